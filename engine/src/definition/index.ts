@@ -1,0 +1,4 @@
+export * from './definition.schema.ts';
+export * from './edge.schema.ts';
+export * from './node.schema.ts';
+export * from './sla.schema.ts';

@@ -1,0 +1,92 @@
+import { z } from 'zod';
+import { taskSlaSchema } from './sla.schema.ts';
+
+/** Ids of nodes, edges, outcomes and form fields: letters, digits, `-` and `_`, starting with a letter. */
+export const idSchema = z
+  .string()
+  .regex(/^[A-Za-z][A-Za-z0-9_-]*$/, 'An id starts with a letter and holds only letters, digits, "-" and "_"');
+
+const positionSchema = z.object({ x: z.number(), y: z.number() });
+
+const nodeBase = {
+  id: idSchema,
+  name: z.string().min(1),
+  /** Canvas position of the node's top-left corner, in flow coordinates (pixels at zoom 1). */
+  position: positionSchema.optional(),
+};
+
+/**
+ * Outcomes a clerk can choose on a userTask. The four built-in ones have a fixed meaning:
+ * `approve`, `reject`, `return` (退回: back to an earlier task, chosen by an edge with this outcome),
+ * `requestSupplement` (补正: the case waits for the applicant, every clock paused). Any other id is
+ * named by the designer and routed by its outcome edge.
+ */
+export const builtInOutcomes = ['approve', 'reject', 'return', 'requestSupplement'] as const;
+export type BuiltInOutcome = (typeof builtInOutcomes)[number];
+
+export const outcomeSchema = z.object({
+  id: idSchema,
+  label: z.string().min(1),
+});
+export type Outcome = z.infer<typeof outcomeSchema>;
+
+export const formFieldTypeSchema = z.enum(['text', 'textarea', 'number', 'boolean', 'date', 'select']);
+export type FormFieldType = z.infer<typeof formFieldTypeSchema>;
+
+/** One field of a userTask's form. Its value is written to case data under `key`. */
+export const formFieldSchema = z.object({
+  key: idSchema,
+  type: formFieldTypeSchema,
+  label: z.string().min(1),
+  required: z.boolean().default(false),
+  options: z.array(z.object({ value: z.string(), label: z.string() })).optional(),
+});
+export type FormField = z.infer<typeof formFieldSchema>;
+
+/** Levels of government, from the top of the jurisdiction tree down. */
+export const levelSchema = z.enum(['city', 'district', 'subDistrict']);
+export type Level = z.infer<typeof levelSchema>;
+
+export const startEventSchema = z.object({ ...nodeBase, type: z.literal('startEvent') });
+
+export const endEventSchema = z.object({
+  ...nodeBase,
+  type: z.literal('endEvent'),
+  /** The case's result when it ends here, e.g. `approved`, `rejected`. */
+  result: z.string().min(1),
+});
+
+export const userTaskSchema = z.object({
+  ...nodeBase,
+  type: z.literal('userTask'),
+  /** The department kind that handles the task, e.g. `market-regulation`. */
+  department: z.string(),
+  /** The level whose department handles it: the case's own jurisdiction or its ancestor at that level. */
+  level: levelSchema.default('district'),
+  /** The role a user of that department needs to see and claim the task, e.g. `clerk`. */
+  candidateRole: z.string(),
+  outcomes: z.array(outcomeSchema).default([]),
+  form: z.array(formFieldSchema).default([]),
+  sla: taskSlaSchema.optional(),
+});
+
+export const exclusiveGatewaySchema = z.object({ ...nodeBase, type: z.literal('exclusiveGateway') });
+
+/** A parallel gateway splits (one incoming, several outgoing) or joins (several incoming, one outgoing). */
+export const parallelGatewaySchema = z.object({ ...nodeBase, type: z.literal('parallelGateway') });
+
+export const nodeSchema = z.discriminatedUnion('type', [
+  startEventSchema,
+  endEventSchema,
+  userTaskSchema,
+  exclusiveGatewaySchema,
+  parallelGatewaySchema,
+]);
+
+export type StartEvent = z.infer<typeof startEventSchema>;
+export type EndEvent = z.infer<typeof endEventSchema>;
+export type UserTask = z.infer<typeof userTaskSchema>;
+export type ExclusiveGateway = z.infer<typeof exclusiveGatewaySchema>;
+export type ParallelGateway = z.infer<typeof parallelGatewaySchema>;
+export type WorkflowNode = z.infer<typeof nodeSchema>;
+export type NodeType = WorkflowNode['type'];

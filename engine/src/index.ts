@@ -1,0 +1,5 @@
+/**
+ * Tongban engine: the pure core. No I/O, no clock reads, no randomness: time and ids are parameters.
+ * @module
+ */
+export * from './definition/index.ts';

@@ -1,0 +1,108 @@
+import type { InferSelectModel } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
+import { bigserial, boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { departments, jurisdictions, users } from './organisation.ts';
+
+export const caseStatuses = ['active', 'suspended', 'completed'] as const;
+export const slaStates = ['onTrack', 'atRisk', 'overdue', 'met', 'breached'] as const;
+export type SlaState = (typeof slaStates)[number];
+
+/** One application being handled, pinned to the definition version it started on. */
+export const cases = pgTable(
+  'cases',
+  {
+    id: text('id').primaryKey(),
+    definitionKey: text('definition_key').notNull(),
+    definitionVersion: integer('definition_version').notNull(),
+    jurisdictionId: text('jurisdiction_id')
+      .notNull()
+      .references(() => jurisdictions.id),
+    applicant: jsonb('applicant').$type<Record<string, unknown>>().notNull(),
+    data: jsonb('data').$type<Record<string, unknown>>().notNull(),
+    status: text('status', { enum: caseStatuses }).notNull(),
+    result: text('result'),
+    /** The engine snapshot, as a JSON object (never a JSON string). */
+    snapshot: jsonb('snapshot').$type<Record<string, unknown>>().notNull(),
+    /** Bumped on every applied event: optimistic check beside the row lock. */
+    version: integer('version').notNull().default(0),
+    idempotencyKey: text('idempotency_key'),
+    createdBy: text('created_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    acceptedAt: timestamp('accepted_at', { withTimezone: true }),
+    completedAt: timestamp('completed_at', { withTimezone: true }),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+    suspendedSince: timestamp('suspended_since', { withTimezone: true }),
+    /** Due instant of the case's promised total (承诺时限), when the definition has one. */
+    promisedDueAt: timestamp('promised_due_at', { withTimezone: true }),
+    slaState: text('sla_state', { enum: slaStates }).notNull().default('onTrack'),
+  },
+  (t) => [
+    uniqueIndex('cases_idempotency_key_idx').on(t.idempotencyKey).where(sql`${t.idempotencyKey} is not null`),
+    index('cases_jurisdiction_status_idx').on(t.jurisdictionId, t.status),
+    index('cases_definition_idx').on(t.definitionKey, t.definitionVersion),
+  ],
+);
+export type CaseRow = InferSelectModel<typeof cases>;
+
+export const taskStatuses = ['open', 'claimed', 'completed', 'closed'] as const;
+export type TaskStatus = (typeof taskStatuses)[number];
+
+/** One userTask activation in a case. `activationId` is the engine's task id, unique in its case. */
+export const tasks = pgTable(
+  'tasks',
+  {
+    id: text('id').primaryKey(),
+    caseId: text('case_id')
+      .notNull()
+      .references(() => cases.id),
+    activationId: text('activation_id').notNull(),
+    nodeId: text('node_id').notNull(),
+    name: text('name').notNull(),
+    departmentId: text('department_id')
+      .notNull()
+      .references(() => departments.id),
+    candidateRole: text('candidate_role').notNull(),
+    status: text('status', { enum: taskStatuses }).notNull(),
+    assigneeId: text('assignee_id').references(() => users.id),
+    outcome: text('outcome'),
+    data: jsonb('data').$type<Record<string, unknown>>(),
+    comment: text('comment'),
+    closeReason: text('close_reason'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    claimedAt: timestamp('claimed_at', { withTimezone: true }),
+    completedAt: timestamp('completed_at', { withTimezone: true }),
+    /** Promised limit (warning). */
+    atRiskAt: timestamp('at_risk_at', { withTimezone: true }),
+    /** Statutory limit (breach). */
+    dueAt: timestamp('due_at', { withTimezone: true }),
+    /** A due date crossing a year whose holiday notice is not loaded. */
+    provisional: boolean('provisional').notNull().default(false),
+    slaState: text('sla_state', { enum: slaStates }).notNull().default('onTrack'),
+    escalatedAt: timestamp('escalated_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('tasks_case_activation_idx').on(t.caseId, t.activationId),
+    index('tasks_inbox_idx').on(t.departmentId, t.status, t.dueAt),
+    index('tasks_sla_idx').on(t.slaState, t.dueAt),
+    index('tasks_case_idx').on(t.caseId),
+  ],
+);
+export type TaskRow = InferSelectModel<typeof tasks>;
+
+/** Append-only audit of a case: who did what, when, with what payload. */
+export const caseEvents = pgTable(
+  'case_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    caseId: text('case_id')
+      .notNull()
+      .references(() => cases.id),
+    type: text('type').notNull(),
+    actorId: text('actor_id'),
+    taskId: text('task_id'),
+    payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('case_events_case_idx').on(t.caseId, t.id)],
+);
+export type CaseEventRow = InferSelectModel<typeof caseEvents>;

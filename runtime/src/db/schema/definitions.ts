@@ -1,0 +1,18 @@
+import type { InferSelectModel } from 'drizzle-orm';
+import { integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+
+/** Published workflow definition versions; a row never changes once written. */
+export const workflowDefinitions = pgTable(
+  'workflow_definitions',
+  {
+    key: text('key').notNull(),
+    version: integer('version').notNull(),
+    name: text('name').notNull(),
+    definition: jsonb('definition').$type<Record<string, unknown>>().notNull(),
+    machine: jsonb('machine').$type<Record<string, unknown>>().notNull(),
+    publishedAt: timestamp('published_at', { withTimezone: true }).notNull(),
+    publishedBy: text('published_by'),
+  },
+  (t) => [primaryKey({ columns: [t.key, t.version] })],
+);
+export type WorkflowDefinitionRow = InferSelectModel<typeof workflowDefinitions>;

@@ -1,0 +1,72 @@
+import type { InferSelectModel } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
+import { bigserial, bigint, index, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { cases, tasks } from './cases.ts';
+import { departments, jurisdictions } from './organisation.ts';
+
+export const timerKinds = ['taskAtRisk', 'taskBreach', 'caseAtRisk'] as const;
+export type TimerKind = (typeof timerKinds)[number];
+export const timerStatuses = ['pending', 'paused', 'fired', 'cancelled'] as const;
+export type TimerStatus = (typeof timerStatuses)[number];
+
+/**
+ * Durable timers: the truth behind every BullMQ delayed job. The id is the job id and is never
+ * reused (it carries the task activation and a generation), since BullMQ ignores a job id it has seen.
+ */
+export const timers = pgTable(
+  'timers',
+  {
+    id: text('id').primaryKey(),
+    caseId: text('case_id')
+      .notNull()
+      .references(() => cases.id),
+    taskId: text('task_id').references(() => tasks.id),
+    kind: text('kind', { enum: timerKinds }).notNull(),
+    status: text('status', { enum: timerStatuses }).notNull(),
+    dueAt: timestamp('due_at', { withTimezone: true }),
+    /** Working minutes left when the case was suspended; the timer is re-armed from it on resume. */
+    remainingMinutes: bigint('remaining_minutes', { mode: 'number' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    firedAt: timestamp('fired_at', { withTimezone: true }),
+  },
+  (t) => [index('timers_status_due_idx').on(t.status, t.dueAt), index('timers_case_idx').on(t.caseId)],
+);
+export type TimerRow = InferSelectModel<typeof timers>;
+
+/** Asynchronous effects written in the same transaction as the step, dispatched after commit. */
+export const outbox = pgTable(
+  'outbox',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    topic: text('topic').notNull(),
+    payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    dispatchedAt: timestamp('dispatched_at', { withTimezone: true }),
+  },
+  (t) => [index('outbox_pending_idx').on(t.id).where(sql`dispatched_at is null`)],
+);
+export type OutboxRow = InferSelectModel<typeof outbox>;
+
+/** Notices to a jurisdiction's supervisors or a department, e.g. an escalated breach. */
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    kind: text('kind').notNull(),
+    jurisdictionId: text('jurisdiction_id').references(() => jurisdictions.id),
+    departmentId: text('department_id').references(() => departments.id),
+    caseId: text('case_id').references(() => cases.id),
+    taskId: text('task_id').references(() => tasks.id),
+    message: text('message').notNull(),
+    payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('notifications_jurisdiction_idx').on(t.jurisdictionId, t.createdAt)],
+);
+export type NotificationRow = InferSelectModel<typeof notifications>;
+
+/** The virtual clock's current instant, when the system runs with `--virtual-clock` (one row). */
+export const virtualClock = pgTable('virtual_clock', {
+  id: text('id').primaryKey(),
+  now: timestamp('now', { withTimezone: true }).notNull(),
+});
