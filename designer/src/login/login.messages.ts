@@ -1,0 +1,51 @@
+import { defineMessages } from '../i18n/define-messages.ts';
+
+/** Messages of the sign-in page. */
+export const loginMessages = defineMessages(
+  {
+    title: '登录通办',
+    subtitle: '政务服务 跨部门协同办理',
+    username: '用户名',
+    password: '密码',
+    usernameRequired: '请输入用户名',
+    passwordRequired: '请输入密码',
+    submit: '登录',
+    failed: '用户名或密码错误',
+    unreachable: '无法连接服务，请稍后重试',
+    demoTitle: '演示账号',
+    demoHint: (password: string) => `所有演示账号的密码均为 ${password}，点击账号名即可填入。`,
+    demoAccounts: {
+      'huangpu.intake': '黄浦区 综合受理窗口（经办）',
+      'huangpu.market': '黄浦区 市场监管局（经办）',
+      'huangpu.fire': '黄浦区 消防救援大队（经办）',
+      'huangpu.manager': '黄浦区 政务服务办（管理）',
+      'city.manager': '上海市 政务服务办（管理）',
+      'city.supervisor': '上海市 政务服务办（督办）',
+      designer: '流程设计',
+      admin: '系统管理员',
+    } as Record<string, string>,
+  },
+  {
+    title: 'Sign in to Tongban',
+    subtitle: 'Cross-department government case handling',
+    username: 'Username',
+    password: 'Password',
+    usernameRequired: 'Please enter your username',
+    passwordRequired: 'Please enter your password',
+    submit: 'Sign in',
+    failed: 'Wrong username or password',
+    unreachable: 'The service cannot be reached; please try again later',
+    demoTitle: 'Demo accounts',
+    demoHint: (password: string) => `Every demo account's password is ${password}. Click a name to fill it in.`,
+    demoAccounts: {
+      'huangpu.intake': 'Huangpu service hall (clerk)',
+      'huangpu.market': 'Huangpu market regulation (clerk)',
+      'huangpu.fire': 'Huangpu fire and rescue (clerk)',
+      'huangpu.manager': 'Huangpu government service office (manager)',
+      'city.manager': 'Shanghai government service office (manager)',
+      'city.supervisor': 'Shanghai government service office (supervisor)',
+      designer: 'Process designer',
+      admin: 'Administrator',
+    } as Record<string, string>,
+  },
+);

@@ -1,0 +1,31 @@
+import type { Role } from '../api/api.types.ts';
+
+/** The console's top-level areas. */
+export type Area = 'design' | 'tasks' | 'monitor';
+
+/** Areas in navigation order, with their paths. */
+export const areaPaths: Readonly<Record<Area, string>> = {
+  design: '/design',
+  tasks: '/tasks',
+  monitor: '/monitor',
+};
+
+const areasOfRole: Readonly<Record<Role, readonly Area[]>> = {
+  designer: ['design'],
+  clerk: ['tasks'],
+  manager: ['monitor'],
+  supervisor: ['monitor'],
+  admin: ['design', 'tasks', 'monitor'],
+};
+
+/**
+ * The areas a user with `roles` may open, in navigation order: designer → Design, clerk → Tasks,
+ * manager and supervisor → Monitor, admin → all. Pure.
+ */
+export function areasForRoles(roles: readonly string[]): Area[] {
+  const allowed = new Set<Area>();
+  for (const role of roles) {
+    for (const area of areasOfRole[role as Role] ?? []) allowed.add(area);
+  }
+  return (Object.keys(areaPaths) as Area[]).filter((area) => allowed.has(area));
+}
