@@ -1,0 +1,55 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase } from '../../test/support/index.ts';
+import type { TestDatabase } from '../../test/support/index.ts';
+import { departments, jurisdictions, users } from '../db/schema/index.ts';
+import { verifyPassword } from '../infra/password.ts';
+import { loadOrganisationSeed } from './organisation-seed.ts';
+import { seedAll } from './seed-all.ts';
+
+let database: TestDatabase;
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
+afterAll(async () => {
+  await database.close();
+});
+
+describe('seedAll', () => {
+  it('changes nothing when the organisation and users are already there', async () => {
+    const before = await database.db.select().from(users).orderBy(users.id);
+    const result = await seedAll(database.db, { now: new Date('2026-03-02T01:00:00Z') });
+    expect(result).toMatchObject({
+      jurisdictions: { inserted: 0, updated: 0 },
+      departments: { inserted: 0, updated: 0 },
+      users: { inserted: 0, updated: 0 },
+    });
+    expect(await database.db.select().from(users).orderBy(users.id)).toEqual(before);
+  });
+
+  it('puts back a changed department name and a deleted user, keeping other users as they are', async () => {
+    await database.db.update(departments).set({ name: '改名' }).where(eq(departments.id, 'sh-xuhui-health'));
+    const [kept] = await database.db.select().from(users).where(eq(users.id, 'xuhui.hr'));
+    await database.db.delete(users).where(eq(users.id, 'xuhui.health'));
+    const result = await seedAll(database.db, { now: new Date('2026-03-02T01:00:00Z') });
+    expect(result.departments).toEqual({ inserted: 0, updated: 1 });
+    expect(result.users).toEqual({ inserted: 1, updated: 0 });
+    const [department] = await database.db.select().from(departments).where(eq(departments.id, 'sh-xuhui-health'));
+    expect(department!.name).toBe('徐汇区卫生健康委员会');
+    const [restored] = await database.db.select().from(users).where(eq(users.id, 'xuhui.health'));
+    expect(await verifyPassword('tongban123', restored!.passwordHash)).toBe(true);
+    expect((await database.db.select().from(users).where(eq(users.id, 'xuhui.hr')))[0]).toEqual(kept);
+  });
+
+  it('seeds the demo organisation of organisation.json', async () => {
+    const seed = loadOrganisationSeed();
+    expect(await database.db.$count(jurisdictions)).toBe(7);
+    expect(await database.db.$count(departments)).toBe(4 * 9);
+    expect(await database.db.$count(users)).toBe(seed.users.length);
+    const [lujiazui] = await database.db.select().from(jurisdictions).where(eq(jurisdictions.id, 'sh-pudong-lujiazui'));
+    expect(lujiazui).toEqual({ id: 'sh-pudong-lujiazui', name: '陆家嘴街道', level: 'subDistrict', parentId: 'sh-pudong' });
+    const [intake] = await database.db.select().from(users).where(eq(users.username, 'huangpu.intake'));
+    expect(intake).toMatchObject({ departmentId: 'sh-huangpu-service-hall', roles: ['clerk'] });
+    expect(await verifyPassword('tongban123', intake!.passwordHash)).toBe(true);
+  });
+});

@@ -1,0 +1,7 @@
+/**
+ * The runtime's integration-test harness: a database and a Redis prefix of its own for each test file.
+ * @module
+ */
+export { createTestDatabase } from './create-test-database.ts';
+export type { TestDatabase } from './create-test-database.ts';
+export { testRedis } from './test-redis.ts';
