@@ -3,3 +3,4 @@
  * @module
  */
 export * from './definition/index.ts';
+export * from './calendar/index.ts';

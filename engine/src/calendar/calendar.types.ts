@@ -1,40 +1,57 @@
 /**
- * Business calendars as data.
+ * Business calendars as data, and what working-time arithmetic returns.
  * @module
  */
+import type { z } from 'zod';
+import type {
+  businessCalendarSchema,
+  calendarAdjustmentSchema,
+  calendarOverrideSchema,
+  calendarYearSchema,
+  holidaySchema,
+  noticeSourceSchema,
+  workingPeriodSchema,
+} from './calendar.schema.ts';
 
 /** A span of working time in one day, local time, `HH:mm`. */
-export interface WorkingPeriod {
-  start: string;
-  end: string;
-}
+export type WorkingPeriod = z.output<typeof workingPeriodSchema>;
 
-/** One year's holiday notice: the days off and the make-up working days (调休上班), with its source. */
-export interface CalendarYear {
-  year: number;
-  source: { title: string; documentNumber: string; issued: string; url: string };
-  /** Dates `YYYY-MM-DD` that are days off, weekends included when the notice makes them part of a holiday. */
-  holidays: string[];
-  /** Weekend dates `YYYY-MM-DD` that are working days (调休上班). */
-  workdays: string[];
-}
+/** The published notice a year's arrangement is taken from. */
+export type NoticeSource = z.output<typeof noticeSourceSchema>;
 
-/** A jurisdiction's business calendar. */
-export interface BusinessCalendar {
-  key: string;
-  name: string;
-  /** IANA time zone, e.g. `Asia/Shanghai`. */
-  timeZone: string;
-  workingHours: WorkingPeriod[];
-  years: CalendarYear[];
-}
+/** One holiday of a notice: days off and the make-up working days (调休上班) it moves. */
+export type Holiday = z.output<typeof holidaySchema>;
+
+/** One year's holiday notice, with its source. */
+export type CalendarYear = z.output<typeof calendarYearSchema>;
+
+/** A jurisdiction's own change of one day on top of the national notices. */
+export type CalendarAdjustment = z.output<typeof calendarAdjustmentSchema>;
+
+/** A jurisdiction's days off, working days and working hours on top of a base calendar. */
+export type CalendarOverride = z.input<typeof calendarOverrideSchema>;
+
+/**
+ * A validated business calendar (from `defineCalendar`). Plain JSON data, frozen; its day table
+ * is built once on first use.
+ */
+export type BusinessCalendar = z.output<typeof businessCalendarSchema>;
+
+/** Calendar data before validation, as written in `data/*.json` (defaults not yet applied). */
+export type BusinessCalendarInput = z.input<typeof businessCalendarSchema>;
 
 /** A computed due date. */
 export interface DueDate {
-  /** Local calendar date of the due instant, `YYYY-MM-DD`. */
+  /**
+   * The last local day the period covers, `YYYY-MM-DD`: the local date of `dueAt`, or the day
+   * before when `dueAt` is exactly local midnight (24:00 of that day).
+   */
   dueDate: string;
-  /** The due instant. */
+  /** The due instant: the limit has run out from this instant on. */
   dueAt: Date;
-  /** True when the span crosses a year with no loaded notice (counted weekends-only). */
+  /**
+   * True when the result relied on a day of a year with no loaded notice (counted
+   * weekends-only); recompute it once that year's notice is loaded.
+   */
   provisional: boolean;
 }

@@ -1,0 +1,123 @@
+/**
+ * Wall-clock time in an IANA time zone, computed with `Intl.DateTimeFormat` (no time-zone library,
+ * no host-zone reads: the same results in Node and in the browser).
+ *
+ * A local time is a day number (days since 1970-01-01, see `civil-date.ts`) plus milliseconds
+ * since local midnight. Conversions handle offset changes in general (daylight saving time):
+ * - a local time that does not exist (inside a spring-forward gap) moves forward by the gap;
+ * - a local time that exists twice (fall-back overlap) resolves to the earlier instant;
+ * both as Temporal's `disambiguation: 'compatible'`.
+ * @module
+ */
+import { InvalidDateError } from './errors/invalid-date.error.ts';
+
+/** Milliseconds in a day without an offset change. */
+export const MS_PER_DAY = 86_400_000;
+
+/** A wall-clock position: local day and milliseconds since local midnight. */
+export interface LocalTime {
+  dayNumber: number;
+  msOfDay: number;
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+const dayOffsets = new Map<string, number | null>();
+const DAY_OFFSET_CACHE_LIMIT = 20_000;
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(timeZone);
+  if (formatter === undefined) {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      era: 'short',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    formatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
+/** True when `timeZone` is an IANA time zone this platform's `Intl` knows. */
+export function isValidTimeZone(timeZone: string): boolean {
+  try {
+    formatterFor(timeZone);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Offset of `timeZone` from UTC at the instant `epochMs`, in milliseconds (east positive). */
+export function offsetAt(timeZone: string, epochMs: number): number {
+  const wholeSecond = Math.floor(epochMs / 1000) * 1000;
+  const fields: Record<string, string> = {};
+  for (const part of formatterFor(timeZone).formatToParts(wholeSecond)) fields[part.type] = part.value;
+  const year = fields.era === 'BC' ? 1 - Number(fields.year) : Number(fields.year);
+  const date = new Date(0);
+  date.setUTCFullYear(year, Number(fields.month) - 1, Number(fields.day));
+  date.setUTCHours(Number(fields.hour) % 24, Number(fields.minute), Number(fields.second));
+  return date.getTime() - wholeSecond;
+}
+
+/** The wall-clock position of the instant `epochMs` in `timeZone`. */
+export function toLocalTime(timeZone: string, epochMs: number): LocalTime {
+  const wall = epochMs + offsetAt(timeZone, epochMs);
+  const dayNumber = Math.floor(wall / MS_PER_DAY);
+  return { dayNumber, msOfDay: wall - dayNumber * MS_PER_DAY };
+}
+
+/**
+ * The instant of a wall-clock position in `timeZone`. `msOfDay` may be `MS_PER_DAY` (24:00, the
+ * end of the day). Gaps and overlaps are resolved as the module header says.
+ */
+export function fromLocalTime(timeZone: string, dayNumber: number, msOfDay: number): number {
+  const wall = dayNumber * MS_PER_DAY + msOfDay;
+  const steady = steadyOffsetOfDay(timeZone, dayNumber);
+  if (steady !== null && msOfDay >= 0 && msOfDay <= MS_PER_DAY) return wall - steady;
+  const before = offsetAt(timeZone, wall - MS_PER_DAY);
+  const after = offsetAt(timeZone, wall + MS_PER_DAY);
+  const exact = [wall - before, wall - after].filter((instant) => instant + offsetAt(timeZone, instant) === wall);
+  return exact.length > 0 ? Math.min(...exact) : wall - before;
+}
+
+/**
+ * The offset in force through the whole local day (and its 24:00), or `null` when the offset
+ * changes near it. Cached: a pure function of the platform's time-zone data.
+ */
+function steadyOffsetOfDay(timeZone: string, dayNumber: number): number | null {
+  const key = `${timeZone}|${dayNumber}`;
+  const cached = dayOffsets.get(key);
+  if (cached !== undefined) return cached;
+  const first = offsetAt(timeZone, (dayNumber - 1) * MS_PER_DAY);
+  const last = offsetAt(timeZone, (dayNumber + 2) * MS_PER_DAY);
+  const steady = first === last ? first : null;
+  if (dayOffsets.size >= DAY_OFFSET_CACHE_LIMIT) dayOffsets.clear();
+  dayOffsets.set(key, steady);
+  return steady;
+}
+
+/** `+HH:MM` (or `-HH:MM`) of an offset in milliseconds; `:SS` is appended for sub-minute offsets. */
+export function formatOffset(offsetMs: number): string {
+  const sign = offsetMs < 0 ? '-' : '+';
+  const totalSeconds = Math.round(Math.abs(offsetMs) / 1000);
+  const hours = String(Math.floor(totalSeconds / 3600)).padStart(2, '0');
+  const minutes = String(Math.floor((totalSeconds % 3600) / 60)).padStart(2, '0');
+  const seconds = totalSeconds % 60;
+  return `${sign}${hours}:${minutes}${seconds === 0 ? '' : `:${String(seconds).padStart(2, '0')}`}`;
+}
+
+/**
+ * Milliseconds since the epoch of `instant`.
+ * @throws {InvalidDateError} when `instant` is not a `Date` or is `Invalid Date`.
+ */
+export function instantMs(instant: Date): number {
+  const ms = instant instanceof Date ? instant.getTime() : Number.NaN;
+  if (Number.isNaN(ms)) throw new InvalidDateError(String(instant), 'a valid Date instant');
+  return ms;
+}
