@@ -5,6 +5,32 @@
 import type { WorkflowDefinitionInput } from '@tongban/engine';
 import newborn from '../newborn/definition.json' with { type: 'json' };
 import openRestaurant from '../open-restaurant/definition.json' with { type: 'json' };
+import openRestaurantDistrictFireSignRefused from '../open-restaurant/fixtures/district-fire-sign-refused.json' with { type: 'json' };
+import openRestaurantFireRefusedCity from '../open-restaurant/fixtures/fire-refused-city.json' with { type: 'json' };
+import openRestaurantFireRefusedDistrict from '../open-restaurant/fixtures/fire-refused-district.json' with { type: 'json' };
+import openRestaurantFoodRefusedAtDecision from '../open-restaurant/fixtures/food-refused-at-decision.json' with { type: 'json' };
+import openRestaurantFoodRefusedAtReview from '../open-restaurant/fixtures/food-refused-at-review.json' with { type: 'json' };
+import openRestaurantInspectionRectified from '../open-restaurant/fixtures/inspection-rectified.json' with { type: 'json' };
+import openRestaurantLargeRestaurant from '../open-restaurant/fixtures/large-restaurant.json' with { type: 'json' };
+import openRestaurantLicenceInvalid from '../open-restaurant/fixtures/licence-invalid.json' with { type: 'json' };
+import openRestaurantNotAccepted from '../open-restaurant/fixtures/not-accepted.json' with { type: 'json' };
+import openRestaurantReinspectionFailed from '../open-restaurant/fixtures/reinspection-failed.json' with { type: 'json' };
+import openRestaurantReturnedToLicenceCheck from '../open-restaurant/fixtures/returned-to-licence-check.json' with { type: 'json' };
+import openRestaurantReturnsWithinFoodBranch from '../open-restaurant/fixtures/returns-within-food-branch.json' with { type: 'json' };
+import openRestaurantSmallCafe from '../open-restaurant/fixtures/small-cafe.json' with { type: 'json' };
+import openRestaurantSupplementThenAccepted from '../open-restaurant/fixtures/supplement-then-accepted.json' with { type: 'json' };
+import newbornCertificateRefused from '../newborn/fixtures/certificate-refused.json' with { type: 'json' };
+import newbornCertificateSupplement from '../newborn/fixtures/certificate-supplement.json' with { type: 'json' };
+import newbornHukouRefused from '../newborn/fixtures/hukou-refused.json' with { type: 'json' };
+import newbornHukouSupplementThenReturn from '../newborn/fixtures/hukou-supplement-then-return.json' with { type: 'json' };
+import newbornIneligible from '../newborn/fixtures/ineligible.json' with { type: 'json' };
+import newbornInsuranceReturnsHukou from '../newborn/fixtures/insurance-returns-hukou.json' with { type: 'json' };
+import newbornReimbursementRefused from '../newborn/fixtures/reimbursement-refused.json' with { type: 'json' };
+import newbornStandard from '../newborn/fixtures/standard.json' with { type: 'json' };
+import newbornWithReimbursement from '../newborn/fixtures/with-reimbursement.json' with { type: 'json' };
+import type { WorkflowFixture } from './workflow-fixture.types.ts';
+
+export type * from './workflow-fixture.types.ts';
 
 /**
  * Every process definition of this package, as written in its `definition.json`.
@@ -35,3 +61,33 @@ export function getWorkflow(key: string): WorkflowDefinitionInput {
   if (definition === undefined) throw new UnknownWorkflowError(key);
   return definition;
 }
+
+/**
+ * Every case fixture of this package: applicant data sets that take each branch, with the clerks'
+ * decisions and the expected result and tasks (`<workflow>/fixtures/*.json`).
+ */
+export const workflowFixtures: readonly WorkflowFixture[] = [
+  openRestaurantDistrictFireSignRefused as WorkflowFixture,
+  openRestaurantFireRefusedCity as WorkflowFixture,
+  openRestaurantFireRefusedDistrict as WorkflowFixture,
+  openRestaurantFoodRefusedAtDecision as WorkflowFixture,
+  openRestaurantFoodRefusedAtReview as WorkflowFixture,
+  openRestaurantInspectionRectified as WorkflowFixture,
+  openRestaurantLargeRestaurant as WorkflowFixture,
+  openRestaurantLicenceInvalid as WorkflowFixture,
+  openRestaurantNotAccepted as WorkflowFixture,
+  openRestaurantReinspectionFailed as WorkflowFixture,
+  openRestaurantReturnedToLicenceCheck as WorkflowFixture,
+  openRestaurantReturnsWithinFoodBranch as WorkflowFixture,
+  openRestaurantSmallCafe as WorkflowFixture,
+  openRestaurantSupplementThenAccepted as WorkflowFixture,
+  newbornCertificateRefused as WorkflowFixture,
+  newbornCertificateSupplement as WorkflowFixture,
+  newbornHukouRefused as WorkflowFixture,
+  newbornHukouSupplementThenReturn as WorkflowFixture,
+  newbornIneligible as WorkflowFixture,
+  newbornInsuranceReturnsHukou as WorkflowFixture,
+  newbornReimbursementRefused as WorkflowFixture,
+  newbornStandard as WorkflowFixture,
+  newbornWithReimbursement as WorkflowFixture,
+];

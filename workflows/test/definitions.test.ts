@@ -1,0 +1,105 @@
+import { definitionSchema, type WorkflowDefinition } from '@tongban/engine';
+import { describe, expect, it } from 'vitest';
+import { getWorkflow, UnknownWorkflowError, workflowDefinitions } from '../src/index.ts';
+import { demoDepartmentKinds } from './helpers/demo-organisation.ts';
+
+const kebabCase = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
+const hasChinese = /\p{Script=Han}/u;
+
+describe.each(workflowDefinitions.map((input) => [input.key, definitionSchema.parse(input)] as const))(
+  'definition %s',
+  (_key, definition: WorkflowDefinition) => {
+    it('parses with the definition schema', () => {
+      expect(definitionSchema.safeParse(definition).success).toBe(true);
+    });
+
+    it('names its nodes and edges with unique kebab-case ids', () => {
+      const nodeIds = definition.nodes.map((node) => node.id);
+      const edgeIds = definition.edges.map((edge) => edge.id);
+      expect(new Set(nodeIds).size).toBe(nodeIds.length);
+      expect(new Set(edgeIds).size).toBe(edgeIds.length);
+      for (const id of [...nodeIds, ...edgeIds]) expect(id).toMatch(/^[a-z][a-z0-9]*(-{1,2}[a-z0-9]+)*$/);
+      for (const id of nodeIds) expect(id).toMatch(kebabCase);
+    });
+
+    it('connects only nodes it has', () => {
+      const nodeIds = new Set(definition.nodes.map((node) => node.id));
+      for (const edge of definition.edges) {
+        expect(nodeIds.has(edge.source), `source of ${edge.id}`).toBe(true);
+        expect(nodeIds.has(edge.target), `target of ${edge.id}`).toBe(true);
+      }
+    });
+
+    it('names every node in Simplified Chinese and places it on the canvas', () => {
+      expect(definition.name).toMatch(hasChinese);
+      for (const node of definition.nodes) {
+        expect(node.name, node.id).toMatch(hasChinese);
+        expect(node.position, node.id).toBeDefined();
+      }
+    });
+
+    it('lays its nodes out left to right along every sequence flow that is not a loop back', () => {
+      const x = new Map(definition.nodes.map((node) => [node.id, node.position?.x ?? 0]));
+      const backwards = definition.edges.filter((edge) => (x.get(edge.target) ?? 0) < (x.get(edge.source) ?? 0));
+      for (const edge of backwards) expect(edge.outcome, edge.id).toBe('return');
+    });
+
+    it('gives every userTask a demo department kind, the clerk role, outcomes and working-day limits', () => {
+      const tasks = definition.nodes.filter((node) => node.type === 'userTask');
+      expect(tasks.length).toBeGreaterThan(0);
+      for (const task of tasks) {
+        expect(demoDepartmentKinds, task.id).toContain(task.department);
+        expect(task.candidateRole, task.id).toBe('clerk');
+        expect(task.outcomes.length, task.id).toBeGreaterThan(0);
+        for (const outcome of task.outcomes) expect(outcome.label, `${task.id}.${outcome.id}`).toMatch(hasChinese);
+        for (const field of task.form) expect(field.label, `${task.id}.${field.key}`).toMatch(hasChinese);
+        expect(task.sla?.promised?.unit, task.id).toBe('workingDay');
+        if (task.sla?.statutory) {
+          expect(task.sla.statutory.unit, task.id).toBe('workingDay');
+          expect(task.sla.statutory.amount, task.id).toBeGreaterThanOrEqual(task.sla.promised?.amount ?? 0);
+        }
+      }
+      expect(definition.promisedSla?.unit).toBe('workingDay');
+    });
+
+    it('routes every outcome of a task except 补正 by an edge, and no edge by an outcome the task lacks', () => {
+      for (const task of definition.nodes.filter((node) => node.type === 'userTask')) {
+        const edges = definition.edges.filter((edge) => edge.source === task.id);
+        const offered = task.outcomes.map((outcome) => outcome.id);
+        for (const outcome of offered.filter((id) => id !== 'requestSupplement')) {
+          expect(edges.some((edge) => edge.outcome === outcome), `${task.id} --${outcome}-->`).toBe(true);
+        }
+        for (const edge of edges) expect(offered, edge.id).toContain(edge.outcome);
+      }
+    });
+
+    it('ends approved on one path and rejected on another', () => {
+      const results = definition.nodes.flatMap((node) => (node.type === 'endEvent' ? [node.result] : []));
+      expect(results).toContain('approved');
+      expect(results).toContain('rejected');
+    });
+
+    it('describes the application data with a JSON Schema whose required keys are all properties', () => {
+      const schema = definition.dataSchema as { properties: Record<string, unknown>; required: string[] };
+      expect(schema.required.length).toBeGreaterThan(0);
+      for (const key of schema.required) expect(Object.keys(schema.properties)).toContain(key);
+    });
+  },
+);
+
+describe('getWorkflow', () => {
+  it('returns the definition with the key', () => {
+    expect(getWorkflow('open-restaurant').name).toBe('开办餐饮店"一件事"');
+    expect(getWorkflow('newborn').name).toBe('出生"一件事"');
+  });
+
+  it('throws an unknown-workflow error that quotes the key', () => {
+    expect(() => getWorkflow('open-bakery')).toThrowError(UnknownWorkflowError);
+    expect(() => getWorkflow('open-bakery')).toThrowError(/'open-bakery'/);
+  });
+
+  it('finds each definition under a distinct key', () => {
+    const keys = workflowDefinitions.map((definition) => definition.key);
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+});
