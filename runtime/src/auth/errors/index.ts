@@ -1,0 +1,2 @@
+export * from './invalid-credentials.error.ts';
+export * from './unauthenticated.error.ts';

@@ -1,0 +1,91 @@
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { createAuthService } from '../auth/auth.service.ts';
+import type { Clock } from '../clock/index.ts';
+import type { Db } from '../db/client.ts';
+import { NotFoundError } from '../errors/index.ts';
+import { consoleRoutes } from './console-routes.ts';
+import { createRouter } from './create-router.ts';
+import type { HttpEnv } from './http-env.ts';
+import { createAccess } from './middleware/access.ts';
+import { errorHandler } from './middleware/error-handler.ts';
+import type { HttpLogger } from './middleware/error-handler.ts';
+import { DEFAULT_MAX_BODY_BYTES } from './middleware/json-body.ts';
+import { authRoutes } from './routes/auth.routes.ts';
+import { organisationRoutes } from './routes/organisation.routes.ts';
+
+/** What the HTTP layer uses of the runtime. */
+export interface AppRuntime {
+  db: Db;
+  clock: Clock;
+}
+
+/** Options of {@link createApp}. */
+export interface AppOptions {
+  /** Folder of the built console, served at `/`; without it only the API is served. */
+  consoleDir?: string;
+  /** API keys the citizen portal sends in `X-Api-Key` to file cases and supplements. */
+  intakeApiKeys: readonly string[];
+  /** Lifetime of a bearer token, in minutes. Default 720 (12 h). */
+  tokenTtlMinutes?: number;
+  /** Largest request body, in bytes. Default 1 MiB. */
+  maxBodyBytes?: number;
+  /** The wall clock sessions expire on (never the runtime's virtual clock). Default `new Date()`. */
+  sessionClock?: () => Date;
+  /** Receives unexpected errors. Default `console`. */
+  logger?: HttpLogger;
+}
+
+/** The version of the HTTP API, as the OpenAPI document states it. */
+export const API_VERSION = '1.0.0';
+
+/**
+ * The Tongban HTTP application (DESIGN.md §7):
+ *
+ * - `/api/v1/*`: the JSON API, every input validated by the routes' zod schemas, every error
+ *   answered `{ error: { code, message, details } }` by one `onError`;
+ * - `/api/openapi.json`: the OpenAPI 3.1 document generated from those schemas;
+ * - `/`: the built console from `consoleDir`, with SPA fallback; unknown `/api/*` paths answer
+ *   404 `route-not-found` and never the console.
+ *
+ * @example
+ * ```ts
+ * const app = createApp(runtime, { intakeApiKeys: ['portal-key'], consoleDir: 'designer/dist' });
+ * serve({ fetch: app.fetch, port: 3000 });
+ * ```
+ */
+export function createApp(runtime: AppRuntime, options: AppOptions): OpenAPIHono<HttpEnv> {
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const auth = createAuthService({
+    db: runtime.db,
+    ...(options.sessionClock && { now: options.sessionClock }),
+    ...(options.tokenTtlMinutes !== undefined && { tokenTtlMinutes: options.tokenTtlMinutes }),
+  });
+  const access = createAccess({ auth, intakeApiKeys: options.intakeApiKeys });
+
+  const api = createRouter();
+  api.route('/', authRoutes({ auth, access, maxBodyBytes }));
+  api.route('/', organisationRoutes({ db: runtime.db, access }));
+
+  const onError = errorHandler(options.logger ? { logger: options.logger } : {});
+  const routeNotFound = (c: Context<HttpEnv>) =>
+    onError(new NotFoundError('route-not-found', `No route answers ${c.req.method} ${c.req.path}`), c);
+
+  const app = createRouter();
+  app.onError(onError);
+  app.notFound(routeNotFound);
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'apiKey', { type: 'apiKey', in: 'header', name: 'X-Api-Key' });
+  app.route('/api/v1', api);
+  app.doc31('/api/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Tongban API',
+      version: API_VERSION,
+      description: 'Cross-department case handling: definitions, cases, tasks, time limits.',
+    },
+  });
+  app.all('/api/*', routeNotFound);
+  if (options.consoleDir !== undefined) app.route('/', consoleRoutes({ consoleDir: options.consoleDir }));
+  return app;
+}

@@ -1,0 +1,35 @@
+import { z } from '@hono/zod-openapi';
+
+/** The one error body of the API. */
+export const errorBodySchema = z
+  .object({
+    error: z.object({
+      code: z.string().openapi({ example: 'invalid-input' }),
+      message: z.string().openapi({ example: 'Invalid body.username: Invalid input: expected string, received undefined' }),
+      details: z.unknown().openapi({ description: 'Structured context: the field at fault, diagnostics, ids' }),
+    }),
+  })
+  .openapi('Error');
+
+const DESCRIPTIONS: Record<number, string> = {
+  400: 'Invalid input (`invalid-input` with `details.field`, `details.issues`) or malformed JSON (`invalid-json`)',
+  401: 'No credentials, or an unknown or expired token',
+  403: 'The caller may not do this',
+  404: 'No such record (or not visible to the caller)',
+  409: 'The record is not in a state that allows this',
+  413: 'The body is larger than the limit',
+  415: 'The body is not `application/json`',
+};
+
+/** The error responses of a route, for its OpenAPI description. */
+export function errorResponses<const S extends number>(...statuses: S[]) {
+  return Object.fromEntries(
+    statuses.map((status) => [
+      status,
+      { description: DESCRIPTIONS[status] ?? 'Error', content: { 'application/json': { schema: errorBodySchema } } },
+    ]),
+  ) as Record<S, { description: string; content: { 'application/json': { schema: typeof errorBodySchema } } }>;
+}
+
+/** The errors every body-carrying route can answer with, besides its own. */
+export const BODY_ERRORS = [400, 413, 415] as const;

@@ -1,0 +1,70 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemClock } from '../../src/clock/index.ts';
+import { createApp } from '../../src/http/app.ts';
+import { createTestDatabase } from '../support/index.ts';
+import type { TestDatabase } from '../support/index.ts';
+import { expectInvalidInput } from './support/body-rejection-suite.ts';
+import { httpTestClient } from './support/http-test-client.ts';
+import type { HttpTestClient } from './support/http-test-client.ts';
+
+let database: TestDatabase;
+let client: HttpTestClient;
+let token: string;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  client = httpTestClient(createApp({ db: database.db, clock: systemClock }, { intakeApiKeys: [] }));
+  token = await client.login('designer');
+});
+
+afterAll(async () => {
+  await database.close();
+});
+
+describe('GET /jurisdictions', () => {
+  it('lists the city first, then the districts, then the sub-districts', async () => {
+    const response = await client.send('GET', '/api/v1/jurisdictions', undefined, { token });
+    expect(response.status).toBe(200);
+    const levels = response.body.items.map((j: { level: string }) => j.level);
+    expect(levels).toEqual(['city', 'district', 'district', 'district', 'subDistrict', 'subDistrict', 'subDistrict']);
+    expect(response.body.items[0]).toEqual({ id: 'sh', name: '上海市', level: 'city', parentId: null });
+    expect(response.body.items).toContainEqual({
+      id: 'sh-huangpu-nanjing-east',
+      name: '南京东路街道',
+      level: 'subDistrict',
+      parentId: 'sh-huangpu',
+    });
+  });
+
+  it('answers 401 without a token', async () => {
+    expect((await client.send('GET', '/api/v1/jurisdictions')).status).toBe(401);
+  });
+});
+
+describe('GET /departments', () => {
+  it('lists the departments of one jurisdiction', async () => {
+    const response = await client.send('GET', '/api/v1/departments?jurisdiction=sh-xuhui', undefined, { token });
+    expect(response.status).toBe(200);
+    expect(response.body.items.length).toBeGreaterThanOrEqual(9);
+    expect(response.body.items.every((d: { jurisdictionId: string }) => d.jurisdictionId === 'sh-xuhui')).toBe(true);
+    expect(response.body.items).toContainEqual(
+      expect.objectContaining({ id: 'sh-xuhui-fire-rescue', kind: 'fire-rescue', jurisdictionId: 'sh-xuhui' }),
+    );
+  });
+
+  it('lists the departments of one kind across the city and its districts', async () => {
+    const response = await client.send('GET', '/api/v1/departments?kind=market-regulation', undefined, { token });
+    expect(response.status).toBe(200);
+    expect(response.body.items.map((d: { id: string }) => d.id)).toEqual([
+      'sh-market-regulation',
+      'sh-huangpu-market-regulation',
+      'sh-pudong-market-regulation',
+      'sh-xuhui-market-regulation',
+    ]);
+  });
+
+  it('names the query parameter that is not an id', async () => {
+    const response = await client.send('GET', '/api/v1/departments?kind=a%20b', undefined, { token });
+    expectInvalidInput(response, 'query.kind');
+  });
+});
