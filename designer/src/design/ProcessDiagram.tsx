@@ -1,12 +1,18 @@
-import { memo, useMemo } from 'react';
-import { ReactFlow, ReactFlowProvider, type Edge, type Node } from '@xyflow/react';
 import type { WorkflowDefinition } from '@tongban/engine';
-import '@xyflow/react/dist/style.css';
+import { memo, useMemo } from 'react';
+import { useMessages } from '../i18n/index.ts';
+import { DiagramView } from './canvas/DiagramView.tsx';
+import { designMessages } from './messages.ts';
+import type { NodeDecoration } from './model/flow-types.ts';
+import { heatColor, heatGradient } from './model/heat-color.ts';
 
 /** Load and SLA figures of one node, as the monitor reports them. */
 export interface NodeHeat {
+  /** Open tasks on the node. */
   active: number;
+  /** Average time tasks of the node took, in hours; `null` when none finished. */
   avgDurationHours: number | null;
+  /** Open tasks past their statutory limit. */
   overdue: number;
 }
 
@@ -15,37 +21,64 @@ export interface ProcessDiagramProps {
   definition: WorkflowDefinition;
   /** Nodes the case currently sits on: drawn highlighted. */
   activeNodeIds?: string[];
-  /** Per-node load: nodes are coloured by it. */
+  /** Per-node load, by node id: nodes are coloured by their open tasks, with a legend. */
   heat?: Record<string, NodeHeat>;
-  /** Height of the diagram, in CSS pixels (default 360). */
+  /** Height in CSS pixels (default 360). */
   height?: number;
 }
 
-/** A read-only drawing of a workflow definition, for the Tasks and Monitor screens. */
+const noActive: string[] = [];
+
+/**
+ * A read-only drawing of a workflow definition for the Tasks and Monitor screens: the case's
+ * active nodes highlighted, nodes coloured by load when `heat` is given, with a legend.
+ */
 export const ProcessDiagram = memo(function ProcessDiagram({
   definition,
-  activeNodeIds = [],
+  activeNodeIds = noActive,
+  heat,
   height = 360,
 }: ProcessDiagramProps) {
-  const nodes = useMemo<Node[]>(
-    () =>
-      definition.nodes.map((node, index) => ({
-        id: node.id,
-        position: node.position ?? { x: index * 180, y: 0 },
-        data: { label: node.name },
-        className: activeNodeIds.includes(node.id) ? 'tb-active' : undefined,
-      })),
-    [definition, activeNodeIds],
-  );
-  const edges = useMemo<Edge[]>(
-    () => definition.edges.map((edge) => ({ id: edge.id, source: edge.source, target: edge.target })),
-    [definition],
-  );
+  const t = useMessages(designMessages);
+  const nodeDecorations = useMemo(() => {
+    const active = new Set(activeNodeIds);
+    const max = heat === undefined ? 0 : Math.max(0, ...Object.values(heat).map((h) => h.active));
+    const decorations: Record<string, NodeDecoration> = {};
+    for (const node of definition.nodes) {
+      const decoration: NodeDecoration = {};
+      if (active.has(node.id)) decoration.active = true;
+      const figures = heat?.[node.id];
+      if (figures !== undefined) decoration.heat = { ...figures, color: heatColor(figures.active, max) };
+      if (decoration.active !== undefined || decoration.heat !== undefined) decorations[node.id] = decoration;
+    }
+    return decorations;
+  }, [definition, activeNodeIds, heat]);
+  const max = heat === undefined ? 0 : Math.max(0, ...Object.values(heat).map((h) => h.active));
+  const legend =
+    heat === undefined && activeNodeIds.length === 0 ? undefined : (
+      <>
+        {activeNodeIds.length > 0 && (
+          <span data-testid="legend-active">
+            <span className="tb-legend-swatch" style={{ background: '#e6f0ff', borderColor: '#1677ff' }} />
+            {t.legend.active}
+          </span>
+        )}
+        {heat !== undefined && (
+          <span data-testid="legend-heat">
+            {t.legend.heat} ({t.legend.activeTasks}): 0
+            <span className="tb-heat-scale" style={{ background: heatGradient }} />
+            {max}
+          </span>
+        )}
+      </>
+    );
   return (
-    <div style={{ height }} data-testid="process-diagram">
-      <ReactFlowProvider>
-        <ReactFlow nodes={nodes} edges={edges} fitView nodesDraggable={false} nodesConnectable={false} />
-      </ReactFlowProvider>
-    </div>
+    <DiagramView
+      definition={definition}
+      nodeDecorations={nodeDecorations}
+      height={height}
+      legend={legend}
+      testId="process-diagram"
+    />
   );
 });

@@ -1,3 +1,4 @@
+import { MarkerType } from '@xyflow/react';
 import type { WorkflowDefinition, WorkflowEdge } from '@tongban/engine';
 import type { NodeSize } from './auto-layout.ts';
 import {
@@ -19,6 +20,9 @@ export interface FlowView {
   /** Words drawn for a default edge (`默认`). */
   defaultEdgeText?: string;
 }
+
+/** The arrow at the target end of every edge. */
+const edgeArrow = { type: MarkerType.ArrowClosed, width: 16, height: 16 } as const;
 
 const noDecoration: NodeDecoration & EdgeDecoration = Object.freeze({});
 
@@ -104,6 +108,7 @@ export function toFlowEdges(
       sourceHandle: handleIds.source,
       targetHandle: handleIds.target,
       data: { edge, text, decoration },
+      markerEnd: edgeArrow,
       selected,
     };
   });

@@ -1,0 +1,16 @@
+import type { Duration, TaskSla } from '@tongban/engine';
+import type { DesignWords } from '../messages.ts';
+
+/** `5 工作日`: a limit in the designer's words. */
+export function durationText(duration: Duration, t: DesignWords): string {
+  return `${duration.amount} ${t.units[duration.unit]}`;
+}
+
+/** `承诺 1 工作日 · 法定 20 工作日`: a task's limits in one line, empty when it has none. */
+export function slaText(sla: TaskSla | undefined, t: DesignWords): string {
+  if (sla === undefined) return '';
+  const parts: string[] = [];
+  if (sla.promised !== undefined) parts.push(`${t.promisedShort} ${durationText(sla.promised, t)}`);
+  if (sla.statutory !== undefined) parts.push(`${t.statutoryShort} ${durationText(sla.statutory, t)}`);
+  return parts.join(' · ');
+}
