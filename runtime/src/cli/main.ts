@@ -1,0 +1,32 @@
+import { Command, CommanderError } from 'commander';
+import { registerDueCommand } from './due-command.ts';
+import { registerMigrateCommand } from './migrate-command.ts';
+import { registerSeedCommand } from './seed-command.ts';
+import { registerStartCommand } from './start-command.ts';
+
+/** Exit code of a command line that cannot be used (unknown flag, bad value). */
+export const usageExitCode = 2;
+
+/** The `tongban` command line program with every command registered. */
+export function createProgram(): Command {
+  const program = new Command('tongban')
+    .description('Tongban (通办): cross-department case handling against legal time limits')
+    .showHelpAfterError(false)
+    .exitOverride();
+  registerStartCommand(program);
+  registerMigrateCommand(program);
+  registerSeedCommand(program);
+  registerDueCommand(program);
+  return program;
+}
+
+try {
+  await createProgram().parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof CommanderError) {
+    process.exitCode = error.exitCode === 0 ? 0 : usageExitCode;
+  } else {
+    console.error(error instanceof Error ? `tongban: ${error.message}` : error);
+    process.exitCode = 1;
+  }
+}

@@ -1,0 +1,28 @@
+import type { Command } from 'commander';
+import type { SeedCounts } from '../seed/seed-counts.ts';
+
+/** `tongban seed`: loads jurisdictions, departments, demo users and workflows (idempotent). */
+export function registerSeedCommand(program: Command): void {
+  program
+    .command('seed')
+    .description('load the demo organisation, demo users and workflows into a migrated database (idempotent)')
+    .action(async () => {
+      const { createDb } = await import('../db/client.ts');
+      const { loadConfig } = await import('../infra/config.ts');
+      const { startLocalServices } = await import('../infra/local-services.ts');
+      const { seedAll } = await import('../seed/seed-all.ts');
+      const { redactUrl } = await import('./redact-url.ts');
+      const services = await startLocalServices(loadConfig(), { redis: false });
+      const handle = createDb(services.databaseUrl, { max: 2 });
+      try {
+        const result = await seedAll(handle.db, { now: new Date() });
+        const parts = Object.entries(result).map(
+          ([table, counts]: [string, SeedCounts]) => `${table} +${counts.inserted} ~${counts.updated}`,
+        );
+        console.log(`Seeded ${redactUrl(services.databaseUrl)}: ${parts.join(', ')}`);
+      } finally {
+        await handle.close();
+        await services.stop();
+      }
+    });
+}
