@@ -4,3 +4,6 @@
  */
 export * from './definition/index.ts';
 export * from './calendar/index.ts';
+export * from './errors/index.ts';
+export * from './feel/index.ts';
+export * from './validate/index.ts';

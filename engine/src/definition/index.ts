@@ -1,4 +1,5 @@
 export * from './definition.schema.ts';
 export * from './edge.schema.ts';
 export * from './node.schema.ts';
+export * from './offered-outcomes.ts';
 export * from './sla.schema.ts';

@@ -59,12 +59,13 @@ export const endEventSchema = z.object({
 export const userTaskSchema = z.object({
   ...nodeBase,
   type: z.literal('userTask'),
-  /** The department kind that handles the task, e.g. `market-regulation`. */
-  department: z.string(),
+  /** The department kind that handles the task, e.g. `market-regulation`. Empty until the designer picks one (validation reports it). */
+  department: z.string().default(''),
   /** The level whose department handles it: the case's own jurisdiction or its ancestor at that level. */
   level: levelSchema.default('district'),
-  /** The role a user of that department needs to see and claim the task, e.g. `clerk`. */
-  candidateRole: z.string(),
+  /** The role a user of that department needs to see and claim the task, e.g. `clerk`. Empty until picked (validation reports it). */
+  candidateRole: z.string().default(''),
+  /** The outcomes a clerk can choose; an empty list offers `approve` alone (see `offeredOutcomes`). */
   outcomes: z.array(outcomeSchema).default([]),
   form: z.array(formFieldSchema).default([]),
   sla: taskSlaSchema.optional(),

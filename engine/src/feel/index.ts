@@ -1,0 +1,3 @@
+export * from './condition-error.types.ts';
+export * from './evaluate-condition.ts';
+export * from './parse-condition.ts';

@@ -1,0 +1,91 @@
+import { parseCondition } from '../feel/index.ts';
+import type { DefinitionGraph } from './definition-graph.ts';
+import { edgeField, nodeField, quoteList } from './definition-graph.ts';
+import type { Diagnostic } from './diagnostic.types.ts';
+
+/**
+ * `exclusive-gateway-without-default`, `multiple-default-edges`, `exclusive-edge-without-condition`,
+ * `invalid-feel-condition`, `feel-reads-clock`, `condition-ignored`.
+ *
+ * An exclusive gateway with more than one outgoing edge, or with any condition, tries its
+ * conditional edges in order and takes its one default edge when none holds. A gateway with a
+ * single plain edge simply passes through.
+ * @internal
+ */
+export function checkConditions(graph: DefinitionGraph): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  for (const edge of graph.edges) {
+    if (edge.condition === undefined) continue;
+    const source = graph.nodes.get(edge.source);
+    if (source?.type !== 'exclusiveGateway' || edge.default === true) {
+      diagnostics.push({
+        code: 'condition-ignored',
+        severity: 'warning',
+        message:
+          source?.type === 'exclusiveGateway'
+            ? `Edge '${edge.id}' is the default of gateway '${edge.source}', so its condition '${edge.condition}' is never tested`
+            : `Edge '${edge.id}' has condition '${edge.condition}', but it leaves '${edge.source}', which is not an exclusive gateway; the condition is ignored`,
+        edgeId: edge.id,
+        field: edgeField(graph, edge, 'condition'),
+      });
+      continue;
+    }
+    const parsed = parseCondition(edge.condition);
+    if (!parsed.ok) {
+      diagnostics.push({
+        code: 'invalid-feel-condition',
+        severity: 'error',
+        message: `Edge '${edge.id}': ${parsed.error.message}`,
+        edgeId: edge.id,
+        field: edgeField(graph, edge, 'condition'),
+      });
+    } else if (parsed.readsClock) {
+      diagnostics.push({
+        code: 'feel-reads-clock',
+        severity: 'error',
+        message: `Edge '${edge.id}': condition '${edge.condition}' calls now() or today(), so the route would depend on when it runs; compare with a date in the case data instead`,
+        edgeId: edge.id,
+        field: edgeField(graph, edge, 'condition'),
+      });
+    }
+  }
+
+  for (const node of graph.nodes.values()) {
+    if (node.type !== 'exclusiveGateway') continue;
+    const outgoing = graph.outgoing.get(node.id) ?? [];
+    const defaults = outgoing.filter((edge) => edge.default === true);
+    const conditional = outgoing.filter((edge) => edge.default !== true && edge.condition !== undefined);
+    const plain = outgoing.filter((edge) => edge.default !== true && edge.condition === undefined);
+    const branches = outgoing.length > 1 || conditional.length > 0;
+    if (!branches) continue;
+    if (defaults.length === 0) {
+      diagnostics.push({
+        code: 'exclusive-gateway-without-default',
+        severity: 'error',
+        message: `Exclusive gateway '${node.id}' has no default edge; mark one outgoing edge as default so a case whose data matches no condition does not stall`,
+        nodeId: node.id,
+        field: nodeField(graph, node.id),
+      });
+    }
+    if (defaults.length > 1) {
+      diagnostics.push({
+        code: 'multiple-default-edges',
+        severity: 'error',
+        message: `Exclusive gateway '${node.id}' has ${defaults.length} default edges (${quoteList(defaults.map((e) => e.id))}); it can have one`,
+        nodeId: node.id,
+        edgeId: defaults[1]?.id,
+      });
+    }
+    for (const edge of plain) {
+      diagnostics.push({
+        code: 'exclusive-edge-without-condition',
+        severity: 'error',
+        message: `Edge '${edge.id}' leaves exclusive gateway '${node.id}' with neither a condition nor the default mark`,
+        nodeId: node.id,
+        edgeId: edge.id,
+        field: edgeField(graph, edge, 'condition'),
+      });
+    }
+  }
+  return diagnostics;
+}

@@ -1,0 +1,197 @@
+import { offeredOutcomes } from '../definition/index.ts';
+import type { UserTask, WorkflowEdge } from '../definition/index.ts';
+import type { DefinitionGraph } from './definition-graph.ts';
+import { edgeField, isReturnEdge, nodeField, quoteList } from './definition-graph.ts';
+import type { Diagnostic } from './diagnostic.types.ts';
+
+/** Outcomes that do not route along an edge: 补正 suspends the case in place. */
+const NON_ROUTING_OUTCOMES = new Set(['requestSupplement']);
+
+/**
+ * `user-task-without-department`, `user-task-without-role`, `duplicate-outcome`, `unknown-outcome`,
+ * `outcome-without-edge`, `duplicate-outcome-edge`, `supplement-outcome-routed`, `outcome-ignored`,
+ * `invalid-sla-breach-edge`.
+ *
+ * Routing rules of a userTask: an edge with an `outcome` is taken by that outcome; one edge without
+ * an outcome is taken by every routing outcome no other edge names; `return` needs its own edges
+ * (one per target); `requestSupplement` needs none; an edge of kind `slaBreach` is taken when the
+ * statutory limit passes.
+ * @internal
+ */
+export function checkUserTasks(graph: DefinitionGraph): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  for (const node of graph.nodes.values()) {
+    if (node.type === 'userTask') diagnostics.push(...checkTask(graph, node));
+  }
+  for (const edge of graph.edges) {
+    const source = graph.nodes.get(edge.source);
+    if (source?.type === 'userTask') continue;
+    if (edge.outcome !== undefined) {
+      diagnostics.push({
+        code: 'outcome-ignored',
+        severity: 'warning',
+        message: `Edge '${edge.id}' names outcome '${edge.outcome}', but it leaves '${edge.source}', which is not a user task; the outcome is ignored`,
+        edgeId: edge.id,
+        field: edgeField(graph, edge, 'outcome'),
+      });
+    }
+    if (edge.kind === 'slaBreach') {
+      diagnostics.push({
+        code: 'invalid-sla-breach-edge',
+        severity: 'error',
+        message: `Edge '${edge.id}' is an SLA breach edge, but it leaves '${edge.source}', which is not a user task`,
+        edgeId: edge.id,
+        field: edgeField(graph, edge, 'kind'),
+      });
+    }
+  }
+  return diagnostics;
+}
+
+function checkTask(graph: DefinitionGraph, task: UserTask): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  if (task.department.trim() === '') {
+    diagnostics.push({
+      code: 'user-task-without-department',
+      severity: 'error',
+      message: `User task '${task.id}' names no department to handle it`,
+      nodeId: task.id,
+      field: nodeField(graph, task.id, 'department'),
+    });
+  }
+  if (task.candidateRole.trim() === '') {
+    diagnostics.push({
+      code: 'user-task-without-role',
+      severity: 'error',
+      message: `User task '${task.id}' names no candidate role`,
+      nodeId: task.id,
+      field: nodeField(graph, task.id, 'candidateRole'),
+    });
+  }
+  const seen = new Set<string>();
+  task.outcomes.forEach((outcome, index) => {
+    if (seen.has(outcome.id)) {
+      diagnostics.push({
+        code: 'duplicate-outcome',
+        severity: 'error',
+        message: `User task '${task.id}' lists outcome '${outcome.id}' more than once`,
+        nodeId: task.id,
+        field: nodeField(graph, task.id, `outcomes[${index}].id`),
+      });
+    }
+    seen.add(outcome.id);
+  });
+
+  const offered = offeredOutcomes(task);
+  const outgoing = graph.outgoing.get(task.id) ?? [];
+  const breachEdges = outgoing.filter((edge) => edge.kind === 'slaBreach');
+  const routing = outgoing.filter((edge) => edge.kind !== 'slaBreach');
+
+  for (const edge of breachEdges.slice(1)) {
+    diagnostics.push({
+      code: 'invalid-sla-breach-edge',
+      severity: 'error',
+      message: `User task '${task.id}' has a second SLA breach edge '${edge.id}' (the first is '${breachEdges[0]?.id}')`,
+      nodeId: task.id,
+      edgeId: edge.id,
+    });
+  }
+  for (const edge of breachEdges) {
+    if (edge.outcome !== undefined) {
+      diagnostics.push({
+        code: 'invalid-sla-breach-edge',
+        severity: 'error',
+        message: `SLA breach edge '${edge.id}' of task '${task.id}' names outcome '${edge.outcome}'; a breach is not a clerk's decision`,
+        nodeId: task.id,
+        edgeId: edge.id,
+        field: edgeField(graph, edge, 'outcome'),
+      });
+    }
+  }
+
+  const byOutcome = new Map<string, WorkflowEdge[]>();
+  const catchAll: WorkflowEdge[] = [];
+  for (const edge of routing) {
+    if (edge.outcome === undefined) {
+      catchAll.push(edge);
+      continue;
+    }
+    if (!offered.includes(edge.outcome)) {
+      diagnostics.push({
+        code: 'unknown-outcome',
+        severity: 'error',
+        message: `Edge '${edge.id}' leaves task '${task.id}' on outcome '${edge.outcome}', which the task does not offer (it offers ${quoteList(offered)})`,
+        nodeId: task.id,
+        edgeId: edge.id,
+        field: edgeField(graph, edge, 'outcome'),
+      });
+      continue;
+    }
+    if (NON_ROUTING_OUTCOMES.has(edge.outcome)) {
+      diagnostics.push({
+        code: 'supplement-outcome-routed',
+        severity: 'error',
+        message: `Edge '${edge.id}' routes outcome '${edge.outcome}' of task '${task.id}', but a supplement request keeps the case at the task until the applicant answers`,
+        nodeId: task.id,
+        edgeId: edge.id,
+        field: edgeField(graph, edge, 'outcome'),
+      });
+      continue;
+    }
+    const list = byOutcome.get(edge.outcome) ?? [];
+    list.push(edge);
+    byOutcome.set(edge.outcome, list);
+  }
+
+  for (const [outcome, edges] of byOutcome) {
+    if (edges.length < 2) continue;
+    if (edges.every((edge) => isReturnEdge(graph, edge))) {
+      const targets = new Map<string, string>();
+      for (const edge of edges) {
+        const earlier = targets.get(edge.target);
+        if (earlier !== undefined) {
+          diagnostics.push({
+            code: 'duplicate-outcome-edge',
+            severity: 'error',
+            message: `Return edges '${earlier}' and '${edge.id}' of task '${task.id}' both lead to '${edge.target}'`,
+            nodeId: task.id,
+            edgeId: edge.id,
+          });
+        }
+        targets.set(edge.target, edge.id);
+      }
+      continue;
+    }
+    diagnostics.push({
+      code: 'duplicate-outcome-edge',
+      severity: 'error',
+      message: `Outcome '${outcome}' of task '${task.id}' leaves on several edges (${quoteList(edges.map((e) => e.id))}); it can take only one`,
+      nodeId: task.id,
+      edgeId: edges[1]?.id,
+    });
+  }
+  if (catchAll.length > 1) {
+    diagnostics.push({
+      code: 'duplicate-outcome-edge',
+      severity: 'error',
+      message: `Task '${task.id}' has several edges without an outcome (${quoteList(catchAll.map((e) => e.id))}); only one can take the remaining outcomes`,
+      nodeId: task.id,
+      edgeId: catchAll[1]?.id,
+    });
+  }
+
+  for (const outcome of offered) {
+    if (NON_ROUTING_OUTCOMES.has(outcome) || byOutcome.has(outcome)) continue;
+    if (outcome !== 'return' && catchAll.length > 0) continue;
+    diagnostics.push({
+      code: 'outcome-without-edge',
+      severity: 'error',
+      message:
+        outcome === 'return'
+          ? `Task '${task.id}' offers outcome 'return', but no return edge leads back from it to an earlier task`
+          : `Task '${task.id}' offers outcome '${outcome}', but no edge leaves it on that outcome`,
+      nodeId: task.id,
+    });
+  }
+  return diagnostics;
+}

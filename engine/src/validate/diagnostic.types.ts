@@ -1,0 +1,59 @@
+/**
+ * Every diagnostic code validation can report, in the order `engine/docs/diagnostics.md` explains
+ * them. Codes are stable: the designer keys its canvas markers and help links on them.
+ */
+export const diagnosticCodes = [
+  'invalid-schema',
+  'duplicate-node-id',
+  'duplicate-edge-id',
+  'edge-source-missing',
+  'edge-target-missing',
+  'no-start-event',
+  'multiple-start-events',
+  'start-event-with-incoming',
+  'start-event-multiple-outgoing',
+  'no-end-event',
+  'end-event-with-outgoing',
+  'unreachable-node',
+  'no-path-to-end',
+  'user-task-without-department',
+  'user-task-without-role',
+  'duplicate-outcome',
+  'unknown-outcome',
+  'outcome-without-edge',
+  'duplicate-outcome-edge',
+  'supplement-outcome-routed',
+  'outcome-ignored',
+  'invalid-sla-breach-edge',
+  'exclusive-gateway-without-default',
+  'multiple-default-edges',
+  'exclusive-edge-without-condition',
+  'invalid-feel-condition',
+  'feel-reads-clock',
+  'condition-ignored',
+  'cycle-without-wait-state',
+  'unbalanced-parallel-gateway',
+  'return-target-not-earlier',
+  'return-leaves-parallel-block',
+  'return-enters-parallel-block',
+] as const;
+
+/** A stable kebab-case diagnostic code. */
+export type DiagnosticCode = (typeof diagnosticCodes)[number];
+
+/** `error` blocks compiling and publishing; `warning` is shown but lets the definition through. */
+export type DiagnosticSeverity = 'error' | 'warning';
+
+/**
+ * One finding about a workflow definition, placed on the canvas by `nodeId` / `edgeId` and in the
+ * properties panel by `field` (a JSON path such as `nodes[3].department`).
+ */
+export interface Diagnostic {
+  code: DiagnosticCode;
+  severity: DiagnosticSeverity;
+  /** One sentence quoting the ids involved. */
+  message: string;
+  nodeId?: string;
+  edgeId?: string;
+  field?: string;
+}
