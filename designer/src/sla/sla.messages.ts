@@ -1,0 +1,32 @@
+import { defineMessages } from '../i18n/define-messages.ts';
+
+const zhDays = (days: number, working: boolean) => `${days} 个${working ? '工作日' : '自然日'}`;
+const enDays = (days: number, working: boolean) => `${days} ${working ? 'working day' : 'day'}${days === 1 ? '' : 's'}`;
+
+/** Messages of SLA badges. */
+export const slaMessages = defineMessages(
+  {
+    states: { onTrack: '正常', atRisk: '临期', overdue: '逾期', met: '按期办结', breached: '超期办结' },
+    left: (days: number, working: boolean) => `剩 ${zhDays(days, working)}`,
+    lessThanADay: (working: boolean) => `不足 1 个${working ? '工作日' : '自然日'}`,
+    pastDue: '已超过法定时限',
+    paused: '计时暂停（补正中）',
+    pausedShort: '暂停计时',
+    dueAt: (when: string) => `法定时限：${when}`,
+    atRiskAt: (when: string) => `承诺时限：${when}`,
+    noLimit: '未设法定时限',
+    provisional: '暂定：跨越尚未发布节假日安排的年度，按周末推算',
+  },
+  {
+    states: { onTrack: 'On track', atRisk: 'At risk', overdue: 'Overdue', met: 'Met', breached: 'Breached' },
+    left: (days: number, working: boolean) => `${enDays(days, working)} left`,
+    lessThanADay: (working: boolean) => `under 1 ${working ? 'working day' : 'day'} left`,
+    pastDue: 'past the statutory limit',
+    paused: 'clock paused (awaiting supplement)',
+    pausedShort: 'paused',
+    dueAt: (when: string) => `Statutory limit: ${when}`,
+    atRiskAt: (when: string) => `Promised limit: ${when}`,
+    noLimit: 'No statutory limit',
+    provisional: "Provisional: crosses a year whose holiday notice is not out yet; counted on weekends only",
+  },
+);
