@@ -1,13 +1,10 @@
+import { EngineError } from '../../errors/engine-error.ts';
+
 /**
- * The base of every error the business calendar and the SLA rules throw.
- *
- * Each subclass carries a stable kebab-case `code` that callers (the API, the CLI) map to a
- * response without parsing the message.
+ * The base of every error the business calendar and the SLA rules throw: an `EngineError`, so
+ * hosts map it like any other by its stable kebab-case `code`.
  */
-export abstract class CalendarError extends Error {
-  /** Stable kebab-case identifier of the kind of error. */
-  abstract readonly code: string;
-}
+export abstract class CalendarError extends EngineError {}
 
 /** True when `error` is one of the business calendar's typed errors. */
 export function isCalendarError(error: unknown): error is CalendarError {
