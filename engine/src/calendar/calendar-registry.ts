@@ -11,6 +11,7 @@ export interface CalendarRegistry {
    * @throws {UnknownCalendarError} naming the key and the keys known.
    */
   get(key: string): BusinessCalendar;
+  /** True when a calendar has `key`. */
   has(key: string): boolean;
   /** The keys held, sorted. */
   keys(): string[];

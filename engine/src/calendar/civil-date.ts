@@ -42,11 +42,6 @@ export function formatDayNumber(dayNumber: number): string {
   return `${year}-${month}-${day}`;
 }
 
-/** Calendar year of a day number. */
-export function yearOfDayNumber(dayNumber: number): number {
-  return new Date(dayNumber * MS_PER_DAY).getUTCFullYear();
-}
-
 /** ISO weekday of a day number: 1 = Monday … 7 = Sunday. */
 export function isoWeekday(dayNumber: number): number {
   // 1970-01-01 was a Thursday (ISO 4).

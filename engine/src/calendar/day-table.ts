@@ -5,7 +5,7 @@
  */
 import type { BusinessCalendar } from './calendar.types.ts';
 import { businessCalendarSchema } from './calendar.schema.ts';
-import { isWeekend, parseDayNumber, yearOfDayNumber } from './civil-date.ts';
+import { dayNumberOf, isWeekend, parseDayNumber } from './civil-date.ts';
 import { InvalidCalendarError, calendarIssuesOf } from './errors/invalid-calendar.error.ts';
 
 /**
@@ -76,7 +76,10 @@ export function validateCalendar(data: unknown): BusinessCalendar {
 
 /** Compiles a validated calendar. */
 export function buildDayTable(calendar: BusinessCalendar): DayTable {
-  const loadedYears = new Set(calendar.years.map((notice) => notice.year));
+  const loadedYears = calendar.years.map((notice) => ({
+    first: dayNumberOf(notice.year, 1, 1),
+    last: dayNumberOf(notice.year, 12, 31),
+  }));
   const decided = new Map<number, { kind: DayKind; name: string }>();
   for (const notice of calendar.years) {
     for (const holiday of notice.holidays) {
@@ -100,7 +103,7 @@ export function buildDayTable(calendar: BusinessCalendar): DayTable {
     periods,
     closeOfBusinessMs: periods[periods.length - 1]?.endMs ?? 0,
     status(dayNumber: number): DayStatus {
-      const provisional = !loadedYears.has(yearOfDayNumber(dayNumber));
+      const provisional = !loadedYears.some((year) => dayNumber >= year.first && dayNumber <= year.last);
       const decision = decided.get(dayNumber);
       if (decision !== undefined) {
         const working = decision.kind === 'makeUpWorkday' || decision.kind === 'adjustedWorkday';

@@ -21,7 +21,7 @@ export interface LocalTime {
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
-const dayOffsets = new Map<string, number | null>();
+const dayOffsets = new Map<string, Map<number, number | null>>();
 const DAY_OFFSET_CACHE_LIMIT = 20_000;
 
 function formatterFor(timeZone: string): Intl.DateTimeFormat {
@@ -55,6 +55,11 @@ export function isValidTimeZone(timeZone: string): boolean {
 
 /** Offset of `timeZone` from UTC at the instant `epochMs`, in milliseconds (east positive). */
 export function offsetAt(timeZone: string, epochMs: number): number {
+  return steadyOffsetOfDay(timeZone, Math.floor(epochMs / MS_PER_DAY)) ?? intlOffsetAt(timeZone, epochMs);
+}
+
+/** `offsetAt` read from `Intl` itself. */
+function intlOffsetAt(timeZone: string, epochMs: number): number {
   const wholeSecond = Math.floor(epochMs / 1000) * 1000;
   const fields: Record<string, string> = {};
   for (const part of formatterFor(timeZone).formatToParts(wholeSecond)) fields[part.type] = part.value;
@@ -80,25 +85,31 @@ export function fromLocalTime(timeZone: string, dayNumber: number, msOfDay: numb
   const wall = dayNumber * MS_PER_DAY + msOfDay;
   const steady = steadyOffsetOfDay(timeZone, dayNumber);
   if (steady !== null && msOfDay >= 0 && msOfDay <= MS_PER_DAY) return wall - steady;
-  const before = offsetAt(timeZone, wall - MS_PER_DAY);
-  const after = offsetAt(timeZone, wall + MS_PER_DAY);
-  const exact = [wall - before, wall - after].filter((instant) => instant + offsetAt(timeZone, instant) === wall);
+  const before = intlOffsetAt(timeZone, wall - MS_PER_DAY);
+  const after = intlOffsetAt(timeZone, wall + MS_PER_DAY);
+  const exact = [wall - before, wall - after].filter((instant) => instant + intlOffsetAt(timeZone, instant) === wall);
   return exact.length > 0 ? Math.min(...exact) : wall - before;
 }
 
 /**
- * The offset in force through the whole local day (and its 24:00), or `null` when the offset
- * changes near it. Cached: a pure function of the platform's time-zone data.
+ * The offset in force from UTC day `dayNumber - 1` 00:00 to UTC day `dayNumber + 2` 00:00, which
+ * covers both the UTC day and the local day (with its 24:00) numbered `dayNumber`, or `null` when
+ * the offset changes in that window. Assumes no two changes within three days. Cached: a pure
+ * function of the platform's time-zone data.
  */
 function steadyOffsetOfDay(timeZone: string, dayNumber: number): number | null {
-  const key = `${timeZone}|${dayNumber}`;
-  const cached = dayOffsets.get(key);
+  let days = dayOffsets.get(timeZone);
+  if (days === undefined) {
+    days = new Map();
+    dayOffsets.set(timeZone, days);
+  }
+  const cached = days.get(dayNumber);
   if (cached !== undefined) return cached;
-  const first = offsetAt(timeZone, (dayNumber - 1) * MS_PER_DAY);
-  const last = offsetAt(timeZone, (dayNumber + 2) * MS_PER_DAY);
+  const first = intlOffsetAt(timeZone, (dayNumber - 1) * MS_PER_DAY);
+  const last = intlOffsetAt(timeZone, (dayNumber + 2) * MS_PER_DAY);
   const steady = first === last ? first : null;
-  if (dayOffsets.size >= DAY_OFFSET_CACHE_LIMIT) dayOffsets.clear();
-  dayOffsets.set(key, steady);
+  if (days.size >= DAY_OFFSET_CACHE_LIMIT) days.clear();
+  days.set(dayNumber, steady);
   return steady;
 }
 
