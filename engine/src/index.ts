@@ -8,3 +8,5 @@ export * from './sla/index.ts';
 export * from './errors/index.ts';
 export * from './feel/index.ts';
 export * from './validate/index.ts';
+export * from './compile/index.ts';
+export * from './step/index.ts';

@@ -9,6 +9,10 @@ export type TaskCloseReason = 'completed' | 'returned' | 'cancelled' | 'breached
 /** Events a host sends to a case. Every event names the node so parallel tasks never collide. */
 export type CaseEvent =
   | {
+      /** Starts a case: the step gets no snapshot, and the case input as its `input` parameter. */
+      type: 'case.start';
+    }
+  | {
       /** A clerk decided a task. `returnTo` picks the target when several `return` edges leave the task. */
       type: 'task.complete';
       nodeId: string;
@@ -37,7 +41,7 @@ export type Effect =
   | { type: 'resumeCase' }
   | { type: 'completeCase'; result: string; nodeId: string };
 
-/** The input a case starts with. */
+/** The input a case starts with. `data` becomes the case record the tasks share. */
 export interface CaseInput {
   caseId: string;
   data: Record<string, unknown>;

@@ -1,0 +1,46 @@
+/** The open 补正 of a suspended case. */
+export interface CaseSuspension {
+  /** The task whose clerk asked for the supplement. */
+  nodeId: string;
+  taskId: string;
+  /** When the step that suspended the case ran (ISO 8601), or `null` outside the step. */
+  since: string | null;
+}
+
+/**
+ * The context of a case machine: its data and the bookkeeping of its tasks. Plain JSON.
+ *
+ * - `data`: the shared case record (DESIGN.md §5); each completion's `data` is merged in, one level
+ *   deep, before gateways test their conditions.
+ * - `tasks`: the open task of each userTask node, `nodeId → taskId`.
+ * - `activations`: how often each userTask node has been entered; the n-th activation of node
+ *   `review` is task `review#n`, so a task re-entered after a return gets a new id.
+ */
+export interface CaseContext {
+  caseId: string;
+  data: Record<string, unknown>;
+  tasks: Record<string, string>;
+  activations: Record<string, number>;
+  suspension: CaseSuspension | null;
+  /** The `result` of the end event the case reached, `null` while it runs. */
+  result: string | null;
+}
+
+/**
+ * A fresh copy of the context a compiled machine declares; `initCase` fills it from the input
+ * when a case starts.
+ *
+ * Pure: performs no I/O.
+ */
+export function emptyCaseContext(): CaseContext {
+  return { caseId: '', data: {}, tasks: {}, activations: {}, suspension: null, result: null };
+}
+
+/**
+ * The id of the `activation`-th task of `nodeId`: `review#2`.
+ *
+ * Pure: performs no I/O.
+ */
+export function taskIdOf(nodeId: string, activation: number): string {
+  return `${nodeId}#${activation}`;
+}

@@ -1,0 +1,185 @@
+import type { UserTask, WorkflowEdge, WorkflowNode } from '../definition/index.ts';
+import { offeredOutcomes } from '../definition/index.ts';
+import type { DefinitionAnalysis } from '../validate/analyze-definition.ts';
+import type { ParallelBlock } from '../validate/analyze-blocks.ts';
+import { parallelRole, ROOT_CONTAINER } from '../validate/analyze-blocks.ts';
+import { isReturnEdge } from '../validate/definition-graph.ts';
+import { returnCrossing } from '../validate/return-crossing.ts';
+import { emptyCaseContext } from './case-context.ts';
+import { checkImplementations } from './check-implementations.ts';
+import type { CompileResult } from './compile.ts';
+import { ENGINE_VERSION } from './engine-version.ts';
+import type { ActionRef, MachineConfigJson, StateJson, TransitionJson } from './machine-config.types.ts';
+import { REGION_DONE } from './machine-config.types.ts';
+
+const MERGE: ActionRef = { type: 'mergeData' };
+
+/**
+ * Compiles an analysis that has no error diagnostics.
+ * @internal
+ */
+export function compileAnalysis(analysis: DefinitionAnalysis): CompileResult {
+  const { graph, structure } = analysis;
+  const { definition } = graph;
+  const members = new Map<string, WorkflowNode[]>();
+  for (const node of definition.nodes) {
+    const container = structure.containerOf.get(node.id);
+    if (container === undefined || graph.nodes.get(node.id) !== node) continue;
+    const list = members.get(container) ?? [];
+    list.push(node);
+    members.set(container, list);
+  }
+  let stateCount = 0;
+
+  const targetOf = (edge: WorkflowEdge, fromContainer: string): string => {
+    const split = structure.splitOfJoin.get(edge.target);
+    if (split !== undefined && structure.regions.get(fromContainer)?.splitId === split) return REGION_DONE;
+    return `#${edge.target}`;
+  };
+  const go = (edge: WorkflowEdge, fromContainer: string, extra: Omit<TransitionJson, 'target'> = {}): TransitionJson => {
+    const target = targetOf(edge, fromContainer);
+    return { target, ...extra, ...(edge.target === edge.source ? { reenter: true } : {}) };
+  };
+  const forward = (nodeId: string): WorkflowEdge[] =>
+    (graph.outgoing.get(nodeId) ?? []).filter((edge) => !isReturnEdge(graph, edge));
+
+  const returnTransition = (edge: WorkflowEdge, fromContainer: string, sole: boolean): TransitionJson => {
+    const crossing = returnCrossing(structure, fromContainer, structure.containerOf.get(edge.target) as string);
+    const doneBranches = crossing.entered.flatMap((region) =>
+      (structure.blocks.get(region.splitId) as ParallelBlock).regions
+        .filter((other) => other.id !== region.id)
+        .map((other) => `#${other.splitId}.${other.edgeId}.${REGION_DONE}`),
+    );
+    return {
+      target: doneBranches.length > 0 ? [`#${edge.target}`, ...doneBranches] : `#${edge.target}`,
+      guard: { type: 'taskReturn', params: { nodeId: edge.source, returnTo: edge.target, sole } },
+      actions: [MERGE],
+    };
+  };
+
+  const userTaskState = (task: UserTask, container: string): StateJson => {
+    const offered = offeredOutcomes(task);
+    const outgoing = graph.outgoing.get(task.id) ?? [];
+    const returns = outgoing.filter((edge) => isReturnEdge(graph, edge));
+    const breach = outgoing.find((edge) => edge.kind === 'slaBreach');
+    const routing = outgoing.filter((edge) => edge.kind !== 'slaBreach' && !isReturnEdge(graph, edge));
+    const named = routing.filter((edge) => edge.outcome !== undefined);
+    const catchAll = routing.find((edge) => edge.outcome === undefined);
+    const completions: TransitionJson[] = named.map((edge) =>
+      go(edge, container, {
+        guard: { type: 'taskOutcome', params: { nodeId: task.id, outcomes: [edge.outcome as string] } },
+        actions: [MERGE],
+      }),
+    );
+    completions.push(...returns.map((edge) => returnTransition(edge, container, returns.length === 1)));
+    if (catchAll) {
+      const routed = new Set(named.map((edge) => edge.outcome));
+      const rest = offered.filter((o) => !routed.has(o) && o !== 'return' && o !== 'requestSupplement');
+      completions.push(
+        go(catchAll, container, { guard: { type: 'taskOutcome', params: { nodeId: task.id, outcomes: rest } }, actions: [MERGE] }),
+      );
+    }
+    if (offered.includes('requestSupplement')) {
+      completions.push({
+        guard: { type: 'taskOutcome', params: { nodeId: task.id, outcomes: ['requestSupplement'] } },
+        actions: [MERGE, { type: 'markSuspended', params: { nodeId: task.id } }, { type: 'suspendCase', params: { nodeId: task.id } }],
+      });
+    }
+    const on: Record<string, TransitionJson[]> = { 'task.complete': completions };
+    if (breach) {
+      on['task.slaBreach'] = [go(breach, container, { guard: { type: 'taskBreach', params: { nodeId: task.id } } })];
+    }
+    return {
+      id: task.id,
+      meta: { nodeType: 'userTask', outcomes: offered, returnTargets: returns.map((edge) => edge.target), slaBreach: breach !== undefined },
+      entry: [
+        { type: 'openTask', params: { nodeId: task.id } },
+        { type: 'createTask', params: { nodeId: task.id } },
+      ],
+      exit: [
+        { type: 'closeTask', params: { nodeId: task.id } },
+        { type: 'forgetTask', params: { nodeId: task.id } },
+      ],
+      on,
+    };
+  };
+
+  const exclusiveState = (nodeId: string, container: string): StateJson => {
+    const outgoing = forward(nodeId);
+    const conditional = outgoing.filter((edge) => edge.default !== true && edge.condition !== undefined);
+    const rest = outgoing.filter((edge) => !conditional.includes(edge));
+    return {
+      id: nodeId,
+      always: [
+        ...conditional.map((edge) => go(edge, container, { guard: { type: 'feel', params: { expression: edge.condition as string } } })),
+        ...rest.map((edge) => go(edge, container)),
+      ],
+    };
+  };
+
+  const parallelState = (block: ParallelBlock): StateJson => {
+    const states: Record<string, StateJson> = {};
+    for (const region of block.regions) {
+      const inner = containerStates(region.id);
+      inner[REGION_DONE] = { type: 'final' };
+      stateCount += 1;
+      const entersJoin = region.entry === block.joinId;
+      states[region.edgeId] = { initial: entersJoin ? REGION_DONE : region.entry, states: inner };
+    }
+    return { id: block.splitId, type: 'parallel', states, onDone: { target: `#${block.joinId as string}` } };
+  };
+
+  const nodeState = (node: WorkflowNode, container: string): StateJson => {
+    switch (node.type) {
+      case 'startEvent':
+        return { id: node.id, always: forward(node.id).map((edge) => go(edge, container)) };
+      case 'endEvent':
+        return {
+          id: node.id,
+          type: 'final',
+          entry: [
+            { type: 'recordResult', params: { result: node.result } },
+            { type: 'completeCase', params: { nodeId: node.id, result: node.result } },
+          ],
+          output: { result: node.result },
+        };
+      case 'userTask':
+        return userTaskState(node, container);
+      case 'exclusiveGateway':
+        return exclusiveState(node.id, container);
+      case 'parallelGateway': {
+        const block = parallelRole(graph, node.id) === 'split' ? structure.blocks.get(node.id) : undefined;
+        if (block) return parallelState(block);
+        return { id: node.id, always: forward(node.id).map((edge) => go(edge, container)) };
+      }
+    }
+  };
+
+  function containerStates(container: string): Record<string, StateJson> {
+    const states: Record<string, StateJson> = {};
+    for (const node of members.get(container) ?? []) {
+      states[node.id] = nodeState(node, container);
+      stateCount += 1;
+    }
+    return states;
+  }
+
+  const start = [...graph.nodes.values()].find((node) => node.type === 'startEvent') as WorkflowNode;
+  const states = containerStates(ROOT_CONTAINER);
+  const machine: MachineConfigJson = {
+    id: `${definition.key}@${definition.version}`,
+    version: String(definition.version),
+    initial: start.id,
+    context: emptyCaseContext(),
+    options: { maxIterations: 4 * stateCount + 16 },
+    entry: [{ type: 'initCase' }],
+    on: {
+      'case.supplement': [
+        { guard: { type: 'isSuspended' }, actions: [MERGE, { type: 'clearSuspension' }, { type: 'resumeCase' }] },
+      ],
+    },
+    states,
+  };
+  checkImplementations(machine);
+  return { machine, meta: { key: definition.key, version: definition.version, engine: ENGINE_VERSION } };
+}

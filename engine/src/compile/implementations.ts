@@ -1,0 +1,124 @@
+import { assign } from 'xstate';
+import type { AnyEventObject } from 'xstate';
+import { evaluateCondition } from '../feel/index.ts';
+import type { CaseEvent, CaseInput } from '../step/step.types.ts';
+import type { CaseContext } from './case-context.ts';
+import { taskIdOf } from './case-context.ts';
+
+/**
+ * An event as the compiled machine sees it: a case event, stamped by the step with the time it
+ * ran (`at`, ISO 8601), or XState's init event carrying the case input.
+ */
+export type MachineEvent = (CaseEvent & { at?: string }) | { type: 'xstate.init'; input?: Partial<CaseInput> };
+
+/**
+ * What XState passes to implementations. Events and params are typed loosely, as XState types
+ * them for an untyped JSON config, so that `createMachine(machine).provide(implementations)` checks.
+ */
+interface Args {
+  context: CaseContext;
+  event: AnyEventObject;
+}
+interface NodeParams {
+  nodeId: string;
+}
+
+const effect = (): void => {};
+
+/** Whether `event` completes or breaches the open task of `nodeId` while the case runs. */
+function addressesOpenTask(context: CaseContext, event: MachineEvent, nodeId: string): boolean {
+  return (
+    'nodeId' in event &&
+    event.nodeId === nodeId &&
+    context.tasks[nodeId] === event.taskId &&
+    context.suspension === null
+  );
+}
+
+/**
+ * The guards and actions a compiled machine names. Give them to XState:
+ * `createMachine(machine).provide(implementations)`.
+ *
+ * Effect actions (`createTask`, `closeTask`, `suspendCase`, `resumeCase`, `completeCase`) do
+ * nothing here: XState's pure `transition` hands them back and the step turns them into effects; a
+ * host running the machine in an actor can `provide` its own. The other actions are `assign`s that
+ * keep the case context:
+ * - `initCase`: copies the case input (`{ caseId, data }`) into the context when the case starts.
+ * - `openTask` / `forgetTask` `{ nodeId }`: count a new activation and record its task id / drop it.
+ * - `mergeData`: merges the event's `data` into the case data, one level deep.
+ * - `markSuspended` `{ nodeId }` / `clearSuspension`: open / close the case's 补正.
+ * - `recordResult` `{ result }`: the result of the end event reached.
+ *
+ * Guards:
+ * - `feel` `{ expression }`: the FEEL condition holds over the case data (false on any error).
+ * - `taskOutcome` `{ nodeId, outcomes }`: a `task.complete` of the open task of `nodeId`, while the
+ *   case is not suspended, with one of `outcomes`.
+ * - `taskReturn` `{ nodeId, returnTo, sole }`: the same with outcome `return`, to `returnTo` (or to
+ *   no named target, when this is the task's `sole` return edge).
+ * - `taskBreach` `{ nodeId }`: a `task.slaBreach` of the open task of `nodeId`, while not suspended.
+ * - `isSuspended`: the case waits for a supplement.
+ */
+export const implementations = {
+  actions: {
+    initCase: assign(({ event: raw }: Args) => {
+      const event = raw as MachineEvent;
+      const input = event.type === 'xstate.init' ? event.input : undefined;
+      return { caseId: input?.caseId ?? '', data: { ...(input?.data ?? {}) } };
+    }),
+    openTask: assign(({ context }: Args, params: unknown) => {
+      const { nodeId } = params as NodeParams;
+      const activation = (context.activations[nodeId] ?? 0) + 1;
+      return {
+        activations: { ...context.activations, [nodeId]: activation },
+        tasks: { ...context.tasks, [nodeId]: taskIdOf(nodeId, activation) },
+      };
+    }),
+    forgetTask: assign(({ context }: Args, params: unknown) => {
+      const { nodeId } = params as NodeParams;
+      const tasks = { ...context.tasks };
+      delete tasks[nodeId];
+      return { tasks };
+    }),
+    mergeData: assign(({ context, event: raw }: Args) => {
+      const event = raw as MachineEvent;
+      const data = 'data' in event ? event.data : undefined;
+      return data ? { data: { ...context.data, ...data } } : {};
+    }),
+    markSuspended: assign(({ context, event }: Args, params: unknown) => {
+      const { nodeId } = params as NodeParams;
+      const since = typeof event.at === 'string' ? event.at : null;
+      return { suspension: { nodeId, taskId: context.tasks[nodeId] ?? '', since } };
+    }),
+    clearSuspension: assign((_: Args) => ({ suspension: null })),
+    recordResult: assign((_: Args, params: unknown) => ({ result: (params as { result: string }).result })),
+    createTask: effect,
+    closeTask: effect,
+    suspendCase: effect,
+    resumeCase: effect,
+    completeCase: effect,
+  },
+  guards: {
+    feel: ({ context }: Args, params: unknown) =>
+      evaluateCondition((params as { expression: string }).expression, context.data).value,
+    taskOutcome: ({ context, event: raw }: Args, params: unknown) => {
+      const { nodeId, outcomes } = params as { nodeId: string; outcomes: string[] };
+      const event = raw as MachineEvent;
+      return event.type === 'task.complete' && addressesOpenTask(context, event, nodeId) && outcomes.includes(event.outcome);
+    },
+    taskReturn: ({ context, event: raw }: Args, params: unknown) => {
+      const { nodeId, returnTo, sole } = params as { nodeId: string; returnTo: string; sole: boolean };
+      const event = raw as MachineEvent;
+      return (
+        event.type === 'task.complete' &&
+        addressesOpenTask(context, event, nodeId) &&
+        event.outcome === 'return' &&
+        (event.returnTo === returnTo || (sole && event.returnTo === undefined))
+      );
+    },
+    taskBreach: ({ context, event: raw }: Args, params: unknown) => {
+      const event = raw as MachineEvent;
+      return event.type === 'task.slaBreach' && addressesOpenTask(context, event, (params as NodeParams).nodeId);
+    },
+    isSuspended: ({ context }: Args) => context.suspension !== null,
+  },
+};

@@ -1,0 +1,11 @@
+import type { CaseContext } from '../compile/case-context.ts';
+import type { PersistedCaseSnapshot } from './step.types.ts';
+
+/**
+ * Whether the case waits for a supplement (补正): its tasks stay open but cannot be completed.
+ *
+ * Pure: performs no I/O.
+ */
+export function isSuspended(snapshot: PersistedCaseSnapshot): boolean {
+  return (snapshot.context as CaseContext).suspension !== null;
+}

@@ -1,0 +1,145 @@
+import { initialTransition, transition } from 'xstate';
+import type { AnyMachineSnapshot, ExecutableActionObject } from 'xstate';
+import type { CaseContext } from '../compile/case-context.ts';
+import type { MachineConfigJson } from '../compile/machine-config.types.ts';
+import {
+  CaseAlreadyStartedError,
+  CaseCompletedError,
+  CaseNotStartedError,
+  CaseNotSuspendedError,
+  CaseSuspendedError,
+  InvalidTimeError,
+  OutcomeNotOfferedError,
+  ReturnTargetNotOfferedError,
+  ReturnTargetRequiredError,
+  TaskNotActiveError,
+} from '../errors/index.ts';
+import type { LoadedMachine } from './machine-cache.ts';
+import { loadMachine } from './machine-cache.ts';
+import type { CaseEvent, CaseInput, Effect, PersistedCaseSnapshot, StepResult, TaskCloseReason } from './step.types.ts';
+
+/**
+ * Applies one event to a case: the pure step at the centre of Tongban.
+ *
+ * - Without a `snapshot`, `event` must be `case.start`; the case starts from `input`.
+ * - With one, the event must apply: a completion or breach names the open task of its node
+ *   (`TaskNotActiveError`), offers the outcome (`OutcomeNotOfferedError`), names a return target
+ *   when the task has several (`ReturnTargetRequiredError`, `ReturnTargetNotOfferedError`); nothing
+ *   but a supplement applies while the case is suspended (`CaseSuspendedError`); a supplement needs
+ *   a suspended case (`CaseNotSuspendedError`); a finished case takes nothing (`CaseCompletedError`).
+ * - A completion's `data` merges into the case data before the gateways after it test their
+ *   conditions.
+ * - Effects come in the order XState runs them: `closeTask` (reason `completed` for the task the
+ *   event completed, `breached` for the task it breached, `returned` for the other tasks a return
+ *   closes, `cancelled` for those closed as the case ends) before the `createTask` of what follows,
+ *   then `suspendCase`, `resumeCase` or `completeCase`.
+ * - The snapshot returned is a plain JSON object; it survives `JSON.parse(JSON.stringify())`.
+ *
+ * Uses XState's pure `initialTransition` / `transition`; the runnable machine is cached per
+ * `machine` object. `now` only stamps when a suspension began; no clock is read.
+ *
+ * Pure: performs no I/O.
+ *
+ * @example
+ * ```ts
+ * let { snapshot, effects } = step(machine, undefined, { type: 'case.start' }, now, { caseId: 'c1', data: {} });
+ * ({ snapshot, effects } = step(machine, snapshot, { type: 'task.complete', nodeId: 'intake', taskId: 'intake#1', outcome: 'approve' }, now));
+ * ```
+ */
+export function step(
+  machine: MachineConfigJson,
+  snapshot: PersistedCaseSnapshot | undefined,
+  event: CaseEvent,
+  now: Date,
+  input?: CaseInput,
+): StepResult {
+  if (!(now instanceof Date) || Number.isNaN(now.getTime())) throw new InvalidTimeError('now');
+  const loaded = loadMachine(machine);
+  let next: AnyMachineSnapshot;
+  let actions: ExecutableActionObject[];
+  if (snapshot === undefined) {
+    if (event.type !== 'case.start') throw new CaseNotStartedError(event.type);
+    [next, actions] = initialTransition(loaded.logic, input ?? { caseId: '', data: {} });
+  } else {
+    const context = snapshot.context as CaseContext;
+    checkApplies(loaded, snapshot, context, event);
+    const restored = loaded.logic.resolveState(snapshot as Parameters<typeof loaded.logic.resolveState>[0]);
+    [next, actions] = transition(loaded.logic, restored, { ...event, at: now.toISOString() });
+  }
+  return { snapshot: persist(loaded, next), effects: toEffects(actions, event) };
+}
+
+function checkApplies(loaded: LoadedMachine, snapshot: PersistedCaseSnapshot, context: CaseContext, event: CaseEvent): void {
+  if (event.type === 'case.start') throw new CaseAlreadyStartedError(context.caseId);
+  if (snapshot.status === 'done') throw new CaseCompletedError(context.caseId, event.type);
+  if (event.type === 'case.supplement') {
+    if (context.suspension === null) throw new CaseNotSuspendedError(context.caseId);
+    return;
+  }
+  const open = context.tasks[event.nodeId];
+  if (open !== event.taskId) throw new TaskNotActiveError(event.taskId, event.nodeId, open);
+  if (context.suspension !== null) throw new CaseSuspendedError(context.caseId, context.suspension.nodeId);
+  if (event.type !== 'task.complete') return;
+  const meta = loaded.tasks.get(event.nodeId);
+  const offered = meta?.outcomes ?? [];
+  if (!offered.includes(event.outcome)) throw new OutcomeNotOfferedError(event.nodeId, event.outcome, offered);
+  if (event.outcome !== 'return') return;
+  const targets = meta?.returnTargets ?? [];
+  if (event.returnTo === undefined) {
+    if (targets.length > 1) throw new ReturnTargetRequiredError(event.nodeId, targets);
+  } else if (!targets.includes(event.returnTo)) {
+    throw new ReturnTargetNotOfferedError(event.nodeId, event.returnTo, targets);
+  }
+}
+
+/** The persisted snapshot as plain JSON: XState's persisted shape without undefined members. */
+function persist(loaded: LoadedMachine, snapshot: AnyMachineSnapshot): PersistedCaseSnapshot {
+  const persisted = loaded.logic.getPersistedSnapshot(snapshot) as Record<string, unknown>;
+  const plain: PersistedCaseSnapshot = {};
+  for (const [key, value] of Object.entries(persisted)) {
+    if (value !== undefined) plain[key] = value;
+  }
+  return plain;
+}
+
+function closeReason(event: CaseEvent, taskId: string): TaskCloseReason {
+  if (event.type === 'task.complete') {
+    if (event.taskId === taskId) return 'completed';
+    return event.outcome === 'return' ? 'returned' : 'cancelled';
+  }
+  if (event.type === 'task.slaBreach' && event.taskId === taskId) return 'breached';
+  return 'cancelled';
+}
+
+/**
+ * Turns the effect actions XState collected into effects. Each action's `info.context` is the
+ * context at the moment it ran, so a task's id is read after `openTask` and before `forgetTask`.
+ * Assign actions never appear here: XState applies them inside `transition`.
+ */
+function toEffects(actions: readonly ExecutableActionObject[], event: CaseEvent): Effect[] {
+  const effects: Effect[] = [];
+  for (const action of actions) {
+    const params = (action.params ?? {}) as { nodeId?: string; result?: string };
+    const context = action.info.context as CaseContext;
+    const nodeId = params.nodeId ?? '';
+    const taskId = context.tasks[nodeId] ?? '';
+    switch (action.type) {
+      case 'createTask':
+        effects.push({ type: 'createTask', taskId, nodeId });
+        break;
+      case 'closeTask':
+        effects.push({ type: 'closeTask', taskId, nodeId, reason: closeReason(event, taskId) });
+        break;
+      case 'suspendCase':
+        effects.push({ type: 'suspendCase', reason: 'supplement', nodeId, taskId });
+        break;
+      case 'resumeCase':
+        effects.push({ type: 'resumeCase' });
+        break;
+      case 'completeCase':
+        effects.push({ type: 'completeCase', result: params.result ?? '', nodeId });
+        break;
+    }
+  }
+  return effects;
+}
