@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cnMainlandCalendar as calendar } from './cn-mainland-calendar.ts';
+import { InvalidCalendarError } from './errors/invalid-calendar.error.ts';
 import { InvalidDateError } from './errors/invalid-date.error.ts';
 import { formatLocalDate, formatLocalDateTime, parseLocalDateTime } from './local-date-time.ts';
 
@@ -56,6 +57,13 @@ describe('formatLocalDateTime', () => {
 
   it('rejects Invalid Date with invalid-date', () => {
     expect(() => formatLocalDateTime(calendar, new Date(Number.NaN))).toThrow(InvalidDateError);
+  });
+});
+
+describe('a time zone Intl does not know', () => {
+  it('is rejected with invalid-calendar', () => {
+    expect(() => formatLocalDateTime({ timeZone: 'Mars/Olympus_Mons' }, new Date(0))).toThrow(InvalidCalendarError);
+    expect(() => parseLocalDateTime({ timeZone: 'Mars/Olympus_Mons' }, '2026-02-13')).toThrow(/'Mars\/Olympus_Mons' is not an IANA time zone/);
   });
 });
 

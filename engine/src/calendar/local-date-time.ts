@@ -28,6 +28,7 @@ const DATE_TIME_PATTERN =
  * parseLocalDateTime(cnMainlandCalendar, '2026-02-13T16:00'); // 2026-02-13T08:00:00.000Z
  * ```
  * @throws {InvalidDateError} when the text is malformed or names a date or time that does not exist.
+ * @throws {InvalidCalendarError} when the time zone is unknown.
  */
 export function parseLocalDateTime(calendar: HasTimeZone, text: string): Date {
   const match = typeof text === 'string' ? DATE_TIME_PATTERN.exec(text.trim()) : null;

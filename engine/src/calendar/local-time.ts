@@ -9,6 +9,7 @@
  * both as Temporal's `disambiguation: 'compatible'`.
  * @module
  */
+import { InvalidCalendarError } from './errors/invalid-calendar.error.ts';
 import { InvalidDateError } from './errors/invalid-date.error.ts';
 
 /** Milliseconds in a day without an offset change. */
@@ -24,10 +25,22 @@ const formatters = new Map<string, Intl.DateTimeFormat>();
 const dayOffsets = new Map<string, Map<number, number | null>>();
 const DAY_OFFSET_CACHE_LIMIT = 20_000;
 
+/**
+ * The cached formatter that reads wall-clock fields in `timeZone`.
+ * @throws {InvalidCalendarError} when `timeZone` is not a time zone `Intl` knows.
+ */
 function formatterFor(timeZone: string): Intl.DateTimeFormat {
   let formatter = formatters.get(timeZone);
   if (formatter === undefined) {
-    formatter = new Intl.DateTimeFormat('en-US', {
+    formatter = createFormatter(timeZone);
+    formatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
+function createFormatter(timeZone: string): Intl.DateTimeFormat {
+  try {
+    return new Intl.DateTimeFormat('en-US', {
       timeZone,
       hourCycle: 'h23',
       era: 'short',
@@ -38,9 +51,9 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
       minute: 'numeric',
       second: 'numeric',
     });
-    formatters.set(timeZone, formatter);
+  } catch {
+    throw new InvalidCalendarError(undefined, [{ path: 'timeZone', message: `'${String(timeZone)}' is not an IANA time zone` }]);
   }
-  return formatter;
 }
 
 /** True when `timeZone` is an IANA time zone this platform's `Intl` knows. */
