@@ -88,8 +88,10 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       nativeDir = await copyBinaries(shipped, fallbackRoot);
       reasons.push(`binaries copied to ${nativeDir}`);
     }
-    await prepareDataDir(dataDir, osUser, fallbackRoot);
-    if (!canRunAs(osUser, 'test', ['-w', dataDir, '-a', '-x', dataDir])) {
+    await mkdir(path.dirname(dataDir), { recursive: true });
+    if (canRunAs(osUser, 'test', ['-x', path.dirname(dataDir)])) {
+      await prepareDataDir(dataDir, osUser, fallbackRoot);
+    } else {
       const requested = dataDir;
       dataDir = fallbackDataDir(requested, fallbackRoot);
       await prepareDataDir(dataDir, osUser, fallbackRoot);
@@ -127,6 +129,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
         command: path.join(binDir, 'postgres'),
         args: ['-D', dataDir, '-p', String(port), ...flags],
         readyText: 'database system is ready to accept connections',
+        stopSignal: 'INT',
         env,
         cwd: dataDir,
         ...(osUser ?? {}),
@@ -141,7 +144,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
         url: (database = 'postgres') =>
           `postgres://${embeddedPostgresUser}:${embeddedPostgresPassword}@127.0.0.1:${port}/${encodeURIComponent(database)}`,
         stop: async () => {
-          await server.stop('SIGINT', 30_000);
+          await server.stop(30_000);
           await unlink(ownerFile).catch(() => undefined);
         },
       };
@@ -287,12 +290,18 @@ function ownerFileOf(dataDir: string): string {
   return `${dataDir}.owner`;
 }
 
+/** True when `pid` runs; a zombie (exited, not yet reaped by its parent) counts as gone. */
 function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
+    if ((error as NodeJS.ErrnoException).code !== 'EPERM') return false;
+  }
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+  } catch {
+    return true;
   }
 }
 

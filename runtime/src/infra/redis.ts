@@ -18,7 +18,7 @@ export interface LocalRedisOptions {
 export interface LocalRedis {
   url: string;
   port: number;
-  /** SIGTERM, then SIGKILL after 10 s. */
+  /** SIGTERM (no save), then SIGKILL after 10 s. */
   stop(): Promise<void>;
 }
 
@@ -54,6 +54,7 @@ export async function startLocalRedis(options: LocalRedisOptions = {}): Promise<
           '--maxmemory-policy', 'noeviction',
         ],
         readyText: 'Ready to accept connections',
+        stopSignal: 'TERM',
         cwd: workDir,
         ...(options.onServerLine === undefined ? {} : { onLine: options.onServerLine }),
       });
@@ -61,7 +62,7 @@ export async function startLocalRedis(options: LocalRedisOptions = {}): Promise<
         port,
         url: `redis://127.0.0.1:${port}`,
         stop: async () => {
-          await server.stop('SIGTERM', 10_000);
+          await server.stop(10_000);
           await rm(workDir, { recursive: true, force: true });
         },
       };

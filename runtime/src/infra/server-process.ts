@@ -10,12 +10,14 @@ export interface ServerProcessOptions {
   args: string[];
   /** Text the server prints (stdout or stderr) once it accepts connections. */
   readyText: string;
+  /** The signal that shuts the server down cleanly, e.g. `INT` for PostgreSQL's fast shutdown. */
+  stopSignal: 'INT' | 'TERM';
   /** Run as this user and group (only when the current process is root). */
   uid?: number;
   gid?: number;
   env?: NodeJS.ProcessEnv;
   cwd?: string;
-  /** Give up waiting for `readyText` after this many milliseconds. */
+  /** Give up waiting for `readyText` after this many milliseconds. Default 60 000. */
   readyTimeoutMs?: number;
   /** Receives every line the server prints. */
   onLine?: (line: string) => void;
@@ -24,46 +26,44 @@ export interface ServerProcessOptions {
 const outputTailLines = 40;
 
 /**
- * A server running as a child process in its own process group, so a Ctrl-C in the terminal reaches
- * only Tongban, which then stops its servers in order.
+ * A shell that runs the server in the background and sends it the stop signal once its standard
+ * input reaches end of file: when Tongban closes the pipe, or when Tongban dies, even by SIGKILL,
+ * since the kernel then closes the pipe. So no server outlives the process that started it.
+ */
+const watchdogScript = '"$@" & server=$!; read -r _; kill -$TONGBAN_STOP_SIGNAL "$server" 2>/dev/null; wait "$server"';
+
+/**
+ * A server running as a child process under a watchdog shell, in its own process group so that a
+ * Ctrl-C in the terminal reaches only Tongban, which then stops its servers in order.
  */
 export class ServerProcess {
   readonly name: string;
-  readonly pid: number;
   private readonly child: ChildProcess;
   private readonly tail: string[];
   private readonly exited: Promise<void>;
-  private readonly onProcessExit: () => void;
 
   private constructor(name: string, child: ChildProcess, tail: string[], exited: Promise<void>) {
     this.name = name;
     this.child = child;
-    this.pid = child.pid ?? -1;
     this.tail = tail;
     this.exited = exited;
-    this.onProcessExit = () => {
-      child.kill('SIGINT');
-    };
-    process.on('exit', this.onProcessExit);
   }
 
   /** Spawns the server and resolves once it printed its ready text; rejects with its last output otherwise. */
   static async start(options: ServerProcessOptions): Promise<ServerProcess> {
-    const child = spawn(options.command, options.args, {
+    const child = spawn('/bin/sh', ['-c', watchdogScript, 'tongban-watchdog', options.command, ...options.args], {
       detached: true,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: options.env ?? process.env,
+      stdio: ['pipe', 'pipe', 'pipe'],
+      env: { ...(options.env ?? process.env), TONGBAN_STOP_SIGNAL: options.stopSignal },
       ...(options.cwd === undefined ? {} : { cwd: options.cwd }),
       ...(options.uid === undefined ? {} : { uid: options.uid }),
       ...(options.gid === undefined ? {} : { gid: options.gid }),
     });
     const tail: string[] = [];
     let ready = false;
-    let resolveReady: () => void = () => undefined;
-    let rejectReady: (error: Error) => void = () => undefined;
+    let settle: { resolve: () => void; reject: (error: Error) => void } = { resolve: () => undefined, reject: () => undefined };
     const readyPromise = new Promise<void>((resolve, reject) => {
-      resolveReady = resolve;
-      rejectReady = reject;
+      settle = { resolve, reject };
     });
     const onChunk = (buffered: { text: string }) => (chunk: Buffer) => {
       buffered.text += chunk.toString('utf8');
@@ -75,16 +75,17 @@ export class ServerProcess {
         options.onLine?.(line);
         if (!ready && line.includes(options.readyText)) {
           ready = true;
-          resolveReady();
+          settle.resolve();
         }
       }
     };
     child.stdout?.on('data', onChunk({ text: '' }));
     child.stderr?.on('data', onChunk({ text: '' }));
+    child.stdin?.on('error', () => undefined);
     const exited = new Promise<void>((resolve) => {
       child.once('exit', (code, signal) => {
         if (!ready) {
-          rejectReady(
+          settle.reject(
             new InfraError(
               'server-exited',
               `${options.name} exited before it was ready (code ${String(code)}, signal ${String(signal)}):\n${tail.join('\n')}`,
@@ -95,20 +96,18 @@ export class ServerProcess {
       });
     });
     child.once('error', (error) => {
-      rejectReady(new InfraError('server-spawn-failed', `${options.name} could not be started: ${error.message}`, { cause: error }));
+      settle.reject(new InfraError('server-spawn-failed', `${options.name} could not be started: ${error.message}`, { cause: error }));
     });
     const timeoutMs = options.readyTimeoutMs ?? 60_000;
     const timer = setTimeout(() => {
-      rejectReady(
-        new InfraError('server-not-ready', `${options.name} was not ready after ${timeoutMs} ms:\n${tail.join('\n')}`),
-      );
+      settle.reject(new InfraError('server-not-ready', `${options.name} was not ready after ${timeoutMs} ms:\n${tail.join('\n')}`));
     }, timeoutMs);
     const server = new ServerProcess(options.name, child, tail, exited);
     try {
       await readyPromise;
       return server;
     } catch (error) {
-      await server.stop('SIGKILL', 5_000);
+      await server.stop(5_000);
       throw error;
     } finally {
       clearTimeout(timer);
@@ -120,27 +119,26 @@ export class ServerProcess {
     return this.tail.join('\n');
   }
 
-  /** True once the process has exited. */
+  /** True once the watchdog (and so the server) has exited. */
   get stopped(): boolean {
     return this.child.exitCode !== null || this.child.signalCode !== null;
   }
 
   /**
-   * Sends `signal`, waits up to `graceMs` for the process to exit, then kills it.
-   * Resolves once the process is gone.
+   * Sends the stop signal (by closing the watchdog's input), waits up to `graceMs` for the server to
+   * exit, then kills its process group. Resolves once it is gone.
    */
-  async stop(signal: NodeJS.Signals, graceMs: number): Promise<void> {
-    process.off('exit', this.onProcessExit);
+  async stop(graceMs: number): Promise<void> {
     if (this.stopped) return;
-    this.child.kill(signal);
+    this.child.stdin?.end();
     let timer: NodeJS.Timeout | undefined;
     const graceOver = new Promise<'timeout'>((resolve) => {
       timer = setTimeout(() => resolve('timeout'), graceMs);
     });
     const result = await Promise.race([this.exited.then(() => 'exited' as const), graceOver]);
     clearTimeout(timer);
-    if (result === 'timeout' && !this.stopped) {
-      this.child.kill('SIGKILL');
+    if (result === 'timeout' && !this.stopped && this.child.pid !== undefined) {
+      process.kill(-this.child.pid, 'SIGKILL');
       await this.exited;
     }
   }
