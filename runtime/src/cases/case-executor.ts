@@ -1,0 +1,95 @@
+import { eq } from 'drizzle-orm';
+import { getCalendar } from '@tongban/engine';
+import type { Clock } from '../clock/index.ts';
+import type { Db } from '../db/client.ts';
+import { cases, type CaseRow } from '../db/schema/index.ts';
+import type { DefinitionStore, PublishedDefinition } from '../definitions/definition-store.ts';
+import { NotFoundError } from '../errors/index.ts';
+import type { Organisation } from '../organisation/organisation.ts';
+import type { OutboxDispatcher } from '../outbox/outbox-dispatcher.ts';
+import { CaseUnit } from './case-unit.ts';
+import type { Tx } from './transaction.ts';
+
+/** What the executor needs. */
+export interface CaseExecutorOptions {
+  db: Db;
+  clock: Clock;
+  definitions: DefinitionStore;
+  /** The organisation tasks are routed in (loaded once, cached by the caller). */
+  organisation: () => Promise<Organisation>;
+  dispatcher: OutboxDispatcher;
+}
+
+/**
+ * Applies events to cases durably (DESIGN.md §4): each in one transaction that locks the case row
+ * (`SELECT … FOR UPDATE`), runs the work on a {@link CaseUnit} and writes the next snapshot, task
+ * rows, audit events, timers and outbox rows; after commit the outbox rows are dispatched.
+ */
+export class CaseExecutor {
+  constructor(private readonly options: CaseExecutorOptions) {}
+
+  /** The clock the executor stamps events with. */
+  get clock(): Clock {
+    return this.options.clock;
+  }
+
+  /**
+   * Runs `work` on case `caseId`, locked, in one transaction, attributed to `actorId`.
+   * @throws NotFoundError `case-not-found`.
+   */
+  async withCase<T>(caseId: string, actorId: string | null, work: (unit: CaseUnit) => Promise<T>): Promise<T> {
+    const organisation = await this.options.organisation();
+    const { value, outboxIds } = await this.options.db.transaction(async (tx) => {
+      const [row] = await tx.select().from(cases).where(eq(cases.id, caseId)).for('update');
+      if (!row) throw new NotFoundError('case-not-found', `Case '${caseId}' does not exist`, { caseId });
+      const definition = await this.options.definitions.get(row.definitionKey, row.definitionVersion, tx);
+      const unit = this.unitOf(tx, organisation, definition, row, actorId);
+      const result = await work(unit);
+      return { value: result, outboxIds: await unit.save() };
+    });
+    await this.options.dispatcher.dispatch(outboxIds);
+    return value;
+  }
+
+  /**
+   * Runs `work` in one transaction that first inserts a case row through `insert` (which returns
+   * undefined when the row already exists, e.g. a duplicate idempotency key: then nothing else runs).
+   */
+  async withNewCase<T>(
+    definition: PublishedDefinition,
+    actorId: string | null,
+    insert: (tx: Tx, now: Date) => Promise<CaseRow | undefined>,
+    work: (unit: CaseUnit) => Promise<T>,
+  ): Promise<T | undefined> {
+    const organisation = await this.options.organisation();
+    const { value, outboxIds } = await this.options.db.transaction(async (tx) => {
+      const row = await insert(tx, this.options.clock.now());
+      if (!row) return { value: undefined, outboxIds: [] };
+      const unit = this.unitOf(tx, organisation, definition, row, actorId);
+      const result = await work(unit);
+      return { value: result, outboxIds: await unit.save() };
+    });
+    await this.options.dispatcher.dispatch(outboxIds);
+    return value;
+  }
+
+  private unitOf(
+    tx: Tx,
+    organisation: Organisation,
+    definition: PublishedDefinition,
+    row: CaseRow,
+    actorId: string | null,
+  ): CaseUnit {
+    return new CaseUnit(
+      {
+        tx,
+        now: this.options.clock.now(),
+        organisation,
+        definition,
+        calendar: getCalendar(definition.definition.calendar),
+        actorId,
+      },
+      row,
+    );
+  }
+}

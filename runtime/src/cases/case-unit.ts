@@ -1,0 +1,385 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import { randomUUID } from 'node:crypto';
+import { caseDeadline, isEngineError, step, taskDeadlines } from '@tongban/engine';
+import type { BusinessCalendar, CaseEvent, Effect, MachineConfigJson, SlaUnit, UserTask, WorkflowNode } from '@tongban/engine';
+import {
+  caseEvents,
+  cases,
+  outbox,
+  tasks,
+  type CaseRow,
+  type TaskRow,
+  type TimerRow,
+} from '../db/schema/index.ts';
+import type { PublishedDefinition } from '../definitions/definition-store.ts';
+import { ConflictError, InvalidInputError } from '../errors/index.ts';
+import type { Organisation } from '../organisation/organisation.ts';
+import type { OutboxMessage } from '../outbox/outbox-message.ts';
+import { armTimer, cancelTimers, pauseTimers, resumeTimers, type TimerContext } from '../timers/timer-book.ts';
+import type { Tx } from './transaction.ts';
+
+/** The clerk's decision being applied, recorded on the task when the step closes it. */
+export interface Completion {
+  activationId: string;
+  outcome: string;
+  data: Record<string, unknown>;
+  comment: string | null;
+  assigneeId: string | null;
+}
+
+/** What a unit of work runs with. */
+export interface CaseUnitContext {
+  tx: Tx;
+  now: Date;
+  organisation: Organisation;
+  definition: PublishedDefinition;
+  calendar: BusinessCalendar;
+  /** The user (or API key) the audit events are attributed to; null for the system (timers). */
+  actorId: string | null;
+}
+
+const OPEN = ['open', 'claimed'] as const;
+
+/**
+ * One event applied to one case inside one transaction, with the case row locked: runs the engine
+ * step, carries out its effects (task rows routed to departments, timers, suspension, completion),
+ * records audit events and collects outbox messages. `save` writes the next case row
+ * (`version` + 1) and the outbox rows. Only `tx` is used (pitfalls B32).
+ */
+export class CaseUnit {
+  /** Task rows created by this unit, in order. */
+  readonly createdTasks: TaskRow[] = [];
+  private readonly messages: OutboxMessage[] = [];
+  private readonly changes: Partial<CaseRow> = {};
+  private completion: Completion | undefined;
+  private readonly startVersion: number;
+  private dirty = false;
+
+  constructor(
+    private readonly context: CaseUnitContext,
+    private row: CaseRow,
+  ) {
+    this.startVersion = row.version;
+  }
+
+  /** The case as it stands in this unit (changes applied). */
+  get case(): CaseRow {
+    return this.row;
+  }
+
+  /** The instant this unit runs at. */
+  get now(): Date {
+    return this.context.now;
+  }
+
+  /** The transaction of this unit. */
+  get tx(): Tx {
+    return this.context.tx;
+  }
+
+  /** The organisation the unit routes tasks in. */
+  get organisation(): Organisation {
+    return this.context.organisation;
+  }
+
+  /** The pinned definition of the case. */
+  get definition(): PublishedDefinition {
+    return this.context.definition;
+  }
+
+  /**
+   * The userTask node `nodeId` of the case's definition.
+   * @throws Error when the node is not a userTask (a compiled machine never asks for that).
+   */
+  userTask(nodeId: string): UserTask {
+    const node: WorkflowNode | undefined = this.definition.definition.nodes.find((n) => n.id === nodeId);
+    if (!node || node.type !== 'userTask') {
+      throw new Error(`Node '${nodeId}' is not a userTask of workflow '${this.definition.key}' v${this.definition.version}`);
+    }
+    return node;
+  }
+
+  /** Changes columns of the case row (written by `save`). */
+  update(changes: Partial<CaseRow>): void {
+    this.dirty = true;
+    Object.assign(this.changes, changes);
+    this.row = { ...this.row, ...changes };
+  }
+
+  /** Appends an audit event (who: the unit's actor; when: the unit's instant). */
+  async record(type: string, payload: Record<string, unknown>, taskId: string | null = null): Promise<void> {
+    this.dirty = true;
+    await this.tx.insert(caseEvents).values({
+      caseId: this.row.id,
+      type,
+      actorId: this.context.actorId,
+      taskId,
+      payload,
+      at: this.now,
+    });
+  }
+
+  /** Queues an outbox message for dispatch after commit. */
+  send(message: OutboxMessage): void {
+    this.messages.push(message);
+  }
+
+  /** Sets the clerk's decision that the step about to run applies. */
+  complete(completion: Completion): void {
+    this.completion = completion;
+  }
+
+  /**
+   * Runs the engine step for `event` on the case's snapshot and carries out its effects.
+   * Engine refusals become Tongban errors: a wrong outcome or return target → 400 naming the
+   * field; a task no longer open, a suspended or completed case → 409.
+   */
+  async step(event: CaseEvent): Promise<Effect[]> {
+    let result;
+    try {
+      result = step(this.definition.machine as unknown as MachineConfigJson, this.row.snapshot, event, this.now);
+    } catch (error) {
+      throw translateEngineError(error, this.row.id);
+    }
+    this.update({ snapshot: result.snapshot });
+    await this.apply(result.effects);
+    return result.effects;
+  }
+
+  /** Carries out effects in order. */
+  async apply(effects: readonly Effect[]): Promise<void> {
+    for (const effect of effects) {
+      switch (effect.type) {
+        case 'createTask':
+          await this.createTask(effect.taskId, effect.nodeId);
+          break;
+        case 'closeTask':
+          await this.closeTask(effect.taskId, effect.reason);
+          break;
+        case 'suspendCase':
+          await this.suspend(effect.nodeId, effect.taskId);
+          break;
+        case 'resumeCase':
+          await this.resume();
+          break;
+        case 'completeCase':
+          await this.finish(effect.result, effect.nodeId);
+          break;
+      }
+    }
+  }
+
+  /**
+   * Marks the case accepted (受理) now, when it is not yet: the case's promised total
+   * (`promisedSla`) runs from here, so its timer is armed now.
+   */
+  async accept(): Promise<void> {
+    if (this.row.acceptedAt !== null) return;
+    const promised = this.definition.definition.promisedSla;
+    const due = promised ? caseDeadline(this.context.calendar, promised, this.now) : undefined;
+    this.update({ acceptedAt: this.now, promisedDueAt: due?.dueAt ?? null });
+    await this.record('case.accepted', { promisedSla: promised ?? null, promisedDueAt: due?.dueAt.toISOString() ?? null });
+    if (due) await armTimer(this.timerContext(), { kind: 'caseAtRisk', owner: 'case', taskId: null, dueAt: due.dueAt });
+  }
+
+  /**
+   * Writes the case row (`version` + 1) and the outbox rows; returns the outbox ids. A unit that
+   * changed nothing and recorded nothing writes nothing.
+   */
+  async save(): Promise<number[]> {
+    if (!this.dirty && this.messages.length === 0) return [];
+    const updated = await this.tx
+      .update(cases)
+      .set({ ...this.changes, version: this.startVersion + 1, updatedAt: this.now })
+      .where(and(eq(cases.id, this.row.id), eq(cases.version, this.startVersion)))
+      .returning({ version: cases.version });
+    if (updated.length === 0) {
+      throw new ConflictError('case-version-conflict', `Case '${this.row.id}' changed while event was applied`, {
+        caseId: this.row.id,
+      });
+    }
+    this.row = { ...this.row, version: this.startVersion + 1, updatedAt: this.now };
+    if (this.messages.length === 0) return [];
+    const createdAt = new Date();
+    const rows = await this.tx
+      .insert(outbox)
+      .values(this.messages.map((m) => ({ topic: m.topic, payload: m.payload, createdAt })))
+      .returning({ id: outbox.id });
+    return rows.map((r) => r.id);
+  }
+
+  /** The timer book's view of this unit. */
+  timerContext(): TimerContext {
+    return {
+      tx: this.tx,
+      now: this.now,
+      caseId: this.row.id,
+      calendar: this.context.calendar,
+      send: (message) => this.send(message),
+      unitOf: (timer) => this.unitOf(timer),
+    };
+  }
+
+  /** The task row of activation `activationId` of this case. */
+  async task(activationId: string): Promise<TaskRow> {
+    const [task] = await this.tx
+      .select()
+      .from(tasks)
+      .where(and(eq(tasks.caseId, this.row.id), eq(tasks.activationId, activationId)));
+    if (!task) throw new Error(`Case '${this.row.id}' has no task activation '${activationId}'`);
+    return task;
+  }
+
+  private async unitOf(timer: TimerRow): Promise<SlaUnit> {
+    if (timer.kind === 'caseAtRisk') return this.definition.definition.promisedSla?.unit ?? 'workingDay';
+    const [task] = timer.taskId === null ? [] : await this.tx.select({ nodeId: tasks.nodeId }).from(tasks).where(eq(tasks.id, timer.taskId));
+    const node = task ? this.userTask(task.nodeId) : undefined;
+    const limit = timer.kind === 'taskAtRisk' ? node?.sla?.promised : node?.sla?.statutory;
+    return limit?.unit ?? 'workingDay';
+  }
+
+  private async createTask(activationId: string, nodeId: string): Promise<void> {
+    const node = this.userTask(nodeId);
+    const department = this.organisation.routeTask(this.row.jurisdictionId, node.department, node.level);
+    const { atRisk, breach: due } = node.sla ? taskDeadlines(this.context.calendar, node.sla, this.now) : {};
+    const [task] = await this.tx
+      .insert(tasks)
+      .values({
+        id: randomUUID(),
+        caseId: this.row.id,
+        activationId,
+        nodeId,
+        name: node.name,
+        departmentId: department.id,
+        candidateRole: node.candidateRole,
+        status: 'open',
+        createdAt: this.now,
+        atRiskAt: atRisk?.dueAt ?? null,
+        dueAt: due?.dueAt ?? null,
+        provisional: Boolean(atRisk?.provisional || due?.provisional),
+      })
+      .returning();
+    const row = task as TaskRow;
+    this.createdTasks.push(row);
+    await this.record(
+      'task.created',
+      {
+        nodeId,
+        activationId,
+        name: node.name,
+        departmentId: department.id,
+        candidateRole: node.candidateRole,
+        atRiskAt: row.atRiskAt?.toISOString() ?? null,
+        dueAt: row.dueAt?.toISOString() ?? null,
+        provisional: row.provisional,
+      },
+      row.id,
+    );
+    const ctx = this.timerContext();
+    if (atRisk) await armTimer(ctx, { kind: 'taskAtRisk', owner: activationId, taskId: row.id, dueAt: atRisk.dueAt });
+    if (due) await armTimer(ctx, { kind: 'taskBreach', owner: activationId, taskId: row.id, dueAt: due.dueAt });
+  }
+
+  private async closeTask(activationId: string, reason: string): Promise<void> {
+    const task = await this.task(activationId);
+    const decided = this.completion?.activationId === activationId ? this.completion : undefined;
+    const slaState = task.slaState === 'overdue' ? 'breached' : 'met';
+    await this.tx
+      .update(tasks)
+      .set({
+        status: reason === 'completed' ? 'completed' : 'closed',
+        closeReason: reason,
+        slaState,
+        completedAt: this.now,
+        ...(decided
+          ? {
+              outcome: decided.outcome,
+              data: decided.data,
+              comment: decided.comment,
+              assigneeId: decided.assigneeId ?? task.assigneeId,
+            }
+          : {}),
+      })
+      .where(eq(tasks.id, task.id));
+    await cancelTimers(this.timerContext(), task.id);
+    await this.record('task.closed', { nodeId: task.nodeId, activationId, reason, slaState }, task.id);
+  }
+
+  private async suspend(nodeId: string, activationId: string): Promise<void> {
+    this.update({ status: 'suspended', suspendedSince: this.now });
+    const paused = await pauseTimers(this.timerContext());
+    const task = await this.task(activationId);
+    await this.record(
+      'case.suspended',
+      {
+        reason: 'supplement',
+        nodeId,
+        activationId,
+        pausedTimers: paused.map((t) => ({ id: t.id, kind: t.kind, remainingMinutes: t.remainingMinutes })),
+      },
+      task.id,
+    );
+  }
+
+  private async resume(): Promise<void> {
+    const suspendedSince = this.row.suspendedSince;
+    this.update({ status: 'active', suspendedSince: null });
+    const resumed = await resumeTimers(this.timerContext());
+    for (const { timer } of resumed) {
+      if (timer.kind === 'caseAtRisk') this.update({ promisedDueAt: timer.dueAt });
+      else if (timer.taskId !== null) {
+        const column = timer.kind === 'taskAtRisk' ? { atRiskAt: timer.dueAt } : { dueAt: timer.dueAt };
+        await this.tx.update(tasks).set(column).where(eq(tasks.id, timer.taskId));
+      }
+    }
+    await this.record('case.resumed', {
+      suspendedFrom: suspendedSince?.toISOString() ?? null,
+      suspendedTo: this.now.toISOString(),
+      timers: resumed.map(({ previous, timer }) => ({
+        previous: previous.id,
+        id: timer.id,
+        kind: timer.kind,
+        remainingMinutes: previous.remainingMinutes,
+        dueAt: timer.dueAt?.toISOString() ?? null,
+      })),
+    });
+  }
+
+  private async finish(result: string, nodeId: string): Promise<void> {
+    const late = this.row.promisedDueAt !== null && this.now.getTime() > this.row.promisedDueAt.getTime();
+    this.update({
+      status: 'completed',
+      result,
+      completedAt: this.now,
+      slaState: late || this.row.slaState === 'atRisk' ? 'breached' : 'met',
+    });
+    await cancelTimers(this.timerContext());
+    const open = await this.tx
+      .update(tasks)
+      .set({ status: 'closed', closeReason: 'cancelled', completedAt: this.now })
+      .where(and(eq(tasks.caseId, this.row.id), inArray(tasks.status, [...OPEN])))
+      .returning({ id: tasks.id });
+    await this.record('case.completed', { result, nodeId, closedTasks: open.map((t) => t.id) });
+  }
+}
+
+/** Maps an engine refusal to the Tongban error the API answers with; anything else passes through. */
+function translateEngineError(error: unknown, caseId: string): unknown {
+  if (!isEngineError(error)) return error;
+  const message = error.message;
+  switch (error.code) {
+    case 'outcome-not-offered':
+      return new InvalidInputError('outcome-not-offered', message, { field: 'outcome', reason: message });
+    case 'return-target-required':
+    case 'return-target-not-offered':
+      return new InvalidInputError(error.code, message, { field: 'returnTo', reason: message });
+    case 'task-not-active':
+      return new ConflictError('task-not-open', message, { caseId });
+    case 'case-suspended':
+    case 'case-not-suspended':
+    case 'case-completed':
+      return new ConflictError(error.code, message, { caseId });
+    default:
+      return error;
+  }
+}

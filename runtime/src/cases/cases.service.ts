@@ -1,0 +1,267 @@
+import { and, asc, count, desc, eq, exists, inArray, type SQL } from 'drizzle-orm';
+import { randomUUID } from 'node:crypto';
+import { activeNodes, getCalendar, pauseDeadline, step } from '@tongban/engine';
+import type { Effect, MachineConfigJson } from '@tongban/engine';
+import type { Db } from '../db/client.ts';
+import { caseEvents, cases, tasks, timers, workflowDefinitions, type CaseRow } from '../db/schema/index.ts';
+import type { DefinitionStore } from '../definitions/definition-store.ts';
+import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../errors/index.ts';
+import { assertMayFile, describe, visibleDepartmentIds } from '../organisation/access.ts';
+import type { Organisation } from '../organisation/organisation.ts';
+import { seesJurisdiction, type Viewer } from '../organisation/viewer.ts';
+import type { CaseExecutor } from './case-executor.ts';
+import { caseViewOf, pageOf, type CaseDetail, type CaseView, type Page, type PageRequest, type TaskView } from './case-views.ts';
+import { checkCaseData } from './check-case-data.ts';
+import type { Tx } from './transaction.ts';
+
+/** An application (POST /cases). */
+export interface CreateCaseInput {
+  definitionKey: string;
+  /** Id of the jurisdiction it is filed in, e.g. `sh-huangpu-nanjing-east`. */
+  jurisdiction: string;
+  applicant: Record<string, unknown>;
+  data: Record<string, unknown>;
+  /** The `Idempotency-Key` header: the same key always yields the same case. */
+  idempotencyKey?: string | null;
+  actor: Viewer;
+}
+
+/** Filters of {@link CasesService.listCases}. */
+export interface CaseFilters extends PageRequest {
+  status?: CaseRow['status'];
+  definitionKey?: string;
+  /** A jurisdiction id: cases filed in it or below it. */
+  jurisdiction?: string;
+}
+
+/** What the applicant supplies after a 补正 (POST /cases/{id}/supplement). */
+export interface SupplementInput {
+  data?: Record<string, unknown>;
+  /** Names or references of the documents handed in. */
+  documents?: unknown[];
+}
+
+/** What the cases service needs. */
+export interface CasesServiceOptions {
+  db: Db;
+  executor: CaseExecutor;
+  definitions: DefinitionStore;
+  organisation: () => Promise<Organisation>;
+}
+
+/** Cases: intake, detail, lists in the viewer's scope, supplements (DESIGN.md §4, §7). */
+export class CasesService {
+  constructor(private readonly options: CasesServiceOptions) {}
+
+  /**
+   * Files an application: starts a case on the latest version of `definitionKey` (the case stays
+   * pinned to it) and creates its first tasks. With an idempotency key, a repeat (sequential or
+   * concurrent) returns the case the key first created, with `created: false`.
+   *
+   * @throws ForbiddenError `intake-forbidden`; InvalidInputError for an unknown jurisdiction or bad data;
+   *   NotFoundError `definition-not-found`.
+   */
+  async createCase(input: CreateCaseInput): Promise<{ case: CaseView; created: boolean }> {
+    const { db, executor } = this.options;
+    const organisation = await this.options.organisation();
+    if (!organisation.jurisdiction(input.jurisdiction)) {
+      throw new InvalidInputError('unknown-jurisdiction', `Jurisdiction '${input.jurisdiction}' does not exist`, {
+        field: 'jurisdiction',
+        reason: 'unknown',
+      });
+    }
+    assertMayFile(input.actor, organisation, input.jurisdiction);
+    const key = input.idempotencyKey ?? null;
+    if (key !== null) {
+      const existing = await this.byIdempotencyKey(key);
+      if (existing) return { case: caseViewOf(existing), created: false };
+    }
+    const [latest] = await db
+      .select({ version: workflowDefinitions.version })
+      .from(workflowDefinitions)
+      .where(eq(workflowDefinitions.key, input.definitionKey))
+      .orderBy(desc(workflowDefinitions.version))
+      .limit(1);
+    if (!latest) {
+      throw new NotFoundError('definition-not-found', `Workflow '${input.definitionKey}' has no published version`, {
+        key: input.definitionKey,
+      });
+    }
+    const definition = await this.options.definitions.get(input.definitionKey, latest.version);
+    checkCaseData(definition.definition.dataSchema, input.data);
+    const caseId = randomUUID();
+    const actorId = input.actor.userId ?? null;
+    let pendingEffects: Effect[] = [];
+    const insert = async (tx: Tx, now: Date): Promise<CaseRow | undefined> => {
+      const started = step(definition.machine as unknown as MachineConfigJson, undefined, { type: 'case.start' }, now, {
+        caseId,
+        data: input.data,
+      });
+      const rows = await tx
+        .insert(cases)
+        .values({
+          id: caseId,
+          definitionKey: definition.key,
+          definitionVersion: definition.version,
+          jurisdictionId: input.jurisdiction,
+          applicant: input.applicant,
+          data: input.data,
+          status: 'active',
+          snapshot: started.snapshot,
+          idempotencyKey: key,
+          createdBy: actorId,
+          createdAt: now,
+          updatedAt: now,
+        })
+        .onConflictDoNothing()
+        .returning();
+      pendingEffects = started.effects;
+      return rows[0];
+    };
+    const created = await executor.withNewCase(definition, actorId, insert, async (unit) => {
+        await unit.record('case.created', {
+          definitionKey: definition.key,
+          definitionVersion: definition.version,
+          jurisdictionId: input.jurisdiction,
+          applicant: input.applicant,
+          idempotencyKey: key,
+          filedBy: input.actor.kind === 'apiKey' ? 'apiKey' : (input.actor.username ?? null),
+        });
+        await unit.apply(pendingEffects);
+        return unit.case;
+      });
+    if (created) return { case: caseViewOf(created), created: true };
+    const existing = key === null ? undefined : await this.byIdempotencyKey(key);
+    if (!existing) throw new Error(`Case for idempotency key '${key}' was neither created nor found`);
+    return { case: caseViewOf(existing), created: false };
+  }
+
+  /**
+   * The detail of case `caseId`: tasks with SLA state and time left, timeline, active nodes.
+   * @throws NotFoundError `case-not-found`; ForbiddenError `case-forbidden` outside the viewer's scope.
+   */
+  async getCase(caseId: string, viewer: Viewer): Promise<CaseDetail> {
+    const { db } = this.options;
+    const organisation = await this.options.organisation();
+    const [row] = await db.select().from(cases).where(eq(cases.id, caseId));
+    if (!row) throw new NotFoundError('case-not-found', `Case '${caseId}' does not exist`, { caseId });
+    const taskRows = await db.select().from(tasks).where(eq(tasks.caseId, caseId)).orderBy(asc(tasks.createdAt), asc(tasks.activationId));
+    this.assertMaySee(viewer, organisation, row, taskRows.map((t) => t.departmentId));
+    const [timeline, definition, liveTimers] = await Promise.all([
+      db.select().from(caseEvents).where(eq(caseEvents.caseId, caseId)).orderBy(asc(caseEvents.id)),
+      this.options.definitions.get(row.definitionKey, row.definitionVersion),
+      db.select().from(timers).where(and(eq(timers.caseId, caseId), inArray(timers.status, ['pending', 'paused']))),
+    ]);
+    const calendar = getCalendar(definition.definition.calendar);
+    const now = this.options.executor.clock.now();
+    const suspended = row.status === 'suspended';
+    const taskViews: TaskView[] = taskRows.map((task) => {
+      const open = task.status === 'open' || task.status === 'claimed';
+      const breach = liveTimers.find((t) => t.taskId === task.id && t.kind === 'taskBreach');
+      const node = definition.definition.nodes.find((n) => n.id === task.nodeId);
+      const unit = node?.type === 'userTask' ? node.sla?.statutory?.unit : undefined;
+      let left: number | null = null;
+      if (open && task.dueAt) {
+        if (breach?.status === 'paused') left = breach.remainingMinutes ?? 0;
+        else left = Math.round(pauseDeadline(calendar, now, task.dueAt, unit ?? 'workingDay'));
+      }
+      return { ...task, minutesLeft: left, suspended: open && suspended };
+    });
+    const caseTimer = liveTimers.find((t) => t.kind === 'caseAtRisk');
+    let caseLeft: number | null = null;
+    if (caseTimer?.status === 'paused') caseLeft = caseTimer.remainingMinutes ?? 0;
+    else if (row.promisedDueAt && row.status !== 'completed') {
+      caseLeft = Math.round(pauseDeadline(calendar, now, row.promisedDueAt, definition.definition.promisedSla?.unit ?? 'workingDay'));
+    }
+    return {
+      case: caseViewOf(row),
+      definition: { key: definition.key, version: definition.version, name: definition.name },
+      tasks: taskViews,
+      timeline,
+      activeNodes: activeNodes(row.snapshot),
+      sla: { acceptedAt: row.acceptedAt, promisedDueAt: row.promisedDueAt, slaState: row.slaState, minutesLeft: caseLeft },
+    };
+  }
+
+  /**
+   * Cases in the viewer's scope, newest first: a clerk's those with a task of their department; a
+   * manager's, supervisor's or admin's those filed in their jurisdiction's subtree.
+   * @throws ForbiddenError `cases-forbidden` for an API key.
+   */
+  async listCases(viewer: Viewer, filters: CaseFilters = {}): Promise<Page<CaseView>> {
+    const { db } = this.options;
+    const organisation = await this.options.organisation();
+    if (viewer.kind !== 'user') {
+      throw new ForbiddenError('cases-forbidden', `${describe(viewer)} may not list cases`);
+    }
+    const conditions: SQL[] = [];
+    if (seesJurisdiction(viewer) && viewer.jurisdictionId) {
+      conditions.push(inArray(cases.jurisdictionId, organisation.subtree(viewer.jurisdictionId)));
+    } else {
+      const departmentIds = visibleDepartmentIds(viewer, organisation);
+      conditions.push(
+        exists(
+          db
+            .select({ one: tasks.id })
+            .from(tasks)
+            .where(and(eq(tasks.caseId, cases.id), inArray(tasks.departmentId, departmentIds.length > 0 ? departmentIds : ['']))),
+        ),
+      );
+    }
+    if (filters.status) conditions.push(eq(cases.status, filters.status));
+    if (filters.definitionKey) conditions.push(eq(cases.definitionKey, filters.definitionKey));
+    if (filters.jurisdiction) conditions.push(inArray(cases.jurisdictionId, organisation.subtree(filters.jurisdiction)));
+    const where = and(...conditions);
+    const { limit, offset } = pageOf(filters);
+    const [rows, [total]] = await Promise.all([
+      db.select().from(cases).where(where).orderBy(desc(cases.createdAt), desc(cases.id)).limit(limit).offset(offset),
+      db.select({ n: count() }).from(cases).where(where),
+    ]);
+    return { items: rows.map(caseViewOf), total: total?.n ?? 0 };
+  }
+
+  /**
+   * The applicant supplies what a 补正 asked for: the data is merged into the case data, the
+   * documents recorded, and the case resumes (every paused clock re-armed with what it had left).
+   * @throws ConflictError `case-not-suspended`; ForbiddenError `intake-forbidden`; NotFoundError `case-not-found`.
+   */
+  async supplementCase(caseId: string, input: SupplementInput, actor: Viewer): Promise<CaseView> {
+    const organisation = await this.options.organisation();
+    const [found] = await this.options.db
+      .select({ jurisdictionId: cases.jurisdictionId })
+      .from(cases)
+      .where(eq(cases.id, caseId));
+    if (!found) throw new NotFoundError('case-not-found', `Case '${caseId}' does not exist`, { caseId });
+    assertMayFile(actor, organisation, found.jurisdictionId);
+    const data = input.data ?? {};
+    return this.options.executor.withCase(caseId, actor.userId ?? null, async (unit) => {
+      if (unit.case.status !== 'suspended') {
+        throw new ConflictError('case-not-suspended', `Case '${caseId}' is ${unit.case.status}, not waiting for a supplement`, {
+          caseId,
+          status: unit.case.status,
+        });
+      }
+      checkCaseData(unit.definition.definition.dataSchema, { ...unit.case.data, ...data });
+      unit.update({ data: { ...unit.case.data, ...data } });
+      await unit.record('case.supplemented', { fields: Object.keys(data), documents: input.documents ?? [] });
+      await unit.step({ type: 'case.supplement', data });
+      return caseViewOf(unit.case);
+    });
+  }
+
+  private async byIdempotencyKey(key: string): Promise<CaseRow | undefined> {
+    const [row] = await this.options.db.select().from(cases).where(eq(cases.idempotencyKey, key));
+    return row;
+  }
+
+  private assertMaySee(viewer: Viewer, organisation: Organisation, row: CaseRow, taskDepartments: string[]): void {
+    if (viewer.kind === 'user') {
+      if (seesJurisdiction(viewer) && viewer.jurisdictionId && organisation.subtree(viewer.jurisdictionId).includes(row.jurisdictionId)) {
+        return;
+      }
+      const visible = new Set(visibleDepartmentIds(viewer, organisation));
+      if (taskDepartments.some((d) => visible.has(d))) return;
+    }
+    throw new ForbiddenError('case-forbidden', `Case '${row.id}' is outside the scope of ${describe(viewer)}`, { caseId: row.id });
+  }
+}

@@ -1,0 +1,54 @@
+import { and, eq } from 'drizzle-orm';
+import type { WorkflowDefinition } from '@tongban/engine';
+import type { Db } from '../db/client.ts';
+import type { Tx } from '../cases/transaction.ts';
+import { workflowDefinitions } from '../db/schema/index.ts';
+import { NotFoundError } from '../errors/index.ts';
+
+/** One published definition version as execution uses it: the definition and its compiled machine. */
+export interface PublishedDefinition {
+  key: string;
+  version: number;
+  name: string;
+  definition: WorkflowDefinition;
+  machine: Record<string, unknown>;
+}
+
+/**
+ * Reads published definition versions, caching them: a published version never changes, so a
+ * cached entry never goes stale.
+ */
+export class DefinitionStore {
+  private readonly cache = new Map<string, PublishedDefinition>();
+
+  constructor(private readonly db: Db) {}
+
+  /**
+   * Definition `key` at `version`, read through `connection` (pass the transaction when inside one,
+   * pitfalls B32).
+   * @throws NotFoundError `definition-not-found`.
+   */
+  async get(key: string, version: number, connection: Db | Tx = this.db): Promise<PublishedDefinition> {
+    const cached = this.cache.get(`${key}@${version}`);
+    if (cached) return cached;
+    const [row] = await connection
+      .select()
+      .from(workflowDefinitions)
+      .where(and(eq(workflowDefinitions.key, key), eq(workflowDefinitions.version, version)));
+    if (!row) {
+      throw new NotFoundError('definition-not-found', `Workflow '${key}' has no published version ${version}`, {
+        key,
+        version,
+      });
+    }
+    const entry: PublishedDefinition = {
+      key: row.key,
+      version: row.version,
+      name: row.name,
+      definition: row.definition as unknown as WorkflowDefinition,
+      machine: row.machine,
+    };
+    this.cache.set(`${key}@${version}`, entry);
+    return entry;
+  }
+}

@@ -1,0 +1,2 @@
+export * from './definition-store.ts';
+export * from './definitions.service.ts';

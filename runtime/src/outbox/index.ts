@@ -1,0 +1,2 @@
+export * from './outbox-dispatcher.ts';
+export * from './outbox-message.ts';

@@ -1,0 +1,96 @@
+import { and, asc, inArray, isNull, lt } from 'drizzle-orm';
+import type { Db } from '../db/client.ts';
+import { outbox, type OutboxRow } from '../db/schema/index.ts';
+import type { Clock } from '../clock/index.ts';
+import type { TimerQueue } from '../queues/timer-queue.ts';
+import type { OutboxMessage } from './outbox-message.ts';
+
+/** Options of the {@link OutboxDispatcher}. */
+export interface OutboxDispatcherOptions {
+  db: Db;
+  clock: Clock;
+  timers: TimerQueue;
+  /** Rows older than this (wall-clock milliseconds) are the sweeper's; younger ones are in flight. Default 2 000. */
+  sweepAfterMs?: number;
+  /** Rows per sweep. Default 500. */
+  batchSize?: number;
+  logger?: { error(message: string, error: unknown): void };
+}
+
+/**
+ * Sends outbox rows to BullMQ after the transaction that wrote them commits, and sweeps rows left
+ * behind by a crash between commit and enqueue (DESIGN.md §4.2). Dispatching a row twice is
+ * harmless: a job id is a timer id, and BullMQ ignores an id it holds; removing is idempotent.
+ *
+ * On a virtual clock no delayed job is armed: timers fire when the clock is advanced.
+ */
+export class OutboxDispatcher {
+  private readonly sweepAfterMs: number;
+  private readonly batchSize: number;
+
+  constructor(private readonly options: OutboxDispatcherOptions) {
+    this.sweepAfterMs = options.sweepAfterMs ?? 2_000;
+    this.batchSize = options.batchSize ?? 500;
+  }
+
+  /**
+   * Dispatches the rows `ids` (just committed). A failure (Redis away) is logged, not thrown: the
+   * rows stay undispatched and the sweeper retries them.
+   */
+  async dispatch(ids: readonly number[]): Promise<void> {
+    if (ids.length === 0) return;
+    try {
+      const rows = await this.options.db
+        .select()
+        .from(outbox)
+        .where(and(inArray(outbox.id, [...ids]), isNull(outbox.dispatchedAt)))
+        .orderBy(asc(outbox.id));
+      await this.send(rows);
+    } catch (error) {
+      this.options.logger?.error(`Outbox rows ${ids.join(', ')} not dispatched; the sweeper retries them`, error);
+    }
+  }
+
+  /** Dispatches every undispatched row older than the sweep delay, oldest first; returns how many. */
+  async sweep(): Promise<number> {
+    const before = new Date(Date.now() - this.sweepAfterMs);
+    let total = 0;
+    for (;;) {
+      const rows = await this.options.db
+        .select()
+        .from(outbox)
+        .where(and(isNull(outbox.dispatchedAt), lt(outbox.createdAt, before)))
+        .orderBy(asc(outbox.id))
+        .limit(this.batchSize);
+      await this.send(rows);
+      total += rows.length;
+      if (rows.length < this.batchSize) return total;
+    }
+  }
+
+  private async send(rows: readonly OutboxRow[]): Promise<void> {
+    const done: number[] = [];
+    try {
+      for (const row of rows) {
+        await this.sendOne(row as unknown as OutboxMessage);
+        done.push(row.id);
+      }
+    } finally {
+      if (done.length > 0) {
+        await this.options.db.update(outbox).set({ dispatchedAt: new Date() }).where(inArray(outbox.id, done));
+      }
+    }
+  }
+
+  private async sendOne(message: OutboxMessage): Promise<void> {
+    const { clock, timers } = this.options;
+    switch (message.topic) {
+      case 'timer.schedule':
+        if (!clock.virtual) await timers.schedule(message.payload.timerId, new Date(message.payload.dueAt), clock.now());
+        return;
+      case 'timer.unschedule':
+        if (!clock.virtual) await timers.unschedule(message.payload.timerId);
+        return;
+    }
+  }
+}

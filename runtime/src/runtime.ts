@@ -1,0 +1,248 @@
+import { Queue, QueueEvents, type Worker } from 'bullmq';
+import { and, eq, lt } from 'drizzle-orm';
+import type { Redis } from 'ioredis';
+import { advanceClock, type ClockAdvance, type FiredTimer } from './clock/advance-clock.ts';
+import type { Clock } from './clock/clock.ts';
+import { CaseExecutor } from './cases/case-executor.ts';
+import type { CaseDetail, CaseView, Page, PageRequest } from './cases/case-views.ts';
+import { CasesService, type CaseFilters, type CreateCaseInput, type SupplementInput } from './cases/cases.service.ts';
+import type { Db } from './db/client.ts';
+import { timers, type NotificationRow, type TaskRow } from './db/schema/index.ts';
+import { DefinitionStore } from './definitions/definition-store.ts';
+import {
+  getDefinitionVersion,
+  getXstateExport,
+  listDefinitions,
+  publishDefinition,
+  validateDefinitionInput,
+  type DefinitionListItem,
+  type DefinitionVersionDetail,
+  type PublishedVersion,
+  type XstateExport,
+} from './definitions/definitions.service.ts';
+import { MonitorService, type DepartmentLoad, type MonitoredTask } from './monitor/monitor.service.ts';
+import { loadOrganisation } from './organisation/load-organisation.ts';
+import type { Organisation } from './organisation/organisation.ts';
+import type { Viewer } from './organisation/viewer.ts';
+import { OutboxDispatcher } from './outbox/outbox-dispatcher.ts';
+import { createRedisConnection, redisReady } from './queues/redis-connection.ts';
+import { TIMER_QUEUE_NAME, TimerQueue, type TimerJobData } from './queues/timer-queue.ts';
+import { createTimerWorker } from './queues/timer.worker.ts';
+import { TasksService, type CompleteTaskInput, type CompleteTaskResult, type InboxFilters, type InboxItem } from './tasks/tasks.service.ts';
+import { fireTimer, type FireResult } from './timers/fire-timer.ts';
+
+/** Where the runtime reports what it cannot throw to a caller (a failed dispatch, a worker error). */
+export interface RuntimeLogger {
+  info(message: string): void;
+  error(message: string, error?: unknown): void;
+}
+
+/** Options of {@link createRuntime}. */
+export interface RuntimeOptions {
+  db: Db;
+  redisUrl: string;
+  /** BullMQ key prefix; default `tongban`. A hash-tagged prefix (`{tongban}`) suits Redis Cluster. */
+  queuePrefix?: string;
+  clock: Clock;
+  logger?: RuntimeLogger;
+  /** How often the sweeper re-dispatches the outbox and re-arms late timers, ms. Default 5 000. */
+  sweepIntervalMs?: number;
+  /** Timer jobs processed at once per worker. Default 4. */
+  workerConcurrency?: number;
+  /** Lock and stall-check period of the timer worker, ms (tests shorten it). Default 30 000. */
+  workerLockMs?: number;
+}
+
+/** The running system: services the HTTP API calls, and the workers. */
+export interface Runtime {
+  readonly db: Db;
+  readonly clock: Clock;
+
+  validateDefinitionInput(input: unknown): { diagnostics: ReturnType<typeof validateDefinitionInput>['diagnostics'] };
+  publishDefinition(input: unknown, options: { publishedBy: string | null }): Promise<PublishedVersion>;
+  listDefinitions(): Promise<DefinitionListItem[]>;
+  getDefinitionVersion(key: string, version: number | 'latest'): Promise<DefinitionVersionDetail>;
+  getXstateExport(key: string, version: number | 'latest'): Promise<XstateExport>;
+
+  createCase(input: CreateCaseInput): Promise<{ case: CaseView; created: boolean }>;
+  getCase(caseId: string, viewer: Viewer): Promise<CaseDetail>;
+  listCases(viewer: Viewer, filters?: CaseFilters): Promise<Page<CaseView>>;
+  supplementCase(caseId: string, input: SupplementInput, actor: Viewer): Promise<CaseView>;
+
+  listInbox(viewer: Viewer, filters?: InboxFilters): Promise<Page<InboxItem>>;
+  claimTask(taskId: string, viewer: Viewer): Promise<TaskRow>;
+  completeTask(taskId: string, viewer: Viewer, input: CompleteTaskInput): Promise<CompleteTaskResult>;
+
+  listOverdue(viewer: Viewer, page?: PageRequest): Promise<Page<MonitoredTask>>;
+  listAtRisk(viewer: Viewer, page?: PageRequest): Promise<Page<MonitoredTask>>;
+  listEscalations(viewer: Viewer, page?: PageRequest): Promise<Page<NotificationRow>>;
+  departmentLoad(viewer: Viewer): Promise<DepartmentLoad[]>;
+
+  /** Moves a virtual clock, firing what comes due (ClockNotVirtualError on the system clock). */
+  advanceClock(request: ClockAdvance): Promise<{ now: Date; fired: FiredTimer[] }>;
+  /** Fires one timer (what a timer job does). */
+  fireTimer(timerId: string): Promise<FireResult>;
+  /** Dispatches outbox rows left behind; returns how many. */
+  sweepOutbox(): Promise<number>;
+  /** Arms a delayed job for every pending timer row (real clock only); returns how many. */
+  rearmTimers(): Promise<number>;
+  /** Reads the organisation again (after it is re-seeded). */
+  reloadOrganisation(): Promise<void>;
+
+  /** Starts the timer workers: re-arms every pending timer, sweeps the outbox, starts the sweeper. */
+  startWorkers(): Promise<void>;
+  /** Stops the workers (bounded), leaving the queues usable. */
+  stopWorkers(): Promise<void>;
+  /** Stops workers, queues and Redis connections. The database handle is the caller's to close. */
+  stop(): Promise<void>;
+}
+
+const WORKER_CLOSE_TIMEOUT_MS = 10_000;
+const LATE_TIMER_MS = 60_000;
+
+/**
+ * Composes the runtime on a database and a Redis: the definition store, the case executor with
+ * its outbox dispatcher, the services, and (on `startWorkers`) the timer workers and the sweeper.
+ * Producers use a fail-fast Redis connection; workers and queue events their own connections with
+ * `maxRetriesPerRequest: null` (pitfalls B18).
+ */
+export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
+  const { db, clock } = options;
+  const prefix = options.queuePrefix ?? 'tongban';
+  const logger: RuntimeLogger = options.logger ?? {
+    info: () => undefined,
+    error: (message, error) => console.error(message, error),
+  };
+  const producer = createRedisConnection(options.redisUrl, 'producer');
+  producer.on('error', (error) => logger.error('Redis (producer) error', error));
+  await redisReady(producer);
+  const eventsConnection = createRedisConnection(options.redisUrl, 'worker');
+  eventsConnection.on('error', (error) => logger.error('Redis (queue events) error', error));
+  const queue = new Queue<TimerJobData>(TIMER_QUEUE_NAME, { connection: producer, prefix });
+  queue.on('error', (error) => logger.error('Timer queue error', error));
+  const queueEvents = new QueueEvents(TIMER_QUEUE_NAME, { connection: eventsConnection, prefix });
+  queueEvents.on('error', (error) => logger.error('Timer queue events error', error));
+  await queueEvents.waitUntilReady();
+  const timerQueue = new TimerQueue(queue, queueEvents);
+
+  let organisation: Promise<Organisation> | undefined;
+  const getOrganisation = () => (organisation ??= loadOrganisation(db));
+  const definitions = new DefinitionStore(db);
+  const dispatcher = new OutboxDispatcher({ db, clock, timers: timerQueue, logger });
+  const executor = new CaseExecutor({ db, clock, definitions, organisation: getOrganisation, dispatcher });
+  const casesService = new CasesService({ db, executor, definitions, organisation: getOrganisation });
+  const tasksService = new TasksService({ db, executor });
+  const monitor = new MonitorService({ db, organisation: getOrganisation });
+
+  let worker: Worker | undefined;
+  let workerConnection: Redis | undefined;
+  let sweeper: NodeJS.Timeout | undefined;
+
+  const rearmTimers = async (): Promise<number> => {
+    if (clock.virtual) return 0;
+    const pending = await db
+      .select({ id: timers.id, dueAt: timers.dueAt })
+      .from(timers)
+      .where(eq(timers.status, 'pending'));
+    const due = pending.filter((t): t is { id: string; dueAt: Date } => t.dueAt !== null);
+    await timerQueue.scheduleMany(due, clock.now());
+    return due.length;
+  };
+
+  // A job lost after its row was armed (Redis restarted without persistence, pitfalls B13, B14):
+  // pending timers more than a minute late are armed again; a job still held is not doubled.
+  const rearmLateTimers = async (): Promise<void> => {
+    if (clock.virtual) return;
+    const late = await db
+      .select({ id: timers.id, dueAt: timers.dueAt })
+      .from(timers)
+      .where(and(eq(timers.status, 'pending'), lt(timers.dueAt, new Date(clock.now().getTime() - LATE_TIMER_MS))));
+    await timerQueue.scheduleMany(late.filter((t): t is { id: string; dueAt: Date } => t.dueAt !== null), clock.now());
+  };
+
+  const stopWorkers = async (): Promise<void> => {
+    if (sweeper) clearInterval(sweeper);
+    sweeper = undefined;
+    const closing = worker;
+    worker = undefined;
+    if (closing) {
+      await Promise.race([
+        closing.close(),
+        new Promise<void>((resolve) => setTimeout(resolve, WORKER_CLOSE_TIMEOUT_MS).unref()),
+      ]);
+    }
+    workerConnection?.disconnect();
+    workerConnection = undefined;
+  };
+
+  return {
+    db,
+    clock,
+    validateDefinitionInput,
+    publishDefinition: (input, o) => publishDefinition(db, input, { publishedBy: o.publishedBy, now: clock.now() }),
+    listDefinitions: () => listDefinitions(db),
+    getDefinitionVersion: (key, version) => getDefinitionVersion(db, key, version),
+    getXstateExport: (key, version) => getXstateExport(db, key, version),
+
+    createCase: (input) => casesService.createCase(input),
+    getCase: (caseId, viewer) => casesService.getCase(caseId, viewer),
+    listCases: (viewer, filters) => casesService.listCases(viewer, filters),
+    supplementCase: (caseId, input, actor) => casesService.supplementCase(caseId, input, actor),
+
+    listInbox: (viewer, filters) => tasksService.listInbox(viewer, filters),
+    claimTask: (taskId, viewer) => tasksService.claimTask(taskId, viewer),
+    completeTask: (taskId, viewer, input) => tasksService.completeTask(taskId, viewer, input),
+
+    listOverdue: (viewer, page) => monitor.listOverdue(viewer, page),
+    listAtRisk: (viewer, page) => monitor.listAtRisk(viewer, page),
+    listEscalations: (viewer, page) => monitor.listEscalations(viewer, page),
+    departmentLoad: (viewer) => monitor.departmentLoad(viewer),
+
+    advanceClock: (request) => advanceClock({ db, clock, timerQueue }, request),
+    fireTimer: (timerId) => fireTimer(db, executor, timerId),
+    sweepOutbox: () => dispatcher.sweep(),
+    rearmTimers,
+    reloadOrganisation: async () => {
+      organisation = loadOrganisation(db);
+      await organisation;
+    },
+
+    async startWorkers() {
+      if (worker) return;
+      workerConnection = createRedisConnection(options.redisUrl, 'worker');
+      workerConnection.on('error', (error) => logger.error('Redis (worker) error', error));
+      worker = createTimerWorker({
+        connection: workerConnection,
+        prefix,
+        fire: (timerId) => fireTimer(db, executor, timerId),
+        concurrency: options.workerConcurrency ?? 4,
+        lockDuration: options.workerLockMs ?? 30_000,
+        stalledInterval: options.workerLockMs ?? 30_000,
+      });
+      worker.on('error', (error) => logger.error('Timer worker error', error));
+      worker.on('failed', (job, error) => logger.error(`Timer job '${job?.id ?? '?'}' failed`, error));
+      await worker.waitUntilReady();
+      const rearmed = await rearmTimers();
+      const swept = await dispatcher.sweep();
+      logger.info(`Timer workers started: ${rearmed} pending timer(s) re-armed, ${swept} outbox row(s) dispatched`);
+      const sweep = async () => {
+        try {
+          await dispatcher.sweep();
+          await rearmLateTimers();
+        } catch (error) {
+          logger.error('Outbox sweep failed', error);
+        }
+      };
+      sweeper = setInterval(() => void sweep(), options.sweepIntervalMs ?? 5_000);
+      sweeper.unref();
+    },
+    stopWorkers,
+    async stop() {
+      await stopWorkers();
+      await queueEvents.close();
+      await queue.close();
+      eventsConnection.disconnect();
+      producer.disconnect();
+    },
+  };
+}

@@ -1,0 +1,2 @@
+export * from './check-completion.ts';
+export * from './tasks.service.ts';

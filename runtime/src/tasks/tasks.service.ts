@@ -1,0 +1,202 @@
+import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../db/client.ts';
+import { caseEvents, cases, tasks, type CaseRow, type TaskRow, type TaskStatus } from '../db/schema/index.ts';
+import type { CaseExecutor } from '../cases/case-executor.ts';
+import { caseViewOf, pageOf, type CaseView, type Page, type PageRequest } from '../cases/case-views.ts';
+import { ConflictError, ForbiddenError, NotFoundError } from '../errors/index.ts';
+import { assertMayActOnTask, describe } from '../organisation/access.ts';
+import type { Viewer } from '../organisation/viewer.ts';
+import { checkCompletion } from './check-completion.ts';
+
+/** Filters of the inbox. */
+export interface InboxFilters extends PageRequest {
+  /** Task statuses; default open and claimed. */
+  status?: TaskStatus | TaskStatus[];
+  definitionKey?: string;
+  /** Only tasks claimed by the viewer. */
+  mine?: boolean;
+}
+
+/** A task in the inbox, with what the clerk needs of its case. */
+export interface InboxItem extends TaskRow {
+  case: {
+    id: string;
+    definitionKey: string;
+    definitionVersion: number;
+    jurisdictionId: string;
+    status: CaseRow['status'];
+    applicant: Record<string, unknown>;
+  };
+}
+
+/** A clerk's decision (POST /tasks/{id}/complete). */
+export interface CompleteTaskInput {
+  outcome: string;
+  data?: Record<string, unknown>;
+  comment?: string | null;
+  /** The target of a `return` when the task has several. */
+  returnTo?: string;
+}
+
+/** The result of a completion: the task as closed (or kept open, for a 补正), the case, the new tasks. */
+export interface CompleteTaskResult {
+  task: TaskRow;
+  case: CaseView;
+  nextTasks: TaskRow[];
+}
+
+const OPEN: TaskStatus[] = ['open', 'claimed'];
+
+/** Tasks: the inbox, claiming, completing (the step runs inside the call). */
+export class TasksService {
+  constructor(private readonly options: { db: Db; executor: CaseExecutor }) {}
+
+  /**
+   * The viewer's inbox: tasks of their department whose candidate role they hold, open and
+   * claimed by default, soonest statutory limit first (tasks without one last).
+   * @throws ForbiddenError `inbox-forbidden` for a viewer without a department.
+   */
+  async listInbox(viewer: Viewer, filters: InboxFilters = {}): Promise<Page<InboxItem>> {
+    if (viewer.kind !== 'user' || !viewer.departmentId) {
+      throw new ForbiddenError('inbox-forbidden', `${describe(viewer)} has no inbox`);
+    }
+    const statuses = filters.status === undefined ? OPEN : Array.isArray(filters.status) ? filters.status : [filters.status];
+    const conditions: SQL[] = [
+      eq(tasks.departmentId, viewer.departmentId),
+      inArray(tasks.candidateRole, viewer.roles.length > 0 ? viewer.roles : ['']),
+      inArray(tasks.status, statuses),
+    ];
+    if (filters.definitionKey) conditions.push(eq(cases.definitionKey, filters.definitionKey));
+    if (filters.mine && viewer.userId) conditions.push(eq(tasks.assigneeId, viewer.userId));
+    const where = and(...conditions);
+    const { limit, offset } = pageOf(filters);
+    const { db } = this.options;
+    const [rows, [total]] = await Promise.all([
+      db
+        .select({ task: tasks, case: cases })
+        .from(tasks)
+        .innerJoin(cases, eq(cases.id, tasks.caseId))
+        .where(where)
+        .orderBy(sql`${tasks.dueAt} asc nulls last`, asc(tasks.createdAt), asc(tasks.id))
+        .limit(limit)
+        .offset(offset),
+      db.select({ n: sql<number>`count(*)::int` }).from(tasks).innerJoin(cases, eq(cases.id, tasks.caseId)).where(where),
+    ]);
+    return {
+      items: rows.map(({ task, case: c }) => ({
+        ...task,
+        case: {
+          id: c.id,
+          definitionKey: c.definitionKey,
+          definitionVersion: c.definitionVersion,
+          jurisdictionId: c.jurisdictionId,
+          status: c.status,
+          applicant: c.applicant,
+        },
+      })),
+      total: total?.n ?? 0,
+    };
+  }
+
+  /**
+   * Claims task `taskId` for the viewer (claiming one's own claim again is a no-op).
+   * @throws NotFoundError `task-not-found`; ForbiddenError `task-forbidden`;
+   *   ConflictError `task-not-open` or `task-claimed` (by someone else).
+   */
+  async claimTask(taskId: string, viewer: Viewer): Promise<TaskRow> {
+    const task = await this.find(taskId);
+    assertMayActOnTask(viewer, task);
+    const now = this.options.executor.clock.now();
+    return this.options.db.transaction(async (tx) => {
+      const [claimed] = await tx
+        .update(tasks)
+        .set({ status: 'claimed', assigneeId: viewer.userId ?? null, claimedAt: now })
+        .where(and(eq(tasks.id, taskId), eq(tasks.status, 'open')))
+        .returning();
+      if (claimed) {
+        await tx.insert(caseEvents).values({
+          caseId: claimed.caseId,
+          type: 'task.claimed',
+          actorId: viewer.userId ?? null,
+          taskId,
+          payload: { nodeId: claimed.nodeId, assigneeId: viewer.userId ?? null },
+          at: now,
+        });
+        return claimed;
+      }
+      const [current] = await tx.select().from(tasks).where(eq(tasks.id, taskId));
+      if (current?.status === 'claimed') {
+        if (current.assigneeId === (viewer.userId ?? null)) return current;
+        throw new ConflictError('task-claimed', `Task '${taskId}' is claimed by another user`, { taskId, assigneeId: current.assigneeId });
+      }
+      throw notOpen(taskId, current);
+    });
+  }
+
+  /**
+   * Completes task `taskId` with the viewer's decision and runs the step inside the call, so the
+   * next tasks exist when it returns. The outcome, form data and return target are checked
+   * against the task's node; the data is merged into the case data. Of two completions of one
+   * task, exactly one succeeds and the other gets a 409 `task-not-open`.
+   *
+   * @throws NotFoundError `task-not-found`; ForbiddenError `task-forbidden`; InvalidInputError naming
+   *   the field; ConflictError `task-not-open`, `task-claimed` (by someone else), `case-suspended`.
+   */
+  async completeTask(taskId: string, viewer: Viewer, input: CompleteTaskInput): Promise<CompleteTaskResult> {
+    const found = await this.find(taskId);
+    assertMayActOnTask(viewer, found);
+    const data = input.data ?? {};
+    return this.options.executor.withCase(found.caseId, viewer.userId ?? null, async (unit) => {
+      const [task] = await unit.tx.select().from(tasks).where(eq(tasks.id, taskId));
+      if (!task || !OPEN.includes(task.status)) throw notOpen(taskId, task);
+      if (task.status === 'claimed' && task.assigneeId !== null && task.assigneeId !== (viewer.userId ?? null)) {
+        throw new ConflictError('task-claimed', `Task '${taskId}' is claimed by another user`, { taskId, assigneeId: task.assigneeId });
+      }
+      if (unit.case.status === 'suspended') {
+        throw new ConflictError('case-suspended', `Case '${unit.case.id}' waits for a supplement; task '${taskId}' cannot be completed now`, {
+          caseId: unit.case.id,
+          taskId,
+        });
+      }
+      const node = unit.userTask(task.nodeId);
+      const returnTo = checkCompletion(unit.definition.definition, node, { outcome: input.outcome, data, returnTo: input.returnTo });
+      unit.update({ data: { ...unit.case.data, ...data } });
+      await unit.record(
+        'task.completed',
+        { nodeId: task.nodeId, outcome: input.outcome, data, comment: input.comment ?? null, returnTo: returnTo ?? null },
+        task.id,
+      );
+      unit.complete({
+        activationId: task.activationId,
+        outcome: input.outcome,
+        data,
+        comment: input.comment ?? null,
+        assigneeId: viewer.userId ?? null,
+      });
+      if (input.outcome === 'approve') await unit.accept();
+      await unit.step({
+        type: 'task.complete',
+        nodeId: task.nodeId,
+        taskId: task.activationId,
+        outcome: input.outcome,
+        data,
+        ...(returnTo === undefined ? {} : { returnTo }),
+      });
+      const [after] = await unit.tx.select().from(tasks).where(eq(tasks.id, taskId));
+      return { task: after as TaskRow, case: caseViewOf(unit.case), nextTasks: [...unit.createdTasks] };
+    });
+  }
+
+  private async find(taskId: string): Promise<TaskRow> {
+    const [task] = await this.options.db.select().from(tasks).where(eq(tasks.id, taskId));
+    if (!task) throw new NotFoundError('task-not-found', `Task '${taskId}' does not exist`, { taskId });
+    return task;
+  }
+}
+
+function notOpen(taskId: string, task: TaskRow | undefined): ConflictError {
+  return new ConflictError('task-not-open', `Task '${taskId}' is no longer open (it is ${task?.status ?? 'gone'})`, {
+    taskId,
+    status: task?.status ?? null,
+  });
+}

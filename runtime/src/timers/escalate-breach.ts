@@ -1,0 +1,42 @@
+import { eq } from 'drizzle-orm';
+import { notifications, tasks, type TaskRow } from '../db/schema/index.ts';
+import type { CaseUnit } from '../cases/case-unit.ts';
+
+/** The department kind whose supervisors receive escalations (政务服务办公室). */
+export const SUPERVISION_KIND = 'government-service';
+
+/**
+ * Escalates a task whose statutory limit passed (DESIGN.md §5): one `escalation` notification to
+ * the supervision office (`government-service`) of the city, and of the parent jurisdiction of the
+ * task's department when that is another one; the task's `escalatedAt` is set and a
+ * `task.escalated` event recorded. Returns the jurisdictions notified.
+ */
+export async function escalateBreach(unit: CaseUnit, task: TaskRow): Promise<string[]> {
+  const organisation = unit.organisation;
+  const department = organisation.department(task.departmentId);
+  const chain = department ? organisation.ancestry(department.jurisdictionId) : [];
+  const targets = [chain[chain.length - 1], chain[1]].filter((j) => j !== undefined);
+  const jurisdictionIds = [...new Set(targets.map((j) => j.id))];
+  for (const jurisdictionId of jurisdictionIds) {
+    const office = organisation.departmentOf(jurisdictionId, SUPERVISION_KIND);
+    const jurisdiction = organisation.jurisdiction(jurisdictionId);
+    await unit.tx.insert(notifications).values({
+      kind: 'escalation',
+      jurisdictionId,
+      departmentId: office?.id ?? null,
+      caseId: unit.case.id,
+      taskId: task.id,
+      message: `任务「${task.name}」（办件 ${unit.case.id}，${department?.name ?? task.departmentId}）已超过法定时限，提请${jurisdiction?.name ?? jurisdictionId}督办`,
+      payload: {
+        nodeId: task.nodeId,
+        activationId: task.activationId,
+        departmentId: task.departmentId,
+        dueAt: task.dueAt?.toISOString() ?? null,
+      },
+      createdAt: unit.now,
+    });
+  }
+  await unit.tx.update(tasks).set({ escalatedAt: unit.now }).where(eq(tasks.id, task.id));
+  await unit.record('task.escalated', { nodeId: task.nodeId, to: jurisdictionIds }, task.id);
+  return jurisdictionIds;
+}

@@ -1,0 +1,68 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '../db/client.ts';
+import { tasks, timers, type TimerRow } from '../db/schema/index.ts';
+import type { CaseExecutor } from '../cases/case-executor.ts';
+import type { CaseUnit } from '../cases/case-unit.ts';
+import { escalateBreach } from './escalate-breach.ts';
+
+/** What firing a timer did. `notDue`: the job came early (the caller re-delays it to `dueAt`). */
+export type FireResult =
+  | { status: 'fired'; timer: TimerRow }
+  | { status: 'skipped' | 'missing' }
+  | { status: 'notDue'; dueAt: Date };
+
+const OPEN_STATUSES = new Set(['open', 'claimed']);
+
+/**
+ * Fires timer `timerId`: the one handler behind every BullMQ timer job, delayed or enqueued by
+ * `advanceClock`. Idempotent: inside the case's transaction (case row locked) it does nothing
+ * unless the timer is still `pending` and due, and it marks it `fired` in the same transaction as
+ * its effects, so a job run twice (at-least-once delivery, pitfalls B17) acts once.
+ *
+ * - `taskAtRisk`: the task's promised limit passed → `slaState: 'atRisk'`, event `task.atRisk`.
+ * - `taskBreach`: the statutory limit passed → `overdue`, event `task.overdue`, escalation; a
+ *   `slaBreach` edge leaving the node is then taken (engine event `task.slaBreach`).
+ * - `caseAtRisk`: the case's promised total passed → case `slaState: 'atRisk'`, event `case.atRisk`.
+ */
+export async function fireTimer(db: Db, executor: CaseExecutor, timerId: string): Promise<FireResult> {
+  const [found] = await db.select({ caseId: timers.caseId }).from(timers).where(eq(timers.id, timerId));
+  if (!found) return { status: 'missing' };
+  return executor.withCase(found.caseId, null, async (unit): Promise<FireResult> => {
+    const [timer] = await unit.tx.select().from(timers).where(eq(timers.id, timerId));
+    if (!timer || timer.status !== 'pending') return { status: 'skipped' };
+    if (timer.dueAt && timer.dueAt.getTime() > unit.now.getTime()) return { status: 'notDue', dueAt: timer.dueAt };
+    const [fired] = await unit.tx
+      .update(timers)
+      .set({ status: 'fired', firedAt: unit.now })
+      .where(eq(timers.id, timerId))
+      .returning();
+    await applyTimer(unit, fired as TimerRow);
+    return { status: 'fired', timer: fired as TimerRow };
+  });
+}
+
+async function applyTimer(unit: CaseUnit, timer: TimerRow): Promise<void> {
+  const payload = { timerId: timer.id, dueAt: timer.dueAt?.toISOString() ?? null };
+  if (timer.kind === 'caseAtRisk') {
+    if (unit.case.status === 'completed' || unit.case.slaState !== 'onTrack') return;
+    unit.update({ slaState: 'atRisk' });
+    await unit.record('case.atRisk', payload);
+    return;
+  }
+  if (timer.taskId === null) return;
+  const [task] = await unit.tx.select().from(tasks).where(eq(tasks.id, timer.taskId));
+  if (!task || !OPEN_STATUSES.has(task.status)) return;
+  if (timer.kind === 'taskAtRisk') {
+    if (task.slaState !== 'onTrack') return;
+    await unit.tx.update(tasks).set({ slaState: 'atRisk' }).where(eq(tasks.id, task.id));
+    await unit.record('task.atRisk', { ...payload, nodeId: task.nodeId }, task.id);
+    return;
+  }
+  await unit.tx.update(tasks).set({ slaState: 'overdue' }).where(eq(tasks.id, task.id));
+  await unit.record('task.overdue', { ...payload, nodeId: task.nodeId }, task.id);
+  await escalateBreach(unit, { ...task, slaState: 'overdue' });
+  const definition = unit.definition.definition;
+  if (definition.edges.some((edge) => edge.source === task.nodeId && edge.kind === 'slaBreach')) {
+    await unit.step({ type: 'task.slaBreach', nodeId: task.nodeId, taskId: task.activationId });
+  }
+}

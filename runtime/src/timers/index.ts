@@ -1,0 +1,4 @@
+export * from './escalate-breach.ts';
+export * from './fire-timer.ts';
+export * from './timer-book.ts';
+export * from './timer-id.ts';
