@@ -57,7 +57,7 @@ describe('toFlowEdges', () => {
       return edge;
     };
     expect(edgeText(definition, byId('e3'))).toBe('不予受理');
-    expect(edgeText(definition, byId('e10'))).toBe('signArea <= 10');
+    expect(edgeText(definition, byId('e10'))).toBe('signArea > 10');
     expect(edgeText(definition, byId('e11'), '默认')).toBe('默认');
     expect(edgeText(definition, byId('e1'))).toBe('');
   });

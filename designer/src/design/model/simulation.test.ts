@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { cnMainlandCalendar, definitionSchema } from '@tongban/engine';
+import fixture from '../fixtures/small-approval.json' with { type: 'json' };
+import { advanceSimulation, returnTargets, sendSimulationEvent, startSimulation, type SimulationState } from './simulation.ts';
+
+const definition = definitionSchema.parse(fixture);
+const calendar = cnMainlandCalendar;
+/** Monday 2 March 2026, 09:00 in Shanghai. */
+const monday = new Date('2026-03-02T09:00:00+08:00');
+
+function complete(state: SimulationState, nodeId: string, outcome: string, data?: Record<string, unknown>): SimulationState {
+  const task = state.tasks.find((open) => open.nodeId === nodeId);
+  if (task === undefined) throw new Error(`no open task on ${nodeId}`);
+  return sendSimulationEvent(state, { type: 'task.complete', nodeId, taskId: task.taskId, outcome, ...(data ? { data } : {}) }, calendar);
+}
+
+describe('simulation', () => {
+  it('starts at the first task with its limits counted in working days', () => {
+    const state = startSimulation(definition, calendar, { signArea: 4 }, monday);
+    expect(state.activeNodeIds).toEqual(['intake']);
+    expect(state.tasks).toHaveLength(1);
+    const [intake] = state.tasks;
+    expect(intake?.atRisk?.due.dueDate).toBe('2026-03-03');
+    expect(intake?.breach?.due.dueDate).toBe('2026-03-09');
+    expect(state.caseClock?.due.dueDate).toBe('2026-03-16');
+  });
+
+  it('counts a limit across the Qingming holiday on the real 2026 calendar', () => {
+    const thursday = new Date('2026-04-02T10:00:00+08:00');
+    const state = startSimulation(definition, calendar, { signArea: 4 }, thursday);
+    expect(state.tasks[0]?.breach?.due.dueDate).toBe('2026-04-10');
+  });
+
+  it('runs a case through the parallel checks to its end', () => {
+    let state = startSimulation(definition, calendar, { signArea: 4 }, monday);
+    state = complete(state, 'intake', 'approve');
+    expect(state.activeNodeIds.sort()).toEqual(['fire', 'urban']);
+    state = complete(state, 'urban', 'approve');
+    state = complete(state, 'fire', 'approve');
+    expect(state.result).toBe('approved');
+    expect(state.tasks).toEqual([]);
+    expect(state.activeNodeIds).toEqual(['done']);
+  });
+
+  it('takes the conditioned path with the data a task adds', () => {
+    let state = startSimulation(definition, calendar, {}, monday);
+    state = complete(state, 'intake', 'approve', { signArea: 25 });
+    state = complete(state, 'urban', 'approve');
+    state = complete(state, 'fire', 'approve');
+    expect(state.result).toBe('rejected');
+  });
+
+  it('pauses the clocks while the applicant supplements and moves the deadline by the pause', () => {
+    let state = startSimulation(definition, calendar, { signArea: 4 }, monday);
+    const before = state.tasks[0]?.breach?.due.dueAt.getTime() ?? 0;
+    state = complete(state, 'intake', 'requestSupplement');
+    expect(state.suspended).toBe(true);
+    state = advanceSimulation(state, new Date('2026-03-04T09:00:00+08:00'), calendar);
+    state = sendSimulationEvent(state, { type: 'case.supplement', data: { signArea: 4 } }, calendar);
+    expect(state.suspended).toBe(false);
+    const after = state.tasks[0]?.breach?.due.dueAt.getTime() ?? 0;
+    expect(state.tasks[0]?.breach?.due.dueDate).toBe('2026-03-11');
+    expect(after).toBeGreaterThan(before);
+  });
+
+  it('sends the breach event once when time passes the statutory limit', () => {
+    let state = startSimulation(definition, calendar, { signArea: 4 }, monday);
+    state = advanceSimulation(state, new Date('2026-03-10T09:00:00+08:00'), calendar);
+    state = advanceSimulation(state, new Date('2026-03-11T09:00:00+08:00'), calendar);
+    expect(state.log.filter((entry) => entry.event?.type === 'task.slaBreach')).toHaveLength(1);
+  });
+
+  it('never moves the clock backwards', () => {
+    const state = startSimulation(definition, calendar, {}, monday);
+    expect(advanceSimulation(state, new Date('2026-03-01T09:00:00+08:00'), calendar).now).toBe(monday);
+  });
+
+  it('lists the return targets of a task', () => {
+    expect(returnTargets(definition, 'urban')).toEqual(['intake']);
+    expect(returnTargets(definition, 'fire')).toEqual([]);
+  });
+});

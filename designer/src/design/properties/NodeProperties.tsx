@@ -1,0 +1,112 @@
+import type { Level, UserTask, WorkflowNode } from '@tongban/engine';
+import { Divider, Form, Input, Select, Typography } from 'antd';
+import { useMessages } from '../../i18n/index.ts';
+import { designMessages } from '../messages.ts';
+import { FormFieldsEditor } from './FormFieldsEditor.tsx';
+import { IdInput } from './IdInput.tsx';
+import { OutcomesEditor } from './OutcomesEditor.tsx';
+import type { DepartmentKindOption, PropertyChangeHandler } from './property-change.ts';
+import { SlaEditor } from './SlaEditor.tsx';
+
+/** Props of {@link NodeProperties}. */
+export interface NodePropertiesProps {
+  node: WorkflowNode;
+  /** Ids of every other node and edge, which a renamed node may not take. */
+  takenIds: ReadonlySet<string>;
+  departmentKinds: readonly DepartmentKindOption[];
+  levels: readonly Level[];
+  onChange: PropertyChangeHandler;
+}
+
+/** End results offered as suggestions; any other text is allowed. */
+const resultSuggestions = ['approved', 'rejected', 'withdrawn', 'completed'];
+
+/** The properties of one node: id and name for every type, plus what its type carries. */
+export function NodeProperties({ node, takenIds, departmentKinds, levels, onChange }: NodePropertiesProps) {
+  const t = useMessages(designMessages);
+  const p = t.properties;
+  const replace = (next: WorkflowNode, field: string) => onChange([{ type: 'replaceNode', node: next }], `node:${node.id}:${field}`);
+  const replaceTask = (task: UserTask, patch: Partial<UserTask>, field: string) => replace({ ...task, ...patch }, field);
+  const kindOptions = departmentKinds.some((option) => option.kind === (node.type === 'userTask' ? node.department : ''))
+    ? departmentKinds
+    : node.type === 'userTask' && node.department !== ''
+      ? [...departmentKinds, { kind: node.department, label: node.department }]
+      : departmentKinds;
+  return (
+    <Form layout="vertical" size="small" data-testid="node-properties" data-node-id={node.id} data-node-type={node.type}>
+      <Form.Item label={p.id}>
+        <IdInput id={node.id} taken={takenIds} onRename={(newId) => onChange([{ type: 'renameNode', id: node.id, newId }], `node:${node.id}:id`)} />
+      </Form.Item>
+      <Form.Item label={p.name}>
+        <Input value={node.name} onChange={(event) => replace({ ...node, name: event.target.value }, 'name')} aria-label={p.name} data-testid="prop-name" />
+      </Form.Item>
+      {node.type === 'endEvent' && (
+        <Form.Item label={p.result}>
+          <Select
+            showSearch
+            value={node.result}
+            onSearch={(result) => {
+              if (result !== '') replace({ ...node, result }, 'result');
+            }}
+            onChange={(result: string) => replace({ ...node, result }, 'result')}
+            options={resultSuggestions.map((value) => ({ value, label: value }))}
+            aria-label={p.result}
+            data-testid="prop-result"
+          />
+        </Form.Item>
+      )}
+      {node.type === 'exclusiveGateway' && <Typography.Paragraph type="secondary">{p.gatewayHint}</Typography.Paragraph>}
+      {node.type === 'userTask' && (
+        <>
+          <Form.Item label={p.department}>
+            <Select
+              showSearch={{ optionFilterProp: 'label' }}
+              value={node.department === '' ? undefined : node.department}
+              placeholder={p.departmentPlaceholder}
+              onChange={(department: string) => replaceTask(node, { department }, 'department')}
+              options={kindOptions.map((option) => ({ value: option.kind, label: option.label }))}
+              status={node.department === '' ? 'error' : undefined}
+              aria-label={p.department}
+              data-testid="prop-department"
+            />
+          </Form.Item>
+          <Form.Item label={p.level}>
+            <Select<Level>
+              value={node.level}
+              onChange={(level) => replaceTask(node, { level }, 'level')}
+              options={(levels.includes(node.level) ? levels : [...levels, node.level]).map((level) => ({ value: level, label: t.levels[level] }))}
+              aria-label={p.level}
+              data-testid="prop-level"
+            />
+          </Form.Item>
+          <Form.Item label={p.candidateRole}>
+            <Input
+              value={node.candidateRole}
+              onChange={(event) => replaceTask(node, { candidateRole: event.target.value }, 'candidateRole')}
+              aria-label={p.candidateRole}
+              data-testid="prop-role"
+            />
+          </Form.Item>
+          <Divider plain titlePlacement="start">
+            {p.outcomes}
+          </Divider>
+          <OutcomesEditor outcomes={node.outcomes} onChange={(outcomes) => replaceTask(node, { outcomes }, 'outcomes')} />
+          <Divider plain titlePlacement="start">
+            {p.sla}
+          </Divider>
+          <SlaEditor
+            value={node.sla}
+            onChange={(sla) => {
+              const { sla: _old, ...rest } = node;
+              replace(sla === undefined ? rest : { ...rest, sla }, 'sla');
+            }}
+          />
+          <Divider plain titlePlacement="start">
+            {p.form}
+          </Divider>
+          <FormFieldsEditor fields={node.form} onChange={(form) => replaceTask(node, { form }, 'form')} />
+        </>
+      )}
+    </Form>
+  );
+}
