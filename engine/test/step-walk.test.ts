@@ -1,0 +1,91 @@
+import fc from 'fast-check';
+import { createActor, createMachine } from 'xstate';
+import { describe, expect, it } from 'vitest';
+import { implementations, isEngineError, isSuspended, openTasks } from '../src/index.ts';
+import type { CaseContext, CaseEvent, TaskStateMeta } from '../src/index.ts';
+import { fixtureNames, loadWorkflow } from './load-fixture.ts';
+import { CaseRun } from './run-case.ts';
+
+/** Every event that could apply next, in a fixed order, so a random index picks one. */
+function candidates(run: CaseRun, metaOf: (nodeId: string) => TaskStateMeta): CaseEvent[] {
+  const events: CaseEvent[] = [];
+  for (const { taskId, nodeId } of openTasks(run.machine, run.current)) {
+    const meta = metaOf(nodeId);
+    for (const outcome of meta.outcomes) {
+      if (outcome === 'return') {
+        for (const returnTo of meta.returnTargets) events.push({ type: 'task.complete', nodeId, taskId, outcome, returnTo });
+      } else {
+        events.push({ type: 'task.complete', nodeId, taskId, outcome, data: { [`${nodeId}Done`]: true } });
+      }
+    }
+    events.push({ type: 'task.slaBreach', nodeId, taskId });
+  }
+  events.push({ type: 'case.supplement', data: { supplied: true } });
+  return events;
+}
+
+describe('step on random walks through every fixture', () => {
+  it.each(fixtureNames('workflows'))('should keep its task bookkeeping consistent in %s', (name) => {
+    const definition = loadWorkflow(name);
+    fc.assert(
+      fc.property(fc.array(fc.nat(), { minLength: 1, maxLength: 30 }), fc.boolean(), (choices, tobacco) => {
+        const run = new CaseRun(definition);
+        const metas = new Map<string, TaskStateMeta>();
+        const collect = (state: { id?: string; meta?: TaskStateMeta; states?: Record<string, unknown> }): void => {
+          if (state.meta && state.id) metas.set(state.id, state.meta);
+          for (const child of Object.values(state.states ?? {})) collect(child as typeof state);
+        };
+        collect(run.machine);
+        const metaOf = (nodeId: string): TaskStateMeta => metas.get(nodeId) as TaskStateMeta;
+
+        const actor = createActor(createMachine(run.machine).provide(implementations), {
+          input: { caseId: 'case-1', data: { tobacco, seats: 80 } },
+        });
+        actor.start();
+
+        const created = new Set<string>();
+        const open = new Set<string>();
+        const apply = (effects: ReturnType<CaseRun['send']>): void => {
+          for (const effect of effects) {
+            if (effect.type === 'createTask') {
+              expect(created.has(effect.taskId)).toBe(false);
+              created.add(effect.taskId);
+              open.add(effect.taskId);
+            }
+            if (effect.type === 'closeTask') {
+              expect(open.has(effect.taskId)).toBe(true);
+              open.delete(effect.taskId);
+            }
+          }
+        };
+        apply(run.start({ tobacco, seats: 80 }));
+
+        for (const choice of choices) {
+          if (run.current.status === 'done') break;
+          const options = candidates(run, metaOf);
+          const event = options[choice % options.length] as CaseEvent;
+          const suspendedBefore = isSuspended(run.current);
+          let effects: ReturnType<CaseRun['send']>;
+          try {
+            effects = run.send(event);
+          } catch (error) {
+            expect(isEngineError(error)).toBe(true);
+            if (suspendedBefore) expect(event.type).not.toBe('case.supplement');
+            else expect(event.type).toBe('case.supplement');
+            continue;
+          }
+          apply(effects);
+          actor.send(event);
+          expect(actor.getSnapshot().value).toEqual(run.current.value);
+          expect(actor.getSnapshot().context.tasks).toEqual((run.current.context as CaseContext).tasks);
+          expect(new Set(openTasks(run.machine, run.current).map((task) => task.taskId))).toEqual(open);
+          const completions = effects.filter((effect) => effect.type === 'completeCase');
+          expect(completions.length).toBe(run.current.status === 'done' ? 1 : 0);
+          if (run.current.status === 'done') expect(open.size).toBe(0);
+        }
+        actor.stop();
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
