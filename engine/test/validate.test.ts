@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { diagnosticCodes, parseDefinition, validate } from '../src/index.ts';
@@ -35,6 +36,16 @@ describe('validate', () => {
     it('should have a fixture for every code and no fixture without a code', () => {
       expect(fixtureNames('diagnostics')).toEqual([...diagnosticCodes].sort());
     });
+  });
+
+  it('should explain every code, and only those, in docs/diagnostics.md', () => {
+    const doc = readFileSync(new URL('../docs/diagnostics.md', import.meta.url), 'utf8');
+    const documented = [...doc.matchAll(/^### `([a-z-]+)`\n\n\*\*(error|warning)\*\*/gm)].map((match) => [match[1], match[2]]);
+    expect(documented.map(([code]) => code)).toEqual([...diagnosticCodes]);
+    for (const [code, severity] of documented) {
+      const reported = diagnose(readFixture(`diagnostics/${code}.json`)).find((d) => d.code === code);
+      expect([code, reported?.severity]).toEqual([code, severity]);
+    }
   });
 
   it('should quote the ids in the xstate style', () => {
