@@ -1,9 +1,8 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { createAuthService } from '../auth/auth.service.ts';
-import type { Clock } from '../clock/index.ts';
-import type { Db } from '../db/client.ts';
 import { NotFoundError } from '../errors/index.ts';
+import type { Runtime } from '../runtime.ts';
 import { consoleRoutes } from './console-routes.ts';
 import { createRouter } from './create-router.ts';
 import type { HttpEnv } from './http-env.ts';
@@ -12,13 +11,12 @@ import { errorHandler } from './middleware/error-handler.ts';
 import type { HttpLogger } from './middleware/error-handler.ts';
 import { DEFAULT_MAX_BODY_BYTES } from './middleware/json-body.ts';
 import { authRoutes } from './routes/auth.routes.ts';
+import { casesRoutes } from './routes/cases.routes.ts';
+import { clockRoutes } from './routes/clock.routes.ts';
+import { definitionsRoutes } from './routes/definitions.routes.ts';
+import { monitorRoutes } from './routes/monitor.routes.ts';
 import { organisationRoutes } from './routes/organisation.routes.ts';
-
-/** What the HTTP layer uses of the runtime. */
-export interface AppRuntime {
-  db: Db;
-  clock: Clock;
-}
+import { tasksRoutes } from './routes/tasks.routes.ts';
 
 /** Options of {@link createApp}. */
 export interface AppOptions {
@@ -54,7 +52,7 @@ export const API_VERSION = '1.0.0';
  * serve({ fetch: app.fetch, port: 3000 });
  * ```
  */
-export function createApp(runtime: AppRuntime, options: AppOptions): OpenAPIHono<HttpEnv> {
+export function createApp(runtime: Runtime, options: AppOptions): OpenAPIHono<HttpEnv> {
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const auth = createAuthService({
     db: runtime.db,
@@ -66,6 +64,11 @@ export function createApp(runtime: AppRuntime, options: AppOptions): OpenAPIHono
   const api = createRouter();
   api.route('/', authRoutes({ auth, access, maxBodyBytes }));
   api.route('/', organisationRoutes({ db: runtime.db, access }));
+  api.route('/', definitionsRoutes({ runtime, access, maxBodyBytes }));
+  api.route('/', casesRoutes({ runtime, access, maxBodyBytes }));
+  api.route('/', tasksRoutes({ runtime, access, maxBodyBytes }));
+  api.route('/', monitorRoutes({ runtime, access }));
+  api.route('/', clockRoutes({ runtime, access, maxBodyBytes }));
 
   const onError = errorHandler(options.logger ? { logger: options.logger } : {});
   const routeNotFound = (c: Context<HttpEnv>) =>

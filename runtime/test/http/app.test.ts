@@ -5,26 +5,28 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemClock } from '../../src/clock/index.ts';
 import { createDb } from '../../src/db/client.ts';
 import { createApp } from '../../src/http/app.ts';
-import { createTestDatabase } from '../support/index.ts';
-import type { TestDatabase } from '../support/index.ts';
+import { createRuntime } from '../../src/runtime.ts';
+import { testRedis } from '../support/index.ts';
+import { startHttp } from './support/http-harness.ts';
+import type { HttpHarness } from './support/http-harness.ts';
 import { DEMO_PASSWORD, httpTestClient } from './support/http-test-client.ts';
 import type { HttpTestClient } from './support/http-test-client.ts';
 
-let database: TestDatabase;
+let harness: HttpHarness;
 let consoleDir: string;
 let client: HttpTestClient;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
+  harness = await startHttp();
   consoleDir = await mkdtemp(path.join(tmpdir(), 'tongban-console-'));
   await mkdir(path.join(consoleDir, 'assets'));
   await writeFile(path.join(consoleDir, 'index.html'), '<!doctype html><title>通办</title><div id="root"></div>');
   await writeFile(path.join(consoleDir, 'assets', 'app.js'), 'console.log("tongban")');
-  client = httpTestClient(createApp({ db: database.db, clock: systemClock }, { intakeApiKeys: [], consoleDir }));
+  client = httpTestClient(createApp(harness.runtime, { intakeApiKeys: [], consoleDir }));
 });
 
 afterAll(async () => {
-  await database.close();
+  await harness.close();
   await rm(consoleDir, { recursive: true, force: true });
 });
 
@@ -60,7 +62,7 @@ describe('the console', () => {
 
 describe('the API without a console', () => {
   it('answers a JSON 404 for paths outside the API', async () => {
-    const apiOnly = httpTestClient(createApp({ db: database.db, clock: systemClock }, { intakeApiKeys: [] }));
+    const apiOnly = httpTestClient(createApp(harness.runtime, { intakeApiKeys: [] }));
     const response = await apiOnly.send('GET', '/tasks');
     expect(response.status).toBe(404);
     expect(response.body.error).toEqual({ code: 'route-not-found', message: 'No route answers GET /tasks', details: null });
@@ -69,14 +71,17 @@ describe('the API without a console', () => {
 
 describe('an unexpected error', () => {
   it('answers 500 internal with a reference, logs the error and leaks none of it', async () => {
-    const broken = createDb(database.url, { max: 1 });
+    const broken = createDb(harness.database.url, { max: 1 });
     await broken.close();
+    const redis = testRedis();
+    const runtime = await createRuntime({ db: broken.db, redisUrl: redis.url, queuePrefix: redis.prefix, clock: systemClock });
     const logged: { message: string; context: Record<string, unknown> }[] = [];
-    const app = createApp(
-      { db: broken.db, clock: systemClock },
-      { intakeApiKeys: [], logger: { error: (message, context) => logged.push({ message, context }) } },
-    );
+    const app = createApp(runtime, {
+      intakeApiKeys: [],
+      logger: { error: (message, context) => logged.push({ message, context }) },
+    });
     const response = await httpTestClient(app).send('POST', '/api/v1/auth/login', { username: 'admin', password: DEMO_PASSWORD });
+    await runtime.stop();
     expect(response.status).toBe(500);
     expect(response.body.error.code).toBe('internal');
     const reference = response.body.error.details.reference;

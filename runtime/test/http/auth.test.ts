@@ -1,28 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { systemClock } from '../../src/clock/index.ts';
-import { createApp } from '../../src/http/app.ts';
-import { createTestDatabase } from '../support/index.ts';
-import type { TestDatabase } from '../support/index.ts';
-import { DEMO_PASSWORD, httpTestClient } from './support/http-test-client.ts';
+import { DEMO_PASSWORD } from './support/http-test-client.ts';
 import type { HttpTestClient } from './support/http-test-client.ts';
 import { itRejectsBadBodies } from './support/body-rejection-suite.ts';
+import { PORTAL_KEY, startHttp } from './support/http-harness.ts';
+import type { HttpHarness } from './support/http-harness.ts';
 import { rowCounts } from './support/row-counts.ts';
 
-let database: TestDatabase;
+let harness: HttpHarness;
 let client: HttpTestClient;
 let wallClock = new Date('2026-03-02T09:00:00+08:00');
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  const app = createApp(
-    { db: database.db, clock: systemClock },
-    { intakeApiKeys: ['portal-key'], tokenTtlMinutes: 60, sessionClock: () => wallClock },
-  );
-  client = httpTestClient(app);
+  harness = await startHttp({ app: { tokenTtlMinutes: 60, sessionClock: () => wallClock } });
+  client = harness.client;
 });
 
 afterAll(async () => {
-  await database.close();
+  await harness.close();
 });
 
 describe('POST /auth/login', () => {
@@ -41,7 +35,7 @@ describe('POST /auth/login', () => {
 
   it('stores only the SHA-256 of the token, never the token', async () => {
     const token = await client.login('xuhui.market');
-    const rows = await database.sql<{ token_hash: string }[]>`select token_hash from sessions`;
+    const rows = await harness.database.sql<{ token_hash: string }[]>`select token_hash from sessions`;
     const { createHash } = await import('node:crypto');
     const hash = createHash('sha256').update(token).digest('hex');
     expect(rows.map((row) => row.token_hash)).toContain(hash);
@@ -49,7 +43,7 @@ describe('POST /auth/login', () => {
   });
 
   it('refuses a wrong password and an unknown user with the same answer, writing nothing', async () => {
-    const before = await rowCounts(database.sql);
+    const before = await rowCounts(harness.database.sql);
     const wrongPassword = await client.send('POST', '/api/v1/auth/login', { username: 'admin', password: 'nope' });
     const unknownUser = await client.send('POST', '/api/v1/auth/login', { username: 'nobody', password: DEMO_PASSWORD });
     expect(wrongPassword.status).toBe(401);
@@ -58,7 +52,7 @@ describe('POST /auth/login', () => {
     });
     expect(unknownUser.status).toBe(401);
     expect(unknownUser.body).toEqual(wrongPassword.body);
-    expect(await rowCounts(database.sql)).toEqual(before);
+    expect(await rowCounts(harness.database.sql)).toEqual(before);
   });
 
   it('names each missing field and each field of the wrong type', async () => {
@@ -91,7 +85,7 @@ describe('POST /auth/login', () => {
 describe('POST /auth/login with a body that is not a JSON object within the limit', () => {
   itRejectsBadBodies(() => ({
     client,
-    sql: database.sql,
+    sql: harness.database.sql,
     method: 'POST',
     path: '/api/v1/auth/login',
     options: {},
@@ -151,7 +145,7 @@ describe('GET /me', () => {
   });
 
   it('answers 403 to the citizen portal key, which may only file cases', async () => {
-    const response = await client.send('GET', '/api/v1/me', undefined, { apiKey: 'portal-key' });
+    const response = await client.send('GET', '/api/v1/me', undefined, { apiKey: PORTAL_KEY });
     expect(response.status).toBe(403);
     expect(response.body.error.code).toBe('api-key-not-allowed');
   });

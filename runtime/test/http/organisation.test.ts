@@ -1,24 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { systemClock } from '../../src/clock/index.ts';
-import { createApp } from '../../src/http/app.ts';
-import { createTestDatabase } from '../support/index.ts';
-import type { TestDatabase } from '../support/index.ts';
 import { expectInvalidInput } from './support/body-rejection-suite.ts';
-import { httpTestClient } from './support/http-test-client.ts';
+import { startHttp } from './support/http-harness.ts';
+import type { HttpHarness } from './support/http-harness.ts';
 import type { HttpTestClient } from './support/http-test-client.ts';
 
-let database: TestDatabase;
+let harness: HttpHarness;
 let client: HttpTestClient;
 let token: string;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  client = httpTestClient(createApp({ db: database.db, clock: systemClock }, { intakeApiKeys: [] }));
+  harness = await startHttp();
+  client = harness.client;
   token = await client.login('designer');
 });
 
 afterAll(async () => {
-  await database.close();
+  await harness.close();
 });
 
 describe('GET /jurisdictions', () => {

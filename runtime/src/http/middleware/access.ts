@@ -6,9 +6,6 @@ import { ForbiddenError } from '../../errors/index.ts';
 import type { Viewer } from '../../organisation/index.ts';
 import type { HttpEnv } from '../http-env.ts';
 
-/** The department kind whose clerks take applications at the one window (综合受理窗口). */
-export const INTAKE_DEPARTMENT_KIND = 'service-hall';
-
 /** Options of {@link createAccess}. */
 export interface AccessOptions {
   auth: AuthService;
@@ -24,8 +21,8 @@ export interface Access {
    */
   user(roles?: readonly string[]): MiddlewareHandler<HttpEnv>;
   /**
-   * Intake: the citizen portal's API key, or the token of a service-hall user.
-   * 401 without valid credentials; 403 `intake-only` for any other user.
+   * Intake: the citizen portal's API key or a user's bearer token; 401 without valid credentials.
+   * Which users may file where (a service-hall clerk, an admin) is the cases service's to decide.
    */
   intake(): MiddlewareHandler<HttpEnv>;
 }
@@ -82,12 +79,6 @@ export function createAccess({ auth, intakeApiKeys }: AccessOptions): Access {
         const apiKey = c.req.header('x-api-key');
         if (authorization !== undefined) {
           const { viewer, token } = await bearerViewer(authorization);
-          if (viewer.departmentKind !== INTAKE_DEPARTMENT_KIND) {
-            throw new ForbiddenError(
-              'intake-only',
-              `User '${viewer.username}' is not at a service hall; only its clerks and the citizen portal take applications`,
-            );
-          }
           c.set('viewer', viewer);
           c.set('bearerToken', token);
         } else if (apiKey !== undefined) {

@@ -7,6 +7,7 @@ import type { HttpEnv } from '../http-env.ts';
 import type { Access } from '../middleware/access.ts';
 import { jsonBody } from '../middleware/json-body.ts';
 import { BODY_ERRORS, errorResponses } from '../schemas/error.schema.ts';
+import { USER_SECURITY } from '../schemas/security.ts';
 
 /** Options of {@link authRoutes}. */
 export interface AuthRoutesOptions {
@@ -76,7 +77,7 @@ export function authRoutes({ auth, access, maxBodyBytes }: AuthRoutesOptions): O
     path: '/auth/logout',
     tags: ['auth'],
     summary: 'End the session of the bearer token',
-    security: [{ bearer: [] }],
+    security: USER_SECURITY,
     middleware: [access.user()] as const,
     responses: { 204: { description: 'Signed out' }, ...errorResponses(401) },
   });
@@ -91,7 +92,7 @@ export function authRoutes({ auth, access, maxBodyBytes }: AuthRoutesOptions): O
     path: '/me',
     tags: ['auth'],
     summary: 'The signed-in user, their department, jurisdiction and roles',
-    security: [{ bearer: [] }],
+    security: USER_SECURITY,
     middleware: [access.user()] as const,
     responses: {
       200: { description: 'The user', content: { 'application/json': { schema: userProfileSchema } } },

@@ -9,6 +9,7 @@ import type { HttpEnv } from '../http-env.ts';
 import type { Access } from '../middleware/access.ts';
 import { idParamSchema } from '../schemas/common.schema.ts';
 import { errorResponses } from '../schemas/error.schema.ts';
+import { USER_SECURITY } from '../schemas/security.ts';
 
 /** Options of {@link organisationRoutes}. */
 export interface OrganisationRoutesOptions {
@@ -39,7 +40,7 @@ export function organisationRoutes({ db, access }: OrganisationRoutesOptions): O
     path: '/jurisdictions',
     tags: ['organisation'],
     summary: 'Every jurisdiction: city, districts, sub-districts',
-    security: [{ bearer: [] }],
+    security: USER_SECURITY,
     middleware: [access.user()] as const,
     responses: {
       200: {
@@ -59,7 +60,7 @@ export function organisationRoutes({ db, access }: OrganisationRoutesOptions): O
     path: '/departments',
     tags: ['organisation'],
     summary: 'Departments, optionally of one jurisdiction or one kind',
-    security: [{ bearer: [] }],
+    security: USER_SECURITY,
     middleware: [access.user()] as const,
     request: {
       query: z.object({

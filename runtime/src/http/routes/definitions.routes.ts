@@ -1,0 +1,168 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { Runtime } from '../../runtime.ts';
+import { createRouter } from '../create-router.ts';
+import type { HttpEnv } from '../http-env.ts';
+import type { Access } from '../middleware/access.ts';
+import { jsonBody } from '../middleware/json-body.ts';
+import {
+  definitionInputSchema,
+  definitionSummarySchema,
+  diagnosticSchema,
+  versionOf,
+  versionParamSchema,
+  workflowKeyParamSchema,
+} from '../schemas/definition.schema.ts';
+import { BODY_ERRORS, errorResponses } from '../schemas/error.schema.ts';
+import { USER_SECURITY } from '../schemas/security.ts';
+
+/** Options of {@link definitionsRoutes}. */
+export interface DefinitionsRoutesOptions {
+  runtime: Pick<
+    Runtime,
+    'listDefinitions' | 'getDefinitionVersion' | 'getXstateExport' | 'validateDefinitionInput' | 'publishDefinition'
+  >;
+  access: Access;
+  /** Largest request body, in bytes. */
+  maxBodyBytes: number;
+}
+
+/** Roles that may publish a definition. */
+export const PUBLISHER_ROLES = ['designer', 'admin'] as const;
+
+const versionParams = z.object({ key: workflowKeyParamSchema, version: versionParamSchema });
+
+const jsonObject = z.record(z.string(), z.unknown());
+
+/**
+ * `GET /definitions`, `GET /definitions/{key}/versions/{version}`, `…/xstate`,
+ * `POST /definitions/validate` and `POST /definitions` (publish: `designer` or `admin`).
+ */
+export function definitionsRoutes({ runtime, access, maxBodyBytes }: DefinitionsRoutesOptions): OpenAPIHono<HttpEnv> {
+  const app = createRouter();
+  const body = { required: true, content: { 'application/json': { schema: definitionInputSchema } } } as const;
+
+  const list = createRoute({
+    method: 'get',
+    path: '/definitions',
+    tags: ['definitions'],
+    summary: 'Every workflow with its latest version and its version numbers',
+    security: USER_SECURITY,
+    middleware: [access.user()] as const,
+    responses: {
+      200: {
+        description: 'Workflows, by key',
+        content: {
+          'application/json': {
+            schema: z.object({
+              items: z.array(definitionSummarySchema.extend({ versions: z.array(z.number().int()) })),
+            }),
+          },
+        },
+      },
+      ...errorResponses(401, 403),
+    },
+  });
+  app.openapi(list, async (c) => c.json({ items: await runtime.listDefinitions() }, 200));
+
+  const getVersion = createRoute({
+    method: 'get',
+    path: '/definitions/{key}/versions/{version}',
+    tags: ['definitions'],
+    summary: 'One published version with its definition and compiled machine',
+    security: USER_SECURITY,
+    middleware: [access.user()] as const,
+    request: { params: versionParams },
+    responses: {
+      200: {
+        description: 'The version',
+        content: {
+          'application/json': {
+            schema: definitionSummarySchema
+              .extend({ definition: jsonObject, machine: jsonObject })
+              .openapi('DefinitionVersion'),
+          },
+        },
+      },
+      ...errorResponses(400, 401, 403, 404),
+    },
+  });
+  app.openapi(getVersion, async (c) => {
+    const { key, version } = c.req.valid('param');
+    const detail = await runtime.getDefinitionVersion(key, versionOf(version));
+    return c.json({ ...detail, definition: detail.definition as unknown as Record<string, unknown> }, 200);
+  });
+
+  const xstate = createRoute({
+    method: 'get',
+    path: '/definitions/{key}/versions/{version}/xstate',
+    tags: ['definitions'],
+    summary: 'The version as a plain XState v5 machine config: createMachine(machine) runs it',
+    security: USER_SECURITY,
+    middleware: [access.user()] as const,
+    request: { params: versionParams },
+    responses: {
+      200: {
+        description: 'The machine and what it was compiled from',
+        content: {
+          'application/json': {
+            schema: z.object({
+              machine: jsonObject,
+              meta: z.object({ key: z.string(), version: z.number().int(), engine: z.string() }),
+            }),
+          },
+        },
+      },
+      ...errorResponses(400, 401, 403, 404),
+    },
+  });
+  app.openapi(xstate, async (c) => {
+    const { key, version } = c.req.valid('param');
+    return c.json(await runtime.getXstateExport(key, versionOf(version)), 200);
+  });
+
+  const validate = createRoute({
+    method: 'post',
+    path: '/definitions/validate',
+    tags: ['definitions'],
+    summary: 'Validate a definition without publishing it',
+    security: USER_SECURITY,
+    middleware: [access.user(), jsonBody({ maxBytes: maxBodyBytes })] as const,
+    request: { body },
+    responses: {
+      200: {
+        description: 'Every diagnostic; none of severity `error` means it can be published',
+        content: { 'application/json': { schema: z.object({ diagnostics: z.array(diagnosticSchema) }) } },
+      },
+      ...errorResponses(...BODY_ERRORS, 401, 403),
+    },
+  });
+  app.openapi(validate, (c) => c.json(runtime.validateDefinitionInput(c.req.valid('json')), 200));
+
+  const publish = createRoute({
+    method: 'post',
+    path: '/definitions',
+    tags: ['definitions'],
+    summary: 'Publish a definition as the next version of its key (designer or admin)',
+    description: 'The version in the body is replaced by the next free number. 400 `definition-invalid` with `details.diagnostics` when validation reports an error.',
+    security: USER_SECURITY,
+    middleware: [access.user(PUBLISHER_ROLES), jsonBody({ maxBytes: maxBodyBytes })] as const,
+    request: { body },
+    responses: {
+      201: {
+        description: 'The published version, with the warnings it was published with',
+        content: {
+          'application/json': { schema: definitionSummarySchema.extend({ diagnostics: z.array(diagnosticSchema) }) },
+        },
+      },
+      ...errorResponses(...BODY_ERRORS, 401, 403),
+    },
+  });
+  app.openapi(publish, async (c) => {
+    const viewer = c.get('viewer');
+    const published = await runtime.publishDefinition(c.req.valid('json'), { publishedBy: viewer.userId ?? null });
+    return c.json(published, 201);
+  });
+
+  return app;
+}

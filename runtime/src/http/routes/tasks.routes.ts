@@ -1,0 +1,119 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import { taskStatuses } from '../../db/schema/index.ts';
+import type { Runtime } from '../../runtime.ts';
+import { createRouter } from '../create-router.ts';
+import type { HttpEnv } from '../http-env.ts';
+import type { Access } from '../middleware/access.ts';
+import { jsonBody } from '../middleware/json-body.ts';
+import { taskSchema } from '../schemas/case.schema.ts';
+import { idParamSchema, pageQuerySchema } from '../schemas/common.schema.ts';
+import { workflowKeyParamSchema } from '../schemas/definition.schema.ts';
+import { BODY_ERRORS, errorResponses } from '../schemas/error.schema.ts';
+import { USER_SECURITY } from '../schemas/security.ts';
+import { completeTaskBodySchema, completionSchema, inboxItemSchema } from '../schemas/task.schema.ts';
+
+/** Options of {@link tasksRoutes}. */
+export interface TasksRoutesOptions {
+  runtime: Pick<Runtime, 'listInbox' | 'claimTask' | 'completeTask'>;
+  access: Access;
+  /** Largest request body, in bytes. */
+  maxBodyBytes: number;
+}
+
+const taskParams = z.object({ id: idParamSchema.openapi({ param: { name: 'id', in: 'path' } }) });
+const taskStatusSchema = z.enum(taskStatuses);
+
+/**
+ * `GET /tasks` (the inbox of the caller's department and roles, soonest due first),
+ * `POST /tasks/{id}/claim` and `POST /tasks/{id}/complete`. A completion runs the step inside the
+ * request, so the next tasks exist when it answers; of two completions of one task one gets 409.
+ */
+export function tasksRoutes({ runtime, access, maxBodyBytes }: TasksRoutesOptions): OpenAPIHono<HttpEnv> {
+  const app = createRouter();
+
+  const inbox = createRoute({
+    method: 'get',
+    path: '/tasks',
+    tags: ['tasks'],
+    summary: "The inbox: tasks of the caller's department and roles, soonest statutory limit first",
+    security: USER_SECURITY,
+    middleware: [access.user()] as const,
+    request: {
+      query: pageQuerySchema.extend({
+        status: z
+          .union([taskStatusSchema, z.array(taskStatusSchema)])
+          .optional()
+          .openapi({ description: 'Repeat for several; default open and claimed' }),
+        definitionKey: workflowKeyParamSchema.optional(),
+        mine: z.enum(['true', 'false']).optional().openapi({ description: 'Only the tasks the caller has claimed' }),
+      }),
+    },
+    responses: {
+      200: {
+        description: 'One page of tasks and the total',
+        content: { 'application/json': { schema: z.object({ items: z.array(inboxItemSchema), total: z.number().int() }) } },
+      },
+      ...errorResponses(400, 401, 403),
+    },
+  });
+  app.openapi(inbox, async (c) => {
+    const { status, definitionKey, mine, limit, offset } = c.req.valid('query');
+    const page = await runtime.listInbox(c.get('viewer'), {
+      limit,
+      offset,
+      ...(status !== undefined && { status }),
+      ...(definitionKey !== undefined && { definitionKey }),
+      ...(mine !== undefined && { mine: mine === 'true' }),
+    });
+    return c.json(page, 200);
+  });
+
+  const claim = createRoute({
+    method: 'post',
+    path: '/tasks/{id}/claim',
+    tags: ['tasks'],
+    summary: 'Claim a task (no body)',
+    security: USER_SECURITY,
+    middleware: [access.user()] as const,
+    request: { params: taskParams },
+    responses: {
+      200: { description: 'The task, claimed by the caller', content: { 'application/json': { schema: taskSchema } } },
+      ...errorResponses(400, 401, 403, 404, 409),
+    },
+  });
+  app.openapi(claim, async (c) => c.json(await runtime.claimTask(c.req.valid('param').id, c.get('viewer')), 200));
+
+  const complete = createRoute({
+    method: 'post',
+    path: '/tasks/{id}/complete',
+    tags: ['tasks'],
+    summary: 'Decide a task; the case moves on inside the request',
+    description: '409 `task-not-open` when the task was completed or closed meanwhile.',
+    security: USER_SECURITY,
+    middleware: [access.user(), jsonBody({ maxBytes: maxBodyBytes })] as const,
+    request: {
+      params: taskParams,
+      body: { required: true, content: { 'application/json': { schema: completeTaskBodySchema } } },
+    },
+    responses: {
+      200: {
+        description: 'The task as closed, the case, and the tasks the step opened',
+        content: { 'application/json': { schema: completionSchema } },
+      },
+      ...errorResponses(...BODY_ERRORS, 401, 403, 404, 409),
+    },
+  });
+  app.openapi(complete, async (c) => {
+    const { outcome, data, comment, returnTo } = c.req.valid('json');
+    const result = await runtime.completeTask(c.req.valid('param').id, c.get('viewer'), {
+      outcome,
+      data,
+      ...(comment !== undefined && { comment }),
+      ...(returnTo !== undefined && { returnTo }),
+    });
+    return c.json(result, 200);
+  });
+
+  return app;
+}

@@ -1,0 +1,116 @@
+import { z } from '@hono/zod-openapi';
+import { caseStatuses, slaStates, taskStatuses } from '../../db/schema/index.ts';
+import { idParamSchema } from './common.schema.ts';
+import { nullableTimestampSchema, timestampSchema } from './timestamp.schema.ts';
+import { workflowKeyParamSchema } from './definition.schema.ts';
+
+const jsonObject = z.record(z.string(), z.unknown());
+
+/** A case as the API shows it: every column but the engine snapshot. */
+export const caseSchema = z
+  .object({
+    id: z.string(),
+    definitionKey: z.string(),
+    definitionVersion: z.number().int(),
+    jurisdictionId: z.string(),
+    applicant: jsonObject,
+    data: jsonObject,
+    status: z.enum(caseStatuses),
+    result: z.string().nullable(),
+    version: z.number().int(),
+    idempotencyKey: z.string().nullable(),
+    createdBy: z.string().nullable(),
+    createdAt: timestampSchema,
+    acceptedAt: nullableTimestampSchema,
+    completedAt: nullableTimestampSchema,
+    updatedAt: timestampSchema,
+    suspendedSince: nullableTimestampSchema,
+    promisedDueAt: nullableTimestampSchema,
+    slaState: z.enum(slaStates),
+  })
+  .openapi('Case');
+
+/** One userTask activation. */
+export const taskSchema = z
+  .object({
+    id: z.string(),
+    caseId: z.string(),
+    activationId: z.string(),
+    nodeId: z.string(),
+    name: z.string(),
+    departmentId: z.string(),
+    candidateRole: z.string(),
+    status: z.enum(taskStatuses),
+    assigneeId: z.string().nullable(),
+    outcome: z.string().nullable(),
+    data: jsonObject.nullable(),
+    comment: z.string().nullable(),
+    closeReason: z.string().nullable(),
+    createdAt: timestampSchema,
+    claimedAt: nullableTimestampSchema,
+    completedAt: nullableTimestampSchema,
+    atRiskAt: nullableTimestampSchema.openapi({ description: 'When the promised limit passes (atRisk)' }),
+    dueAt: nullableTimestampSchema.openapi({ description: 'When the statutory limit passes (overdue)' }),
+    provisional: z.boolean().openapi({ description: 'The due date crosses a year whose holiday notice is not loaded' }),
+    slaState: z.enum(slaStates),
+    escalatedAt: nullableTimestampSchema,
+  })
+  .openapi('Task');
+
+/** One entry of a case's audit trail. */
+export const caseEventSchema = z
+  .object({
+    id: z.number().int(),
+    caseId: z.string(),
+    type: z.string(),
+    actorId: z.string().nullable(),
+    taskId: z.string().nullable(),
+    payload: jsonObject,
+    at: timestampSchema,
+  })
+  .openapi('CaseEvent');
+
+/** The detail of a case: tasks with time left, timeline, active nodes, the case-level clock. */
+export const caseDetailSchema = z
+  .object({
+    case: caseSchema,
+    definition: z.object({ key: z.string(), version: z.number().int(), name: z.string() }),
+    tasks: z.array(
+      taskSchema.extend({
+        minutesLeft: z.number().nullable().openapi({
+          description: 'Minutes the statutory limit has left (working minutes for working units); 0 when overdue',
+        }),
+        suspended: z.boolean().openapi({ description: 'The case waits for a supplement: the task cannot be completed' }),
+      }),
+    ),
+    timeline: z.array(caseEventSchema),
+    activeNodes: z.array(z.string()),
+    sla: z.object({
+      acceptedAt: nullableTimestampSchema,
+      promisedDueAt: nullableTimestampSchema,
+      slaState: z.enum(slaStates),
+      minutesLeft: z.number().nullable(),
+    }),
+  })
+  .openapi('CaseDetail');
+
+/** `POST /cases`: an application. */
+export const createCaseBodySchema = z
+  .strictObject({
+    definitionKey: workflowKeyParamSchema,
+    jurisdiction: idParamSchema.openapi({ example: 'sh-huangpu-nanjing-east' }),
+    applicant: jsonObject.openapi({ example: { name: '张三', idNumber: '310101199001011234' } }),
+    data: jsonObject,
+  })
+  .openapi('CreateCaseRequest');
+
+/** A document handed in: its name or reference, or a small record describing it. */
+const documentSchema = z.union([z.string().min(1).max(500), jsonObject]);
+
+/** `POST /cases/{id}/supplement`: what the applicant supplies after a 补正. */
+export const supplementBodySchema = z
+  .strictObject({
+    data: jsonObject,
+    documents: z.array(documentSchema).max(100).optional(),
+  })
+  .openapi('SupplementRequest');

@@ -1,0 +1,51 @@
+import { z } from '@hono/zod-openapi';
+import { diagnosticCodes } from '@tongban/engine';
+
+/** A workflow key in a path: kebab-case, e.g. `open-restaurant`. */
+export const workflowKeyParamSchema = z
+  .string()
+  .max(100)
+  .regex(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/, 'A workflow key is kebab-case, e.g. "open-restaurant"')
+  .openapi({ example: 'open-restaurant' });
+
+/** A version in a path: a positive integer, or `latest`. */
+export const versionParamSchema = z
+  .string()
+  .regex(/^(latest|[1-9][0-9]{0,8})$/, 'A version is a positive integer or "latest"')
+  .openapi({ example: '1' });
+
+/** The version a {@link versionParamSchema} value names. */
+export function versionOf(param: string): number | 'latest' {
+  return param === 'latest' ? 'latest' : Number(param);
+}
+
+/** One finding of definition validation, placed by `nodeId`, `edgeId` or `field`. */
+export const diagnosticSchema = z
+  .object({
+    code: z.enum(diagnosticCodes),
+    severity: z.enum(['error', 'warning']),
+    message: z.string(),
+    nodeId: z.string().optional(),
+    edgeId: z.string().optional(),
+    field: z.string().optional(),
+  })
+  .openapi('Diagnostic');
+
+/**
+ * A workflow definition as the designer sends it. Only "a JSON object" is checked here: its
+ * content is the engine's to judge, answered as diagnostics rather than as `invalid-input`.
+ */
+export const definitionInputSchema = z.record(z.string(), z.unknown()).openapi('WorkflowDefinitionInput', {
+  description: 'A workflow definition: `{ schemaVersion, key, version, name, description, calendar, promisedSla?, nodes, edges, dataSchema? }`',
+});
+
+/** A published version without its content. */
+export const definitionSummarySchema = z
+  .object({
+    key: z.string(),
+    version: z.number().int(),
+    name: z.string(),
+    publishedAt: z.date().openapi({ type: 'string', format: 'date-time' }),
+    publishedBy: z.string().nullable(),
+  })
+  .openapi('DefinitionSummary');

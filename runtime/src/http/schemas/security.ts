@@ -1,0 +1,5 @@
+/** OpenAPI security requirement of routes for signed-in users. */
+export const USER_SECURITY: Record<string, string[]>[] = [{ bearer: [] }];
+
+/** OpenAPI security requirement of intake routes: the portal's API key, or a user's token. */
+export const INTAKE_SECURITY: Record<string, string[]>[] = [{ apiKey: [] }, { bearer: [] }];

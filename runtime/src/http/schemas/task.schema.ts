@@ -1,0 +1,38 @@
+import { z } from '@hono/zod-openapi';
+import { caseSchema, taskSchema } from './case.schema.ts';
+import { idParamSchema } from './common.schema.ts';
+
+const jsonObject = z.record(z.string(), z.unknown());
+
+/** A task in the inbox, with what the clerk needs of its case. */
+export const inboxItemSchema = taskSchema
+  .extend({
+    case: z.object({
+      id: z.string(),
+      definitionKey: z.string(),
+      definitionVersion: z.number().int(),
+      jurisdictionId: z.string(),
+      status: z.string().openapi({ description: '`active`, `suspended` or `completed`' }),
+      applicant: jsonObject,
+    }),
+  })
+  .openapi('InboxItem');
+
+/** `POST /tasks/{id}/complete`: the clerk's decision. */
+export const completeTaskBodySchema = z
+  .strictObject({
+    outcome: z
+      .string()
+      .min(1)
+      .max(100)
+      .openapi({ description: '`approve`, `reject`, `return`, `requestSupplement`, or one the designer named', example: 'approve' }),
+    data: jsonObject.openapi({ description: "The form's values; merged into the case data" }),
+    comment: z.string().max(4000).nullable().optional(),
+    returnTo: idParamSchema.optional().openapi({ description: 'For `return`: the node id of the earlier task, when there are several' }),
+  })
+  .openapi('CompleteTaskRequest');
+
+/** What a completion answers: the task as closed, its case, and the tasks the step opened. */
+export const completionSchema = z
+  .object({ task: taskSchema, case: caseSchema, nextTasks: z.array(taskSchema) })
+  .openapi('Completion');
