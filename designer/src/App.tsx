@@ -1,6 +1,7 @@
 import { Flex, Spin } from 'antd';
 import { lazy, Suspense, useEffect, type ComponentType, type ReactNode } from 'react';
 import { useMessages } from './i18n/LocaleProvider.tsx';
+import { CasePage } from './cases/CasePage.tsx';
 import { LoginPage } from './login/LoginPage.tsx';
 import { AppLayout } from './shell/AppLayout.tsx';
 import { areaPaths, areasForRoles, type Area } from './shell/areas.ts';
@@ -8,6 +9,7 @@ import { useAuth } from './shell/AuthProvider.tsx';
 import { matchPath, navigate, useLocationPath } from './shell/router.ts';
 import { shellMessages } from './shell/shell.messages.ts';
 import { StatusPage } from './shell/StatusPage.tsx';
+import { TasksPage } from './tasks/TasksPage.tsx';
 
 const DesignPage = lazy(() => import('./design/DesignPage.tsx').then((module) => ({ default: module.DesignPage })));
 
@@ -19,7 +21,11 @@ interface RouteDef {
 }
 
 /** Every page of the console, first match wins. */
-const routes: RouteDef[] = [{ pattern: '/design', area: 'design', page: () => <DesignPage /> }];
+const routes: RouteDef[] = [
+  { pattern: '/design', area: 'design', page: () => <DesignPage /> },
+  { pattern: '/tasks', area: 'tasks', page: () => <TasksPage /> },
+  { pattern: '/cases/:id', area: null, page: ({ params }) => <CasePage key={params.id} caseId={params.id ?? ''} /> },
+];
 
 function Loading() {
   const t = useMessages(shellMessages);

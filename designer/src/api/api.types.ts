@@ -1,8 +1,9 @@
 /**
- * Shapes of the Tongban HTTP API's answers (DESIGN.md §7), as the console reads them.
+ * Shapes of the Tongban HTTP API's answers (DESIGN.md §7), as the console reads them. Instants
+ * are ISO 8601 strings.
  * @module
  */
-import type { FormField, Outcome, WorkflowDefinition } from '@tongban/engine';
+import type { WorkflowDefinition } from '@tongban/engine';
 
 /** Roles a user can hold. */
 export type Role = 'clerk' | 'manager' | 'designer' | 'admin' | 'supervisor';
@@ -10,7 +11,7 @@ export type Role = 'clerk' | 'manager' | 'designer' | 'admin' | 'supervisor';
 /** Levels of government. */
 export type Level = 'city' | 'district' | 'subDistrict';
 
-/** A level of government in the jurisdiction tree. */
+/** A level of government in the jurisdiction tree (`GET /jurisdictions`). */
 export interface Jurisdiction {
   id: string;
   name: string;
@@ -18,12 +19,12 @@ export interface Jurisdiction {
   parentId: string | null;
 }
 
-/** An office of one jurisdiction. */
+/** An office of one jurisdiction (`GET /departments`). */
 export interface Department {
   id: string;
-  name: string;
-  kind: string;
   jurisdictionId: string;
+  kind: string;
+  name: string;
 }
 
 /** The signed-in user, with their department and its jurisdiction (`GET /me`). */
@@ -31,42 +32,42 @@ export interface CurrentUser {
   id: string;
   username: string;
   displayName: string;
-  roles: Role[];
-  department: Department;
-  jurisdiction: Jurisdiction;
+  roles: string[];
+  department: { id: string; kind: string; name: string };
+  jurisdiction: { id: string; name: string; level: string; parentId: string | null };
 }
 
 /** `POST /auth/login`. */
 export interface LoginResponse {
   token: string;
+  expiresAt: string;
   user: CurrentUser;
 }
 
 /** SLA state of a task or a case; `met` and `breached` once closed. */
 export type SlaState = 'onTrack' | 'atRisk' | 'overdue' | 'met' | 'breached';
 
-/** Status of a task row. */
+/** Status of a task. */
 export type TaskStatus = 'open' | 'claimed' | 'completed' | 'closed';
 
 /** Status of a case. */
 export type CaseStatus = 'active' | 'suspended' | 'completed';
 
-/** A task as the inbox and the monitor lists carry it. */
-export interface TaskSummary {
+/** A task row: one userTask activation of a case. */
+export interface Task {
   id: string;
   caseId: string;
+  activationId: string;
   nodeId: string;
   name: string;
-  status: TaskStatus;
   departmentId: string;
-  departmentName?: string;
-  jurisdictionId?: string;
   candidateRole: string;
+  status: TaskStatus;
   assigneeId: string | null;
-  assigneeName?: string | null;
-  definitionKey: string;
-  definitionVersion: number;
-  definitionName?: string;
+  outcome: string | null;
+  data: Record<string, unknown> | null;
+  comment: string | null;
+  closeReason: string | null;
   createdAt: string;
   claimedAt: string | null;
   completedAt: string | null;
@@ -76,88 +77,143 @@ export interface TaskSummary {
   dueAt: string | null;
   provisional: boolean;
   slaState: SlaState;
-  /** Working days from now to `dueAt` on the case's calendar; negative once overdue. */
-  workingDaysLeft?: number | null;
-  escalatedAt?: string | null;
-  outcome?: string | null;
+  escalatedAt: string | null;
 }
 
-/** A task inside a case detail: the summary plus the node's form and outcomes. */
-export interface TaskDetail extends TaskSummary {
-  form: FormField[];
-  outcomes: Outcome[];
-  /** Earlier tasks a `return` may go back to. */
-  returnTargets?: { nodeId: string; name: string }[];
-  data: Record<string, unknown> | null;
-  comment: string | null;
+/** A task of a case detail, with the time its statutory limit has left. */
+export interface TaskView extends Task {
+  /**
+   * Minutes the statutory limit has left: working minutes for working units, elapsed minutes for
+   * `hour`/`calendarDay`; null without a limit or once closed; 0 when overdue.
+   */
+  minutesLeft: number | null;
+  /** The case waits for a supplement: the task cannot be completed now. */
+  suspended: boolean;
 }
 
-/** One entry of a case's audit trail. */
-export interface CaseEvent {
-  id: number;
-  type: string;
-  actorId: string | null;
-  actorName?: string | null;
-  taskId: string | null;
-  payload: Record<string, unknown>;
-  at: string;
+/** A task in the inbox (`GET /tasks`), with what the clerk needs of its case. */
+export interface InboxItem extends Task {
+  case: {
+    id: string;
+    definitionKey: string;
+    definitionVersion: number;
+    jurisdictionId: string;
+    status: CaseStatus;
+    applicant: Record<string, unknown>;
+  };
+  /** As on {@link TaskView}, when the API reports it for inbox rows. */
+  minutesLeft?: number | null;
 }
 
-/** A case as `GET /cases` lists it. */
-export interface CaseSummary {
+/** A task on a monitor list (`GET /monitor/overdue`, `GET /monitor/at-risk`). */
+export interface MonitoredTask extends Task {
+  definitionKey: string;
+  caseJurisdictionId: string;
+  caseStatus: CaseStatus;
+}
+
+/** A case (every column but the engine snapshot). */
+export interface CaseView {
   id: string;
   definitionKey: string;
   definitionVersion: number;
-  definitionName?: string;
   jurisdictionId: string;
   applicant: Record<string, unknown>;
+  data: Record<string, unknown>;
   status: CaseStatus;
   result: string | null;
+  createdBy: string | null;
   createdAt: string;
   acceptedAt: string | null;
   completedAt: string | null;
+  updatedAt: string;
   suspendedSince: string | null;
   promisedDueAt: string | null;
   slaState: SlaState;
 }
 
-/** `GET /cases/{id}`: the case with its tasks, timeline, active nodes and definition. */
-export interface CaseDetail extends CaseSummary {
-  data: Record<string, unknown>;
-  tasks: TaskDetail[];
-  timeline: CaseEvent[];
-  activeNodeIds: string[];
-  definition?: WorkflowDefinition;
+/** One entry of a case's audit trail. */
+export interface CaseEvent {
+  id: number;
+  caseId: string;
+  /** e.g. `case.created`, `task.created`, `task.claimed`, `task.completed`, `case.suspended`. */
+  type: string;
+  /** The user who acted (user ids are usernames); null for the system. */
+  actorId: string | null;
+  taskId: string | null;
+  payload: Record<string, unknown>;
+  at: string;
 }
 
-/** One page of a list. */
+/** `GET /cases/{id}`. */
+export interface CaseDetail {
+  case: CaseView;
+  definition: { key: string; version: number; name: string };
+  tasks: TaskView[];
+  /** Oldest first. */
+  timeline: CaseEvent[];
+  /** The nodes of the case's open tasks. */
+  activeNodes: string[];
+  /** The case-level clock (承诺办结时限, from acceptance). */
+  sla: { acceptedAt: string | null; promisedDueAt: string | null; slaState: SlaState; minutesLeft: number | null };
+}
+
+/** A page of a list, with the total count. */
 export interface Page<T> {
   items: T[];
-  total?: number;
-  nextCursor?: string | null;
+  total: number;
 }
 
-/** An escalated breach reported to supervisors. */
+/** A list without paging. */
+export interface ItemList<T> {
+  items: T[];
+}
+
+/** An escalated breach reported to supervisors (`GET /monitor/escalations`). */
 export interface Escalation {
-  id: number | string;
-  caseId: string | null;
-  taskId: string | null;
+  id: number;
+  kind: string;
   jurisdictionId: string | null;
   departmentId: string | null;
+  caseId: string | null;
+  taskId: string | null;
   message: string;
+  payload: Record<string, unknown>;
   createdAt: string;
-  payload?: Record<string, unknown>;
 }
 
-/** A published definition in `GET /definitions`. */
+/** Load and SLA compliance of one department (the monitor's overview). */
+export interface DepartmentLoad {
+  departmentId: string;
+  departmentName: string;
+  jurisdictionId: string;
+  kind: string;
+  /** Open or claimed tasks. */
+  open: number;
+  atRisk: number;
+  overdue: number;
+  /** Tasks closed within their statutory limit. */
+  met: number;
+  /** Tasks closed after it. */
+  breached: number;
+}
+
+/** A workflow in `GET /definitions`: its latest version and every version number. */
 export interface DefinitionSummary {
   key: string;
   version: number;
   name: string;
   publishedAt: string;
+  publishedBy: string | null;
+  versions: number[];
 }
 
 /** `GET /definitions/{key}/versions/{version}`. */
-export interface DefinitionVersion extends DefinitionSummary {
+export interface DefinitionVersion {
+  key: string;
+  version: number;
+  name: string;
+  publishedAt: string;
+  publishedBy: string | null;
   definition: WorkflowDefinition;
 }

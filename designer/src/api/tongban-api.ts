@@ -1,54 +1,81 @@
 import { apiRequest } from './api-client.ts';
 import type {
   CaseDetail,
-  CaseSummary,
+  CaseStatus,
+  CaseView,
   CurrentUser,
   DefinitionSummary,
   DefinitionVersion,
+  Department,
   Escalation,
+  InboxItem,
+  ItemList,
+  Jurisdiction,
   LoginResponse,
+  MonitoredTask,
   Page,
-  TaskSummary,
+  Task,
 } from './api.types.ts';
 
-/** Filters of the inbox (`GET /tasks`). */
-export interface InboxFilters {
+/** Paging of a list: `limit` rows from `offset`. */
+export interface PageQuery {
+  limit?: number | undefined;
+  offset?: number | undefined;
+}
+
+/** Filters of the inbox (`GET /tasks`); without `status`, open and claimed tasks. */
+export interface InboxQuery extends PageQuery {
   status?: 'open' | 'claimed' | 'completed' | undefined;
   definitionKey?: string | undefined;
+  /** Only tasks the caller claimed. */
+  mine?: boolean | undefined;
 }
 
 /** Filters of the case list (`GET /cases`). */
-export interface CaseFilters {
-  status?: string | undefined;
+export interface CaseQuery extends PageQuery {
+  status?: CaseStatus | undefined;
   definitionKey?: string | undefined;
+  /** A jurisdiction id: cases filed in it or below it. */
   jurisdiction?: string | undefined;
-  limit?: number | undefined;
 }
 
 /** What a clerk sends to decide a task (`POST /tasks/{id}/complete`). */
 export interface CompleteTaskInput {
   outcome: string;
+  /** Values of the task's form fields only. */
   data: Record<string, unknown>;
   comment?: string;
-  /** For `return`: the earlier task's node id. */
+  /** For `return`: the node id of the earlier task to go back to. */
   returnTo?: string;
 }
+
+/** `POST /tasks/{id}/complete`: the task as closed (or kept open by a 补正), its case, the tasks it created. */
+export interface CompleteTaskResult {
+  task: Task;
+  case: CaseView;
+  nextTasks: Task[];
+}
+
+const path = (...parts: (string | number)[]) => parts.map((part) => encodeURIComponent(String(part))).join('/');
 
 /** Typed calls of the Tongban HTTP API (DESIGN.md §7), one per route the console uses. */
 export const tongbanApi = {
   login: (username: string, password: string) =>
     apiRequest<LoginResponse>('/auth/login', { method: 'POST', body: { username, password } }),
+  logout: () => apiRequest<null>('/auth/logout', { method: 'POST' }),
   me: () => apiRequest<CurrentUser>('/me'),
-  listDefinitions: () => apiRequest<Page<DefinitionSummary>>('/definitions'),
+  listJurisdictions: () => apiRequest<ItemList<Jurisdiction>>('/jurisdictions'),
+  listDepartments: () => apiRequest<ItemList<Department>>('/departments'),
+  listDefinitions: () => apiRequest<ItemList<DefinitionSummary>>('/definitions'),
   getDefinitionVersion: (key: string, version: number) =>
-    apiRequest<DefinitionVersion>(`/definitions/${encodeURIComponent(key)}/versions/${version}`),
-  listInbox: (filters: InboxFilters) => apiRequest<Page<TaskSummary>>('/tasks', { query: { ...filters } }),
-  claimTask: (taskId: string) => apiRequest<TaskSummary>(`/tasks/${encodeURIComponent(taskId)}/claim`, { method: 'POST' }),
+    apiRequest<DefinitionVersion>(`/definitions/${path(key)}/versions/${path(version)}`),
+  listInbox: (query: InboxQuery) => apiRequest<Page<InboxItem>>('/tasks', { query: { ...query } }),
+  claimTask: (taskId: string) => apiRequest<Task>(`/tasks/${path(taskId)}/claim`, { method: 'POST' }),
   completeTask: (taskId: string, input: CompleteTaskInput) =>
-    apiRequest<unknown>(`/tasks/${encodeURIComponent(taskId)}/complete`, { method: 'POST', body: input }),
-  listCases: (filters: CaseFilters) => apiRequest<Page<CaseSummary>>('/cases', { query: { ...filters } }),
-  getCase: (caseId: string) => apiRequest<CaseDetail>(`/cases/${encodeURIComponent(caseId)}`),
-  listOverdue: () => apiRequest<Page<TaskSummary>>('/monitor/overdue'),
-  listAtRisk: () => apiRequest<Page<TaskSummary>>('/monitor/at-risk'),
-  listEscalations: () => apiRequest<Page<Escalation>>('/monitor/escalations'),
+    apiRequest<CompleteTaskResult>(`/tasks/${path(taskId)}/complete`, { method: 'POST', body: input }),
+  listCases: (query: CaseQuery) => apiRequest<Page<CaseView>>('/cases', { query: { ...query } }),
+  getCase: (caseId: string) => apiRequest<CaseDetail>(`/cases/${path(caseId)}`),
+  listOverdue: (query: PageQuery = {}) => apiRequest<Page<MonitoredTask>>('/monitor/overdue', { query: { ...query } }),
+  listAtRisk: (query: PageQuery = {}) => apiRequest<Page<MonitoredTask>>('/monitor/at-risk', { query: { ...query } }),
+  listEscalations: (query: PageQuery = {}) => apiRequest<Page<Escalation>>('/monitor/escalations', { query: { ...query } }),
 };

@@ -37,6 +37,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   );
 
   const signOut = useCallback(() => {
+    // The request reads the token before this clears it; a failed logout still signs out here.
+    tongbanApi.logout().catch(() => undefined);
     authToken.clear();
     queryClient.clear();
   }, [queryClient]);

@@ -1,0 +1,18 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { queryKeys } from './query-keys.ts';
+import { tongbanApi, type CaseQuery } from './tongban-api.ts';
+
+/** One case with its tasks, timeline, active nodes and SLA (`GET /cases/{id}`). */
+export function useCase(caseId: string) {
+  return useQuery({ queryKey: queryKeys.case(caseId), queryFn: () => tongbanApi.getCase(caseId), refetchInterval: 30_000 });
+}
+
+/** A page of cases in the caller's scope, newest first (`GET /cases`). */
+export function useCases(query: CaseQuery, options: { enabled?: boolean } = {}) {
+  return useQuery({
+    queryKey: queryKeys.cases(query),
+    queryFn: () => tongbanApi.listCases(query),
+    placeholderData: keepPreviousData,
+    enabled: options.enabled ?? true,
+  });
+}

@@ -1,0 +1,16 @@
+import type { CaseQuery, InboxQuery, PageQuery } from './tongban-api.ts';
+
+/** TanStack Query keys of the console's reads; invalidating a prefix refreshes every page of it. */
+export const queryKeys = {
+  definitions: ['definitions'] as const,
+  definitionVersion: (key: string, version: number) => ['definitions', key, version] as const,
+  departments: ['departments'] as const,
+  jurisdictions: ['jurisdictions'] as const,
+  inbox: (query?: InboxQuery) => (query === undefined ? (['inbox'] as const) : (['inbox', query] as const)),
+  cases: (query?: CaseQuery) => (query === undefined ? (['cases'] as const) : (['cases', query] as const)),
+  case: (caseId: string) => ['case', caseId] as const,
+  monitor: ['monitor'] as const,
+  overdue: (query: PageQuery) => ['monitor', 'overdue', query] as const,
+  atRisk: (query: PageQuery) => ['monitor', 'at-risk', query] as const,
+  escalations: (query: PageQuery) => ['monitor', 'escalations', query] as const,
+};

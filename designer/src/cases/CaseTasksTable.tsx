@@ -1,0 +1,73 @@
+import type { WorkflowDefinition } from '@tongban/engine';
+import { Card, Table, Tag } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import type { Department, TaskView } from '../api/api.types.ts';
+import { formatInstant } from '../i18n/format-instant.ts';
+import { useLocale, useMessages } from '../i18n/LocaleProvider.tsx';
+import { navigate } from '../shell/router.ts';
+import { SlaBadge } from '../sla/SlaBadge.tsx';
+import { taskDaysLeft } from '../sla/task-days-left.ts';
+import { taskPath } from '../tasks/task-path.ts';
+import { casesMessages } from './cases.messages.ts';
+
+const statusColours: Record<string, string> = { open: 'default', claimed: 'blue', completed: 'green', closed: 'default' };
+
+/** Every task of a case, in the order they started, with department, clerk and SLA; a row opens the task. */
+export function CaseTasksTable({
+  tasks,
+  definition,
+  departments,
+  selectedTaskId,
+}: {
+  tasks: TaskView[];
+  definition: WorkflowDefinition | undefined;
+  departments: Map<string, Department>;
+  selectedTaskId: string | null;
+}) {
+  const t = useMessages(casesMessages);
+  const { locale } = useLocale();
+  const columns: ColumnsType<TaskView> = [
+    { title: t.taskColumns.name, dataIndex: 'name', key: 'name' },
+    {
+      title: t.taskColumns.department,
+      key: 'department',
+      render: (_, task) => departments.get(task.departmentId)?.name ?? task.departmentId,
+    },
+    {
+      title: t.taskColumns.status,
+      key: 'status',
+      render: (_, task) => <Tag color={statusColours[task.status]}>{t.taskStatus[task.status] ?? task.status}</Tag>,
+    },
+    { title: t.taskColumns.assignee, key: 'assignee', render: (_, task) => task.assigneeId ?? '—' },
+    { title: t.taskColumns.created, key: 'created', render: (_, task) => formatInstant(task.createdAt, locale) },
+    { title: t.taskColumns.finished, key: 'finished', render: (_, task) => formatInstant(task.completedAt, locale) },
+    {
+      title: t.taskColumns.sla,
+      key: 'sla',
+      render: (_, task) => (
+        <SlaBadge
+          state={task.slaState}
+          left={taskDaysLeft(task.minutesLeft, task.nodeId, definition)}
+          dueAt={task.dueAt}
+          atRiskAt={task.atRiskAt}
+          provisional={task.provisional}
+          suspended={task.suspended}
+        />
+      ),
+    },
+  ];
+  return (
+    <Card title={t.tasks} size="small" styles={{ body: { padding: 0 } }}>
+      <Table<TaskView>
+        rowKey="id"
+        size="small"
+        columns={columns}
+        dataSource={tasks}
+        pagination={false}
+        rowClassName={(task) => (task.id === selectedTaskId ? 'ant-table-row-selected' : '')}
+        onRow={(task) => ({ onClick: () => navigate(taskPath(task), { replace: true }), style: { cursor: 'pointer' } })}
+        data-testid="case-tasks"
+      />
+    </Card>
+  );
+}

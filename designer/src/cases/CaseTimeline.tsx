@@ -1,0 +1,109 @@
+import type { WorkflowDefinition } from '@tongban/engine';
+import { Card, Timeline, Typography } from 'antd';
+import type { CaseEvent, Department, Jurisdiction } from '../api/api.types.ts';
+import { formatInstant } from '../i18n/format-instant.ts';
+import { useLocale, useMessages } from '../i18n/LocaleProvider.tsx';
+import { casesMessages } from './cases.messages.ts';
+
+const colours: Record<string, string> = {
+  'task.overdue': 'red',
+  'task.escalated': 'red',
+  'task.atRisk': 'orange',
+  'case.atRisk': 'orange',
+  'case.suspended': 'gray',
+  'case.completed': 'green',
+  'case.accepted': 'green',
+};
+
+const text = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
+
+/**
+ * The case's audit trail as a timeline, oldest first: who did what and when, in the words of the
+ * process (node names, outcome labels, departments). A task's "closed" entry after its decision
+ * is left out: the decision already says it.
+ */
+export function CaseTimeline({
+  events,
+  definition,
+  departments,
+  jurisdictions,
+  outcomeLabel,
+}: {
+  events: CaseEvent[];
+  definition: WorkflowDefinition | undefined;
+  departments: Map<string, Department>;
+  jurisdictions: Map<string, Jurisdiction>;
+  outcomeLabel(nodeId: string, outcome: string): string;
+}) {
+  const t = useMessages(casesMessages);
+  const { locale } = useLocale();
+  const nodeName = (nodeId: unknown) =>
+    typeof nodeId === 'string' ? (definition?.nodes.find((node) => node.id === nodeId)?.name ?? nodeId) : null;
+
+  const detail = (event: CaseEvent): string | null => {
+    const p = event.payload;
+    switch (event.type) {
+      case 'task.created': {
+        const department = text(p.departmentId);
+        const due = text(p.dueAt);
+        return [
+          [text(p.name) ?? nodeName(p.nodeId), department === null ? null : (departments.get(department)?.name ?? department)]
+            .filter(Boolean)
+            .join(' → '),
+          due === null ? null : t.dueLine(formatInstant(due, locale)),
+        ]
+          .filter(Boolean)
+          .join(' · ');
+      }
+      case 'task.completed': {
+        const nodeId = text(p.nodeId);
+        const outcome = text(p.outcome);
+        const returnTo = text(p.returnTo);
+        return [
+          nodeName(nodeId),
+          nodeId !== null && outcome !== null ? outcomeLabel(nodeId, outcome) : null,
+          returnTo === null ? null : t.returnedTo(nodeName(returnTo) ?? returnTo),
+          text(p.comment),
+        ]
+          .filter(Boolean)
+          .join(' · ');
+      }
+      case 'task.closed':
+        return [nodeName(p.nodeId), t.closeReasons[text(p.reason) ?? ''] ?? text(p.reason)].filter(Boolean).join(' · ');
+      case 'task.escalated': {
+        const to = Array.isArray(p.to) ? p.to.map((id) => jurisdictions.get(String(id))?.name ?? String(id)).join('、') : null;
+        return [nodeName(p.nodeId), to === null ? null : t.escalatedTo(to)].filter(Boolean).join(' · ');
+      }
+      case 'case.supplemented':
+        return Array.isArray(p.fields) ? p.fields.join('、') : null;
+      case 'case.completed':
+        return text(p.result);
+      default:
+        return nodeName(p.nodeId);
+    }
+  };
+
+  const shown = events.filter((event) => !(event.type === 'task.closed' && event.payload.reason === 'completed'));
+  return (
+    <Card title={t.timeline} size="small" data-testid="case-timeline">
+      <Timeline
+        items={shown.map((event) => {
+          const line = detail(event);
+          return {
+            key: event.id,
+            color: colours[event.type] ?? 'blue',
+            content: (
+              <div data-testid={`timeline-${event.type}`}>
+                <Typography.Text strong>{t.events[event.type] ?? event.type}</Typography.Text>
+                {line !== null && line !== '' && <div>{line}</div>}
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {formatInstant(event.at, locale)} · {event.actorId ?? t.system}
+                </Typography.Text>
+              </div>
+            ),
+          };
+        })}
+      />
+    </Card>
+  );
+}

@@ -1,0 +1,54 @@
+import { Form, Input, Modal, Select } from 'antd';
+import { useMessages } from '../i18n/LocaleProvider.tsx';
+import { workbenchMessages } from './workbench.messages.ts';
+
+/** What a return needs: the earlier task to go back to and why. */
+export interface ReturnDecision {
+  returnTo: string;
+  reason: string;
+}
+
+/** Asks for the target and the reason of a return (退回); both are required. */
+export function ReturnDialog({
+  open,
+  targets,
+  submitting,
+  onSubmit,
+  onCancel,
+}: {
+  open: boolean;
+  targets: { nodeId: string; name: string }[];
+  submitting: boolean;
+  onSubmit(decision: ReturnDecision): void;
+  onCancel(): void;
+}) {
+  const t = useMessages(workbenchMessages);
+  const [form] = Form.useForm<ReturnDecision>();
+  return (
+    <Modal
+      open={open}
+      title={t.returnTitle}
+      okText={t.submit}
+      cancelText={t.cancel}
+      confirmLoading={submitting}
+      onOk={() => void form.validateFields().then((values) => onSubmit({ ...values, reason: values.reason.trim() }))}
+      onCancel={onCancel}
+      destroyOnHidden
+      data-testid="return-dialog"
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{ returnTo: targets.length === 1 ? targets[0]?.nodeId : undefined }}
+        preserve={false}
+      >
+        <Form.Item name="returnTo" label={t.returnTarget} rules={[{ required: true, message: t.returnTargetRequired }]}>
+          <Select options={targets.map((target) => ({ value: target.nodeId, label: target.name }))} data-testid="return-target" />
+        </Form.Item>
+        <Form.Item name="reason" label={t.returnReason} rules={[{ required: true, whitespace: true, message: t.returnReasonRequired }]}>
+          <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} data-testid="return-reason" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

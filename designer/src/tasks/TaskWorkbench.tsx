@@ -1,0 +1,234 @@
+import { CheckOutlined, CloseOutlined, FileAddOutlined, RollbackOutlined } from '@ant-design/icons';
+import type { WorkflowDefinition } from '@tongban/engine';
+import { Alert, App as AntApp, Button, Card, Descriptions, Divider, Flex, Form, Input, Space, Typography } from 'antd';
+import { useMemo, useState, type ReactNode } from 'react';
+import type { CaseView, TaskView } from '../api/api.types.ts';
+import { useClaimTask, useCompleteTask } from '../api/task-queries.ts';
+import type { CompleteTaskInput } from '../api/tongban-api.ts';
+import { fromFormValues, type FormInputValue } from '../forms/form-values.ts';
+import { GeneratedForm } from '../forms/GeneratedForm.tsx';
+import { submitGeneratedForm } from '../forms/submit-generated-form.ts';
+import { formatInstant } from '../i18n/format-instant.ts';
+import { useLocale, useMessages } from '../i18n/LocaleProvider.tsx';
+import { useAuth } from '../shell/AuthProvider.tsx';
+import { ErrorAlert } from '../shell/ErrorAlert.tsx';
+import { SlaBadge } from '../sla/SlaBadge.tsx';
+import { taskDaysLeft } from '../sla/task-days-left.ts';
+import { outcomeOptions, returnTargets, userTaskOf, type OutcomeKind, type OutcomeOption } from './outcome-options.ts';
+import { ReturnDialog, type ReturnDecision } from './ReturnDialog.tsx';
+import { SupplementDialog } from './SupplementDialog.tsx';
+import { workbenchMessages } from './workbench.messages.ts';
+
+/** Form field a 补正 notice is also written to, when the task's form has it (both demo workflows do). */
+const supplementField = 'supplementItems';
+
+const outcomeIcons: Record<OutcomeKind, ReactNode> = {
+  approve: <CheckOutlined />,
+  reject: <CloseOutlined />,
+  return: <RollbackOutlined />,
+  requestSupplement: <FileAddOutlined />,
+  custom: undefined,
+};
+
+/** Props of {@link TaskWorkbench}. */
+export interface TaskWorkbenchProps {
+  task: TaskView;
+  caseView: CaseView;
+  definition: WorkflowDefinition;
+  departmentName: string;
+}
+
+/**
+ * Where a clerk handles one task: claim it, fill in the form generated from the task's fields,
+ * and decide with one button per allowed outcome. `return` asks for a target and a reason,
+ * `requestSupplement` for what the applicant must supply; the others confirm first. Conflicts
+ * (409) and refusals (403) are shown as clear messages.
+ */
+export function TaskWorkbench({ task, caseView, definition, departmentName }: TaskWorkbenchProps) {
+  const t = useMessages(workbenchMessages);
+  const { locale } = useLocale();
+  const { user } = useAuth();
+  const { modal, message } = AntApp.useApp();
+  const [form] = Form.useForm<Record<string, FormInputValue>>();
+  const [comment, setComment] = useState('');
+  const [dialog, setDialog] = useState<'return' | 'requestSupplement' | null>(null);
+  const claim = useClaimTask();
+  const complete = useCompleteTask();
+  const node = userTaskOf(definition, task.nodeId);
+  const fields = node?.form ?? [];
+  const options = useMemo(() => (node === undefined ? [] : outcomeOptions(node, t.defaultLabels)), [node, t.defaultLabels]);
+  const targets = useMemo(() => returnTargets(definition, task.nodeId), [definition, task.nodeId]);
+
+  const open = task.status === 'open' || task.status === 'claimed';
+  const mayAct = user !== null && user.department.id === task.departmentId && user.roles.includes(task.candidateRole);
+  const mine = task.status === 'claimed' && task.assigneeId === user?.id;
+  const editable = open && mayAct && mine && !task.suspended;
+  const error = claim.error ?? complete.error;
+
+  const send = (option: OutcomeOption, input: Omit<CompleteTaskInput, 'outcome'>) =>
+    complete.mutate(
+      { taskId: task.id, caseId: task.caseId, input: { outcome: option.id, ...input } },
+      {
+        onSuccess: (result) => {
+          setDialog(null);
+          const next = result.nextTasks.map((created) => created.name).join('、');
+          void message.success(
+            [t.done(option.label), result.case.status === 'suspended' ? t.suspendedNow : next === '' ? null : t.nextTasks(next)]
+              .filter((line) => line !== null)
+              .join(' · '),
+          );
+        },
+        onError: () => setDialog(null),
+      },
+    );
+
+  const currentData = () => fromFormValues(fields, form.getFieldsValue(true) as Record<string, FormInputValue>);
+  const trimmedComment = comment.trim() === '' ? {} : { comment: comment.trim() };
+
+  const decide = async (option: OutcomeOption) => {
+    complete.reset();
+    if (option.kind === 'return' || option.kind === 'requestSupplement') {
+      setDialog(option.kind);
+      return;
+    }
+    // The API asks for required fields unless the task is rejected, so only a rejection skips validation.
+    const data = option.kind === 'reject' ? currentData() : await submitGeneratedForm(form, fields);
+    if (data === null) {
+      void message.warning(t.formInvalid);
+      return;
+    }
+    modal.confirm({
+      title: t.confirmTitle(option.label),
+      content: t.confirmBody(task.name),
+      okText: t.confirmOk,
+      cancelText: t.cancel,
+      okButtonProps: { danger: option.kind === 'reject' },
+      onOk: () => send(option, { data, ...trimmedComment }),
+    });
+  };
+
+  const onReturn = ({ returnTo, reason }: ReturnDecision) => {
+    const option = options.find((candidate) => candidate.kind === 'return');
+    if (option !== undefined) send(option, { data: currentData(), comment: reason, returnTo });
+  };
+
+  const onSupplement = (items: string) => {
+    const option = options.find((candidate) => candidate.kind === 'requestSupplement');
+    if (option === undefined) return;
+    const data = currentData();
+    if (fields.some((field) => field.key === supplementField)) data[supplementField] = items;
+    send(option, { data, comment: items });
+  };
+
+  const supplementDraft = () => {
+    const draft = fields.some((field) => field.key === supplementField) ? currentData()[supplementField] : undefined;
+    return typeof draft === 'string' ? draft : '';
+  };
+
+  let notice: ReactNode = null;
+  if (!open) notice = <Alert type="success" showIcon title={t.closedTitle(formatInstant(task.completedAt, locale))} />;
+  else if (task.suspended) notice = <Alert type="warning" showIcon title={t.suspended} data-testid="suspended-notice" />;
+  else if (!mayAct) notice = <Alert type="info" showIcon title={t.notYours} />;
+  else if (task.status === 'open') {
+    notice = (
+      <Alert
+        type="info"
+        showIcon
+        title={t.claimFirst}
+        action={
+          <Button type="primary" loading={claim.isPending} onClick={() => claim.mutate(task)} data-testid="workbench-claim">
+            {t.claim}
+          </Button>
+        }
+      />
+    );
+  } else if (!mine) notice = <Alert type="warning" showIcon title={t.claimedByOther(task.assigneeId ?? '—')} />;
+
+  return (
+    <Card
+      title={t.title(task.name)}
+      extra={
+        <SlaBadge
+          state={task.slaState}
+          left={taskDaysLeft(task.minutesLeft, task.nodeId, definition)}
+          dueAt={task.dueAt}
+          atRiskAt={task.atRiskAt}
+          provisional={task.provisional}
+          suspended={task.suspended}
+        />
+      }
+      data-testid="task-workbench"
+      data-task-status={task.status}
+    >
+      <Flex vertical gap={16}>
+        <Descriptions size="small" column={2}>
+          <Descriptions.Item label={t.department}>{departmentName}</Descriptions.Item>
+          <Descriptions.Item label={t.started}>{formatInstant(task.createdAt, locale)}</Descriptions.Item>
+          {task.assigneeId !== null && <Descriptions.Item label={t.assignee}>{task.assigneeId}</Descriptions.Item>}
+          {task.claimedAt !== null && <Descriptions.Item label={t.claimedAt}>{formatInstant(task.claimedAt, locale)}</Descriptions.Item>}
+        </Descriptions>
+        {notice}
+        {error !== null && <ErrorAlert error={error} />}
+        <div>
+          <Divider titlePlacement="start" plain style={{ marginTop: 0 }}>
+            {t.form}
+          </Divider>
+          <GeneratedForm key={task.id} fields={fields} form={form} initialData={open ? caseView.data : (task.data ?? {})} disabled={!editable} />
+          {editable && (
+            <Form layout="vertical">
+              <Form.Item label={t.comment}>
+                <Input.TextArea
+                  value={comment}
+                  onChange={(event) => setComment(event.target.value)}
+                  placeholder={t.commentPlaceholder}
+                  autoSize={{ minRows: 2, maxRows: 6 }}
+                  data-testid="task-comment"
+                />
+              </Form.Item>
+            </Form>
+          )}
+        </div>
+        {editable && (
+          <Flex justify="space-between" align="center" wrap gap={8} data-testid="outcome-bar">
+            <Typography.Text strong>{t.decide}</Typography.Text>
+            <Space wrap>
+              {options.map((option) => (
+                <Button
+                  key={option.id}
+                  type={option.kind === 'approve' ? 'primary' : 'default'}
+                  danger={option.kind === 'reject'}
+                  icon={outcomeIcons[option.kind]}
+                  loading={complete.isPending && complete.variables.input.outcome === option.id}
+                  disabled={complete.isPending || (option.kind === 'return' && targets.length === 0)}
+                  onClick={() => void decide(option)}
+                  data-testid={`outcome-${option.id}`}
+                >
+                  {option.label}
+                </Button>
+              ))}
+            </Space>
+          </Flex>
+        )}
+        {!open && (task.outcome !== null || task.comment !== null) && (
+          <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
+            {[options.find((option) => option.id === task.outcome)?.label ?? task.outcome, task.comment].filter(Boolean).join(' · ')}
+          </Typography.Paragraph>
+        )}
+      </Flex>
+      <ReturnDialog
+        open={dialog === 'return'}
+        targets={targets}
+        submitting={complete.isPending}
+        onSubmit={onReturn}
+        onCancel={() => setDialog(null)}
+      />
+      <SupplementDialog
+        open={dialog === 'requestSupplement'}
+        initialItems={dialog === 'requestSupplement' ? supplementDraft() : ''}
+        submitting={complete.isPending}
+        onSubmit={onSupplement}
+        onCancel={() => setDialog(null)}
+      />
+    </Card>
+  );
+}
