@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import type { SeedCounts } from '../seed/seed-counts.ts';
 
 /** `tongban seed`: loads jurisdictions, departments, demo users and workflows (idempotent). */
 export function registerSeedCommand(program: Command): void {
@@ -16,9 +15,12 @@ export function registerSeedCommand(program: Command): void {
       const handle = createDb(services.databaseUrl, { max: 2 });
       try {
         const result = await seedAll(handle.db, { now: new Date() });
-        const parts = Object.entries(result).map(
-          ([table, counts]: [string, SeedCounts]) => `${table} +${counts.inserted} ~${counts.updated}`,
-        );
+        const parts = [
+          ...(['jurisdictions', 'departments', 'users'] as const).map(
+            (table) => `${table} +${result[table].inserted} ~${result[table].updated}`,
+          ),
+          `workflows published ${result.workflows.published.length === 0 ? 'none' : result.workflows.published.join(' ')}`,
+        ];
         console.log(`Seeded ${redactUrl(services.databaseUrl)}: ${parts.join(', ')}`);
       } finally {
         await handle.close();

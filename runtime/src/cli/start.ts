@@ -8,6 +8,7 @@ import { createVirtualClock, systemClock } from '../clock/index.ts';
 import { createDb } from '../db/client.ts';
 import { migrateDatabase } from '../db/migrate.ts';
 import { createApp } from '../http/app.ts';
+import { createRuntime } from '../runtime.ts';
 import type { TongbanConfig } from '../infra/config.ts';
 import { startLocalServices } from '../infra/local-services.ts';
 import { loadOrganisationSeed } from '../seed/organisation-seed.ts';
@@ -36,8 +37,9 @@ const httpDrainMs = 5_000;
 
 /**
  * Composes Tongban (runtime-contract.md): PostgreSQL and Redis (embedded unless `DATABASE_URL` /
- * `REDIS_URL`) → migrations → seed → the HTTP app with the console (when `designer/dist` is built)
- * → listen; prints the URL, the demo logins and the intake API key.
+ * `REDIS_URL`) → migrations → seed → the runtime and its workers → the HTTP app with the console
+ * (when `designer/dist` is built) → listen; prints the URL, the demo logins and the intake API key.
+ * `stop()` closes in the reverse order: listener, workers and queues, database pool, servers.
  */
 export async function startTongban(options: StartOptions): Promise<RunningTongban> {
   const print = options.print ?? ((line: string) => console.log(line));
@@ -53,13 +55,21 @@ export async function startTongban(options: StartOptions): Promise<RunningTongba
     stops.push(() => handle.close());
     const clock: Clock = options.virtualClock ? await createVirtualClock(handle.db) : systemClock;
     await seedAll(handle.db, { now: clock.now() });
+    const runtime = await createRuntime({
+      db: handle.db,
+      redisUrl: services.redisUrl,
+      clock,
+      logger: { info: (message) => print(message), error: (message, error) => console.error(message, error) },
+    });
+    stops.push(() => runtime.stop());
+    await runtime.startWorkers();
 
     const hasConsole = existsSync(path.join(config.consoleDir, 'index.html'));
     if (!hasConsole) {
       print(`Console not built (${config.consoleDir} has no index.html): serving the API only; run npm run build -w @tongban/designer`);
     }
     const app = createApp(
-      { db: handle.db, clock },
+      runtime,
       { intakeApiKeys: config.intakeApiKeys, ...(hasConsole ? { consoleDir: config.consoleDir } : {}) },
     );
     const server = await listen(app.fetch, config.host, config.port);

@@ -24,6 +24,14 @@ export interface LocalServices {
  */
 export async function startLocalServices(
   config: TongbanConfig,
+  options: { redis: true; notice?: (line: string) => void },
+): Promise<LocalServices & { redisUrl: string }>;
+export async function startLocalServices(
+  config: TongbanConfig,
+  options: { redis: false; notice?: (line: string) => void },
+): Promise<LocalServices>;
+export async function startLocalServices(
+  config: TongbanConfig,
   options: { redis: boolean; notice?: (line: string) => void },
 ): Promise<LocalServices> {
   const stops: (() => Promise<void>)[] = [];

@@ -2,7 +2,8 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../test/support/index.ts';
 import type { TestDatabase } from '../../test/support/index.ts';
-import { departments, jurisdictions, users } from '../db/schema/index.ts';
+import { workflowDefinitions } from '@tongban/workflows';
+import { departments, jurisdictions, users, workflowDefinitions as storedDefinitions } from '../db/schema/index.ts';
 import { verifyPassword } from '../infra/password.ts';
 import { loadOrganisationSeed } from './organisation-seed.ts';
 import { seedAll } from './seed-all.ts';
@@ -16,15 +17,30 @@ afterAll(async () => {
 });
 
 describe('seedAll', () => {
-  it('changes nothing when the organisation and users are already there', async () => {
+  it('publishes every shipped workflow once, then changes nothing on a second pass', async () => {
+    const now = new Date('2026-03-02T01:00:00Z');
+    const first = await seedAll(database.db, { now });
+    expect(first.workflows.published.sort()).toEqual(workflowDefinitions.map((d) => `${d.key}@1`).sort());
     const before = await database.db.select().from(users).orderBy(users.id);
-    const result = await seedAll(database.db, { now: new Date('2026-03-02T01:00:00Z') });
-    expect(result).toMatchObject({
+    const second = await seedAll(database.db, { now });
+    expect(second).toEqual({
       jurisdictions: { inserted: 0, updated: 0 },
       departments: { inserted: 0, updated: 0 },
       users: { inserted: 0, updated: 0 },
+      workflows: { published: [], unchanged: workflowDefinitions.length },
     });
     expect(await database.db.select().from(users).orderBy(users.id)).toEqual(before);
+    expect(await database.db.$count(storedDefinitions)).toBe(workflowDefinitions.length);
+  });
+
+  it('publishes the next version of a workflow whose latest stored definition differs', async () => {
+    const key = workflowDefinitions[0]!.key;
+    await database.db
+      .update(storedDefinitions)
+      .set({ definition: { ...workflowDefinitions[0], version: 1, name: 'an older draft' } })
+      .where(eq(storedDefinitions.key, key));
+    const result = await seedAll(database.db, { now: new Date('2026-03-03T01:00:00Z') });
+    expect(result.workflows).toEqual({ published: [`${key}@2`], unchanged: workflowDefinitions.length - 1 });
   });
 
   it('puts back a changed department name and a deleted user, keeping other users as they are', async () => {
