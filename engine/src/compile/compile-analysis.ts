@@ -3,7 +3,7 @@ import { offeredOutcomes } from '../definition/index.ts';
 import type { DefinitionAnalysis } from '../validate/analyze-definition.ts';
 import type { ParallelBlock } from '../validate/analyze-blocks.ts';
 import { parallelRole, ROOT_CONTAINER } from '../validate/analyze-blocks.ts';
-import { isReturnEdge } from '../validate/definition-graph.ts';
+import { forwardOutgoing, isReturnEdge } from '../validate/definition-graph.ts';
 import { returnCrossing } from '../validate/return-crossing.ts';
 import { emptyCaseContext } from './case-context.ts';
 import { checkImplementations } from './check-implementations.ts';
@@ -40,8 +40,7 @@ export function compileAnalysis(analysis: DefinitionAnalysis): CompileResult {
     const target = targetOf(edge, fromContainer);
     return { target, ...extra, ...(edge.target === edge.source ? { reenter: true } : {}) };
   };
-  const forward = (nodeId: string): WorkflowEdge[] =>
-    (graph.outgoing.get(nodeId) ?? []).filter((edge) => !isReturnEdge(graph, edge));
+  const forward = (nodeId: string): WorkflowEdge[] => forwardOutgoing(graph, nodeId);
 
   const returnTransition = (edge: WorkflowEdge, fromContainer: string, sole: boolean): TransitionJson => {
     const crossing = returnCrossing(structure, fromContainer, structure.containerOf.get(edge.target) as string);

@@ -41,8 +41,12 @@ export function analyzeDefinition(definition: WorkflowDefinition): DefinitionAna
     ...structure.diagnostics,
     ...checkReturns(graph, structure),
   ];
-  const diagnostics = found.map(
-    (diagnostic) => Object.fromEntries(Object.entries(diagnostic).filter(([, value]) => value !== undefined)) as Diagnostic,
-  );
+  const diagnostics = found.map((diagnostic) => {
+    const clean = { ...diagnostic };
+    if (clean.nodeId === undefined) delete clean.nodeId;
+    if (clean.edgeId === undefined) delete clean.edgeId;
+    if (clean.field === undefined) delete clean.field;
+    return clean;
+  });
   return { graph, structure, diagnostics };
 }

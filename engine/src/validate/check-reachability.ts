@@ -38,6 +38,26 @@ export function checkReachability(graph: DefinitionGraph): Diagnostic[] {
 }
 
 /**
+ * Whether `to` is reachable from `from` by `next` (`from` itself counts); stops as soon as it is found.
+ * @internal
+ */
+export function reaches(from: string, to: string, next: (id: string) => readonly string[]): boolean {
+  if (from === to) return true;
+  const seen = new Set<string>([from]);
+  const stack = [from];
+  while (stack.length > 0) {
+    const id = stack.pop() as string;
+    for (const target of next(id)) {
+      if (target === to) return true;
+      if (seen.has(target)) continue;
+      seen.add(target);
+      stack.push(target);
+    }
+  }
+  return false;
+}
+
+/**
  * The ids reachable from `from` by `next`, `from` included.
  * @internal
  */

@@ -2,7 +2,7 @@ import type { BlockStructure } from './analyze-blocks.ts';
 import type { DefinitionGraph } from './definition-graph.ts';
 import { edgeField, forwardOutgoing, isReturnEdge, quoteList } from './definition-graph.ts';
 import type { Diagnostic } from './diagnostic.types.ts';
-import { reachable } from './check-reachability.ts';
+import { reaches } from './check-reachability.ts';
 import { returnCrossing } from './return-crossing.ts';
 
 /**
@@ -17,15 +17,14 @@ import { returnCrossing } from './return-crossing.ts';
  */
 export function checkReturns(graph: DefinitionGraph, structure: BlockStructure): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
-  const forward = (id: string): string[] => forwardOutgoing(graph, id).map((edge) => edge.target);
-  const reachCache = new Map<string, Set<string>>();
-  const reachFrom = (id: string): Set<string> => {
-    let set = reachCache.get(id);
-    if (!set) {
-      set = reachable([id], forward);
-      reachCache.set(id, set);
+  const targets = new Map<string, string[]>();
+  const forward = (id: string): string[] => {
+    let list = targets.get(id);
+    if (!list) {
+      list = forwardOutgoing(graph, id).map((edge) => edge.target);
+      targets.set(id, list);
     }
-    return set;
+    return list;
   };
 
   for (const edge of graph.edges) {
@@ -47,7 +46,7 @@ export function checkReturns(graph: DefinitionGraph, structure: BlockStructure):
       notEarlier('which is not a user task');
       continue;
     }
-    if (edge.target === edge.source || !reachFrom(edge.target).has(edge.source) || targetContainer === undefined) {
+    if (edge.target === edge.source || targetContainer === undefined || !reaches(edge.target, edge.source, forward)) {
       notEarlier('which is not an earlier task on any path to it');
       continue;
     }

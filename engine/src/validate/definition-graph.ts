@@ -16,6 +16,8 @@ export interface DefinitionGraph {
   edgeIndex: Map<WorkflowEdge, number>;
   outgoing: Map<string, WorkflowEdge[]>;
   incoming: Map<string, WorkflowEdge[]>;
+  /** Outgoing edges without the returns: the edges that carry the process forward. */
+  forward: Map<string, WorkflowEdge[]>;
 }
 
 /**
@@ -48,7 +50,18 @@ export function buildGraph(definition: WorkflowDefinition): DefinitionGraph {
     outgoing.get(edge.source)?.push(edge);
     incoming.get(edge.target)?.push(edge);
   });
-  return { definition, nodes, nodeIndex, edges, edgeIndex, outgoing, incoming };
+  const forward = new Map<string, WorkflowEdge[]>();
+  for (const [id, list] of outgoing) {
+    forward.set(
+      id,
+      list.filter((edge) => !returnEdge(nodes, edge)),
+    );
+  }
+  return { definition, nodes, nodeIndex, edges, edgeIndex, outgoing, incoming, forward };
+}
+
+function returnEdge(nodes: Map<string, WorkflowNode>, edge: WorkflowEdge): boolean {
+  return edge.outcome === 'return' && edge.kind !== 'slaBreach' && nodes.get(edge.source)?.type === 'userTask';
 }
 
 /**
@@ -56,7 +69,7 @@ export function buildGraph(definition: WorkflowDefinition): DefinitionGraph {
  * @internal
  */
 export function isReturnEdge(graph: DefinitionGraph, edge: WorkflowEdge): boolean {
-  return edge.outcome === 'return' && edge.kind !== 'slaBreach' && graph.nodes.get(edge.source)?.type === 'userTask';
+  return returnEdge(graph.nodes, edge);
 }
 
 /**
@@ -64,7 +77,7 @@ export function isReturnEdge(graph: DefinitionGraph, edge: WorkflowEdge): boolea
  * @internal
  */
 export function forwardOutgoing(graph: DefinitionGraph, nodeId: string): WorkflowEdge[] {
-  return (graph.outgoing.get(nodeId) ?? []).filter((edge) => !isReturnEdge(graph, edge));
+  return graph.forward.get(nodeId) ?? [];
 }
 
 /**
