@@ -1,7 +1,13 @@
-import { definitionSchema, type WorkflowDefinition } from '@tongban/engine';
+import { compile, definitionSchema, hasErrors, validate, type WorkflowDefinition } from '@tongban/engine';
 import { describe, expect, it } from 'vitest';
 import { getWorkflow, UnknownWorkflowError, workflowDefinitions } from '../src/index.ts';
 import { demoDepartmentKinds } from './helpers/demo-organisation.ts';
+
+/** Warnings each definition carries on purpose (see its README, "Loops"). */
+const intendedWarnings: Record<string, string[]> = {
+  'open-restaurant': ['return-leaves-parallel-block food-review--licence-check--return'],
+  newborn: ['return-leaves-parallel-block medical-insurance-enrolment--hukou-registration--return'],
+};
 
 const kebabCase = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 const hasChinese = /\p{Script=Han}/u;
@@ -11,6 +17,28 @@ describe.each(workflowDefinitions.map((input) => [input.key, definitionSchema.pa
   (_key, definition: WorkflowDefinition) => {
     it('parses with the definition schema', () => {
       expect(definitionSchema.safeParse(definition).success).toBe(true);
+    });
+
+    it('validates with no error, and warns only where a return leaves its parallel block on purpose', () => {
+      const diagnostics = validate(definition);
+      expect(hasErrors(diagnostics)).toBe(false);
+      expect(diagnostics.map((diagnostic) => `${diagnostic.code} ${diagnostic.edgeId ?? diagnostic.nodeId ?? ''}`)).toEqual(
+        intendedWarnings[definition.key],
+      );
+    });
+
+    it('compiles to a machine with a state for every node that is not a gateway', () => {
+      const { machine, meta } = compile(definition);
+      expect(meta).toMatchObject({ key: definition.key, version: definition.version });
+      const ids = new Set<string>();
+      const visit = (state: { id?: string; states?: Record<string, unknown> }): void => {
+        if (state.id !== undefined) ids.add(state.id);
+        for (const child of Object.values(state.states ?? {})) visit(child as typeof state);
+      };
+      visit(machine);
+      for (const node of definition.nodes.filter((n) => n.type !== 'exclusiveGateway' && n.type !== 'parallelGateway')) {
+        expect(ids, node.id).toContain(node.id);
+      }
     });
 
     it('names its nodes and edges with unique kebab-case ids', () => {
