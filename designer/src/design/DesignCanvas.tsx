@@ -35,8 +35,8 @@ export interface DesignCanvasProps {
   nodeDecorations: Readonly<Record<string, NodeDecoration>>;
   edgeDecorations: Readonly<Record<string, EdgeDecoration>>;
   dispatch: Dispatch<DesignAction>;
-  /** Changes whenever another definition is opened: the view is fitted to it again. */
-  loadId: number;
+  /** Changes whenever the view should fit the drawing again (another definition opened, a layout). */
+  fitRequest: number;
 }
 
 /** What the end-to-end suite reads from the page (`window.tongbanDesigner`). */
@@ -61,7 +61,7 @@ const fitViewOptions = { padding: 0.2, maxZoom: 1.2 };
  * drops from the palette placed under the pointer at any zoom, connections checked while drawn.
  * Must sit inside a `ReactFlowProvider`.
  */
-export function DesignCanvas({ definition, selection, measured, nodeDecorations, edgeDecorations, dispatch, loadId }: DesignCanvasProps) {
+export function DesignCanvas({ definition, selection, measured, nodeDecorations, edgeDecorations, dispatch, fitRequest }: DesignCanvasProps) {
   const t = useMessages(designMessages);
   const { message } = App.useApp();
   const { screenToFlowPosition, fitView } = useReactFlow<DesignFlowNode, DesignFlowEdge>();
@@ -93,7 +93,7 @@ export function DesignCanvas({ definition, selection, measured, nodeDecorations,
 
   useEffect(() => {
     void fitView(fitViewOptions);
-  }, [loadId, fitView]);
+  }, [fitRequest, fitView]);
 
   const onNodesChange = useCallback((changes: NodeChange<DesignFlowNode>[]) => dispatch({ type: 'nodeChanges', changes }), [dispatch]);
   const onEdgesChange = useCallback((changes: EdgeChange<DesignFlowEdge>[]) => dispatch({ type: 'edgeChanges', changes }), [dispatch]);
