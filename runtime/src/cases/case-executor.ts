@@ -39,15 +39,15 @@ export class CaseExecutor {
    */
   async withCase<T>(caseId: string, actorId: string | null, work: (unit: CaseUnit) => Promise<T>): Promise<T> {
     const organisation = await this.options.organisation();
-    const { value, outboxIds } = await this.options.db.transaction(async (tx) => {
+    const { value, outboxRows } = await this.options.db.transaction(async (tx) => {
       const [row] = await tx.select().from(cases).where(eq(cases.id, caseId)).for('update');
       if (!row) throw new NotFoundError('case-not-found', `Case '${caseId}' does not exist`, { caseId });
       const definition = await this.options.definitions.get(row.definitionKey, row.definitionVersion, tx);
       const unit = this.unitOf(tx, organisation, definition, row, actorId);
       const result = await work(unit);
-      return { value: result, outboxIds: await unit.save() };
+      return { value: result, outboxRows: await unit.save() };
     });
-    await this.options.dispatcher.dispatch(outboxIds);
+    await this.options.dispatcher.dispatch(outboxRows);
     return value;
   }
 
@@ -62,14 +62,14 @@ export class CaseExecutor {
     work: (unit: CaseUnit) => Promise<T>,
   ): Promise<T | undefined> {
     const organisation = await this.options.organisation();
-    const { value, outboxIds } = await this.options.db.transaction(async (tx) => {
+    const { value, outboxRows } = await this.options.db.transaction(async (tx) => {
       const row = await insert(tx, this.options.clock.now());
-      if (!row) return { value: undefined, outboxIds: [] };
+      if (!row) return { value: undefined, outboxRows: [] };
       const unit = this.unitOf(tx, organisation, definition, row, actorId);
       const result = await work(unit);
-      return { value: result, outboxIds: await unit.save() };
+      return { value: result, outboxRows: await unit.save() };
     });
-    await this.options.dispatcher.dispatch(outboxIds);
+    await this.options.dispatcher.dispatch(outboxRows);
     return value;
   }
 

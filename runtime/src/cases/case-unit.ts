@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import { caseDeadline, isEngineError, step, taskDeadlines } from '@tongban/engine';
 import type { BusinessCalendar, CaseEvent, Effect, MachineConfigJson, SlaUnit, UserTask, WorkflowNode } from '@tongban/engine';
@@ -8,6 +8,7 @@ import {
   outbox,
   tasks,
   type CaseRow,
+  type OutboxRow,
   type TaskRow,
   type TimerRow,
 } from '../db/schema/index.ts';
@@ -15,7 +16,7 @@ import type { PublishedDefinition } from '../definitions/definition-store.ts';
 import { ConflictError, InvalidInputError } from '../errors/index.ts';
 import type { Organisation } from '../organisation/organisation.ts';
 import type { OutboxMessage } from '../outbox/outbox-message.ts';
-import { armTimer, cancelTimers, pauseTimers, resumeTimers, type TimerContext } from '../timers/timer-book.ts';
+import { armTimers, cancelTimers, pauseTimers, resumeTimers, type TimerContext } from '../timers/timer-book.ts';
 import type { Tx } from './transaction.ts';
 
 /** The clerk's decision being applied, recorded on the task when the step closes it. */
@@ -49,6 +50,8 @@ const OPEN = ['open', 'claimed'] as const;
 export class CaseUnit {
   /** Task rows created by this unit, in order. */
   readonly createdTasks: TaskRow[] = [];
+  /** Task rows closed by this unit, as closed, in order. */
+  readonly closedTasks: TaskRow[] = [];
   private readonly messages: OutboxMessage[] = [];
   private readonly changes: Partial<CaseRow> = {};
   private completion: Completion | undefined;
@@ -179,14 +182,14 @@ export class CaseUnit {
     const due = promised ? caseDeadline(this.context.calendar, promised, this.now) : undefined;
     this.update({ acceptedAt: this.now, promisedDueAt: due?.dueAt ?? null });
     await this.record('case.accepted', { promisedSla: promised ?? null, promisedDueAt: due?.dueAt.toISOString() ?? null });
-    if (due) await armTimer(this.timerContext(), { kind: 'caseAtRisk', owner: 'case', taskId: null, dueAt: due.dueAt });
+    if (due) await armTimers(this.timerContext(), [{ kind: 'caseAtRisk', owner: 'case', taskId: null, dueAt: due.dueAt, generation: 1 }]);
   }
 
   /**
-   * Writes the case row (`version` + 1) and the outbox rows; returns the outbox ids. A unit that
+   * Writes the case row (`version` + 1) and the outbox rows; returns the outbox rows. A unit that
    * changed nothing and recorded nothing writes nothing.
    */
-  async save(): Promise<number[]> {
+  async save(): Promise<OutboxRow[]> {
     if (!this.dirty && this.messages.length === 0) return [];
     const updated = await this.tx
       .update(cases)
@@ -200,12 +203,12 @@ export class CaseUnit {
     }
     this.row = { ...this.row, version: this.startVersion + 1, updatedAt: this.now };
     if (this.messages.length === 0) return [];
+    // Outbox times are wall-clock: the sweeper measures how long a row has waited in real time.
     const createdAt = new Date();
-    const rows = await this.tx
+    return this.tx
       .insert(outbox)
       .values(this.messages.map((m) => ({ topic: m.topic, payload: m.payload, createdAt })))
-      .returning({ id: outbox.id });
-    return rows.map((r) => r.id);
+      .returning();
   }
 
   /** The timer book's view of this unit. */
@@ -275,34 +278,37 @@ export class CaseUnit {
       },
       row.id,
     );
-    const ctx = this.timerContext();
-    if (atRisk) await armTimer(ctx, { kind: 'taskAtRisk', owner: activationId, taskId: row.id, dueAt: atRisk.dueAt });
-    if (due) await armTimer(ctx, { kind: 'taskBreach', owner: activationId, taskId: row.id, dueAt: due.dueAt });
+    const owner = { owner: activationId, taskId: row.id, generation: 1 };
+    await armTimers(this.timerContext(), [
+      ...(atRisk ? [{ ...owner, kind: 'taskAtRisk' as const, dueAt: atRisk.dueAt }] : []),
+      ...(due ? [{ ...owner, kind: 'taskBreach' as const, dueAt: due.dueAt }] : []),
+    ]);
   }
 
   private async closeTask(activationId: string, reason: string): Promise<void> {
-    const task = await this.task(activationId);
     const decided = this.completion?.activationId === activationId ? this.completion : undefined;
-    const slaState = task.slaState === 'overdue' ? 'breached' : 'met';
-    await this.tx
+    const [task] = await this.tx
       .update(tasks)
       .set({
         status: reason === 'completed' ? 'completed' : 'closed',
         closeReason: reason,
-        slaState,
+        slaState: sql`case when ${tasks.slaState} = 'overdue' then 'breached' else 'met' end`,
         completedAt: this.now,
         ...(decided
           ? {
               outcome: decided.outcome,
               data: decided.data,
               comment: decided.comment,
-              assigneeId: decided.assigneeId ?? task.assigneeId,
+              ...(decided.assigneeId === null ? {} : { assigneeId: decided.assigneeId }),
             }
           : {}),
       })
-      .where(eq(tasks.id, task.id));
+      .where(and(eq(tasks.caseId, this.row.id), eq(tasks.activationId, activationId)))
+      .returning();
+    if (!task) throw new Error(`Case '${this.row.id}' has no task activation '${activationId}'`);
+    this.closedTasks.push(task);
     await cancelTimers(this.timerContext(), task.id);
-    await this.record('task.closed', { nodeId: task.nodeId, activationId, reason, slaState }, task.id);
+    await this.record('task.closed', { nodeId: task.nodeId, activationId, reason, slaState: task.slaState }, task.id);
   }
 
   private async suspend(nodeId: string, activationId: string): Promise<void> {

@@ -34,20 +34,15 @@ export class OutboxDispatcher {
   }
 
   /**
-   * Dispatches the rows `ids` (just committed). A failure (Redis away) is logged, not thrown: the
-   * rows stay undispatched and the sweeper retries them.
+   * Dispatches `rows`, just committed. A failure (Redis away) is logged, not thrown: the rows
+   * stay undispatched and the sweeper retries them.
    */
-  async dispatch(ids: readonly number[]): Promise<void> {
-    if (ids.length === 0) return;
+  async dispatch(rows: readonly OutboxRow[]): Promise<void> {
+    if (rows.length === 0) return;
     try {
-      const rows = await this.options.db
-        .select()
-        .from(outbox)
-        .where(and(inArray(outbox.id, [...ids]), isNull(outbox.dispatchedAt)))
-        .orderBy(asc(outbox.id));
       await this.send(rows);
     } catch (error) {
-      this.options.logger?.error(`Outbox rows ${ids.join(', ')} not dispatched; the sweeper retries them`, error);
+      this.options.logger?.error(`Outbox rows ${rows.map((r) => r.id).join(', ')} not dispatched; the sweeper retries them`, error);
     }
   }
 
@@ -68,29 +63,19 @@ export class OutboxDispatcher {
     }
   }
 
+  /**
+   * Sends the rows (schedules in one bulk add, then removals: a timer is scheduled before it can
+   * be cancelled) and marks them dispatched. On a virtual clock nothing goes to Redis.
+   */
   private async send(rows: readonly OutboxRow[]): Promise<void> {
-    const done: number[] = [];
-    try {
-      for (const row of rows) {
-        await this.sendOne(row as unknown as OutboxMessage);
-        done.push(row.id);
-      }
-    } finally {
-      if (done.length > 0) {
-        await this.options.db.update(outbox).set({ dispatchedAt: new Date() }).where(inArray(outbox.id, done));
-      }
+    if (rows.length === 0) return;
+    const { clock, timers, db } = this.options;
+    if (!clock.virtual) {
+      const messages = rows as unknown as readonly (OutboxMessage & { id: number })[];
+      const schedules = messages.flatMap((m) => (m.topic === 'timer.schedule' ? [{ id: m.payload.timerId, dueAt: new Date(m.payload.dueAt) }] : []));
+      await timers.scheduleMany(schedules, clock.now());
+      for (const m of messages) if (m.topic === 'timer.unschedule') await timers.unschedule(m.payload.timerId);
     }
-  }
-
-  private async sendOne(message: OutboxMessage): Promise<void> {
-    const { clock, timers } = this.options;
-    switch (message.topic) {
-      case 'timer.schedule':
-        if (!clock.virtual) await timers.schedule(message.payload.timerId, new Date(message.payload.dueAt), clock.now());
-        return;
-      case 'timer.unschedule':
-        if (!clock.virtual) await timers.unschedule(message.payload.timerId);
-        return;
-    }
+    await db.update(outbox).set({ dispatchedAt: new Date() }).where(inArray(outbox.id, rows.map((r) => r.id)));
   }
 }

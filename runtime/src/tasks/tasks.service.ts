@@ -182,8 +182,8 @@ export class TasksService {
         data,
         ...(returnTo === undefined ? {} : { returnTo }),
       });
-      const [after] = await unit.tx.select().from(tasks).where(eq(tasks.id, taskId));
-      return { task: after as TaskRow, case: caseViewOf(unit.case), nextTasks: [...unit.createdTasks] };
+      const after = unit.closedTasks.find((t) => t.id === taskId) ?? task;
+      return { task: after, case: caseViewOf(unit.case), nextTasks: [...unit.createdTasks] };
     });
   }
 

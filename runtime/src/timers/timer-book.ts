@@ -1,10 +1,10 @@
-import { and, count, eq, inArray, isNull } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { pauseDeadline, resumeDeadline } from '@tongban/engine';
 import type { BusinessCalendar, SlaUnit } from '@tongban/engine';
 import { timers, type TimerKind, type TimerRow } from '../db/schema/index.ts';
 import type { Tx } from '../cases/transaction.ts';
 import type { OutboxMessage } from '../outbox/outbox-message.ts';
-import { timerIdOf } from './timer-id.ts';
+import { parseTimerId, timerIdOf } from './timer-id.ts';
 
 /** What the timer book needs from the unit of work it runs in. */
 export interface TimerContext {
@@ -18,12 +18,16 @@ export interface TimerContext {
   unitOf(timer: TimerRow): Promise<SlaUnit>;
 }
 
-/** A timer to arm: for a task (`taskId` = task row id, `owner` = its activation) or for the case. */
+/**
+ * A timer to arm: for a task (`taskId` = task row id, `owner` = its activation) or for the case
+ * (`owner` = `case`). `generation` is 1 for a first arming and one more on each re-arming.
+ */
 export interface TimerSpec {
   kind: TimerKind;
   owner: string;
   taskId: string | null;
   dueAt: Date;
+  generation: number;
 }
 
 /** A paused timer re-armed on resume: the row it replaces and the new one. */
@@ -34,28 +38,27 @@ export interface ResumedTimer {
 
 const LIVE = ['pending', 'paused'] as const;
 
-/** Inserts a pending timer row with the next generation of its owner and kind, and schedules its job. */
-export async function armTimer(ctx: TimerContext, spec: TimerSpec): Promise<TimerRow> {
-  const owned = spec.taskId === null ? isNull(timers.taskId) : eq(timers.taskId, spec.taskId);
-  const [existing] = await ctx.tx
-    .select({ n: count() })
-    .from(timers)
-    .where(and(eq(timers.caseId, ctx.caseId), eq(timers.kind, spec.kind), owned));
-  const id = timerIdOf(ctx.caseId, spec.owner, spec.kind, (existing?.n ?? 0) + 1);
-  const [row] = await ctx.tx
+/** Inserts pending timer rows (one statement) and schedules their jobs. */
+export async function armTimers(ctx: TimerContext, specs: readonly TimerSpec[]): Promise<TimerRow[]> {
+  if (specs.length === 0) return [];
+  const rows = await ctx.tx
     .insert(timers)
-    .values({
-      id,
-      caseId: ctx.caseId,
-      taskId: spec.taskId,
-      kind: spec.kind,
-      status: 'pending',
-      dueAt: spec.dueAt,
-      createdAt: ctx.now,
-    })
+    .values(
+      specs.map((spec) => ({
+        id: timerIdOf(ctx.caseId, spec.owner, spec.kind, spec.generation),
+        caseId: ctx.caseId,
+        taskId: spec.taskId,
+        kind: spec.kind,
+        status: 'pending' as const,
+        dueAt: spec.dueAt,
+        createdAt: ctx.now,
+      })),
+    )
     .returning();
-  ctx.send({ topic: 'timer.schedule', payload: { timerId: id, dueAt: spec.dueAt.toISOString() } });
-  return row as TimerRow;
+  for (const row of rows) {
+    ctx.send({ topic: 'timer.schedule', payload: { timerId: row.id, dueAt: (row.dueAt as Date).toISOString() } });
+  }
+  return rows;
 }
 
 /**
@@ -111,9 +114,11 @@ export async function resumeTimers(ctx: TimerContext): Promise<ResumedTimer[]> {
   for (const previous of paused) {
     await ctx.tx.update(timers).set({ status: 'cancelled' }).where(eq(timers.id, previous.id));
     const due = resumeDeadline(ctx.calendar, ctx.now, previous.remainingMinutes ?? 0, await ctx.unitOf(previous));
-    const owner = previous.id.split('.').slice(1, -2).join('.');
-    const timer = await armTimer(ctx, { kind: previous.kind, owner, taskId: previous.taskId, dueAt: due.dueAt });
-    resumed.push({ previous, timer });
+    const { owner, generation } = parseTimerId(previous.id);
+    const [timer] = await armTimers(ctx, [
+      { kind: previous.kind, owner, taskId: previous.taskId, dueAt: due.dueAt, generation: generation + 1 },
+    ]);
+    resumed.push({ previous, timer: timer as TimerRow });
   }
   return resumed;
 }
