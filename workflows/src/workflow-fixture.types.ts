@@ -4,6 +4,7 @@
  * simulation and e2e tests can all replay them.
  * @module
  */
+import type { TaskCloseReason } from '@tongban/engine';
 
 /** A clerk completes the open task of `nodeId` with `outcome`, writing `data` to case data. */
 export interface FixtureCompletion {
@@ -36,7 +37,7 @@ export interface FixtureTask {
 export interface FixtureClosedTask {
   nodeId: string;
   /** `returned`: a return left its parallel block; `cancelled`: the case ended while it was open. */
-  reason: 'returned' | 'cancelled';
+  reason: Extract<TaskCloseReason, 'returned' | 'cancelled'>;
 }
 
 /** A case fixture of one workflow. */
