@@ -10,6 +10,7 @@ import { migrateDatabase } from '../db/migrate.ts';
 import { createApp } from '../http/app.ts';
 import { createRuntime } from '../runtime.ts';
 import type { TongbanConfig } from '../infra/config.ts';
+import { InfraError } from '../infra/infra-error.ts';
 import { startLocalServices } from '../infra/local-services.ts';
 import { loadOrganisationSeed } from '../seed/organisation-seed.ts';
 import { seedAll } from '../seed/seed-all.ts';
@@ -93,7 +94,13 @@ export async function startTongban(options: StartOptions): Promise<RunningTongba
 function listen(fetch: (request: Request) => Response | Promise<Response>, hostname: string, port: number): Promise<ServerType> {
   return new Promise((resolve, reject) => {
     const server = serve({ fetch, hostname, port }, () => resolve(server));
-    server.once('error', reject);
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      reject(
+        error.code === 'EADDRINUSE'
+          ? new InfraError('port-in-use', `Port ${port} on ${hostname} is in use: stop what holds it, or pass --port N (0 picks a free port)`)
+          : error,
+      );
+    });
   });
 }
 

@@ -85,8 +85,9 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   if (osUser !== undefined) {
     const reasons: string[] = [];
     if (!canRunAs(osUser, path.join(nativeDir, 'bin', 'postgres'), ['--version'])) {
-      nativeDir = await copyBinaries(shipped, fallbackRoot);
-      reasons.push(`binaries copied to ${nativeDir}`);
+      const copy = await copyBinaries(shipped, fallbackRoot);
+      nativeDir = copy.dir;
+      reasons.push(`${copy.copied ? 'binaries copied to' : 'binaries run from the copy in'} ${nativeDir}`);
     }
     await mkdir(path.dirname(dataDir), { recursive: true });
     if (canRunAs(osUser, 'test', ['-x', path.dirname(dataDir)])) {
@@ -215,9 +216,10 @@ function closedAncestor(target: string): string | undefined {
   return found === undefined ? undefined : `${found} (mode ${(statSync(found).mode & 0o777).toString(8)})`;
 }
 
-async function copyBinaries(shipped: ShippedBinaries, fallbackRoot: string): Promise<string> {
+/** Copies the shipped binaries once to `<fallbackRoot>/postgres-<version>/` (staged, then renamed, so a copy is whole). */
+async function copyBinaries(shipped: ShippedBinaries, fallbackRoot: string): Promise<{ dir: string; copied: boolean }> {
   const target = path.join(fallbackRoot, `postgres-${shipped.version}`);
-  if (existsSync(path.join(target, 'bin', 'postgres'))) return target;
+  if (existsSync(path.join(target, 'bin', 'postgres'))) return { dir: target, copied: false };
   await mkdir(fallbackRoot, { recursive: true });
   await chmod(fallbackRoot, 0o755);
   const staging = `${target}.partial-${process.pid}`;
@@ -230,7 +232,7 @@ async function copyBinaries(shipped: ShippedBinaries, fallbackRoot: string): Pro
     await rm(staging, { recursive: true, force: true });
     if (!existsSync(path.join(target, 'bin', 'postgres'))) throw error;
   }
-  return target;
+  return { dir: target, copied: true };
 }
 
 function fallbackDataDir(requested: string, fallbackRoot: string): string {
