@@ -9,6 +9,53 @@ const packageRoot = new URL('..', import.meta.url);
 /** Outcomes that decide without filling in the form: its required fields are not asked for. */
 const outcomesWithoutForm = new Set(['reject', 'return', 'requestSupplement']);
 
+/** The part of JSON Schema the definitions' `dataSchema` use. */
+interface SchemaProperty {
+  type: 'string' | 'number' | 'integer' | 'boolean' | 'array';
+  enum?: unknown[];
+  pattern?: string;
+  format?: 'date';
+  minLength?: number;
+  minimum?: number;
+  exclusiveMinimum?: number;
+  items?: SchemaProperty;
+  minItems?: number;
+}
+interface DataSchema {
+  required: string[];
+  properties: Record<string, SchemaProperty>;
+}
+
+/** Whether `value` satisfies `property`, for the keywords the definitions use. */
+function fitsProperty(property: SchemaProperty, value: unknown): boolean {
+  if (property.enum !== undefined && !property.enum.includes(value)) return false;
+  switch (property.type) {
+    case 'string':
+      return (
+        typeof value === 'string' &&
+        value.length >= (property.minLength ?? 0) &&
+        (property.pattern === undefined || new RegExp(property.pattern, 'u').test(value)) &&
+        (property.format !== 'date' || /^\d{4}-\d{2}-\d{2}$/.test(value))
+      );
+    case 'number':
+    case 'integer':
+      return (
+        typeof value === 'number' &&
+        (property.type === 'number' ? Number.isFinite(value) : Number.isInteger(value)) &&
+        value >= (property.minimum ?? -Infinity) &&
+        value > (property.exclusiveMinimum ?? -Infinity)
+      );
+    case 'boolean':
+      return typeof value === 'boolean';
+    case 'array':
+      return (
+        Array.isArray(value) &&
+        value.length >= (property.minItems ?? 0) &&
+        value.every((item) => property.items === undefined || fitsProperty(property.items, item))
+      );
+  }
+}
+
 /** Whether `value` is what a form field of its type takes (dates as `YYYY-MM-DD`, selects one of the options). */
 function fitsField(field: FormField, value: unknown): boolean {
   switch (field.type) {
@@ -61,6 +108,7 @@ describe.each(workflowFixtures.map((fixture) => [`${fixture.workflow}/${fixture.
   (_name, fixture) => {
     const definition = definitionSchema.parse(getWorkflow(fixture.workflow));
     const tasks = new Map(definition.nodes.flatMap((node) => (node.type === 'userTask' ? [[node.id, node]] : [])));
+    const schema = definition.dataSchema as unknown as DataSchema;
 
     it('is filed in a jurisdiction of the demo organisation, and described in Chinese', () => {
       expect(isDemoJurisdiction(fixture.jurisdiction)).toBe(true);
@@ -68,10 +116,24 @@ describe.each(workflowFixtures.map((fixture) => [`${fixture.workflow}/${fixture.
       expect(fixture.description).toMatch(/\p{Script=Han}/u);
     });
 
-    it('carries every required field of the application data', () => {
-      const schema = definition.dataSchema as { required: string[]; properties: Record<string, unknown> };
+    it('carries application data its dataSchema admits, every required field included', () => {
       for (const key of schema.required) expect(fixture.data, key).toHaveProperty(key);
-      for (const key of Object.keys(fixture.data)) expect(Object.keys(schema.properties)).toContain(key);
+      for (const [key, value] of Object.entries(fixture.data)) {
+        const property = schema.properties[key];
+        expect(property, key).toBeDefined();
+        if (property !== undefined) expect(fitsProperty(property, value), `${key} = ${JSON.stringify(value)}`).toBe(true);
+      }
+    });
+
+    it('supplies in a 补正 only application data its dataSchema admits', () => {
+      for (const action of fixture.script) {
+        if (action.action !== 'supplement') continue;
+        for (const [key, value] of Object.entries(action.data ?? {})) {
+          const property = schema.properties[key];
+          expect(property, key).toBeDefined();
+          if (property !== undefined) expect(fitsProperty(property, value), `${key} = ${JSON.stringify(value)}`).toBe(true);
+        }
+      }
     });
 
     it('decides only tasks of its workflow, with outcomes they offer and form data a clerk could submit', () => {
