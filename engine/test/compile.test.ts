@@ -273,6 +273,21 @@ describe('the compiled machine in plain XState', () => {
     actor.stop();
   });
 
+  it('should stop a runaway eventless loop at maxIterations instead of hanging', () => {
+    const { machine } = compile(loadWorkflow('exclusive'));
+    expect(machine.options.maxIterations).toBeGreaterThan(Object.keys(machine.states).length);
+    const looping = structuredClone(machine);
+    (looping.states.size as StateJson).always = [{ target: '#again' }];
+    looping.states.again = { id: 'again', always: [{ target: '#size' }] };
+    const actor = createActor(createMachine(looping).provide(implementations), { input: { caseId: 'c-3', data: {} } });
+    const errors: unknown[] = [];
+    actor.subscribe({ error: (error) => errors.push(error) });
+    actor.start();
+    actor.send({ type: 'task.complete', nodeId: 'intake', taskId: 'intake#1', outcome: 'approve' });
+    expect(String(errors[0])).toContain('Infinite loop detected');
+    actor.stop();
+  });
+
   it('should ignore a completion that names the wrong task', () => {
     const { machine } = compile(loadWorkflow('sequence'));
     const actor = createActor(createMachine(machine).provide(implementations), { input: { caseId: 'c-2', data: {} } });
