@@ -1,4 +1,4 @@
-import { compile, definitionSchema, hasErrors, validate, type WorkflowDefinition } from '@tongban/engine';
+import { compile, definitionSchema, hasErrors, validate, type WorkflowDefinition, type WorkflowNode } from '@tongban/engine';
 import { describe, expect, it } from 'vitest';
 import { getWorkflow, UnknownWorkflowError, workflowDefinitions } from '../src/index.ts';
 import { demoDepartmentKinds } from './helpers/demo-organisation.ts';
@@ -8,6 +8,17 @@ const intendedWarnings: Record<string, string[]> = {
   'open-restaurant': ['return-leaves-parallel-block food-review--licence-check--return'],
   newborn: ['return-leaves-parallel-block medical-insurance-enrolment--hukou-registration--return'],
 };
+
+/** Sizes the console draws node shapes at when unmeasured (designer's `defaultNodeSizes`), in flow pixels. */
+const drawnSizes: Record<WorkflowNode['type'], { width: number; height: number }> = {
+  startEvent: { width: 40, height: 40 },
+  endEvent: { width: 40, height: 40 },
+  userTask: { width: 176, height: 84 },
+  exclusiveGateway: { width: 48, height: 48 },
+  parallelGateway: { width: 48, height: 48 },
+};
+/** Free space kept between any two nodes on the canvas, in flow pixels, room for an edge and its label. */
+const minimumGap = 40;
 
 const kebabCase = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 const hasChinese = /\p{Script=Han}/u;
@@ -64,6 +75,21 @@ describe.each(workflowDefinitions.map((input) => [input.key, definitionSchema.pa
         expect(node.name, node.id).toMatch(hasChinese);
         expect(node.position, node.id).toBeDefined();
       }
+    });
+
+    it('keeps at least the minimum gap between any two nodes as the console draws them', () => {
+      const boxes = definition.nodes.map((node) => ({ id: node.id, x: node.position?.x ?? 0, y: node.position?.y ?? 0, ...drawnSizes[node.type] }));
+      const crowded = boxes.flatMap((a, i) =>
+        boxes.slice(i + 1).flatMap((b) => {
+          const apart =
+            a.x + a.width + minimumGap <= b.x ||
+            b.x + b.width + minimumGap <= a.x ||
+            a.y + a.height + minimumGap <= b.y ||
+            b.y + b.height + minimumGap <= a.y;
+          return apart ? [] : [`${a.id} / ${b.id}`];
+        }),
+      );
+      expect(crowded).toEqual([]);
     });
 
     it('lays its nodes out left to right along every sequence flow that is not a loop back', () => {
