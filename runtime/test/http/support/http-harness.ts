@@ -1,10 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { OpenAPIHono } from '@hono/zod-openapi';
 import { createVirtualClock, systemClock } from '../../../src/clock/index.ts';
 import type { Clock } from '../../../src/clock/index.ts';
 import { createApp } from '../../../src/http/app.ts';
 import type { AppOptions } from '../../../src/http/app.ts';
+import type { HttpEnv } from '../../../src/http/http-env.ts';
 import { createRuntime } from '../../../src/runtime.ts';
 import type { Runtime } from '../../../src/runtime.ts';
 import { createTestDatabase, testRedis } from '../../support/index.ts';
@@ -25,6 +27,7 @@ export interface HttpHarness {
   database: TestDatabase;
   runtime: Runtime;
   clock: Clock;
+  app: OpenAPIHono<HttpEnv>;
   client: HttpTestClient;
   /** The parsed JSON of `test/http/fixtures/<name>.json`. */
   fixture(name: string): Promise<Record<string, unknown>>;
@@ -60,6 +63,7 @@ export async function startHttp(options: StartHttpOptions = {}): Promise<HttpHar
     database,
     runtime,
     clock,
+    app,
     client: httpTestClient(app),
     fixture,
     async publish(name) {
