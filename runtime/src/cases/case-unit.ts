@@ -53,6 +53,7 @@ export class CaseUnit {
   /** Task rows closed by this unit, as closed, in order. */
   readonly closedTasks: TaskRow[] = [];
   private readonly messages: OutboxMessage[] = [];
+  private readonly events: (typeof caseEvents.$inferInsert)[] = [];
   private readonly changes: Partial<CaseRow> = {};
   private completion: Completion | undefined;
   private readonly startVersion: number;
@@ -109,17 +110,13 @@ export class CaseUnit {
     this.row = { ...this.row, ...changes };
   }
 
-  /** Appends an audit event (who: the unit's actor; when: the unit's instant). */
-  async record(type: string, payload: Record<string, unknown>, taskId: string | null = null): Promise<void> {
+  /**
+   * Appends an audit event (who: the unit's actor; when: the unit's instant). Events are written
+   * by `save`, in one statement, in the order they were recorded.
+   */
+  record(type: string, payload: Record<string, unknown>, taskId: string | null = null): void {
     this.dirty = true;
-    await this.tx.insert(caseEvents).values({
-      caseId: this.row.id,
-      type,
-      actorId: this.context.actorId,
-      taskId,
-      payload,
-      at: this.now,
-    });
+    this.events.push({ caseId: this.row.id, type, actorId: this.context.actorId, taskId, payload, at: this.now });
   }
 
   /** Queues an outbox message for dispatch after commit. */
@@ -181,7 +178,7 @@ export class CaseUnit {
     const promised = this.definition.definition.promisedSla;
     const due = promised ? caseDeadline(this.context.calendar, promised, this.now) : undefined;
     this.update({ acceptedAt: this.now, promisedDueAt: due?.dueAt ?? null });
-    await this.record('case.accepted', { promisedSla: promised ?? null, promisedDueAt: due?.dueAt.toISOString() ?? null });
+    this.record('case.accepted', { promisedSla: promised ?? null, promisedDueAt: due?.dueAt.toISOString() ?? null });
     if (due) await armTimers(this.timerContext(), [{ kind: 'caseAtRisk', owner: 'case', taskId: null, dueAt: due.dueAt, generation: 1 }]);
   }
 
@@ -202,6 +199,7 @@ export class CaseUnit {
       });
     }
     this.row = { ...this.row, version: this.startVersion + 1, updatedAt: this.now };
+    if (this.events.length > 0) await this.tx.insert(caseEvents).values(this.events);
     if (this.messages.length === 0) return [];
     // Outbox times are wall-clock: the sweeper measures how long a row has waited in real time.
     const createdAt = new Date();
@@ -264,7 +262,7 @@ export class CaseUnit {
       .returning();
     const row = task as TaskRow;
     this.createdTasks.push(row);
-    await this.record(
+    this.record(
       'task.created',
       {
         nodeId,
@@ -308,14 +306,14 @@ export class CaseUnit {
     if (!task) throw new Error(`Case '${this.row.id}' has no task activation '${activationId}'`);
     this.closedTasks.push(task);
     await cancelTimers(this.timerContext(), task.id);
-    await this.record('task.closed', { nodeId: task.nodeId, activationId, reason, slaState: task.slaState }, task.id);
+    this.record('task.closed', { nodeId: task.nodeId, activationId, reason, slaState: task.slaState }, task.id);
   }
 
   private async suspend(nodeId: string, activationId: string): Promise<void> {
     this.update({ status: 'suspended', suspendedSince: this.now });
     const paused = await pauseTimers(this.timerContext());
     const task = await this.task(activationId);
-    await this.record(
+    this.record(
       'case.suspended',
       {
         reason: 'supplement',
@@ -338,7 +336,7 @@ export class CaseUnit {
         await this.tx.update(tasks).set(column).where(eq(tasks.id, timer.taskId));
       }
     }
-    await this.record('case.resumed', {
+    this.record('case.resumed', {
       suspendedFrom: suspendedSince?.toISOString() ?? null,
       suspendedTo: this.now.toISOString(),
       timers: resumed.map(({ previous, timer }) => ({
@@ -365,7 +363,7 @@ export class CaseUnit {
       .set({ status: 'closed', closeReason: 'cancelled', completedAt: this.now })
       .where(and(eq(tasks.caseId, this.row.id), inArray(tasks.status, [...OPEN])))
       .returning({ id: tasks.id });
-    await this.record('case.completed', { result, nodeId, closedTasks: open.map((t) => t.id) });
+    this.record('case.completed', { result, nodeId, closedTasks: open.map((t) => t.id) });
   }
 }
 

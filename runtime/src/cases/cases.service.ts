@@ -119,7 +119,7 @@ export class CasesService {
       return rows[0];
     };
     const created = await executor.withNewCase(definition, actorId, insert, async (unit) => {
-        await unit.record('case.created', {
+        unit.record('case.created', {
           definitionKey: definition.key,
           definitionVersion: definition.version,
           jurisdictionId: input.jurisdiction,
@@ -243,7 +243,7 @@ export class CasesService {
       }
       checkCaseData(unit.definition.definition.dataSchema, { ...unit.case.data, ...data });
       unit.update({ data: { ...unit.case.data, ...data } });
-      await unit.record('case.supplemented', { fields: Object.keys(data), documents: input.documents ?? [] });
+      unit.record('case.supplemented', { fields: Object.keys(data), documents: input.documents ?? [] });
       await unit.step({ type: 'case.supplement', data });
       return caseViewOf(unit.case);
     });

@@ -161,7 +161,7 @@ export class TasksService {
       const node = unit.userTask(task.nodeId);
       const returnTo = checkCompletion(unit.definition.definition, node, { outcome: input.outcome, data, returnTo: input.returnTo });
       unit.update({ data: { ...unit.case.data, ...data } });
-      await unit.record(
+      unit.record(
         'task.completed',
         { nodeId: task.nodeId, outcome: input.outcome, data, comment: input.comment ?? null, returnTo: returnTo ?? null },
         task.id,

@@ -37,6 +37,6 @@ export async function escalateBreach(unit: CaseUnit, task: TaskRow): Promise<str
     });
   }
   await unit.tx.update(tasks).set({ escalatedAt: unit.now }).where(eq(tasks.id, task.id));
-  await unit.record('task.escalated', { nodeId: task.nodeId, to: jurisdictionIds }, task.id);
+  unit.record('task.escalated', { nodeId: task.nodeId, to: jurisdictionIds }, task.id);
   return jurisdictionIds;
 }

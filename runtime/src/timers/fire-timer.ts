@@ -46,7 +46,7 @@ async function applyTimer(unit: CaseUnit, timer: TimerRow): Promise<void> {
   if (timer.kind === 'caseAtRisk') {
     if (unit.case.status === 'completed' || unit.case.slaState !== 'onTrack') return;
     unit.update({ slaState: 'atRisk' });
-    await unit.record('case.atRisk', payload);
+    unit.record('case.atRisk', payload);
     return;
   }
   if (timer.taskId === null) return;
@@ -55,11 +55,11 @@ async function applyTimer(unit: CaseUnit, timer: TimerRow): Promise<void> {
   if (timer.kind === 'taskAtRisk') {
     if (task.slaState !== 'onTrack') return;
     await unit.tx.update(tasks).set({ slaState: 'atRisk' }).where(eq(tasks.id, task.id));
-    await unit.record('task.atRisk', { ...payload, nodeId: task.nodeId }, task.id);
+    unit.record('task.atRisk', { ...payload, nodeId: task.nodeId }, task.id);
     return;
   }
   await unit.tx.update(tasks).set({ slaState: 'overdue' }).where(eq(tasks.id, task.id));
-  await unit.record('task.overdue', { ...payload, nodeId: task.nodeId }, task.id);
+  unit.record('task.overdue', { ...payload, nodeId: task.nodeId }, task.id);
   await escalateBreach(unit, { ...task, slaState: 'overdue' });
   const definition = unit.definition.definition;
   if (definition.edges.some((edge) => edge.source === task.nodeId && edge.kind === 'slaBreach')) {
