@@ -33,6 +33,14 @@ describe('POST /auth/login', () => {
     });
   });
 
+  it('reads a JSON body whose content type names its charset', async () => {
+    const response = await client.raw('POST', '/api/v1/auth/login', {
+      body: JSON.stringify({ username: 'admin', password: DEMO_PASSWORD }),
+      headers: { 'Content-Type': 'application/json; charset=utf-8' },
+    });
+    expect(response.status).toBe(200);
+  });
+
   it('stores only the SHA-256 of the token, never the token', async () => {
     const token = await client.login('xuhui.market');
     const rows = await harness.database.sql<{ token_hash: string }[]>`select token_hash from sessions`;

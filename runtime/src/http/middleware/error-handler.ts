@@ -39,7 +39,8 @@ function errorResponse(c: Context, status: number, body: ErrorBody['error']): Re
 /**
  * The `app.onError` of the API: maps every error to `{ error: { code, message, details } }`.
  *
- * - a `TongbanError` answers with its own `status`, `code`, `message` and `details`;
+ * - a `TongbanError` answers with its own `status`, `code`, `message` and `details` (and is
+ *   logged when that status is 5xx);
  * - a Hono `HTTPException` answers with its status and a code for it;
  * - anything else is a bug: logged with a reference, answered 500 `internal` with only that
  *   reference, so no internals leak.
@@ -49,6 +50,7 @@ function errorResponse(c: Context, status: number, body: ErrorBody['error']): Re
 export const errorHandler = ({ logger = consoleLogger }: ErrorHandlerOptions = {}): ErrorHandler => {
   return function errorHandler(error, c) {
     if (isTongbanError(error)) {
+      if (error.status >= 500) logger.error(`${error.code} answering ${c.req.method} ${c.req.path}`, { error });
       return errorResponse(c, error.status, {
         code: error.code,
         message: error.message,

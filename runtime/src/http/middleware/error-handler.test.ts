@@ -1,0 +1,52 @@
+import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { describe, expect, it } from 'vitest';
+import { ConflictError, TongbanError } from '../../errors/index.ts';
+import { errorHandler } from './error-handler.ts';
+
+function appThrowing(error: unknown, logged: unknown[] = []) {
+  const app = new Hono();
+  app.onError(errorHandler({ logger: { error: (message, context) => logged.push({ message, context }) } }));
+  app.get('/', () => {
+    throw error;
+  });
+  return app;
+}
+
+describe('errorHandler', () => {
+  it('should answer a TongbanError with its status, code, message and details', async () => {
+    const logged: unknown[] = [];
+    const response = await appThrowing(new ConflictError('task-not-open', "Task 't1' is no longer open", { taskId: 't1' }), logged).request('/');
+    expect(response.status).toBe(409);
+    expect(await response.json()).toEqual({
+      error: { code: 'task-not-open', message: "Task 't1' is no longer open", details: { taskId: 't1' } },
+    });
+    expect(logged).toEqual([]);
+  });
+
+  it('should log a TongbanError whose status is 5xx', async () => {
+    const logged: { message: string }[] = [];
+    const response = await appThrowing(new TongbanError('queue-unavailable', 503, 'Redis is not reachable'), logged).request('/');
+    expect(response.status).toBe(503);
+    expect(logged).toHaveLength(1);
+    expect(logged[0]?.message).toContain('queue-unavailable');
+  });
+
+  it('should answer an HTTPException with its status and a code for it', async () => {
+    const response = await appThrowing(new HTTPException(415, { message: 'Unsupported Media Type' })).request('/');
+    expect(response.status).toBe(415);
+    expect(await response.json()).toEqual({
+      error: { code: 'unsupported-media-type', message: 'Unsupported Media Type', details: null },
+    });
+  });
+
+  it('should answer anything else 500 internal, quoting only a reference', async () => {
+    const logged: { context: { reference: string } }[] = [];
+    const response = await appThrowing(new Error('password=hunter2 in /srv/secret.ts'), logged).request('/');
+    expect(response.status).toBe(500);
+    const body = await response.json();
+    expect(body.error.code).toBe('internal');
+    expect(JSON.stringify(body)).not.toContain('hunter2');
+    expect(body.error.details.reference).toBe(logged[0]?.context.reference);
+  });
+});
