@@ -24,6 +24,7 @@ import { MonitorService, type DepartmentLoad, type MonitoredTask } from './monit
 import { loadOrganisation } from './organisation/load-organisation.ts';
 import type { Organisation } from './organisation/organisation.ts';
 import type { Viewer } from './organisation/viewer.ts';
+import { ConflictError } from './errors/index.ts';
 import { OutboxDispatcher } from './outbox/outbox-dispatcher.ts';
 import { createRedisConnection, redisReady } from './queues/redis-connection.ts';
 import { TIMER_QUEUE_NAME, TimerQueue, type TimerJobData } from './queues/timer-queue.ts';
@@ -78,7 +79,10 @@ export interface Runtime {
   listEscalations(viewer: Viewer, page?: PageRequest): Promise<Page<NotificationRow>>;
   departmentLoad(viewer: Viewer): Promise<DepartmentLoad[]>;
 
-  /** Moves a virtual clock, firing what comes due (ClockNotVirtualError on the system clock). */
+  /**
+   * Moves a virtual clock, firing what comes due; moves are serialised. Needs the workers
+   * running (ConflictError `workers-stopped`); ClockNotVirtualError on the system clock.
+   */
   advanceClock(request: ClockAdvance): Promise<{ now: Date; fired: FiredTimer[] }>;
   /** Fires one timer (what a timer job does). */
   fireTimer(timerId: string): Promise<FireResult>;
@@ -137,6 +141,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   let worker: Worker | undefined;
   let workerConnection: Redis | undefined;
   let sweeper: NodeJS.Timeout | undefined;
+  let clockMoves: Promise<void> = Promise.resolve();
 
   const rearmTimers = async (): Promise<number> => {
     if (clock.virtual) return 0;
@@ -198,7 +203,20 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     listEscalations: (viewer, page) => monitor.listEscalations(viewer, page),
     departmentLoad: (viewer) => monitor.departmentLoad(viewer),
 
-    advanceClock: (request) => advanceClock({ db, clock, timerQueue }, request),
+    advanceClock: (request) => {
+      if (clock.virtual && !worker) {
+        return Promise.reject(
+          new ConflictError('workers-stopped', 'The timer workers are not running; timers cannot fire while the clock moves'),
+        );
+      }
+      // One move at a time: a second request waits for the first, then moves on from where it ended.
+      const moved = clockMoves.then(() => advanceClock({ db, clock, timerQueue }, request));
+      clockMoves = moved.then(
+        () => undefined,
+        () => undefined,
+      );
+      return moved;
+    },
     fireTimer: (timerId) => fireTimer(db, executor, timerId),
     sweepOutbox: () => dispatcher.sweep(),
     rearmTimers,

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caseEvents, timers } from '../../src/db/schema/index.ts';
+import { ClockNotVirtualError } from '../../src/errors/index.ts';
 import { createTimerWorker } from '../../src/queues/index.ts';
 import type { FireResult } from '../../src/timers/index.ts';
 import { eventually, PORTAL, startExecution, type ExecutionHarness } from './support/execution-harness.ts';
@@ -39,6 +40,10 @@ async function eventsOf(caseId: string, type: string) {
 }
 
 describe('durable timers on the system clock', () => {
+  it('refuses to move the system clock', async () => {
+    await expect(h.runtime.advanceClock({ by: { amount: 1, unit: 'hour' } })).rejects.toBeInstanceOf(ClockNotVirtualError);
+  });
+
   it('fires a breach whose job was lost with Redis, once the workers restart', async () => {
     const caseId = await file('quick-breach');
     const [timer] = await timersOf(caseId);

@@ -142,3 +142,24 @@ describe('SLA timers on the virtual clock', () => {
     await expect(h.runtime.advanceClock({ to: new Date(clock.now().getTime() - HOUR) })).rejects.toMatchObject({ status: 400, details: { field: 'to' } });
   });
 });
+
+describe('the clock', () => {
+  it('cannot move while the timer workers are stopped', async () => {
+    await h.runtime.stopWorkers();
+    try {
+      await expect(h.runtime.advanceClock({ by: { amount: 1, unit: 'hour' } })).rejects.toMatchObject({ status: 409, code: 'workers-stopped' });
+    } finally {
+      await h.runtime.startWorkers();
+    }
+  });
+
+  it('moves one request at a time when two arrive together', async () => {
+    const start = h.clock.now().getTime();
+    const [first, second] = await Promise.all([
+      h.runtime.advanceClock({ by: { amount: 1, unit: 'hour' } }),
+      h.runtime.advanceClock({ by: { amount: 1, unit: 'hour' } }),
+    ]);
+    expect(first.now.getTime()).toBe(start + HOUR);
+    expect(second.now.getTime()).toBe(start + 2 * HOUR);
+  });
+});
