@@ -1,7 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { freePort } from './free-port.ts';
 import { InfraError } from './infra-error.ts';
 import { ServerProcess } from './server-process.ts';
@@ -23,10 +21,10 @@ export interface LocalRedis {
 }
 
 /**
- * Runs `redis-server` from PATH on 127.0.0.1 for BullMQ: no persistence files (`--save ''`,
- * `--appendonly no`, working directory in the system temp folder) and `maxmemory-policy noeviction`,
- * since BullMQ's locks carry TTLs that an evicting policy may drop (pitfalls B19; BullMQ docs,
- * "Going to production").
+ * Runs `redis-server` from PATH on 127.0.0.1 for BullMQ: no persistence (`--save ''`,
+ * `--appendonly no`; its working directory is the system temp folder, so even a manual `SAVE`
+ * writes nothing into the checkout) and `maxmemory-policy noeviction`, since BullMQ's locks carry
+ * TTLs that an evicting policy may drop (pitfalls B19; BullMQ docs, "Going to production").
  *
  * @throws {InfraError} `redis-not-installed` when `redis-server` is not on PATH, naming the Debian package.
  */
@@ -37,7 +35,7 @@ export async function startLocalRedis(options: LocalRedisOptions = {}): Promise<
       'redis-server was not found on PATH: install it (Debian/Ubuntu: apt-get install redis-server), or set REDIS_URL',
     );
   }
-  const workDir = await mkdtemp(path.join(tmpdir(), 'tongban-redis-'));
+  const workDir = tmpdir();
   const attempts = options.port === undefined ? 3 : 1;
   for (let attempt = 1; ; attempt += 1) {
     const port = options.port ?? (await freePort());
@@ -61,17 +59,11 @@ export async function startLocalRedis(options: LocalRedisOptions = {}): Promise<
       return {
         port,
         url: `redis://127.0.0.1:${port}`,
-        stop: async () => {
-          await server.stop(10_000);
-          await rm(workDir, { recursive: true, force: true });
-        },
+        stop: () => server.stop(10_000),
       };
     } catch (error) {
       const portTaken = error instanceof Error && /Address already in use/.test(error.message);
-      if (!portTaken || attempt >= attempts) {
-        await rm(workDir, { recursive: true, force: true });
-        throw error;
-      }
+      if (!portTaken || attempt >= attempts) throw error;
     }
   }
 }
