@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { getCalendar } from '@tongban/engine';
 import type { Clock } from '../clock/index.ts';
 import type { Db } from '../db/client.ts';
-import { cases, type CaseRow } from '../db/schema/index.ts';
+import { cases, tasks, type CaseRow, type TaskRow } from '../db/schema/index.ts';
 import type { DefinitionStore, PublishedDefinition } from '../definitions/definition-store.ts';
 import { NotFoundError } from '../errors/index.ts';
 import type { Organisation } from '../organisation/organisation.ts';
@@ -45,6 +45,30 @@ export class CaseExecutor {
       const definition = await this.options.definitions.get(row.definitionKey, row.definitionVersion, tx);
       const unit = this.unitOf(tx, organisation, definition, row, actorId);
       const result = await work(unit);
+      return { value: result, outboxRows: await unit.save() };
+    });
+    await this.options.dispatcher.dispatch(outboxRows);
+    return value;
+  }
+
+  /**
+   * Runs `work` on the case of task `taskId`, locked, in one transaction: the task row is read with
+   * the case row in the same statement (`FOR UPDATE OF cases`).
+   * @throws NotFoundError `task-not-found`.
+   */
+  async withCaseOfTask<T>(taskId: string, actorId: string | null, work: (unit: CaseUnit, task: TaskRow) => Promise<T>): Promise<T> {
+    const organisation = await this.options.organisation();
+    const { value, outboxRows } = await this.options.db.transaction(async (tx) => {
+      const [found] = await tx
+        .select({ task: tasks, case: cases })
+        .from(tasks)
+        .innerJoin(cases, eq(cases.id, tasks.caseId))
+        .where(eq(tasks.id, taskId))
+        .for('update', { of: cases });
+      if (!found) throw new NotFoundError('task-not-found', `Task '${taskId}' does not exist`, { taskId });
+      const definition = await this.options.definitions.get(found.case.definitionKey, found.case.definitionVersion, tx);
+      const unit = this.unitOf(tx, organisation, definition, found.case, actorId);
+      const result = await work(unit, found.task);
       return { value: result, outboxRows: await unit.save() };
     });
     await this.options.dispatcher.dispatch(outboxRows);

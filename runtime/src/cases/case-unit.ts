@@ -16,7 +16,7 @@ import type { PublishedDefinition } from '../definitions/definition-store.ts';
 import { ConflictError, InvalidInputError } from '../errors/index.ts';
 import type { Organisation } from '../organisation/organisation.ts';
 import type { OutboxMessage } from '../outbox/outbox-message.ts';
-import { armTimers, cancelTimers, pauseTimers, resumeTimers, type TimerContext } from '../timers/timer-book.ts';
+import { armTimers, cancelTimers, pauseTimers, resumeTimers, type TimerContext, type TimerSpec } from '../timers/timer-book.ts';
 import type { Tx } from './transaction.ts';
 
 /** The clerk's decision being applied, recorded on the task when the step closes it. */
@@ -148,11 +148,16 @@ export class CaseUnit {
 
   /** Carries out effects in order. */
   async apply(effects: readonly Effect[]): Promise<void> {
+    let created: { taskId: string; nodeId: string }[] = [];
     for (const effect of effects) {
+      if (effect.type === 'createTask') {
+        created.push(effect);
+        continue;
+      }
+      // Tasks created side by side (a parallel split) are written together.
+      await this.createTasks(created);
+      created = [];
       switch (effect.type) {
-        case 'createTask':
-          await this.createTask(effect.taskId, effect.nodeId);
-          break;
         case 'closeTask':
           await this.closeTask(effect.taskId, effect.reason);
           break;
@@ -167,6 +172,7 @@ export class CaseUnit {
           break;
       }
     }
+    await this.createTasks(created);
   }
 
   /**
@@ -239,48 +245,63 @@ export class CaseUnit {
     return limit?.unit ?? 'workingDay';
   }
 
-  private async createTask(activationId: string, nodeId: string): Promise<void> {
-    const node = this.userTask(nodeId);
-    const department = this.organisation.routeTask(this.row.jurisdictionId, node.department, node.level);
-    const { atRisk, breach: due } = node.sla ? taskDeadlines(this.context.calendar, node.sla, this.now) : {};
-    const [task] = await this.tx
+  /**
+   * Inserts the task rows of `created` (one statement), routed to their departments with their
+   * deadlines counted from now, and arms their timers (one statement).
+   */
+  private async createTasks(created: readonly { taskId: string; nodeId: string }[]): Promise<void> {
+    if (created.length === 0) return;
+    const planned = created.map(({ taskId: activationId, nodeId }) => {
+      const node = this.userTask(nodeId);
+      const department = this.organisation.routeTask(this.row.jurisdictionId, node.department, node.level);
+      const { atRisk, breach } = node.sla ? taskDeadlines(this.context.calendar, node.sla, this.now) : {};
+      return {
+        atRisk,
+        breach,
+        values: {
+          id: randomUUID(),
+          caseId: this.row.id,
+          activationId,
+          nodeId,
+          name: node.name,
+          departmentId: department.id,
+          candidateRole: node.candidateRole,
+          status: 'open' as const,
+          createdAt: this.now,
+          atRiskAt: atRisk?.dueAt ?? null,
+          dueAt: breach?.dueAt ?? null,
+          provisional: Boolean(atRisk?.provisional || breach?.provisional),
+        },
+      };
+    });
+    const rows = await this.tx
       .insert(tasks)
-      .values({
-        id: randomUUID(),
-        caseId: this.row.id,
-        activationId,
-        nodeId,
-        name: node.name,
-        departmentId: department.id,
-        candidateRole: node.candidateRole,
-        status: 'open',
-        createdAt: this.now,
-        atRiskAt: atRisk?.dueAt ?? null,
-        dueAt: due?.dueAt ?? null,
-        provisional: Boolean(atRisk?.provisional || due?.provisional),
-      })
+      .values(planned.map((p) => p.values))
       .returning();
-    const row = task as TaskRow;
-    this.createdTasks.push(row);
-    this.record(
-      'task.created',
-      {
-        nodeId,
-        activationId,
-        name: node.name,
-        departmentId: department.id,
-        candidateRole: node.candidateRole,
-        atRiskAt: row.atRiskAt?.toISOString() ?? null,
-        dueAt: row.dueAt?.toISOString() ?? null,
-        provisional: row.provisional,
-      },
-      row.id,
-    );
-    const owner = { owner: activationId, taskId: row.id, generation: 1 };
-    await armTimers(this.timerContext(), [
-      ...(atRisk ? [{ ...owner, kind: 'taskAtRisk' as const, dueAt: atRisk.dueAt }] : []),
-      ...(due ? [{ ...owner, kind: 'taskBreach' as const, dueAt: due.dueAt }] : []),
-    ]);
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    const specs: TimerSpec[] = [];
+    for (const { values, atRisk, breach } of planned) {
+      const row = byId.get(values.id) as TaskRow;
+      this.createdTasks.push(row);
+      this.record(
+        'task.created',
+        {
+          nodeId: row.nodeId,
+          activationId: row.activationId,
+          name: row.name,
+          departmentId: row.departmentId,
+          candidateRole: row.candidateRole,
+          atRiskAt: row.atRiskAt?.toISOString() ?? null,
+          dueAt: row.dueAt?.toISOString() ?? null,
+          provisional: row.provisional,
+        },
+        row.id,
+      );
+      const owner = { owner: row.activationId, taskId: row.id, generation: 1 };
+      if (atRisk) specs.push({ ...owner, kind: 'taskAtRisk', dueAt: atRisk.dueAt });
+      if (breach) specs.push({ ...owner, kind: 'taskBreach', dueAt: breach.dueAt });
+    }
+    await armTimers(this.timerContext(), specs);
   }
 
   private async closeTask(activationId: string, reason: string): Promise<void> {

@@ -143,12 +143,10 @@ export class TasksService {
    *   the field; ConflictError `task-not-open`, `task-claimed` (by someone else), `case-suspended`.
    */
   async completeTask(taskId: string, viewer: Viewer, input: CompleteTaskInput): Promise<CompleteTaskResult> {
-    const found = await this.find(taskId);
-    assertMayActOnTask(viewer, found);
     const data = input.data ?? {};
-    return this.options.executor.withCase(found.caseId, viewer.userId ?? null, async (unit) => {
-      const [task] = await unit.tx.select().from(tasks).where(eq(tasks.id, taskId));
-      if (!task || !OPEN.includes(task.status)) throw notOpen(taskId, task);
+    return this.options.executor.withCaseOfTask(taskId, viewer.userId ?? null, async (unit, task) => {
+      assertMayActOnTask(viewer, task);
+      if (!OPEN.includes(task.status)) throw notOpen(taskId, task);
       if (task.status === 'claimed' && task.assigneeId !== null && task.assigneeId !== (viewer.userId ?? null)) {
         throw new ConflictError('task-claimed', `Task '${taskId}' is claimed by another user`, { taskId, assigneeId: task.assigneeId });
       }
