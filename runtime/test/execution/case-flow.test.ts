@@ -96,6 +96,20 @@ describe('a case of a parallel process', () => {
     expect(definition).toEqual({ d: 'object', m: 'object' });
   });
 
+  it('reads numeric-looking and boolean-looking strings of case data back as strings', async () => {
+    const { case: created } = await h.runtime.createCase({
+      definitionKey: 'parallel-permit',
+      jurisdiction: 'sh-huangpu',
+      applicant: { name: '钱七' },
+      data: { businessName: '0.1', note: 'true' },
+      actor: PORTAL,
+    });
+    const detail = await h.runtime.getCase(created.id, await h.viewer('city.manager'));
+    expect(detail.case.data).toEqual({ businessName: '0.1', note: 'true' });
+    const [types] = await h.database.sql`select jsonb_typeof(data->'businessName') as n, jsonb_typeof(data->'note') as b from cases where id = ${created.id}`;
+    expect(types).toEqual({ n: 'string', b: 'string' });
+  });
+
   it('lets exactly one of two concurrent completions of a task succeed and answers the other with 409', async () => {
     const created = await fileCase();
     const intake = await openTask(created.id, 'intake');
