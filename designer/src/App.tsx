@@ -1,7 +1,6 @@
 import { Flex, Spin } from 'antd';
 import { lazy, Suspense, useEffect, type ComponentType, type ReactNode } from 'react';
 import { useMessages } from './i18n/LocaleProvider.tsx';
-import { CasePage } from './cases/CasePage.tsx';
 import { LoginPage } from './login/LoginPage.tsx';
 import { AppLayout } from './shell/AppLayout.tsx';
 import { areaPaths, areasForRoles, type Area } from './shell/areas.ts';
@@ -9,9 +8,11 @@ import { useAuth } from './shell/AuthProvider.tsx';
 import { matchPath, navigate, useLocationPath } from './shell/router.ts';
 import { shellMessages } from './shell/shell.messages.ts';
 import { StatusPage } from './shell/StatusPage.tsx';
-import { TasksPage } from './tasks/TasksPage.tsx';
 
 const DesignPage = lazy(() => import('./design/DesignPage.tsx').then((module) => ({ default: module.DesignPage })));
+const TasksPage = lazy(() => import('./tasks/TasksPage.tsx').then((module) => ({ default: module.TasksPage })));
+const MonitorPage = lazy(() => import('./monitor/MonitorPage.tsx').then((module) => ({ default: module.MonitorPage })));
+const CasePage = lazy(() => import('./cases/CasePage.tsx').then((module) => ({ default: module.CasePage })));
 
 interface RouteDef {
   pattern: string;
@@ -24,6 +25,7 @@ interface RouteDef {
 const routes: RouteDef[] = [
   { pattern: '/design', area: 'design', page: () => <DesignPage /> },
   { pattern: '/tasks', area: 'tasks', page: () => <TasksPage /> },
+  { pattern: '/monitor', area: 'monitor', page: () => <MonitorPage /> },
   { pattern: '/cases/:id', area: null, page: ({ params }) => <CasePage key={params.id} caseId={params.id ?? ''} /> },
 ];
 

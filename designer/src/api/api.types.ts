@@ -217,3 +217,9 @@ export interface DefinitionVersion {
   publishedBy: string | null;
   definition: WorkflowDefinition;
 }
+
+/** `GET /clock`: the runtime's current instant (virtual under `--virtual-clock`). */
+export interface ServerClock {
+  now: string;
+  virtual: boolean;
+}

@@ -7,6 +7,7 @@ import type {
   DefinitionSummary,
   DefinitionVersion,
   Department,
+  DepartmentLoad,
   Escalation,
   InboxItem,
   ItemList,
@@ -14,6 +15,7 @@ import type {
   LoginResponse,
   MonitoredTask,
   Page,
+  ServerClock,
   Task,
 } from './api.types.ts';
 
@@ -77,5 +79,7 @@ export const tongbanApi = {
   getCase: (caseId: string) => apiRequest<CaseDetail>(`/cases/${path(caseId)}`),
   listOverdue: (query: PageQuery = {}) => apiRequest<Page<MonitoredTask>>('/monitor/overdue', { query: { ...query } }),
   listAtRisk: (query: PageQuery = {}) => apiRequest<Page<MonitoredTask>>('/monitor/at-risk', { query: { ...query } }),
+  departmentLoad: () => apiRequest<ItemList<DepartmentLoad>>('/monitor/load'),
+  clock: () => apiRequest<ServerClock>('/clock'),
   listEscalations: (query: PageQuery = {}) => apiRequest<Page<Escalation>>('/monitor/escalations', { query: { ...query } }),
 };

@@ -4,10 +4,6 @@ import type { ThemeConfig } from 'antd';
 export const tongbanTheme: ThemeConfig = {
   token: {
     colorPrimary: '#1f4e8c',
-    colorInfo: '#1f4e8c',
-    colorSuccess: '#3f8b4e',
-    colorWarning: '#c98a14',
-    colorError: '#b3261e',
     colorBgLayout: '#f3f5f8',
     borderRadius: 4,
     fontFamily:

@@ -22,8 +22,8 @@ describe('SlaBadge', () => {
     expect(badge.getAttribute('data-sla-state')).toBe('onTrack');
   });
 
-  it('should show an at-risk task in amber, with a fraction of a day as under one day', () => {
-    expect(renderBadge({ state: 'atRisk', left: { days: 0.4, working: true } }).textContent).toBe('临期 · 不足 1 个工作日');
+  it('should show an at-risk task in amber, with less than a day left as under one day', () => {
+    expect(renderBadge({ state: 'atRisk', left: { days: 0, working: true } }).textContent).toBe('临期 · 不足 1 个工作日');
     expect(screen.getByTestId('sla-badge').className).toContain('warning');
   });
 
@@ -34,7 +34,7 @@ describe('SlaBadge', () => {
   });
 
   it('should count calendar days for limits counted in elapsed time', () => {
-    expect(renderBadge({ state: 'onTrack', left: { days: 2.5, working: false } }).textContent).toBe('正常 · 剩 2.5 个自然日');
+    expect(renderBadge({ state: 'onTrack', left: { days: 2, working: false } }).textContent).toBe('正常 · 剩 2 个自然日');
   });
 
   it('should show how a closed task ended without time left', () => {

@@ -9,13 +9,13 @@ describe('workingMinutesPerDay', () => {
 });
 
 describe('daysLeft', () => {
-  it('should count working minutes in working days, rounded down to a tenth', () => {
+  it('should count working minutes in whole working days, rounded down', () => {
     expect(daysLeft(420 * 3, 'workingDay', cnMainlandCalendar)).toEqual({ days: 3, working: true });
-    expect(daysLeft(420 * 2 + 419, 'workingHour', cnMainlandCalendar)).toEqual({ days: 2.9, working: true });
+    expect(daysLeft(420 * 2 + 419, 'workingHour', cnMainlandCalendar)).toEqual({ days: 2, working: true });
   });
 
   it('should count elapsed minutes in calendar days for hour and calendarDay limits', () => {
-    expect(daysLeft(1440 * 2 + 720, 'calendarDay', cnMainlandCalendar)).toEqual({ days: 2.5, working: false });
+    expect(daysLeft(1440 * 2 + 720, 'calendarDay', cnMainlandCalendar)).toEqual({ days: 2, working: false });
   });
 
   it('should never report negative time left', () => {

@@ -14,20 +14,20 @@ export function workingMinutesPerDay(calendar: Pick<BusinessCalendar, 'workingHo
 
 /** How much time a limit has left, in days of the kind it is counted in. */
 export interface DaysLeft {
-  /** Days left, rounded down to a tenth (never more than is really left). */
+  /** Whole days left, rounded down (never more than is really left): 0 means under one day. */
   days: number;
   /** True when counted in working days (working units), false for calendar days (`hour`, `calendarDay`). */
   working: boolean;
 }
 
 /**
- * Turns the API's `minutesLeft` of a limit counted in `unit` into days: working minutes divided
- * by a working day of `calendar` for `workingDay`/`workingHour`, elapsed minutes by 1,440
+ * Turns the API's `minutesLeft` of a limit counted in `unit` into whole days: working minutes
+ * divided by a working day of `calendar` for `workingDay`/`workingHour`, elapsed minutes by 1,440
  * otherwise. Pure.
  */
 export function daysLeft(minutesLeft: number, unit: SlaUnit, calendar: Pick<BusinessCalendar, 'workingHours'>): DaysLeft {
   const working = unit === 'workingDay' || unit === 'workingHour';
   const perDay = working ? workingMinutesPerDay(calendar) : MINUTES_PER_DAY;
-  const days = perDay > 0 ? Math.floor((Math.max(0, minutesLeft) / perDay) * 10) / 10 : 0;
+  const days = perDay > 0 ? Math.floor(Math.max(0, minutesLeft) / perDay) : 0;
   return { days, working };
 }
