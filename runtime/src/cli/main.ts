@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { registerSimulateCommand } from '../simulate/simulate-command.ts';
 import { registerDueCommand } from './due-command.ts';
 import { registerMigrateCommand } from './migrate-command.ts';
 import { registerSeedCommand } from './seed-command.ts';
@@ -17,6 +18,7 @@ export function createProgram(): Command {
   registerMigrateCommand(program);
   registerSeedCommand(program);
   registerDueCommand(program);
+  registerSimulateCommand(program);
   return program;
 }
 

@@ -1,0 +1,62 @@
+import { offeredOutcomes } from '@tongban/engine';
+import type { UserTask, WorkflowEdge } from '@tongban/engine';
+import type { SeededRandom } from './seeded-random.ts';
+
+/** How often simulated clerks decide other than `approve`, per decision, each 0–1. */
+export interface DecisionRates {
+  /** 退回: `return` to an earlier task, and designer-named outcomes that send the case round a loop (e.g. 责令整改 `rectify`). */
+  returnRate: number;
+  /** 不予受理 / 不予许可: `reject`. */
+  rejectRate: number;
+  /** 一次性告知补正: `requestSupplement`. */
+  supplementRate: number;
+}
+
+/** What the case has done at the node before, which bounds the loops a clerk starts. */
+export interface DecisionHistory {
+  /** The node has not yet returned the case or sent it round a loop: it may now. */
+  mayLoop: boolean;
+  /** The node has not yet asked this case for a supplement: it may now (补正 is asked once, 一次性告知). */
+  maySupplement: boolean;
+}
+
+/** A clerk's decision before its form is filled: the outcome and, for a return with several targets, which. */
+export interface OutcomeChoice {
+  outcome: string;
+  returnTo?: string;
+}
+
+const BUILT_IN = new Set(['approve', 'reject', 'return', 'requestSupplement']);
+
+/**
+ * Draws a clerk's outcome for a task of `node` among the outcomes it offers: `requestSupplement`
+ * at `supplementRate` (once per node and case), `reject` at `rejectRate`, `return` and each
+ * designer-named outcome at `returnRate` (once per node and case), else `approve` (or, for a node
+ * without it, its first outcome that is none of the built-in ones). A return to one of several
+ * earlier tasks names one of them in `returnTo`.
+ *
+ * Pure: performs no I/O (draws from `random`).
+ */
+export function chooseOutcome(
+  random: SeededRandom,
+  node: UserTask,
+  edges: readonly WorkflowEdge[],
+  rates: DecisionRates,
+  history: DecisionHistory,
+): OutcomeChoice {
+  const offered = offeredOutcomes(node);
+  const has = (outcome: string) => offered.includes(outcome);
+  if (has('requestSupplement') && history.maySupplement && random.chance(rates.supplementRate)) return { outcome: 'requestSupplement' };
+  if (has('reject') && random.chance(rates.rejectRate)) return { outcome: 'reject' };
+  if (history.mayLoop) {
+    if (has('return') && random.chance(rates.returnRate)) {
+      const targets = edges.filter((edge) => edge.source === node.id && edge.outcome === 'return').map((edge) => edge.target);
+      return targets.length > 1 ? { outcome: 'return', returnTo: random.pick(targets) } : { outcome: 'return' };
+    }
+    for (const outcome of offered) {
+      if (!BUILT_IN.has(outcome) && random.chance(rates.returnRate)) return { outcome };
+    }
+  }
+  if (has('approve')) return { outcome: 'approve' };
+  return { outcome: offered.find((outcome) => !BUILT_IN.has(outcome)) ?? (offered[0] as string) };
+}
