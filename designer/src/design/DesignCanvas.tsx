@@ -158,7 +158,6 @@ export function DesignCanvas({ definition, selection, measured, nodeDecorations,
         fitViewOptions={fitViewOptions}
         minZoom={0.2}
         maxZoom={2.5}
-        proOptions={{ hideAttribution: true }}
       >
         <Background gap={16} size={1} />
         <MiniMap pannable zoomable data-testid="minimap" />

@@ -340,20 +340,7 @@ function DesignWorkspace() {
             size="small"
             tabBarStyle={{ padding: '0 12px', margin: 0 }}
             items={[
-              {
-                key: 'properties',
-                label: <span data-testid="tab-properties">{t.panels.properties}</span>,
-                children: (
-                  <PropertiesPanel
-                    definition={definition}
-                    selection={state.selection}
-                    departmentKinds={departmentKinds}
-                    levels={levels}
-                    diagnostics={shown}
-                    onChange={(changes, coalesceKey) => dispatch({ type: 'edit', changes, coalesceKey })}
-                  />
-                ),
-              },
+              { key: 'properties', label: <span data-testid="tab-properties">{t.panels.properties}</span> },
               {
                 key: 'problems',
                 label: (
@@ -361,20 +348,35 @@ function DesignWorkspace() {
                     {t.panels.problems} <Badge count={errorCount} size="small" />
                   </span>
                 ),
-                children: <DiagnosticsList diagnostics={shown} definition={definition} onSelect={focusDiagnostic} />,
               },
-              {
-                key: 'simulate',
-                label: <span data-testid="tab-simulate">{t.panels.simulate}</span>,
-                children: <SimulationPanel key={loadId} definition={definition} hasErrors={hasErrors} onActiveNodes={setActiveNodeIds} />,
-              },
-              {
-                key: 'history',
-                label: <span data-testid="tab-history">{t.panels.history}</span>,
-                children: <VersionHistoryPanel key={definition.key} definition={definition} workflow={workflow} onOpenVersion={(key, version) => void openVersion(key, version)} />,
-              },
+              { key: 'simulate', label: <span data-testid="tab-simulate">{t.panels.simulate}</span> },
+              { key: 'history', label: <span data-testid="tab-history">{t.panels.history}</span> },
             ]}
           />
+          <div className="tb-side-pane" hidden={tab !== 'properties'}>
+            <PropertiesPanel
+              definition={definition}
+              selection={state.selection}
+              departmentKinds={departmentKinds}
+              levels={levels}
+              diagnostics={shown}
+              onChange={(changes, coalesceKey) => dispatch({ type: 'edit', changes, coalesceKey })}
+            />
+          </div>
+          <div className="tb-side-pane" hidden={tab !== 'problems'}>
+            <DiagnosticsList diagnostics={shown} definition={definition} onSelect={focusDiagnostic} />
+          </div>
+          <div className="tb-side-pane" hidden={tab !== 'simulate'}>
+            <SimulationPanel key={loadId} definition={definition} hasErrors={hasErrors} onActiveNodes={setActiveNodeIds} />
+          </div>
+          <div className="tb-side-pane" hidden={tab !== 'history'}>
+            <VersionHistoryPanel
+              key={definition.key}
+              definition={definition}
+              workflow={workflow}
+              onOpenVersion={(key, version) => void openVersion(key, version)}
+            />
+          </div>
         </div>
       </div>
       <OpenDialog

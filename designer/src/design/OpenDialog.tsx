@@ -1,4 +1,4 @@
-import { Alert, Button, Empty, List, Modal, Space, Tabs, Typography } from 'antd';
+import { Alert, Button, Empty, Flex, Modal, Space, Spin, Tabs, Typography } from 'antd';
 import { useMessages } from '../i18n/index.ts';
 import type { PublishedWorkflow } from './design-api.ts';
 import { designMessages } from './messages.ts';
@@ -27,14 +27,16 @@ export function OpenDialog({ open, published, publishedError, drafts, onOpenVers
             label: <span data-testid="open-tab-published">{t.open.published}</span>,
             children: publishedError ? (
               <Alert type="error" showIcon title={t.open.loadFailed} />
+            ) : published === undefined ? (
+              <Spin />
             ) : (
-              <List
-                loading={published === undefined}
-                dataSource={published ?? []}
-                data-testid="open-published-list"
-                renderItem={(workflow) => (
-                  <List.Item data-testid={`open-workflow-${workflow.key}`}>
-                    <List.Item.Meta title={workflow.name} description={<code>{workflow.key}</code>} />
+              <Flex vertical data-testid="open-published-list">
+                {published.map((workflow) => (
+                  <Flex key={workflow.key} justify="space-between" align="center" gap={12} className="tb-row" data-testid={`open-workflow-${workflow.key}`}>
+                    <Flex vertical>
+                      <Typography.Text strong>{workflow.name}</Typography.Text>
+                      <code>{workflow.key}</code>
+                    </Flex>
                     <Space wrap>
                       {workflow.versions.map((version) => (
                         <Button
@@ -48,9 +50,9 @@ export function OpenDialog({ open, published, publishedError, drafts, onOpenVers
                         </Button>
                       ))}
                     </Space>
-                  </List.Item>
-                )}
-              />
+                  </Flex>
+                ))}
+              </Flex>
             ),
           },
           {
@@ -60,28 +62,21 @@ export function OpenDialog({ open, published, publishedError, drafts, onOpenVers
               drafts.length === 0 ? (
                 <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t.open.noDrafts} />
               ) : (
-                <List
-                  dataSource={[...drafts]}
-                  renderItem={(draft) => (
-                    <List.Item
-                      data-testid={`open-draft-${draft.definition.key}`}
-                      actions={[
-                        <Button key="open" size="small" onClick={() => onOpenDraft(draft)}>
-                          {t.toolbar.open}
-                        </Button>,
-                      ]}
-                    >
-                      <List.Item.Meta
-                        title={draft.definition.name}
-                        description={
-                          <Typography.Text type="secondary">
-                            <code>{draft.definition.key}</code> · {t.open.savedAt(new Date(draft.savedAt).toLocaleString())}
-                          </Typography.Text>
-                        }
-                      />
-                    </List.Item>
-                  )}
-                />
+                <Flex vertical>
+                  {drafts.map((draft) => (
+                    <Flex key={draft.definition.key} justify="space-between" align="center" gap={12} className="tb-row" data-testid={`open-draft-${draft.definition.key}`}>
+                      <Flex vertical>
+                        <Typography.Text strong>{draft.definition.name}</Typography.Text>
+                        <Typography.Text type="secondary">
+                          <code>{draft.definition.key}</code> · {t.open.savedAt(new Date(draft.savedAt).toLocaleString())}
+                        </Typography.Text>
+                      </Flex>
+                      <Button size="small" onClick={() => onOpenDraft(draft)}>
+                        {t.toolbar.open}
+                      </Button>
+                    </Flex>
+                  ))}
+                </Flex>
               ),
           },
         ]}

@@ -1,4 +1,4 @@
-import type { BuiltInOutcome, DiagnosticCode, FormFieldType, Level, NodeType, SlaUnit } from '@tongban/engine';
+import type { BuiltInOutcome, DiagnosticCode, FormFieldType, Level, NodeType, OpenSlaState, SlaUnit } from '@tongban/engine';
 import { defineMessages } from '../i18n/index.ts';
 import type { ConnectionRefusal } from './model/connection-rules.ts';
 import type { DiffStatus } from './model/diff-definitions.ts';
@@ -248,6 +248,7 @@ export const designMessages = defineMessages(
       needsValid: '请先修正错误再模拟',
       formData: '表单数据',
       caseDue: '案件承诺办结',
+      slaStates: { onTrack: '正常', atRisk: '临期', overdue: '超期' } satisfies Record<OpenSlaState, string>,
     },
     legend: { active: '当前所在', heat: '负荷', activeTasks: '在办', overdue: '超期', avgHours: '平均用时（小时）', low: '低', high: '高' },
   },
@@ -482,6 +483,7 @@ export const designMessages = defineMessages(
       needsValid: 'Fix the errors before simulating',
       formData: 'Form data',
       caseDue: 'Case promised due',
+      slaStates: { onTrack: 'on track', atRisk: 'at risk', overdue: 'overdue' },
     },
     legend: { active: 'Current', heat: 'Load', activeTasks: 'active', overdue: 'overdue', avgHours: 'avg. hours', low: 'low', high: 'high' },
   },

@@ -42,12 +42,15 @@ function usePlaced(definition: WorkflowDefinition): WorkflowDefinition | null {
   return placed?.from === definition ? placed.to : null;
 }
 
+/** Fit with room for the labels under events and gateways, never zoomed in past 100 %. */
+const diagramFit = { padding: 0.2, maxZoom: 1 };
+
 /** Fits the view again whenever the drawn definition changes, once its nodes are measured (B23). */
 function FitOnChange({ definition }: { definition: WorkflowDefinition }) {
   const { fitView } = useReactFlow();
   const initialized = useNodesInitialized();
   useEffect(() => {
-    if (initialized) void fitView({ padding: 0.15 });
+    if (initialized) void fitView(diagramFit);
   }, [definition, initialized, fitView]);
   return null;
 }
@@ -81,9 +84,9 @@ export function DiagramView({ definition, nodeDecorations, edgeDecorations, heig
           nodesFocusable={false}
           edgesFocusable={false}
           fitView
+          fitViewOptions={diagramFit}
           minZoom={0.2}
-          proOptions={{ hideAttribution: true }}
-        >
+          >
           <FitOnChange definition={definition} />
           <Background gap={16} size={1} />
           <Controls showInteractive={false} />

@@ -1,3 +1,4 @@
+import { ClockCircleOutlined } from '@ant-design/icons';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { useMessages } from '../../i18n/index.ts';
@@ -35,7 +36,11 @@ function TaskNode({ id, data, selected, isConnectable }: NodeProps<DesignFlowNod
           {departmentName(task.department, t)} · {t.levels[task.level]}
         </div>
       )}
-      {task?.sla !== undefined && <div className="tb-task-sla">⏱ {slaText(task.sla, t)}</div>}
+      {task?.sla !== undefined && (
+        <div className="tb-task-sla">
+          <ClockCircleOutlined /> {slaText(task.sla, t)}
+        </div>
+      )}
       {heat !== undefined && (
         <div className="tb-task-heat" data-testid={`heat-${id}`}>
           {t.legend.activeTasks} {heat.active} · {t.legend.overdue} {heat.overdue}

@@ -47,9 +47,9 @@ export function OutcomesEditor({ outcomes, onChange }: { outcomes: readonly Outc
               checked={outcome !== undefined}
               onChange={(event) => setBuiltIn(id, event.target.checked)}
               data-testid={`outcome-builtin-${id}`}
-              style={{ width: 120 }}
+              style={{ width: 150, flex: 'none' }}
             >
-              <code>{id}</code>
+              <code style={{ fontSize: 11 }}>{id}</code>
             </Checkbox>
             <Input
               size="small"

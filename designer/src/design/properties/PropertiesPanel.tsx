@@ -65,9 +65,14 @@ export function PropertiesPanel({ definition, selection, departmentKinds, levels
           key={index}
           type={diagnostic.severity === 'error' ? 'error' : 'warning'}
           showIcon
-          title={t.diagnostics[diagnostic.code]}
-          description={diagnostic.message}
+          style={{ padding: '4px 8px' }}
+          title={
+            <span style={{ fontSize: 12 }}>
+              <strong>{t.diagnostics[diagnostic.code]}</strong> · {diagnostic.message}
+            </span>
+          }
           data-testid="properties-problem"
+          data-code={diagnostic.code}
         />
       ))}
       {body}

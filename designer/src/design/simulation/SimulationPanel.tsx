@@ -78,7 +78,7 @@ function TaskCard({
     <Card
       size="small"
       title={node?.name ?? task.nodeId}
-      extra={<Tag color={slaColors[slaState]}>{slaState}</Tag>}
+      extra={<Tag color={slaColors[slaState]} data-sla-state={slaState}>{t.simulation.slaStates[slaState]}</Tag>}
       data-testid={`sim-task-${task.nodeId}`}
       data-task-id={task.taskId}
     >

@@ -1,6 +1,6 @@
 import type { WorkflowDefinition } from '@tongban/engine';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Flex, List, Modal, Select, Typography } from 'antd';
+import { Alert, Button, Flex, Modal, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { useMessages } from '../../i18n/index.ts';
 import { designApi, type PublishedWorkflow } from '../design-api.ts';
@@ -32,7 +32,7 @@ export function VersionHistoryPanel({ definition, workflow, onOpenVersion }: Ver
   const t = useMessages(designMessages);
   const queryClient = useQueryClient();
   const versions = workflow?.versions ?? [];
-  const [before, setBefore] = useState<Side | undefined>(versions[1] ?? versions[0]);
+  const [chosenBefore, setBefore] = useState<Side | undefined>(undefined);
   const [after, setAfter] = useState<Side>('current');
   const [compared, setCompared] = useState<{ before: WorkflowDefinition; after: WorkflowDefinition; title: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -52,6 +52,7 @@ export function VersionHistoryPanel({ definition, workflow, onOpenVersion }: Ver
     });
     return found.definition;
   };
+  const before = chosenBefore ?? versions[1] ?? versions[0];
   const label = (side: Side) => (side === 'current' ? t.history.current : t.open.version(side));
   const options = [{ value: 'current' as Side, label: t.history.current }, ...versions.map((v) => ({ value: v as Side, label: t.open.version(v) }))];
   const compare = async () => {
@@ -67,23 +68,17 @@ export function VersionHistoryPanel({ definition, workflow, onOpenVersion }: Ver
   return (
     <Flex vertical gap={8} data-testid="version-history">
       <Typography.Text strong>{t.history.title}</Typography.Text>
-      <List
-        size="small"
-        dataSource={versions}
-        renderItem={(version) => (
-          <List.Item
-            data-testid={`version-${version}`}
-            actions={[
-              <Button key="open" size="small" onClick={() => onOpenVersion(workflow.key, version)} data-testid={`version-${version}-open`}>
-                {t.history.openVersion}
-              </Button>,
-            ]}
-          >
+      {versions.map((version) => (
+        <Flex key={version} justify="space-between" align="center" className="tb-row" data-testid={`version-${version}`}>
+          <span>
             {t.open.version(version)}
             {version === workflow.version ? ` (${t.open.latest})` : ''}
-          </List.Item>
-        )}
-      />
+          </span>
+          <Button size="small" onClick={() => onOpenVersion(workflow.key, version)} data-testid={`version-${version}-open`}>
+            {t.history.openVersion}
+          </Button>
+        </Flex>
+      ))}
       <Flex gap={6} align="center" wrap>
         <Select<Side> size="small" value={before} onChange={setBefore} options={options} aria-label={t.history.before} style={{ width: 110 }} data-testid="diff-before" />
         →
