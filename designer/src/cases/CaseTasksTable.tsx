@@ -5,8 +5,7 @@ import type { Department, TaskView } from '../api/api.types.ts';
 import { formatInstant } from '../i18n/format-instant.ts';
 import { useLocale, useMessages } from '../i18n/LocaleProvider.tsx';
 import { navigate } from '../shell/router.ts';
-import { SlaBadge } from '../sla/SlaBadge.tsx';
-import { taskDaysLeft } from '../sla/task-days-left.ts';
+import { TaskSlaBadge } from '../sla/TaskSlaBadge.tsx';
 import { taskPath } from '../tasks/task-path.ts';
 import { casesMessages } from './cases.messages.ts';
 
@@ -45,14 +44,7 @@ export function CaseTasksTable({
       title: t.taskColumns.sla,
       key: 'sla',
       render: (_, task) => (
-        <SlaBadge
-          state={task.slaState}
-          left={taskDaysLeft(task.minutesLeft, task.nodeId, definition)}
-          dueAt={task.dueAt}
-          atRiskAt={task.atRiskAt}
-          provisional={task.provisional}
-          suspended={task.suspended}
-        />
+        <TaskSlaBadge task={task} definition={definition} suspended={task.suspended} />
       ),
     },
   ];

@@ -94,9 +94,11 @@ export function CaseTimeline({
             color: colours[event.type] ?? 'blue',
             content: (
               <div data-testid={`timeline-${event.type}`}>
-                <Typography.Text strong>{t.events[event.type] ?? event.type}</Typography.Text>
+                <Typography.Text strong style={{ display: 'block' }}>
+                  {t.events[event.type] ?? event.type}
+                </Typography.Text>
                 {line !== null && line !== '' && <div>{line}</div>}
-                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block' }}>
                   {formatInstant(event.at, locale)} · {event.actorId ?? t.system}
                 </Typography.Text>
               </div>

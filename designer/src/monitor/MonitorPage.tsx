@@ -84,7 +84,7 @@ export function MonitorPage() {
   };
 
   const kpi = (title: string, value: number, colour?: string, testId?: string) => (
-    <Col xs={12} md={8} xl={4} flex="1">
+    <Col flex="1 1 180px">
       <Card size="small" data-testid={testId}>
         <Statistic title={title} value={value} styles={{ content: colour === undefined ? undefined : { color: colour } }} />
       </Card>
@@ -109,7 +109,7 @@ export function MonitorPage() {
         {kpi(t.kpiOpen, totals.open, undefined, 'kpi-open')}
         {kpi(t.kpiAtRisk, totals.atRisk, totals.atRisk > 0 ? toneColours.warning : undefined, 'kpi-at-risk')}
         {kpi(t.kpiOverdue, totals.overdue, totals.overdue > 0 ? toneColours.danger : undefined, 'kpi-overdue')}
-        <Col xs={12} md={8} xl={4} flex="1">
+        <Col flex="1 1 180px">
           <Card size="small" data-testid="kpi-compliance">
             <Tooltip title={compliance === null ? undefined : t.kpiComplianceHint(totals.met, closed)}>
               <Statistic
@@ -143,7 +143,6 @@ export function MonitorPage() {
                       workflowName={workflowName}
                       departments={departments}
                       jurisdictions={jurisdictions}
-                      now={clock.now}
                       onPage={setOverduePage}
                     />
                   ),
@@ -160,7 +159,6 @@ export function MonitorPage() {
                       workflowName={workflowName}
                       departments={departments}
                       jurisdictions={jurisdictions}
-                      now={clock.now}
                       onPage={setAtRiskPage}
                     />
                   ),

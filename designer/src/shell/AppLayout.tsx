@@ -9,7 +9,7 @@ import { navigate } from './router.ts';
 import { shellMessages } from './shell.messages.ts';
 import { TongbanMark } from './TongbanMark.tsx';
 
-const headerStyle: CSSProperties = { display: 'flex', alignItems: 'center', gap: 24, position: 'sticky', top: 0, zIndex: 10 };
+const headerStyle: CSSProperties = { display: 'flex', alignItems: 'center', gap: 24 };
 const menuStyle: CSSProperties = { flex: 1, minWidth: 0, borderBottom: 'none' };
 const userTextStyle: CSSProperties = { color: 'rgba(255,255,255,0.92)', lineHeight: 1.25 };
 const userSubStyle: CSSProperties = { color: 'rgba(255,255,255,0.65)', fontSize: 12, lineHeight: 1.25 };

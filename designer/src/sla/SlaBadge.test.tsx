@@ -33,6 +33,10 @@ describe('SlaBadge', () => {
     expect(badge.className).toContain('error');
   });
 
+  it('should say how far past its limit an overdue task is, when known', () => {
+    expect(renderBadge({ state: 'overdue', overdue: { days: 2, working: true } }).textContent).toBe('逾期 · 超期 2 个工作日');
+  });
+
   it('should count calendar days for limits counted in elapsed time', () => {
     expect(renderBadge({ state: 'onTrack', left: { days: 2, working: false } }).textContent).toBe('正常 · 剩 2 个自然日');
   });

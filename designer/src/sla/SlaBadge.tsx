@@ -11,6 +11,8 @@ export interface SlaBadgeProps {
   state: SlaState;
   /** Time the statutory limit has left (see `daysLeft`); null when there is none or it is closed. */
   left?: DaysLeft | null;
+  /** For an overdue task: how far past the statutory limit it is (see `overdueBy`). */
+  overdue?: DaysLeft | null;
   /** Instant of the statutory limit. */
   dueAt?: string | null;
   /** Instant of the promised limit. */
@@ -33,13 +35,13 @@ const colours: Record<SlaState, string> = {
  * The SLA state of a task or case: on track (green), at risk (amber), overdue (red), or how it
  * closed, with the working days its statutory limit has left; the limits' instants on hover.
  */
-export function SlaBadge({ state, left = null, dueAt = null, atRiskAt = null, provisional = false, suspended = false }: SlaBadgeProps) {
+export function SlaBadge({ state, left = null, overdue = null, dueAt = null, atRiskAt = null, provisional = false, suspended = false }: SlaBadgeProps) {
   const t = useMessages(slaMessages);
   const { locale } = useLocale();
   const open = state === 'onTrack' || state === 'atRisk' || state === 'overdue';
   const paused = open && suspended;
   let detail: string | null = null;
-  if (state === 'overdue') detail = t.pastDue;
+  if (state === 'overdue') detail = overdue === null ? t.pastDue : overdue.days >= 1 ? t.over(overdue.days, overdue.working) : t.overLessThanADay(overdue.working);
   else if (open && left !== null) detail = left.days >= 1 ? t.left(left.days, left.working) : t.lessThanADay(left.working);
   const tooltip = [
     atRiskAt !== null ? t.atRiskAt(formatInstant(atRiskAt, locale)) : null,

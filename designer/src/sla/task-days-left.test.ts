@@ -1,6 +1,6 @@
 import type { WorkflowDefinition } from '@tongban/engine';
 import { describe, expect, it } from 'vitest';
-import { caseDaysLeft, minutesLeftAt, taskDaysLeft } from './task-days-left.ts';
+import { caseDaysLeft, minutesLeftAt, overdueBy, taskDaysLeft } from './task-days-left.ts';
 
 const definition = {
   schemaVersion: 1,
@@ -47,6 +47,17 @@ describe('minutesLeftAt', () => {
   it('should report nothing without a due instant or a clock', () => {
     expect(minutesLeftAt(null, 'review', definition, new Date())).toBeNull();
     expect(minutesLeftAt('2026-03-09T02:00:00.000Z', 'review', definition, undefined)).toBeNull();
+  });
+});
+
+describe('overdueBy', () => {
+  it('should count the working days past the statutory limit, skipping the weekend', () => {
+    // Due Friday 2026-03-06 17:00; now Wednesday 2026-03-11 17:00 Shanghai: Monday to Wednesday.
+    expect(overdueBy('2026-03-06T09:00:00.000Z', 'review', definition, new Date('2026-03-11T09:00:00.000Z'))).toEqual({ days: 3, working: true });
+  });
+
+  it('should report nothing before the limit passes', () => {
+    expect(overdueBy('2026-03-06T09:00:00.000Z', 'review', definition, new Date('2026-03-06T08:00:00.000Z'))).toBeNull();
   });
 });
 

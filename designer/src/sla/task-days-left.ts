@@ -45,6 +45,27 @@ export function minutesLeftAt(
   return Math.max(0, (due.getTime() - now.getTime()) / 60_000);
 }
 
+/**
+ * Whole days an open task is past its statutory limit at `now`, counted like its limit (working
+ * days for working units, calendar days otherwise); null when it is not past it or the figures
+ * are unknown. Pure.
+ */
+export function overdueBy(
+  dueAt: string | null,
+  nodeId: string,
+  definition: WorkflowDefinition | undefined,
+  now: Date | undefined,
+): DaysLeft | null {
+  if (dueAt === null || definition === undefined || now === undefined) return null;
+  const calendar = calendarOf(definition);
+  const due = new Date(dueAt);
+  if (calendar === null || due.getTime() >= now.getTime()) return null;
+  const unit = statutoryUnit(definition, nodeId);
+  const minutes =
+    unit === 'workingDay' || unit === 'workingHour' ? workingMinutesBetween(calendar, due, now).minutes : (now.getTime() - due.getTime()) / 60_000;
+  return daysLeft(minutes, unit, calendar);
+}
+
 /** Days left on a case's promised total (承诺办结时限), counted in the unit of `promisedSla`. Pure. */
 export function caseDaysLeft(minutesLeft: number | null | undefined, definition: WorkflowDefinition | undefined): DaysLeft | null {
   if (minutesLeft === null || minutesLeft === undefined || definition === undefined) return null;

@@ -31,7 +31,13 @@ export function ReturnDialog({
       okText={t.submit}
       cancelText={t.cancel}
       confirmLoading={submitting}
-      onOk={() => void form.validateFields().then((values) => onSubmit({ ...values, reason: values.reason.trim() }))}
+      onOk={() =>
+        form.validateFields().then(
+          (values) => onSubmit({ ...values, reason: values.reason.trim() }),
+          // The form shows what is missing beside the fields.
+          () => undefined,
+        )
+      }
       onCancel={onCancel}
       destroyOnHidden
       data-testid="return-dialog"

@@ -26,7 +26,13 @@ export function SupplementDialog({
       okText={t.submit}
       cancelText={t.cancel}
       confirmLoading={submitting}
-      onOk={() => void form.validateFields().then(({ items }) => onSubmit(items.trim()))}
+      onOk={() =>
+        form.validateFields().then(
+          ({ items }) => onSubmit(items.trim()),
+          // The form shows what is missing beside the field.
+          () => undefined,
+        )
+      }
       onCancel={onCancel}
       destroyOnHidden
       data-testid="supplement-dialog"

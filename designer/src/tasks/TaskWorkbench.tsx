@@ -12,8 +12,7 @@ import { formatInstant } from '../i18n/format-instant.ts';
 import { useLocale, useMessages } from '../i18n/LocaleProvider.tsx';
 import { useAuth } from '../shell/AuthProvider.tsx';
 import { ErrorAlert } from '../shell/ErrorAlert.tsx';
-import { SlaBadge } from '../sla/SlaBadge.tsx';
-import { taskDaysLeft } from '../sla/task-days-left.ts';
+import { TaskSlaBadge } from '../sla/TaskSlaBadge.tsx';
 import { outcomeOptions, returnTargets, userTaskOf, type OutcomeKind, type OutcomeOption } from './outcome-options.ts';
 import { ReturnDialog, type ReturnDecision } from './ReturnDialog.tsx';
 import { SupplementDialog } from './SupplementDialog.tsx';
@@ -148,14 +147,7 @@ export function TaskWorkbench({ task, caseView, definition, departmentName }: Ta
     <Card
       title={t.title(task.name)}
       extra={
-        <SlaBadge
-          state={task.slaState}
-          left={taskDaysLeft(task.minutesLeft, task.nodeId, definition)}
-          dueAt={task.dueAt}
-          atRiskAt={task.atRiskAt}
-          provisional={task.provisional}
-          suspended={task.suspended}
-        />
+        <TaskSlaBadge task={task} definition={definition} suspended={task.suspended} />
       }
       data-testid="task-workbench"
       data-task-status={task.status}
@@ -173,7 +165,7 @@ export function TaskWorkbench({ task, caseView, definition, departmentName }: Ta
           <Divider titlePlacement="start" plain style={{ marginTop: 0 }}>
             {t.form}
           </Divider>
-          <GeneratedForm key={task.id} fields={fields} form={form} initialData={open ? caseView.data : (task.data ?? {})} disabled={!editable} />
+          <GeneratedForm key={`${task.id}:${task.status}:${caseView.status}`} fields={fields} form={form} initialData={open ? caseView.data : (task.data ?? {})} disabled={!editable} />
           {editable && (
             <Form layout="vertical">
               <Form.Item label={t.comment}>

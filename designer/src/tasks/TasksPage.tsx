@@ -3,7 +3,6 @@ import { App as AntApp, Button, Card, Flex, Segmented, Select, Space, Table, Tag
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState, type HTMLAttributes } from 'react';
 import type { InboxItem } from '../api/api.types.ts';
-import { useServerClock } from '../api/clock-queries.ts';
 import { definitionRefKey, useDefinitions, useDefinitionVersions } from '../api/reference-queries.ts';
 import { useClaimTask, useInbox } from '../api/task-queries.ts';
 import type { InboxQuery } from '../api/tongban-api.ts';
@@ -16,8 +15,7 @@ import { useAuth } from '../shell/AuthProvider.tsx';
 import { ErrorAlert } from '../shell/ErrorAlert.tsx';
 import { navigate } from '../shell/router.ts';
 import { useApiErrorText } from '../shell/use-api-error-text.ts';
-import { SlaBadge } from '../sla/SlaBadge.tsx';
-import { minutesLeftAt, taskDaysLeft } from '../sla/task-days-left.ts';
+import { TaskSlaBadge } from '../sla/TaskSlaBadge.tsx';
 import { taskPath } from './task-path.ts';
 import { tasksMessages } from './tasks.messages.ts';
 
@@ -51,20 +49,12 @@ export function TasksPage() {
   const inbox = useInbox(query);
   const definitions = useDefinitions();
   const claim = useClaimTask();
-  const clock = useServerClock();
   const items = inbox.data?.items ?? [];
   const versions = useDefinitionVersions(items.map((item) => ({ key: item.case.definitionKey, version: item.case.definitionVersion })));
   const workflowNames = useMemo(
     () => new Map((definitions.data?.items ?? []).map((definition) => [definition.key, definition.name])),
     [definitions.data],
   );
-
-  const daysLeftOf = (task: InboxItem) => {
-    if (task.status !== 'open' && task.status !== 'claimed') return null;
-    const definition = versions.get(definitionRefKey({ key: task.case.definitionKey, version: task.case.definitionVersion }));
-    const minutes = task.case.status === 'suspended' ? null : (task.minutesLeft ?? minutesLeftAt(task.dueAt, task.nodeId, definition, clock.now));
-    return taskDaysLeft(minutes, task.nodeId, definition);
-  };
 
   const onClaim = (task: InboxItem) =>
     claim.mutate(task, {
@@ -127,12 +117,9 @@ export function TasksPage() {
       title: t.columnSla,
       key: 'sla',
       render: (_, task) => (
-        <SlaBadge
-          state={task.slaState}
-          left={daysLeftOf(task)}
-          dueAt={task.dueAt}
-          atRiskAt={task.atRiskAt}
-          provisional={task.provisional}
+        <TaskSlaBadge
+          task={task}
+          definition={versions.get(definitionRefKey({ key: task.case.definitionKey, version: task.case.definitionVersion }))}
           suspended={task.case.status === 'suspended'}
         />
       ),
