@@ -5,7 +5,6 @@ export const casesMessages = defineMessages(
   {
     back: '返回',
     caseNumber: '办件编号',
-    workflow: '办理事项',
     jurisdiction: '受理地',
     applicant: '申请人',
     filedAt: '申请时间',
@@ -35,7 +34,6 @@ export const casesMessages = defineMessages(
     applicantFields: { name: '姓名', phone: '联系电话', idNumber: '证件号码', email: '电子邮箱' } as Record<string, string>,
     timeline: '办理时间线',
     system: '系统',
-    loadFailed: '办件加载失败',
     events: {
       'case.created': '提交申请',
       'case.accepted': '受理',
@@ -60,7 +58,6 @@ export const casesMessages = defineMessages(
   {
     back: 'Back',
     caseNumber: 'Case number',
-    workflow: 'Service',
     jurisdiction: 'Filed in',
     applicant: 'Applicant',
     filedAt: 'Filed',
@@ -90,7 +87,6 @@ export const casesMessages = defineMessages(
     applicantFields: { name: 'Name', phone: 'Phone', idNumber: 'ID number', email: 'Email' } as Record<string, string>,
     timeline: 'Timeline',
     system: 'System',
-    loadFailed: 'The case could not be loaded',
     events: {
       'case.created': 'Application filed',
       'case.accepted': 'Accepted',

@@ -6,6 +6,7 @@ import { useMessages } from '../i18n/LocaleProvider.tsx';
 import { areaPaths, type Area } from './areas.ts';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { navigate } from './router.ts';
+import { ServerClockTag } from './ServerClockTag.tsx';
 import { shellMessages } from './shell.messages.ts';
 import { TongbanMark } from './TongbanMark.tsx';
 
@@ -59,6 +60,7 @@ export function AppLayout({
           onClick={({ key }) => navigate(areaPaths[key as Area])}
         />
         <Space size={16} align="center">
+          <ServerClockTag />
           <LanguageSwitch />
           <Flex align="center" gap={8} data-testid="current-user">
             <Avatar size={30} icon={<UserOutlined />} style={{ background: '#2d6cb5' }} />
@@ -73,17 +75,15 @@ export function AppLayout({
               </span>
             </Flex>
           </Flex>
-          <Tooltip title={t.signOut}>
-            <Button
-              type="text"
-              icon={<LogoutOutlined />}
-              style={{ color: 'rgba(255,255,255,0.85)' }}
-              onClick={onSignOut}
-              data-testid="sign-out"
-            >
-              {t.signOut}
-            </Button>
-          </Tooltip>
+          <Button
+            type="text"
+            icon={<LogoutOutlined />}
+            style={{ color: 'rgba(255,255,255,0.85)' }}
+            onClick={onSignOut}
+            data-testid="sign-out"
+          >
+            {t.signOut}
+          </Button>
         </Space>
       </Layout.Header>
       <Layout.Content style={contentStyle}>{children}</Layout.Content>

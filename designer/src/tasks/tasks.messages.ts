@@ -5,11 +5,9 @@ export const tasksMessages = defineMessages(
   {
     title: '待办事项',
     subtitle: (department: string) => `${department} · 本部门待办，按法定时限先后排列`,
-    filterStatus: '范围',
     statusPending: '待处理',
     statusMine: '我已认领',
     statusCompleted: '已办结',
-    filterWorkflow: '事项',
     allWorkflows: '全部事项',
     refresh: '刷新',
     columnTask: '办理环节',
@@ -35,11 +33,9 @@ export const tasksMessages = defineMessages(
   {
     title: 'Tasks',
     subtitle: (department: string) => `${department} · your department's tasks, soonest statutory limit first`,
-    filterStatus: 'Show',
     statusPending: 'To do',
     statusMine: 'Claimed by me',
     statusCompleted: 'Completed',
-    filterWorkflow: 'Service',
     allWorkflows: 'All services',
     refresh: 'Refresh',
     columnTask: 'Step',
