@@ -49,10 +49,13 @@ export interface DecisionContext {
 }
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** Outcomes that decide without the form: its required fields are not asked for (as the runtime checks completions). */
+const OUTCOMES_WITHOUT_FORM = new Set(['reject', 'return', 'requestSupplement']);
 
 /**
  * The form data of a clerk's decision: the fields a fixture filled for the same node and outcome
- * (one fixture drawn), and every required field. Each value is what a clerk would enter:
+ * (one fixture drawn), and every required field unless the outcome is `reject`, `return` or
+ * `requestSupplement` (which decide without the form). Each value is what a clerk would enter:
  *
  * - a field that is also case data is the case's value (the window verifies what was applied for);
  * - a text the fixture copied from its case data is copied from this case's (the licence number
@@ -71,10 +74,11 @@ export function decisionData(random: SeededRandom, context: DecisionContext): Re
   const matching = context.templates.filter((t) => t.nodeId === node.id && t.outcome === outcome);
   const template = matching.length > 0 ? random.pick(matching) : undefined;
   const year = Number(context.today.slice(0, 4));
+  const formNeeded = !OUTCOMES_WITHOUT_FORM.has(outcome);
   const data: Record<string, unknown> = {};
   for (const field of node.form) {
     const fromTemplate = template !== undefined && field.key in template.data;
-    if (!fromTemplate && !field.required) continue;
+    if (!fromTemplate && !(field.required && formNeeded)) continue;
     if (field.key in caseData && fitsField(field, caseData[field.key])) {
       data[field.key] = caseData[field.key];
       continue;

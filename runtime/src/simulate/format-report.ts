@@ -31,22 +31,22 @@ export function formatReport(report: SimulationReport): string {
   for (const example of run.refused.examples) lines.push(`  refused: ${example}`);
 
   lines.push('', 'Cases by result');
-  for (const [result, count] of Object.entries(cases.byResult)) lines.push(`  ${result.padEnd(14)}${String(count).padStart(6)}`);
+  for (const [result, count] of Object.entries(cases.byResult)) lines.push(`  ${result.padEnd(14)}${columns([count, 6])}`);
 
-  lines.push('', `Working days per case (filed → completed)${''.padEnd(2)}${header()}`);
-  lines.push(`  ${'all'.padEnd(41)}${row(cases.workingDays)}`);
-  for (const [result, distribution] of Object.entries(cases.workingDaysByResult)) lines.push(`  ${result.padEnd(41)}${row(distribution)}`);
+  lines.push('', `${'Working days per case (filed → completed)'.padEnd(CASE_WIDTH + 2)}${header()}`);
+  lines.push(`  ${'all'.padEnd(CASE_WIDTH)}${row(cases.workingDays)}`);
+  for (const [result, distribution] of Object.entries(cases.workingDaysByResult)) lines.push(`  ${result.padEnd(CASE_WIDTH)}${row(distribution)}`);
 
-  lines.push('', `Working days per step              tasks  completed  closed  open${header()}`);
+  lines.push('', `${'Working days per step'.padEnd(STEP_WIDTH + 2)}${columns(['tasks', 6], ['completed', 11], ['closed', 8], ['open', 6])}${header()}`);
   for (const step of report.steps) {
     lines.push(
-      `  ${step.nodeId.padEnd(32)}${num(step.tasks, 6)}${num(step.completed, 11)}${num(step.closed, 8)}${num(step.open, 6)}${row(step.workingDays)}  ${step.name}`,
+      `  ${step.nodeId.padEnd(STEP_WIDTH)}${columns([step.tasks, 6], [step.completed, 11], [step.closed, 8], [step.open, 6])}${row(step.workingDays)}  ${step.name}`,
     );
   }
 
-  lines.push('', 'Statutory limits per department           tasks     met  breached  open  open overdue');
+  lines.push('', `${'Statutory limits per department'.padEnd(DEPARTMENT_WIDTH + 2)}${columns(['tasks', 6], ['met', 6], ['breached', 10], ['open', 6], ['open overdue', 14])}`);
   for (const d of report.departments) {
-    lines.push(`  ${d.departmentId.padEnd(40)}${num(d.tasks, 6)}${num(d.met, 8)}${num(d.breached, 10)}${num(d.open, 6)}${num(d.openOverdue, 14)}  ${d.name}`);
+    lines.push(`  ${d.departmentId.padEnd(DEPARTMENT_WIDTH)}${columns([d.tasks, 6], [d.met, 6], [d.breached, 10], [d.open, 6], [d.openOverdue, 14])}  ${d.name}`);
   }
 
   const { escalations } = report;
@@ -67,15 +67,20 @@ export function formatReport(report: SimulationReport): string {
   return `${lines.join('\n')}\n`;
 }
 
+const CASE_WIDTH = 40;
+const STEP_WIDTH = 28;
+const DEPARTMENT_WIDTH = 34;
+
 function header(): string {
-  return `${'n'.padStart(7)}${'median'.padStart(9)}${'p95'.padStart(8)}`;
+  return columns(['n', 7], ['median', 9], ['p95', 8]);
 }
 
 function row(d: Distribution): string {
   const value = (v: number | null) => (v === null ? '-' : v.toFixed(2));
-  return `${num(d.count, 7)}${value(d.median).padStart(9)}${value(d.p95).padStart(8)}`;
+  return columns([d.count, 7], [value(d.median), 9], [value(d.p95), 8]);
 }
 
-function num(value: number, width: number): string {
-  return String(value).padStart(width);
+/** Values right-aligned in columns of the given widths. */
+function columns(...cells: [string | number, number][]): string {
+  return cells.map(([value, width]) => String(value).padStart(width)).join('');
 }
