@@ -9,6 +9,7 @@ export interface CaseRecord {
   definitionKey: string;
   definitionVersion: number;
   jurisdictionId: string;
+  data: Record<string, unknown>;
   status: string;
   result: string | null;
   slaState: string;

@@ -1,0 +1,47 @@
+import { fileRestaurantCase, huangpuClerks } from '../support/restaurant-case.ts';
+import { step } from '../support/steps.ts';
+import { expect, test } from '../support/test.ts';
+import type { TaskRecord } from '../support/tongban-client.ts';
+
+const manager = 'huangpu.manager';
+
+test.describe('time limits', () => {
+  test('once the virtual clock passes the statutory limit the manager finds the task overdue in the list and on the heatmap', async ({ api, openConsoleAs }) => {
+    const filed = await fileRestaurantCase(api);
+    const intake = await api.openTask(huangpuClerks.intake, filed.id, 'intake');
+    expect(intake.dueAt).not.toBeNull();
+
+    await test.step('the clock moves six working days, past the five-day limit of intake', async () => {
+      const result = await api.advanceClock(manager, 6, 'workingDay');
+      expect(new Date(result.now).getTime()).toBeGreaterThan(new Date(intake.dueAt ?? 0).getTime());
+      expect(result.fired).toContainEqual(expect.objectContaining({ kind: 'taskBreach', taskId: intake.id }));
+    });
+    const overdue = await api.call<{ items: TaskRecord[]; total: number }>('GET', '/monitor/overdue?limit=200', { as: { user: manager } });
+    expect(overdue.body.items.map((task) => task.id)).toContain(intake.id);
+    const overdueIntakes = overdue.body.items.filter((task) => task.nodeId === 'intake').length;
+
+    const clerk = await openConsoleAs(huangpuClerks.intake);
+    await step('the intake clerk sees the task marked overdue', clerk, async () => {
+      await expect(clerk.getByTestId(`inbox-row-${intake.id}`)).toHaveAttribute('data-sla-state', 'overdue');
+    });
+
+    const page = await openConsoleAs(manager);
+    await step('the manager finds the task in the overdue list', page, async () => {
+      await expect(page).toHaveURL(/\/monitor$/);
+      await expect(page.getByTestId('kpi-overdue')).not.toContainText(/^\D*0$/);
+      await expect(page.getByTestId('overdue-list').getByTestId(`monitor-task-${intake.id}`)).toBeVisible();
+    });
+
+    await step('the heatmap shows the overdue intake tasks on the intake node', page, async () => {
+      const heatmap = page.getByTestId('heatmap');
+      await heatmap.scrollIntoViewIfNeeded();
+      await expect(heatmap.getByTestId('heat-intake')).toContainText(`超期 ${overdueIntakes}`);
+    });
+
+    await step('the overdue link opens the case at the late task', page, async () => {
+      await page.getByTestId(`monitor-task-${intake.id}`).click();
+      await expect(page).toHaveURL(new RegExp(`/cases/${filed.id}\\?task=${intake.id}`));
+      await expect(page.getByTestId('case-timeline').getByTestId('timeline-task.overdue')).toBeVisible();
+    });
+  });
+});
