@@ -11,7 +11,7 @@ const forbidden: { pattern: RegExp; why: string }[] = [
   { pattern: /new Date\(\)/, why: 'reads the clock' },
   { pattern: /Math\.random/, why: 'is random' },
   { pattern: /from ['"]node:/, why: 'imports a Node-only module' },
-  { pattern: /\bprocess\./, why: 'reads the Node process' },
+  { pattern: /(?<![.\w])process\.(env|argv|exit|cwd|platform|hrtime|nextTick|stdout|stderr|stdin|memoryUsage)\b/, why: 'reads the Node process' },
   { pattern: /\brequire\(/, why: 'uses CommonJS require' },
 ];
 
