@@ -16,6 +16,7 @@ const drawnSizes: Record<WorkflowNode['type'], { width: number; height: number }
   userTask: { width: 176, height: 84 },
   exclusiveGateway: { width: 48, height: 48 },
   parallelGateway: { width: 48, height: 48 },
+  inclusiveGateway: { width: 48, height: 48 },
 };
 /** Free space kept between any two nodes on the canvas, in flow pixels, room for an edge and its label. */
 const minimumGap = 40;

@@ -2,7 +2,7 @@ import type { UserTask, WorkflowEdge, WorkflowNode } from '../definition/index.t
 import { offeredOutcomes } from '../definition/index.ts';
 import type { DefinitionAnalysis } from '../validate/analyze-definition.ts';
 import type { ParallelBlock } from '../validate/analyze-blocks.ts';
-import { parallelRole, ROOT_CONTAINER } from '../validate/analyze-blocks.ts';
+import { gatewayRole, ROOT_CONTAINER } from '../validate/analyze-blocks.ts';
 import { forwardOutgoing, isReturnEdge } from '../validate/definition-graph.ts';
 import { returnCrossing } from '../validate/return-crossing.ts';
 import { emptyCaseContext } from './case-context.ts';
@@ -10,7 +10,7 @@ import { checkImplementations } from './check-implementations.ts';
 import type { CompileResult } from './compile.ts';
 import { ENGINE_VERSION } from './engine-version.ts';
 import type { ActionRef, MachineConfigJson, StateJson, TransitionJson } from './machine-config.types.ts';
-import { REGION_DONE } from './machine-config.types.ts';
+import { REGION_DONE, REGION_GATE } from './machine-config.types.ts';
 
 const MERGE: ActionRef = { type: 'mergeData' };
 
@@ -116,14 +116,36 @@ export function compileAnalysis(analysis: DefinitionAnalysis): CompileResult {
     };
   };
 
+  /**
+   * The eventless test an inclusive branch starts with: enter the branch when its condition holds
+   * (the default branch: when no condition of its siblings holds), else end it at once.
+   */
+  const inclusiveGate = (block: ParallelBlock, edge: WorkflowEdge): StateJson | undefined => {
+    const siblings = forward(block.splitId);
+    const enter = { target: edge.target === block.joinId ? REGION_DONE : edge.target };
+    if (edge.default === true) {
+      if (siblings.some((other) => other.default !== true && other.condition === undefined)) return { always: [{ target: REGION_DONE }] };
+      const expressions = siblings.filter((other) => other.default !== true && other.condition !== undefined).map((other) => other.condition as string);
+      return { always: [{ ...enter, guard: { type: 'noneHolds', params: { expressions } } }, { target: REGION_DONE }] };
+    }
+    if (edge.condition === undefined) return undefined;
+    return { always: [{ ...enter, guard: { type: 'feel', params: { expression: edge.condition } } }, { target: REGION_DONE }] };
+  };
+
   const parallelState = (block: ParallelBlock): StateJson => {
+    const edges = new Map(forward(block.splitId).map((edge) => [edge.id, edge]));
     const states: Record<string, StateJson> = {};
     for (const region of block.regions) {
       const inner = containerStates(region.id);
       inner[REGION_DONE] = { type: 'final' };
       stateCount += 1;
       const entersJoin = region.entry === block.joinId;
-      states[region.edgeId] = { initial: entersJoin ? REGION_DONE : region.entry, states: inner };
+      const gate = block.kind === 'inclusiveGateway' ? inclusiveGate(block, edges.get(region.edgeId) as WorkflowEdge) : undefined;
+      if (gate) {
+        inner[REGION_GATE] = gate;
+        stateCount += 1;
+      }
+      states[region.edgeId] = { initial: gate ? REGION_GATE : entersJoin ? REGION_DONE : region.entry, states: inner };
     }
     return { id: block.splitId, type: 'parallel', states, onDone: { target: `#${block.joinId as string}` } };
   };
@@ -146,8 +168,9 @@ export function compileAnalysis(analysis: DefinitionAnalysis): CompileResult {
         return userTaskState(node, container);
       case 'exclusiveGateway':
         return exclusiveState(node.id, container);
-      case 'parallelGateway': {
-        const block = parallelRole(graph, node.id) === 'split' ? structure.blocks.get(node.id) : undefined;
+      case 'parallelGateway':
+      case 'inclusiveGateway': {
+        const block = gatewayRole(graph, node.id) === 'split' ? structure.blocks.get(node.id) : undefined;
         if (block) return parallelState(block);
         return { id: node.id, always: forward(node.id).map((edge) => go(edge, container)) };
       }

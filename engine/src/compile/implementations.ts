@@ -51,6 +51,8 @@ function addressesOpenTask(context: CaseContext, event: MachineEvent, nodeId: st
  *
  * Guards:
  * - `feel` `{ expression }`: the FEEL condition holds over the case data (false on any error).
+ * - `noneHolds` `{ expressions }`: no FEEL condition of the list holds (an inclusive gateway's
+ *   default branch).
  * - `taskOutcome` `{ nodeId, outcomes }`: a `task.complete` of the open task of `nodeId`, while the
  *   case is not suspended, with one of `outcomes`.
  * - `taskReturn` `{ nodeId, returnTo, sole }`: the same with outcome `return`, to `returnTo` (or to
@@ -100,6 +102,8 @@ export const implementations = {
   guards: {
     feel: ({ context }: Args, params: unknown) =>
       evaluateCondition((params as { expression: string }).expression, context.data).value,
+    noneHolds: ({ context }: Args, params: unknown) =>
+      !(params as { expressions: string[] }).expressions.some((expression) => evaluateCondition(expression, context.data).value),
     taskOutcome: ({ context, event: raw }: Args, params: unknown) => {
       const { nodeId, outcomes } = params as { nodeId: string; outcomes: string[] };
       const event = raw as MachineEvent;

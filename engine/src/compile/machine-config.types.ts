@@ -3,6 +3,12 @@ import type { CaseContext } from './case-context.ts';
 /** The key of the final state that ends each branch of a parallel block. */
 export const REGION_DONE = '@done';
 
+/**
+ * The key of the transient state an inclusive branch starts in: it enters the branch when the
+ * branch's condition holds and goes to `REGION_DONE` otherwise. A case never rests in it.
+ */
+export const REGION_GATE = '@when';
+
 /** A JSON value: what survives `JSON.parse(JSON.stringify(x))` unchanged. */
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 

@@ -76,12 +76,22 @@ export const exclusiveGatewaySchema = z.object({ ...nodeBase, type: z.literal('e
 /** A parallel gateway splits (one incoming, several outgoing) or joins (several incoming, one outgoing). */
 export const parallelGatewaySchema = z.object({ ...nodeBase, type: z.literal('parallelGateway') });
 
+/**
+ * An inclusive gateway splits like a parallel one, but starts only the branches whose `condition`
+ * holds (an edge without a condition always starts; the `default` edge starts when no condition
+ * holds), and its joining inclusive gateway waits for exactly the branches that started. It models
+ * the branches of a one-thing process that apply only to some applicants (a fire-safety
+ * inspection only for public-gathering venues, a sign permit only when there is a sign).
+ */
+export const inclusiveGatewaySchema = z.object({ ...nodeBase, type: z.literal('inclusiveGateway') });
+
 export const nodeSchema = z.discriminatedUnion('type', [
   startEventSchema,
   endEventSchema,
   userTaskSchema,
   exclusiveGatewaySchema,
   parallelGatewaySchema,
+  inclusiveGatewaySchema,
 ]);
 
 export type StartEvent = z.infer<typeof startEventSchema>;
@@ -89,5 +99,6 @@ export type EndEvent = z.infer<typeof endEventSchema>;
 export type UserTask = z.infer<typeof userTaskSchema>;
 export type ExclusiveGateway = z.infer<typeof exclusiveGatewaySchema>;
 export type ParallelGateway = z.infer<typeof parallelGatewaySchema>;
+export type InclusiveGateway = z.infer<typeof inclusiveGatewaySchema>;
 export type WorkflowNode = z.infer<typeof nodeSchema>;
 export type NodeType = WorkflowNode['type'];

@@ -2,6 +2,9 @@ import type { DefinitionGraph } from './definition-graph.ts';
 import { forwardOutgoing, nodeField, quoteList } from './definition-graph.ts';
 import type { Diagnostic } from './diagnostic.types.ts';
 
+/** The gateway types that open a block of branches and close it again. */
+export type BlockGatewayType = 'parallelGateway' | 'inclusiveGateway';
+
 /** The container of the nodes outside every parallel block. */
 export const ROOT_CONTAINER = 'root';
 
@@ -19,10 +22,12 @@ export interface Region {
 }
 
 /**
- * A parallel split, its branches and its join.
+ * A parallel or inclusive split, its branches and its join.
  * @internal
  */
 export interface ParallelBlock {
+  /** The type of the split, and of the join that closes it. */
+  kind: BlockGatewayType;
   splitId: string;
   joinId: string | undefined;
   /** The container the split and its join sit in. */
@@ -45,11 +50,13 @@ export interface BlockStructure {
 }
 
 /**
- * The role of a parallel gateway, read from its degree: more than one outgoing edge splits, more than
- * one incoming edge joins, one of each passes through.
+ * The role of a parallel or inclusive gateway, read from its degree: more than one outgoing edge
+ * splits, more than one incoming edge joins, one of each passes through. Any other node passes.
  * @internal
  */
-export function parallelRole(graph: DefinitionGraph, nodeId: string): 'split' | 'join' | 'mixed' | 'pass' {
+export function gatewayRole(graph: DefinitionGraph, nodeId: string): 'split' | 'join' | 'mixed' | 'pass' {
+  const type = graph.nodes.get(nodeId)?.type;
+  if (type !== 'parallelGateway' && type !== 'inclusiveGateway') return 'pass';
   const outgoing = forwardOutgoing(graph, nodeId).length;
   const incoming = (graph.incoming.get(nodeId) ?? []).length;
   if (outgoing > 1 && incoming > 1) return 'mixed';
@@ -60,10 +67,12 @@ export function parallelRole(graph: DefinitionGraph, nodeId: string): 'split' | 
 
 /**
  * Assigns every node reachable from the start to a container (the root, or one branch of one
- * parallel block) and pairs each split with its join, reporting `unbalanced-parallel-gateway` where
- * blocks are not properly nested: a node reached from two containers, a join that closes no split
- * or the branches of two, a split whose branches meet at no join or at several, a branch that never
- * reaches its join. Edges from a branch to an end event are allowed: they end the case.
+ * parallel or inclusive block) and pairs each split with its join, reporting
+ * `unbalanced-parallel-gateway` (or `unbalanced-inclusive-gateway` when an inclusive gateway is
+ * involved) where blocks are not properly nested: a node reached from two containers, a join that
+ * closes no split, the branches of two, or a split of the other type, a split whose branches meet
+ * at no join or at several, a branch that never reaches its join. Edges from a branch to an end
+ * event are allowed: they end the case.
  * @internal
  */
 export function analyzeBlocks(graph: DefinitionGraph): BlockStructure {
@@ -74,11 +83,15 @@ export function analyzeBlocks(graph: DefinitionGraph): BlockStructure {
   const reachesJoin = new Set<string>();
   const diagnostics: Diagnostic[] = [];
   const reported = new Set<string>();
-  const report = (key: string, nodeId: string, message: string): void => {
+  const kindOf = (nodeId: string): BlockGatewayType =>
+    graph.nodes.get(nodeId)?.type === 'inclusiveGateway' ? 'inclusiveGateway' : 'parallelGateway';
+  const word = (kind: BlockGatewayType): string => (kind === 'inclusiveGateway' ? 'inclusive' : 'parallel');
+  const noun = (nodeId: string): string => (kindOf(nodeId) === 'inclusiveGateway' ? 'Inclusive' : 'Parallel');
+  const report = (key: string, nodeId: string, message: string, inclusive = kindOf(nodeId) === 'inclusiveGateway'): void => {
     if (reported.has(key)) return;
     reported.add(key);
     diagnostics.push({
-      code: 'unbalanced-parallel-gateway',
+      code: inclusive ? 'unbalanced-inclusive-gateway' : 'unbalanced-parallel-gateway',
       severity: 'error',
       message,
       nodeId,
@@ -87,7 +100,8 @@ export function analyzeBlocks(graph: DefinitionGraph): BlockStructure {
   };
   const describe = (container: string): string => {
     const region = regions.get(container);
-    return region ? `from branch '${region.edgeId}' of parallel gateway '${region.splitId}'` : 'from outside every parallel block';
+    if (!region) return 'from outside every parallel block';
+    return `from branch '${region.edgeId}' of ${word(kindOf(region.splitId))} gateway '${region.splitId}'`;
   };
 
   const start = [...graph.nodes.values()].find((node) => node.type === 'startEvent');
@@ -101,10 +115,15 @@ export function analyzeBlocks(graph: DefinitionGraph): BlockStructure {
       return true;
     }
     if (existing !== container) {
+      const inclusive = [existing, container].some((id) => {
+        const region = regions.get(id);
+        return region !== undefined && kindOf(region.splitId) === 'inclusiveGateway';
+      });
       report(
         `conflict:${nodeId}`,
         nodeId,
-        `Node '${nodeId}' is reached both ${describe(existing)} and ${describe(container)}; each node belongs to one branch of one parallel block`,
+        `Node '${nodeId}' is reached both ${describe(existing)} and ${describe(container)}; each node belongs to one branch of one ${inclusive ? 'inclusive' : 'parallel'} block`,
+        inclusive,
       );
     }
     return false;
@@ -118,18 +137,18 @@ export function analyzeBlocks(graph: DefinitionGraph): BlockStructure {
       containerOf.set(nodeId, ROOT_CONTAINER);
       continue;
     }
-    const role = node.type === 'parallelGateway' ? parallelRole(graph, nodeId) : 'pass';
+    const role = gatewayRole(graph, nodeId);
     if (role === 'mixed') {
       report(
         `mixed:${nodeId}`,
         nodeId,
-        `Parallel gateway '${nodeId}' both joins and splits; join with one gateway and split with a second one after it`,
+        `${noun(nodeId)} gateway '${nodeId}' both joins and splits; join with one gateway and split with a second one after it`,
       );
     }
     if (role === 'join') {
       const region = regions.get(container);
       if (!region) {
-        report(`unsplit:${nodeId}`, nodeId, `Parallel gateway '${nodeId}' joins flows that no parallel gateway split`);
+        report(`unsplit:${nodeId}`, nodeId, `${noun(nodeId)} gateway '${nodeId}' joins flows that no ${word(kindOf(nodeId))} gateway split`);
         if (!place(nodeId, container)) continue;
       } else {
         const block = blocks.get(region.splitId) as ParallelBlock;
@@ -138,7 +157,16 @@ export function analyzeBlocks(graph: DefinitionGraph): BlockStructure {
           report(
             `shared-join:${nodeId}`,
             nodeId,
-            `Parallel gateway '${nodeId}' joins the branches of both ${quoteList([owner, block.splitId])}; close each block with its own join`,
+            `${noun(nodeId)} gateway '${nodeId}' joins the branches of both ${quoteList([owner, block.splitId])}; close each block with its own join`,
+          );
+          continue;
+        }
+        if (kindOf(nodeId) !== block.kind) {
+          report(
+            `kind:${nodeId}`,
+            nodeId,
+            `${noun(nodeId)} gateway '${nodeId}' joins the branches of ${word(block.kind)} gateway '${block.splitId}'; close a block with a gateway of the type that opened it`,
+            true,
           );
           continue;
         }
@@ -146,7 +174,7 @@ export function analyzeBlocks(graph: DefinitionGraph): BlockStructure {
           report(
             `two-joins:${block.splitId}`,
             block.splitId,
-            `The branches of parallel gateway '${block.splitId}' end at different joins ${quoteList([block.joinId, nodeId])}`,
+            `The branches of ${word(block.kind)} gateway '${block.splitId}' end at different joins ${quoteList([block.joinId, nodeId])}`,
           );
           continue;
         }
@@ -160,7 +188,7 @@ export function analyzeBlocks(graph: DefinitionGraph): BlockStructure {
     }
     if (!place(nodeId, container)) continue;
     if (role === 'split' || role === 'mixed') {
-      const block: ParallelBlock = { splitId: nodeId, joinId: undefined, container, regions: [] };
+      const block: ParallelBlock = { kind: kindOf(nodeId), splitId: nodeId, joinId: undefined, container, regions: [] };
       blocks.set(nodeId, block);
       for (const edge of forwardOutgoing(graph, nodeId)) {
         const region: Region = { id: `${nodeId}:${edge.id}`, splitId: nodeId, edgeId: edge.id, entry: edge.target };
@@ -178,7 +206,7 @@ export function analyzeBlocks(graph: DefinitionGraph): BlockStructure {
       report(
         `no-join:${block.splitId}`,
         block.splitId,
-        `The branches of parallel gateway '${block.splitId}' never meet again at a joining parallel gateway`,
+        `The branches of ${word(block.kind)} gateway '${block.splitId}' never meet again at a joining ${word(block.kind)} gateway`,
       );
       continue;
     }
@@ -187,7 +215,7 @@ export function analyzeBlocks(graph: DefinitionGraph): BlockStructure {
       report(
         `branch:${region.id}`,
         block.splitId,
-        `Branch '${region.edgeId}' of parallel gateway '${block.splitId}' never reaches its join '${block.joinId}'`,
+        `Branch '${region.edgeId}' of ${word(block.kind)} gateway '${block.splitId}' never reaches its join '${block.joinId}'`,
       );
     }
   }

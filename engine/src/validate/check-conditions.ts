@@ -1,30 +1,36 @@
 import { parseCondition } from '../feel/index.ts';
+import { gatewayRole } from './analyze-blocks.ts';
 import type { DefinitionGraph } from './definition-graph.ts';
 import { edgeField, nodeField, quoteList } from './definition-graph.ts';
 import type { Diagnostic } from './diagnostic.types.ts';
 
 /**
- * `exclusive-gateway-without-default`, `multiple-default-edges`, `exclusive-edge-without-condition`,
- * `invalid-feel-condition`, `feel-reads-clock`, `condition-ignored`.
+ * `exclusive-gateway-without-default`, `inclusive-gateway-without-default`, `multiple-default-edges`,
+ * `exclusive-edge-without-condition`, `invalid-feel-condition`, `feel-reads-clock`,
+ * `condition-ignored`.
  *
  * An exclusive gateway with more than one outgoing edge, or with any condition, tries its
  * conditional edges in order and takes its one default edge when none holds. A gateway with a
- * single plain edge simply passes through.
+ * single plain edge simply passes through. A splitting inclusive gateway starts every branch whose
+ * condition holds and every branch without a condition; its default branch starts when no
+ * condition holds.
  * @internal
  */
 export function checkConditions(graph: DefinitionGraph): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
+  const tests = (sourceId: string): boolean => {
+    const type = graph.nodes.get(sourceId)?.type;
+    return type === 'exclusiveGateway' || (type === 'inclusiveGateway' && gatewayRole(graph, sourceId) === 'split');
+  };
   for (const edge of graph.edges) {
     if (edge.condition === undefined) continue;
-    const source = graph.nodes.get(edge.source);
-    if (source?.type !== 'exclusiveGateway' || edge.default === true) {
+    if (!tests(edge.source) || edge.default === true) {
       diagnostics.push({
         code: 'condition-ignored',
         severity: 'warning',
-        message:
-          source?.type === 'exclusiveGateway'
-            ? `Edge '${edge.id}' is the default of gateway '${edge.source}', so its condition '${edge.condition}' is never tested`
-            : `Edge '${edge.id}' has condition '${edge.condition}', but it leaves '${edge.source}', which is not an exclusive gateway; the condition is ignored`,
+        message: tests(edge.source)
+          ? `Edge '${edge.id}' is the default of gateway '${edge.source}', so its condition '${edge.condition}' is never tested`
+          : `Edge '${edge.id}' has condition '${edge.condition}', but it leaves '${edge.source}', which is neither an exclusive gateway nor a splitting inclusive gateway; the condition is ignored`,
         edgeId: edge.id,
         field: edgeField(graph, edge, 'condition'),
       });
@@ -51,11 +57,25 @@ export function checkConditions(graph: DefinitionGraph): Diagnostic[] {
   }
 
   for (const node of graph.nodes.values()) {
-    if (node.type !== 'exclusiveGateway') continue;
+    if (node.type !== 'exclusiveGateway' && node.type !== 'inclusiveGateway') continue;
     const outgoing = graph.outgoing.get(node.id) ?? [];
     const defaults = outgoing.filter((edge) => edge.default === true);
     const conditional = outgoing.filter((edge) => edge.default !== true && edge.condition !== undefined);
     const plain = outgoing.filter((edge) => edge.default !== true && edge.condition === undefined);
+    if (node.type === 'inclusiveGateway') {
+      if (!tests(node.id)) continue;
+      if (defaults.length > 1) diagnostics.push(multipleDefaults(graph, node.id, defaults.map((edge) => edge.id)));
+      if (defaults.length === 0 && plain.length === 0) {
+        diagnostics.push({
+          code: 'inclusive-gateway-without-default',
+          severity: 'error',
+          message: `Inclusive gateway '${node.id}' starts a branch only when its condition holds, and none is the default or unconditional; mark one outgoing edge as default so a case whose data matches no condition does not skip every branch`,
+          nodeId: node.id,
+          field: nodeField(graph, node.id),
+        });
+      }
+      continue;
+    }
     const branches = outgoing.length > 1 || conditional.length > 0;
     if (!branches) continue;
     if (defaults.length === 0) {
@@ -67,15 +87,7 @@ export function checkConditions(graph: DefinitionGraph): Diagnostic[] {
         field: nodeField(graph, node.id),
       });
     }
-    if (defaults.length > 1) {
-      diagnostics.push({
-        code: 'multiple-default-edges',
-        severity: 'error',
-        message: `Exclusive gateway '${node.id}' has ${defaults.length} default edges (${quoteList(defaults.map((e) => e.id))}); it can have one`,
-        nodeId: node.id,
-        edgeId: defaults[1]?.id,
-      });
-    }
+    if (defaults.length > 1) diagnostics.push(multipleDefaults(graph, node.id, defaults.map((edge) => edge.id)));
     for (const edge of plain) {
       diagnostics.push({
         code: 'exclusive-edge-without-condition',
@@ -88,4 +100,15 @@ export function checkConditions(graph: DefinitionGraph): Diagnostic[] {
     }
   }
   return diagnostics;
+}
+
+function multipleDefaults(graph: DefinitionGraph, nodeId: string, edgeIds: string[]): Diagnostic {
+  const kind = graph.nodes.get(nodeId)?.type === 'inclusiveGateway' ? 'Inclusive' : 'Exclusive';
+  return {
+    code: 'multiple-default-edges',
+    severity: 'error',
+    message: `${kind} gateway '${nodeId}' has ${edgeIds.length} default edges (${quoteList(edgeIds)}); it can have one`,
+    nodeId,
+    edgeId: edgeIds[1],
+  };
 }
