@@ -10,3 +10,4 @@ export * from './feel/index.ts';
 export * from './validate/index.ts';
 export * from './compile/index.ts';
 export * from './step/index.ts';
+export * from './bpmn/index.ts';

@@ -1,0 +1,24 @@
+import type { ModdleElement } from 'moddle';
+import type { BpmnBaseElement } from 'bpmn-moddle/types';
+import type { z } from 'zod';
+
+/**
+ * The extension elements of `element` (children of `bpmn:extensionElements`) of one moddle type,
+ * e.g. `tongban:Sla`, in document order.
+ * @internal
+ */
+export function extensionValues<T>(element: BpmnBaseElement, type: string): ModdleElement<T>[] {
+  const values = (element.extensionElements?.values ?? []) as ModdleElement[];
+  return values.filter((value) => value.$type === type) as ModdleElement<T>[];
+}
+
+/**
+ * The first problem zod found, as `path: message` (or the message alone at the root).
+ * @internal
+ */
+export function firstIssue(error: z.ZodError): string {
+  const issue = error.issues[0];
+  if (issue === undefined) return 'it does not fit the definition schema';
+  const path = issue.path.map(String).join('.');
+  return path === '' ? issue.message : `${path}: ${issue.message}`;
+}

@@ -1,0 +1,122 @@
+import type { ModdleElement } from 'moddle';
+import type { BpmnProcess } from 'bpmn-moddle/types';
+import { workflowKeySchema } from '../definition/index.ts';
+import type { Duration } from '../definition/index.ts';
+import { extensionValues } from './extension-values.ts';
+import type { ImportReport } from './import-report.ts';
+import { optional } from './optional-field.ts';
+import { readDuration } from './read-duration.ts';
+import type { TongbanDataSchema, TongbanDuration, TongbanProcessAttributes } from './tongban-elements.types.ts';
+
+/** The calendar an imported workflow counts on when neither the caller nor the file names one. */
+export const DEFAULT_IMPORT_CALENDAR = 'cn-mainland';
+
+/** The key an imported workflow gets when neither the caller nor the file gives a usable one. */
+export const DEFAULT_IMPORT_KEY = 'imported-process';
+
+/** What the caller of `importBpmn` may set; each wins over what the file says. */
+export interface BpmnImportOptions {
+  /** Workflow key (kebab-case). Default: `tongban:key`, else derived from the process id. */
+  key?: string;
+  /** Workflow name. Default: the process name, else its pool's, else the document's, else the key. */
+  name?: string;
+  /** Business calendar key. Default: `tongban:calendar`, else `cn-mainland`. */
+  calendar?: string;
+  /** Id of the process to import. Default: the first executable process, else the first. */
+  processId?: string;
+}
+
+/** The workflow-level fields read from a BPMN process element. */
+export interface ProcessFields {
+  key: string;
+  version: number;
+  name: string;
+  description: string;
+  calendar: string;
+  promisedSla?: Duration;
+  dataSchema?: Record<string, unknown>;
+}
+
+/**
+ * Reads the workflow-level fields of `process`: its Tongban attributes and extension elements,
+ * its name and documentation, with the caller's options first.
+ * @internal
+ */
+export function readProcessFields(
+  bpmnProcess: ModdleElement<BpmnProcess & TongbanProcessAttributes>,
+  fallbackNames: (string | undefined)[],
+  options: BpmnImportOptions,
+  report: ImportReport,
+): ProcessFields {
+  const place = { elementId: bpmnProcess.id ?? '', elementType: bpmnProcess.$type };
+  const key = readKey(bpmnProcess, options, report);
+  const name = [options.name, bpmnProcess.name, ...fallbackNames].map((text) => text?.trim()).find((text) => text) ?? key;
+  let calendar = options.calendar ?? bpmnProcess.calendar?.trim() ?? '';
+  if (calendar === '') {
+    calendar = DEFAULT_IMPORT_CALENDAR;
+    report.add('bpmn-missing-calendar', `Process '${place.elementId}' names no tongban:calendar; working time is counted on '${DEFAULT_IMPORT_CALENDAR}'`, place);
+  }
+  const [promised] = extensionValues<TongbanDuration>(bpmnProcess, 'tongban:PromisedSla');
+  return {
+    key,
+    version: readVersion(bpmnProcess, report),
+    name,
+    description: (bpmnProcess.documentation ?? []).map((doc) => doc.text ?? '').join('\n\n').trim(),
+    calendar,
+    ...optional('promisedSla', readDuration(promised, 'The promised total', place, report)),
+    ...optional('dataSchema', readDataSchema(bpmnProcess, report)),
+  };
+}
+
+function readKey(bpmnProcess: ModdleElement<BpmnProcess & TongbanProcessAttributes>, options: BpmnImportOptions, report: ImportReport): string {
+  const place = { elementId: bpmnProcess.id ?? '', elementType: bpmnProcess.$type };
+  if (options.key !== undefined) return options.key;
+  if (bpmnProcess.key !== undefined) {
+    if (workflowKeySchema.safeParse(bpmnProcess.key).success) return bpmnProcess.key;
+    report.add('bpmn-invalid-extension', `Process '${place.elementId}' has tongban:key '${bpmnProcess.key}', which is not a kebab-case key`, place);
+  }
+  const derived = kebabCase(bpmnProcess.id ?? '');
+  const key = workflowKeySchema.safeParse(derived).success ? derived : DEFAULT_IMPORT_KEY;
+  report.add('bpmn-missing-key', `Process '${place.elementId}' has no tongban:key; the workflow is keyed '${key}'`, place);
+  return key;
+}
+
+function readVersion(bpmnProcess: ModdleElement<BpmnProcess & TongbanProcessAttributes>, report: ImportReport): number {
+  if (bpmnProcess.version === undefined) return 1;
+  const version = Number(bpmnProcess.version);
+  if (Number.isInteger(version) && version > 0) return version;
+  report.add('bpmn-invalid-extension', `Process '${bpmnProcess.id ?? ''}' has tongban:version '${bpmnProcess.version}', which is not a positive whole number; version 1 is used`, {
+    elementId: bpmnProcess.id ?? '',
+    elementType: bpmnProcess.$type,
+  });
+  return 1;
+}
+
+function readDataSchema(bpmnProcess: ModdleElement<BpmnProcess>, report: ImportReport): Record<string, unknown> | undefined {
+  const [element] = extensionValues<TongbanDataSchema>(bpmnProcess, 'tongban:DataSchema');
+  if (element === undefined) return undefined;
+  const place = { elementId: bpmnProcess.id ?? '', elementType: bpmnProcess.$type };
+  const value = parseJsonObject(element.text ?? '');
+  if (value !== undefined) return value;
+  report.add('bpmn-invalid-extension', `The tongban:dataSchema of process '${place.elementId}' is not a JSON object; it is left out`, place);
+  return undefined;
+}
+
+function parseJsonObject(text: string): Record<string, unknown> | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+}
+
+/** `WFP-6-1` → `wfp-6-1`, `handle-invoice` → `handle-invoice`; may still fail the key pattern. */
+function kebabCase(id: string): string {
+  return id
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^[^a-z]+/, '')
+    .replace(/-+$/, '');
+}

@@ -1,0 +1,107 @@
+import type { ModdleElement } from 'moddle';
+import type { BpmnTask } from 'bpmn-moddle/types';
+import { formFieldSchema, levelSchema, outcomeSchema } from '../definition/index.ts';
+import type { FormField, Level, Outcome, TaskSla } from '../definition/index.ts';
+import { extensionValues, firstIssue } from './extension-values.ts';
+import type { BpmnDiagnosticPlace, ImportReport } from './import-report.ts';
+import { optional } from './optional-field.ts';
+import { readDuration } from './read-duration.ts';
+import type { TongbanField, TongbanForm, TongbanOutcomes, TongbanSla, TongbanTaskAttributes } from './tongban-elements.types.ts';
+
+/** The role a task is offered to when the file names none: the front-line clerk. */
+export const DEFAULT_CANDIDATE_ROLE = 'clerk';
+
+/** The Tongban fields of a userTask read from its BPMN element. */
+export interface TaskExtensions {
+  department: string;
+  level: Level;
+  candidateRole: string;
+  outcomes: Outcome[];
+  form: FormField[];
+  sla?: TaskSla;
+}
+
+/**
+ * Reads a task's Tongban attributes and extension elements. A missing department stays empty (and
+ * validation will ask for one), a missing candidate role becomes `clerk`; both are reported. A value
+ * that does not fit the definition schema is reported and left out.
+ * @internal
+ */
+export function readTaskExtensions(
+  element: ModdleElement<BpmnTask & TongbanTaskAttributes>,
+  place: BpmnDiagnosticPlace,
+  report: ImportReport,
+): TaskExtensions {
+  const elementId = place.elementId ?? '';
+  const department = element.department?.trim() ?? '';
+  if (department === '') {
+    report.add('bpmn-missing-department', `Task '${elementId}' names no tongban:department; pick the department that handles it`, place);
+  }
+  let candidateRole = element.candidateRole?.trim() ?? '';
+  if (candidateRole === '') {
+    candidateRole = DEFAULT_CANDIDATE_ROLE;
+    report.add('bpmn-missing-candidate-role', `Task '${elementId}' names no tongban:candidateRole; it is offered to '${DEFAULT_CANDIDATE_ROLE}'`, place);
+  }
+  return {
+    department,
+    level: readLevel(element.level, place, report),
+    candidateRole,
+    outcomes: readOutcomes(element, place, report),
+    form: readForm(element, place, report),
+    ...optional('sla', readSla(element, place, report)),
+  };
+}
+
+function readLevel(value: string | undefined, place: BpmnDiagnosticPlace, report: ImportReport): Level {
+  if (value === undefined) return 'district';
+  const parsed = levelSchema.safeParse(value.trim());
+  if (parsed.success) return parsed.data;
+  report.add('bpmn-invalid-extension', `Task '${place.elementId ?? ''}' has tongban:level '${value}', which is not a level; it is handled at 'district' level`, place);
+  return 'district';
+}
+
+function readOutcomes(element: BpmnTask, place: BpmnDiagnosticPlace, report: ImportReport): Outcome[] {
+  const outcomes: Outcome[] = [];
+  for (const list of extensionValues<TongbanOutcomes>(element, 'tongban:Outcomes')) {
+    for (const outcome of list.values ?? []) {
+      const parsed = outcomeSchema.safeParse({ id: outcome.id, label: outcome.label });
+      if (parsed.success) outcomes.push(parsed.data);
+      else report.add('bpmn-invalid-extension', `Outcome '${outcome.id ?? ''}' of task '${place.elementId ?? ''}' is left out: ${firstIssue(parsed.error)}`, place);
+    }
+  }
+  return outcomes;
+}
+
+function readForm(element: BpmnTask, place: BpmnDiagnosticPlace, report: ImportReport): FormField[] {
+  const fields: FormField[] = [];
+  for (const form of extensionValues<TongbanForm>(element, 'tongban:Form')) {
+    for (const field of form.fields ?? []) {
+      const parsed = formFieldSchema.safeParse(fieldInput(field));
+      if (parsed.success) fields.push(parsed.data);
+      else report.add('bpmn-invalid-extension', `Form field '${field.key ?? ''}' of task '${place.elementId ?? ''}' is left out: ${firstIssue(parsed.error)}`, place);
+    }
+  }
+  return fields;
+}
+
+function fieldInput(field: ModdleElement<TongbanField>): Record<string, unknown> {
+  const required = field.required === undefined ? undefined : ({ true: true, false: false } as Record<string, boolean>)[field.required.trim()] ?? field.required;
+  const options = field.options?.map((option) => ({ value: option.value, label: option.label }));
+  return {
+    key: field.key,
+    type: field.type,
+    label: field.label,
+    ...optional('required', required),
+    ...optional('options', options !== undefined && options.length > 0 ? options : undefined),
+  };
+}
+
+function readSla(element: BpmnTask, place: BpmnDiagnosticPlace, report: ImportReport): TaskSla | undefined {
+  const [sla] = extensionValues<TongbanSla>(element, 'tongban:Sla');
+  if (sla === undefined) return undefined;
+  const promised = readDuration(sla.promised, 'The promised limit', place, report);
+  const statutory = readDuration(sla.statutory, 'The statutory limit', place, report);
+  if (promised === undefined && statutory === undefined) return undefined;
+  return { ...optional('promised', promised), ...optional('statutory', statutory) };
+}
+

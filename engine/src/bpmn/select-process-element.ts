@@ -1,0 +1,77 @@
+import type { ModdleElement } from 'moddle';
+import type { BpmnCollaboration, BpmnDefinitions, BpmnParticipant, BpmnProcess } from 'bpmn-moddle/types';
+import type { ImportReport } from './import-report.ts';
+
+/** The process an import reads, and the name of the pool that holds it, when there is one. */
+export interface SelectedProcess {
+  process: ModdleElement<BpmnProcess>;
+  participantName?: string;
+}
+
+/**
+ * Picks the process to import: `processId` when given, else the first executable process, else the
+ * first. Every other process is reported (`bpmn-other-process`), and so are the collaboration's
+ * message flows (`bpmn-unsupported-element`) and artifacts (`bpmn-artifact-ignored`). Reports
+ * `bpmn-no-process` / `bpmn-process-not-found` and returns `undefined` when there is nothing to read.
+ * @internal
+ */
+export function selectProcessElement(
+  definitions: ModdleElement<BpmnDefinitions>,
+  processId: string | undefined,
+  report: ImportReport,
+): SelectedProcess | undefined {
+  const roots = definitions.rootElements ?? [];
+  const processes = roots.filter((root) => root.$type === 'bpmn:Process') as ModdleElement<BpmnProcess>[];
+  const collaborations = roots.filter((root) => root.$type === 'bpmn:Collaboration') as ModdleElement<BpmnCollaboration>[];
+  const participants = collaborations.flatMap((collaboration) => collaboration.participants ?? []);
+  for (const collaboration of collaborations) reportCollaboration(collaboration, report);
+
+  if (processes.length === 0) {
+    report.add('bpmn-no-process', 'The document holds no bpmn:process to import');
+    return undefined;
+  }
+  const bpmnProcess =
+    processId === undefined
+      ? (processes.find((candidate) => candidate.isExecutable === true) ?? processes[0])
+      : processes.find((candidate) => candidate.id === processId);
+  if (bpmnProcess === undefined) {
+    report.add('bpmn-process-not-found', `The document holds no process '${processId ?? ''}' (it holds ${processes.map((p) => `'${p.id ?? ''}'`).join(', ')})`);
+    return undefined;
+  }
+  for (const other of processes) {
+    if (other === bpmnProcess) continue;
+    const pool = participantOf(participants, other);
+    report.add(
+      'bpmn-other-process',
+      `Process '${other.id ?? ''}'${pool ? ` (pool '${pool.name ?? pool.id ?? ''}')` : ''} with ${(other.flowElements ?? []).length} flow elements is not imported; only '${bpmnProcess.id ?? ''}' is (a Tongban workflow is one process)`,
+      { elementId: other.id ?? '', elementType: other.$type },
+    );
+  }
+  const name = participantOf(participants, bpmnProcess)?.name?.trim();
+  return name ? { process: bpmnProcess, participantName: name } : { process: bpmnProcess };
+}
+
+function participantOf(participants: ModdleElement<BpmnParticipant>[], bpmnProcess: ModdleElement<BpmnProcess>): ModdleElement<BpmnParticipant> | undefined {
+  return participants.find((participant) => participant.processRef === bpmnProcess);
+}
+
+function reportCollaboration(collaboration: ModdleElement<BpmnCollaboration>, report: ImportReport): void {
+  for (const flow of collaboration.messageFlows ?? []) {
+    report.add(
+      'bpmn-unsupported-element',
+      `Message flow '${flow.id ?? ''}' from '${idOf(flow.sourceRef)}' to '${idOf(flow.targetRef)}' is not imported: Tongban exchanges no messages between pools`,
+      { elementId: flow.id ?? '', elementType: flow.$type },
+    );
+  }
+  for (const artifact of collaboration.artifacts ?? []) {
+    report.add('bpmn-artifact-ignored', `${artifact.$type} '${artifact.id ?? ''}' is a diagram note and is not imported`, {
+      elementId: artifact.id ?? '',
+      elementType: artifact.$type,
+    });
+  }
+}
+
+function idOf(element: object | undefined): string {
+  const id = (element as { id?: unknown } | undefined)?.id;
+  return typeof id === 'string' ? id : '';
+}

@@ -1,0 +1,67 @@
+import type { ModdleElement } from 'moddle';
+
+/**
+ * The moddle shapes of Tongban's extension (see `tongbanModdlePackage`). Every value is text as
+ * written in the file; import checks it against the definition schema.
+ * @internal
+ */
+export interface TongbanDuration {
+  amount?: string;
+  unit?: string;
+}
+
+/** @internal */
+export interface TongbanProcessAttributes {
+  key?: string;
+  version?: string;
+  calendar?: string;
+}
+
+/** @internal */
+export interface TongbanTaskAttributes {
+  department?: string;
+  level?: string;
+  candidateRole?: string;
+}
+
+/** @internal */
+export interface TongbanOutcome {
+  id?: string;
+  label?: string;
+}
+
+/** @internal */
+export interface TongbanOption {
+  value?: string;
+  label?: string;
+}
+
+/** @internal */
+export interface TongbanField {
+  key?: string;
+  type?: string;
+  label?: string;
+  required?: string;
+  options?: ModdleElement<TongbanOption>[];
+}
+
+/** @internal */
+export interface TongbanOutcomes {
+  values?: ModdleElement<TongbanOutcome>[];
+}
+
+/** @internal */
+export interface TongbanForm {
+  fields?: ModdleElement<TongbanField>[];
+}
+
+/** @internal */
+export interface TongbanSla {
+  promised?: ModdleElement<TongbanDuration>;
+  statutory?: ModdleElement<TongbanDuration>;
+}
+
+/** @internal */
+export interface TongbanDataSchema {
+  text?: string;
+}

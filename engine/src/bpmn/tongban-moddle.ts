@@ -1,0 +1,49 @@
+/** Namespace URI of Tongban's BPMN extension attributes and elements (prefix `tongban`). */
+export const TONGBAN_BPMN_NAMESPACE = 'https://tongban.dev/schema/bpmn';
+
+const attribute = (name: string) => ({ name, isAttr: true, type: 'String' });
+
+/**
+ * The moddle package of Tongban's BPMN extension: what a BPMN 2.0 document carries beyond the
+ * standard so that a workflow definition survives export and import.
+ *
+ * - On `bpmn:Process`: attributes `key`, `version`, `calendar`; extension elements
+ *   `<tongban:promisedSla amount unit/>` and `<tongban:dataSchema>` (JSON Schema as JSON text).
+ * - On `bpmn:Task` (so `bpmn:UserTask`): attributes `department`, `level`, `candidateRole`;
+ *   extension elements `<tongban:outcomes>` of `<tongban:outcome id label/>`, `<tongban:form>` of
+ *   `<tongban:field key type label required>` with `<tongban:option value label/>`, and
+ *   `<tongban:sla>` with `<tongban:promised amount unit/>` and `<tongban:statutory amount unit/>`.
+ * - On `bpmn:EndEvent`: attribute `result`. On `bpmn:SequenceFlow`: attribute `outcome`.
+ *
+ * Every value is read as text and checked against the definition schema on import, so a bad value
+ * becomes a diagnostic naming it rather than a silent default. Format: moddle package descriptors
+ * (github.com/bpmn-io/moddle, `docs/descriptor.md`).
+ */
+export const tongbanModdlePackage = {
+  name: 'Tongban',
+  uri: TONGBAN_BPMN_NAMESPACE,
+  prefix: 'tongban',
+  xml: { tagAlias: 'lowerCase' },
+  associations: [],
+  types: [
+    { name: 'ProcessProperties', extends: ['bpmn:Process'], properties: [attribute('key'), attribute('version'), attribute('calendar')] },
+    { name: 'TaskProperties', extends: ['bpmn:Task'], properties: [attribute('department'), attribute('level'), attribute('candidateRole')] },
+    { name: 'EndEventProperties', extends: ['bpmn:EndEvent'], properties: [attribute('result')] },
+    { name: 'SequenceFlowProperties', extends: ['bpmn:SequenceFlow'], properties: [attribute('outcome')] },
+    { name: 'Duration', isAbstract: true, properties: [attribute('amount'), attribute('unit')] },
+    { name: 'PromisedSla', superClass: ['Element', 'Duration'] },
+    { name: 'DataSchema', superClass: ['Element'], properties: [{ name: 'text', isBody: true, type: 'String' }] },
+    { name: 'Outcomes', superClass: ['Element'], properties: [{ name: 'values', type: 'Outcome', isMany: true }] },
+    { name: 'Outcome', properties: [attribute('id'), attribute('label')] },
+    { name: 'Form', superClass: ['Element'], properties: [{ name: 'fields', type: 'Field', isMany: true }] },
+    {
+      name: 'Field',
+      properties: [attribute('key'), attribute('type'), attribute('label'), attribute('required'), { name: 'options', type: 'Option', isMany: true }],
+    },
+    { name: 'Option', properties: [attribute('value'), attribute('label')] },
+    { name: 'Sla', superClass: ['Element'], properties: [{ name: 'promised', type: 'Promised' }, { name: 'statutory', type: 'Statutory' }] },
+    { name: 'Promised', superClass: ['Duration'] },
+    { name: 'Statutory', superClass: ['Duration'] },
+  ],
+  enumerations: [],
+} as const;

@@ -1,0 +1,322 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { importBpmn } from '../../src/bpmn/index.ts';
+import type { BpmnDiagnostic, BpmnImportResult } from '../../src/bpmn/index.ts';
+import { definitionSchema } from '../../src/definition/index.ts';
+import type { WorkflowDefinitionInput } from '../../src/definition/index.ts';
+import { bpmnFiles, hasSharedMiwg, miwgFixtureDir, modelFacts, readMiwg, sharedMiwgDir } from './miwg-models.ts';
+
+const fixture = (name: string): string => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
+const codes = (diagnostics: BpmnDiagnostic[]): string[] => diagnostics.map((diagnostic) => diagnostic.code);
+
+/** A one-process document around `body`, with the namespaces Camunda Modeler declares. */
+function bpmnDocument(body: string, processAttributes = ''): string {
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:tongban="https://tongban.dev/schema/bpmn" id="defs" targetNamespace="http://bpmn.io/schema/bpmn">
+  <bpmn:process id="p" isExecutable="true" tongban:key="probe" tongban:calendar="cn-mainland" ${processAttributes}>
+${body}
+  </bpmn:process>
+</bpmn:definitions>`;
+}
+
+function definitionOf(result: BpmnImportResult): WorkflowDefinitionInput {
+  if (result.definition === undefined) throw new Error(`No definition: ${result.diagnostics.map((d) => d.message).join('; ')}`);
+  return result.definition;
+}
+
+describe('importBpmn on a Camunda Modeler drawing with Tongban attributes', () => {
+  it('should map every node, edge, position and Tongban field of the drawing', async () => {
+    const result = await importBpmn(fixture('sign-permit.bpmn'));
+    const expected = JSON.parse(fixture('sign-permit.definition.json')) as WorkflowDefinitionInput;
+    expect(result.definition).toEqual(expected);
+  });
+
+  it('should report only the unnamed gateways, each named after its id', async () => {
+    const { diagnostics } = await importBpmn(fixture('sign-permit.bpmn'));
+    expect(diagnostics.map((d) => `${d.code} ${d.severity} ${d.nodeId ?? ''} ${d.field ?? ''}`)).toEqual([
+      'bpmn-missing-name info fork nodes[5].name',
+      'bpmn-missing-name info join nodes[8].name',
+    ]);
+  });
+
+  it('should let the caller choose key, name and calendar over what the file says', async () => {
+    const definition = definitionOf(await importBpmn(fixture('sign-permit.bpmn'), { key: 'sign-permit-2', name: '招牌', calendar: 'cn-shanghai' }));
+    expect([definition.key, definition.name, definition.calendar]).toEqual(['sign-permit-2', '招牌', 'cn-shanghai']);
+  });
+
+  it('should refuse a caller key that is not kebab-case, and import nothing', async () => {
+    const result = await importBpmn(fixture('sign-permit.bpmn'), { key: 'Sign Permit' });
+    expect(result.definition).toBeUndefined();
+    const errors = result.diagnostics.filter((d) => d.severity === 'error');
+    expect(codes(errors)).toEqual(['bpmn-invalid-option']);
+    expect(errors[0]?.message).toContain('key');
+  });
+});
+
+describe('importBpmn on documents it cannot read', () => {
+  it('should report XML that does not parse, without a definition', async () => {
+    const result = await importBpmn('<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"><unclosed');
+    expect(result.definition).toBeUndefined();
+    expect(result.diagnostics.map((d) => `${d.code} ${d.severity}`)).toEqual(['bpmn-unreadable-xml error']);
+  });
+
+  it('should report XML that is not a BPMN document', async () => {
+    const result = await importBpmn('<?xml version="1.0"?><html><body/></html>');
+    expect(result.definition).toBeUndefined();
+    expect(codes(result.diagnostics)).toEqual(['bpmn-unreadable-xml']);
+  });
+
+  it('should report a document without a process', async () => {
+    const xml = '<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d" targetNamespace="x"/>';
+    const result = await importBpmn(xml);
+    expect(result.definition).toBeUndefined();
+    expect(codes(result.diagnostics)).toEqual(['bpmn-no-process']);
+  });
+
+  it('should report a requested process the document does not hold, naming those it holds', async () => {
+    const result = await importBpmn(bpmnDocument('<bpmn:startEvent id="s"/>'), { processId: 'missing' });
+    expect(result.definition).toBeUndefined();
+    expect(result.diagnostics[0]?.code).toBe('bpmn-process-not-found');
+    expect(result.diagnostics[0]?.message).toContain("'p'");
+  });
+});
+
+describe('importBpmn defaults and findings', () => {
+  it('should default what a plain drawing lacks and report each default', async () => {
+    const xml = `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d" name="Plain" targetNamespace="x">
+  <bpmn:process id="Process_1">
+    <bpmn:startEvent id="s"/>
+    <bpmn:task id="t" name="Check"/>
+    <bpmn:endEvent id="e"/>
+    <bpmn:sequenceFlow id="f1" sourceRef="s" targetRef="t"/>
+    <bpmn:sequenceFlow id="f2" sourceRef="t" targetRef="e"/>
+  </bpmn:process>
+</bpmn:definitions>`;
+    const result = await importBpmn(xml);
+    const definition = definitionOf(result);
+    expect([definition.key, definition.name, definition.calendar, definition.version]).toEqual(['process-1', 'Plain', 'cn-mainland', 1]);
+    expect(definition.nodes).toEqual([
+      { id: 's', type: 'startEvent', name: 's' },
+      { id: 't', type: 'userTask', name: 'Check', department: '', level: 'district', candidateRole: 'clerk', outcomes: [], form: [] },
+      { id: 'e', type: 'endEvent', name: 'e', result: 'completed' },
+    ]);
+    expect(result.diagnostics.map((d) => `${d.code} ${d.severity} ${d.elementId ?? ''}`)).toEqual([
+      'bpmn-missing-key info Process_1',
+      'bpmn-missing-calendar warning Process_1',
+      'bpmn-missing-name info s',
+      'bpmn-missing-layout info s',
+      'bpmn-missing-layout info t',
+      'bpmn-task-as-user-task warning t',
+      'bpmn-missing-department warning t',
+      'bpmn-missing-candidate-role warning t',
+      'bpmn-missing-name info e',
+      'bpmn-missing-layout info e',
+      'bpmn-missing-result info e',
+    ]);
+  });
+
+  it('should leave out Tongban values that do not fit the definition schema and say which', async () => {
+    const xml = bpmnDocument(
+      `<bpmn:userTask id="t" name="Review" tongban:department="health" tongban:candidateRole="clerk" tongban:level="province">
+        <bpmn:extensionElements>
+          <tongban:outcomes><tongban:outcome id="ok" label="OK"/><tongban:outcome id="2bad" label="Bad"/></tongban:outcomes>
+          <tongban:form><tongban:field key="n" type="money" label="N"/><tongban:field key="m" type="number" label="M" required="yes"/></tongban:form>
+          <tongban:sla><tongban:promised amount="two" unit="workingDay"/><tongban:statutory amount="3" unit="week"/></tongban:sla>
+          <tongban:dataSchema>not json</tongban:dataSchema>
+        </bpmn:extensionElements>
+      </bpmn:userTask>
+      <bpmn:sequenceFlow id="f" sourceRef="t" targetRef="t" tongban:outcome="a b"/>`,
+      'tongban:version="0"',
+    );
+    const result = await importBpmn(xml);
+    const definition = definitionOf(result);
+    expect(definition.version).toBe(1);
+    expect(definition.nodes[0]).toMatchObject({ level: 'district', outcomes: [{ id: 'ok', label: 'OK' }], form: [] });
+    expect(definition.nodes[0]).not.toHaveProperty('sla');
+    expect(definition.edges[0]).not.toHaveProperty('outcome');
+    const invalid = result.diagnostics.filter((d) => d.code === 'bpmn-invalid-extension').map((d) => d.message);
+    expect(invalid).toHaveLength(8);
+    for (const quoted of ["'0'", "'province'", "'2bad'", "'n'", "'m'", "'two'", "unit 'week'", "'a b'"]) {
+      expect(invalid.some((message) => message.includes(quoted))).toBe(true);
+    }
+  });
+
+  it('should report the data schema of a process when it is not a JSON object', async () => {
+    const xml = bpmnDocument('<bpmn:extensionElements><tongban:dataSchema>[1, 2]</tongban:dataSchema></bpmn:extensionElements><bpmn:startEvent id="s" name="S"/>');
+    const result = await importBpmn(xml);
+    expect(definitionOf(result)).not.toHaveProperty('dataSchema');
+    expect(codes(result.diagnostics)).toContain('bpmn-invalid-extension');
+  });
+
+  it('should rewrite ids that are not definition ids, keeping them unique, and report each', async () => {
+    const xml = bpmnDocument(`
+      <bpmn:startEvent id="_1" name="S"/>
+      <bpmn:endEvent id="id_1" name="E" tongban:result="approved"/>
+      <bpmn:endEvent id="end.2" name="E2" tongban:result="approved"/>
+      <bpmn:sequenceFlow id="_f" sourceRef="_1" targetRef="id_1"/>`);
+    const result = await importBpmn(xml);
+    const definition = definitionOf(result);
+    expect(definition.nodes.map((node) => node.id)).toEqual(['id_1-2', 'id_1', 'end_2']);
+    expect(definition.edges).toEqual([{ id: 'id_f', source: 'id_1-2', target: 'id_1' }]);
+    expect(result.diagnostics.filter((d) => d.code === 'bpmn-id-renamed').map((d) => `${d.elementId} ${d.nodeId ?? d.edgeId ?? ''}`)).toEqual([
+      '_1 id_1-2',
+      'end.2 end_2',
+      '_f id_f',
+    ]);
+  });
+
+  it('should drop the Camunda 8 "=" before a FEEL condition and keep other languages with a warning', async () => {
+    const xml = bpmnDocument(`
+      <bpmn:exclusiveGateway id="g" name="G" default="f3"/>
+      <bpmn:endEvent id="e" name="E" tongban:result="approved"/>
+      <bpmn:sequenceFlow id="f1" sourceRef="g" targetRef="e"><bpmn:conditionExpression xsi:type="bpmn:tFormalExpression">= amount &gt; 10</bpmn:conditionExpression></bpmn:sequenceFlow>
+      <bpmn:sequenceFlow id="f2" sourceRef="g" targetRef="e"><bpmn:conditionExpression xsi:type="bpmn:tFormalExpression" language="https://www.omg.org/spec/DMN/20191111/FEEL/">amount &lt; 5</bpmn:conditionExpression></bpmn:sequenceFlow>
+      <bpmn:sequenceFlow id="f3" sourceRef="g" targetRef="e"><bpmn:conditionExpression xsi:type="bpmn:tFormalExpression">\${approved}</bpmn:conditionExpression></bpmn:sequenceFlow>`);
+    const result = await importBpmn(xml);
+    expect(definitionOf(result).edges).toEqual([
+      { id: 'f1', source: 'g', target: 'e', condition: 'amount > 10' },
+      { id: 'f2', source: 'g', target: 'e', condition: 'amount < 5' },
+      { id: 'f3', source: 'g', target: 'e', condition: '${approved}', default: true },
+    ]);
+    expect(result.diagnostics.filter((d) => d.code === 'bpmn-condition-language').map((d) => d.edgeId)).toEqual(['f3']);
+  });
+
+  it('should turn a timer boundary event into an SLA breach edge and its duration into the statutory limit', async () => {
+    const xml = bpmnDocument(`
+      <bpmn:userTask id="t" name="T" tongban:department="health" tongban:candidateRole="clerk">
+        <bpmn:extensionElements><tongban:sla><tongban:promised amount="1" unit="workingDay"/></tongban:sla></bpmn:extensionElements>
+      </bpmn:userTask>
+      <bpmn:boundaryEvent id="b" attachedToRef="t" cancelActivity="false"><bpmn:timerEventDefinition><bpmn:timeDuration>P2W</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:boundaryEvent>
+      <bpmn:endEvent id="e" name="E" tongban:result="rejected"/>
+      <bpmn:sequenceFlow id="late" sourceRef="b" targetRef="e"/>`);
+    const result = await importBpmn(xml);
+    const definition = definitionOf(result);
+    expect(definition.nodes[0]).toMatchObject({ sla: { promised: { amount: 1, unit: 'workingDay' }, statutory: { amount: 14, unit: 'calendarDay' } } });
+    expect(definition.edges).toEqual([{ id: 'late', source: 't', target: 'e', kind: 'slaBreach' }]);
+    expect(result.diagnostics.filter((d) => d.code === 'bpmn-ignored-detail').map((d) => d.elementId)).toEqual(['b']);
+  });
+
+  it('should report a timer whose duration is not whole weeks, days or hours', async () => {
+    const xml = bpmnDocument(`
+      <bpmn:userTask id="t" name="T" tongban:department="health" tongban:candidateRole="clerk"/>
+      <bpmn:boundaryEvent id="b" attachedToRef="t"><bpmn:timerEventDefinition><bpmn:timeDuration>P1DT2H</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:boundaryEvent>
+      <bpmn:endEvent id="e" name="E" tongban:result="rejected"/>
+      <bpmn:sequenceFlow id="late" sourceRef="b" targetRef="e"/>`);
+    const result = await importBpmn(xml);
+    expect(definitionOf(result).nodes[0]).not.toHaveProperty('sla');
+    const detail = result.diagnostics.find((d) => d.code === 'bpmn-ignored-detail');
+    expect(detail?.message).toContain("'P1DT2H'");
+    expect(detail?.nodeId).toBe('t');
+  });
+
+  it('should report a boundary event that is not a timer, and the flow that leaves it', async () => {
+    const xml = bpmnDocument(`
+      <bpmn:userTask id="t" name="T" tongban:department="health" tongban:candidateRole="clerk"/>
+      <bpmn:boundaryEvent id="b" attachedToRef="t"><bpmn:messageEventDefinition/></bpmn:boundaryEvent>
+      <bpmn:boundaryEvent id="idle" attachedToRef="t"><bpmn:timerEventDefinition/></bpmn:boundaryEvent>
+      <bpmn:endEvent id="e" name="E" tongban:result="rejected"/>
+      <bpmn:sequenceFlow id="f" sourceRef="b" targetRef="e"/>`);
+    const result = await importBpmn(xml);
+    expect(definitionOf(result).edges).toEqual([]);
+    expect(result.diagnostics.filter((d) => d.severity === 'warning').map((d) => `${d.code} ${d.elementId ?? ''}`)).toEqual([
+      'bpmn-unsupported-element b',
+      'bpmn-dropped-flow f',
+      'bpmn-unsupported-element idle',
+    ]);
+  });
+});
+
+describe('importBpmn on the BPMN MIWG reference models', () => {
+  const files = bpmnFiles(miwgFixtureDir);
+
+  it('should keep a copy of every reference model, with its licence', () => {
+    expect(files).toHaveLength(10);
+    expect(readFileSync(path.join(miwgFixtureDir, 'LICENSE.txt'), 'utf8')).toContain('Creative Commons Attribution 3.0');
+  });
+
+  it.skipIf(!hasSharedMiwg)('should hold the same models as the shared reference folder beside the repository', () => {
+    expect(files).toEqual(bpmnFiles(sharedMiwgDir));
+    for (const file of files) expect(readMiwg(file)).toBe(readFileSync(path.join(sharedMiwgDir, file), 'utf8'));
+  });
+
+  it.each(files)('should import the default process of %s into a definition that fits the schema', async (file) => {
+    const result = await importBpmn(readMiwg(file));
+    expect(definitionSchema.safeParse(result.definition).success).toBe(true);
+    expect(result.diagnostics.every((d) => d.severity !== 'error')).toBe(true);
+  });
+
+  it.each(files)('should map or report each flow element of every process of %s, and keep its layout', async (file) => {
+    const xml = readMiwg(file);
+    const facts = await modelFacts(xml);
+    expect(facts.processes.length).toBeGreaterThan(0);
+    for (const process of facts.processes) {
+      const { definition, diagnostics } = await importBpmn(xml, { processId: process.id });
+      if (definition === undefined) throw new Error(`${file} ${process.id}: no definition`);
+      const renamed = new Map(diagnostics.filter((d) => d.code === 'bpmn-id-renamed').map((d) => [d.elementId, d.nodeId ?? d.edgeId]));
+      const idOf = (bpmnId: string): string => renamed.get(bpmnId) ?? bpmnId;
+      const nodeIds = new Set(definition.nodes.map((node) => node.id));
+      const edges = new Map(definition.edges.map((edge) => [edge.id, edge]));
+      const reported = new Set(
+        diagnostics.filter((d) => d.code === 'bpmn-unsupported-element' || d.code === 'bpmn-dropped-flow').map((d) => d.elementId),
+      );
+      const breachBoundaries = new Set(
+        process.flowElements
+          .filter((element) => element.type === 'bpmn:SequenceFlow' && edges.get(idOf(element.id))?.kind === 'slaBreach')
+          .map((flow) => flow.sourceRef),
+      );
+      let mapped = 0;
+      let reportedHere = 0;
+      for (const element of process.flowElements) {
+        const isMapped = nodeIds.has(idOf(element.id)) || edges.has(idOf(element.id)) || breachBoundaries.has(element.id);
+        const isReported = reported.has(element.id);
+        expect(isMapped !== isReported, `${file} ${element.type} '${element.id}' mapped ${isMapped}, reported ${isReported}`).toBe(true);
+        if (isMapped) mapped += 1;
+        if (isReported) reportedHere += 1;
+      }
+      expect(mapped + reportedHere).toBe(process.flowElements.length);
+      expect(definition.nodes.length + definition.edges.length + breachBoundaries.size).toBe(mapped);
+
+      const bpmnIdOf = new Map([...renamed].map(([bpmnId, id]) => [id, bpmnId]));
+      for (const node of definition.nodes) {
+        expect(node.position, `${file} '${node.id}'`).toEqual(facts.bounds.get(bpmnIdOf.get(node.id) ?? node.id));
+      }
+    }
+  });
+
+  it('should report every process but the chosen one, and the collaboration message flows', async () => {
+    const result = await importBpmn(readMiwg('B.2.0.bpmn'), { processId: 'WFP-6-2' });
+    expect(result.diagnostics.filter((d) => d.code === 'bpmn-other-process').map((d) => d.elementId)).toEqual([
+      'Process_ba16239e-181e-4b9f-bc5b-0bb2ee973450',
+      'WFP-6-1',
+      'WFP-0-',
+    ]);
+    expect(result.diagnostics.filter((d) => d.elementType === 'bpmn:MessageFlow')).toHaveLength(2);
+    expect(result.diagnostics.filter((d) => d.code === 'bpmn-lane-ignored')).toHaveLength(2);
+  });
+
+  it('should pick the first executable process when the caller names none', async () => {
+    const definition = definitionOf(await importBpmn(readMiwg('C.1.0.bpmn')));
+    expect(definition.key).toBe('bpmn-miwg-test-case-c-1-0');
+    expect(definition.nodes.map((node) => node.id)).toContain('approveInvoice');
+  });
+
+  it('should keep the XPath conditions of the invoice process as written, with a warning each', async () => {
+    const result = await importBpmn(readMiwg('C.1.1.bpmn'));
+    const definition = definitionOf(result);
+    expect(definition.edges.find((edge) => edge.id === 'invoiceApproved')).toEqual({
+      id: 'invoiceApproved',
+      source: 'invoice_approved',
+      target: 'prepareBankTransfer',
+      condition: "bpmn:getDataObject('approved')",
+      label: 'yes',
+    });
+    expect(result.diagnostics.filter((d) => d.code === 'bpmn-condition-language').map((d) => d.edgeId)).toEqual([
+      'invoiceApproved',
+      'invoiceNotApproved',
+      'reviewSuccessful',
+      'reviewNotSuccessful',
+    ]);
+  });
+});
