@@ -39,6 +39,7 @@ const nodeTypes: Partial<Record<string, NodeType>> = {
   'bpmn:ManualTask': 'userTask',
   'bpmn:ExclusiveGateway': 'exclusiveGateway',
   'bpmn:ParallelGateway': 'parallelGateway',
+  'bpmn:InclusiveGateway': 'inclusiveGateway',
 };
 
 /** Why an element Tongban has no counterpart for is left out, for the elements met most often. */

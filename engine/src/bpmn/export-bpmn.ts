@@ -1,0 +1,198 @@
+import type { ModdleElement } from 'moddle';
+import type { BpmnModdle } from 'bpmn-moddle';
+import type { BpmnActivity, BpmnBoundaryEvent, BpmnFlowElement, BpmnFlowNode, BpmnSequenceFlow, BpmndiBPMNEdge, BpmndiBPMNShape } from 'bpmn-moddle/types';
+import { ENGINE_VERSION } from '../compile/engine-version.ts';
+import { definitionSchema } from '../definition/index.ts';
+import type { WorkflowDefinition, WorkflowDefinitionInput, WorkflowEdge, WorkflowNode } from '../definition/index.ts';
+import { BpmnExportError } from './bpmn-export.error.ts';
+import { bpmnModdle } from './bpmn-moddle-instance.ts';
+import { BOUNDARY_EVENT_SIZE, shapeSizeOf } from './bpmn-shape-sizes.ts';
+import { firstIssue } from './extension-values.ts';
+import { isoTextOfDuration } from './iso-duration.ts';
+import type { ShapeBounds } from './read-diagram-bounds.ts';
+import { routeEdge } from './route-edge.ts';
+import { durationElement, writeNodeElement } from './write-node-element.ts';
+
+/**
+ * The expression language of exported conditions: FEEL as DMN 1.3 names it
+ * (https://www.omg.org/spec/DMN/1.3, §10.3.1: `https://www.omg.org/spec/DMN/20191111/FEEL/`).
+ */
+export const FEEL_LANGUAGE_URI = 'https://www.omg.org/spec/DMN/20191111/FEEL/';
+
+/** Horizontal step between nodes that have no position, laid out in a row under the others, in pixels. */
+const UNPLACED_STEP = 220;
+
+/** Node types whose BPMN element has a `default` flow attribute (gateways that choose, tasks). */
+const TYPES_WITH_DEFAULT = new Set(['exclusiveGateway', 'inclusiveGateway', 'userTask']);
+
+/**
+ * Writes a workflow definition as BPMN 2.0 XML: one `bpmn:process` holding every node and edge
+ * with Tongban's fields in the `tongban:` extension (`TONGBAN_BPMN_NAMESPACE`), and BPMN DI
+ * (a shape per node, sized as the console draws it, at its `position`; an edge per flow with
+ * orthogonal waypoints) so Camunda Modeler and bpmn.io open it with its layout. An `slaBreach`
+ * edge becomes a timer boundary event on its task and a sequence flow from it. `importBpmn` reads
+ * the result back to the same definition (`engine/docs/bpmn.md` lists the few exceptions).
+ *
+ * Pure: performs no I/O (asynchronous only because the XML writer is).
+ *
+ * @throws BpmnExportError when `definition` does not fit the definition schema, or holds a node
+ *   type BPMN export does not draw.
+ */
+export async function exportBpmn(definition: WorkflowDefinitionInput | WorkflowDefinition): Promise<string> {
+  const parsed = definitionSchema.safeParse(definition);
+  const key = typeof definition.key === 'string' ? definition.key : '';
+  if (!parsed.success) throw new BpmnExportError(key, firstIssue(parsed.error));
+  const workflow = parsed.data;
+  const moddle = bpmnModdle();
+  const ids = new Set<string>([...workflow.nodes.map((node) => node.id), ...workflow.edges.map((edge) => edge.id)]);
+  const freshId = (base: string): string => {
+    let id = base;
+    for (let n = 2; ids.has(id); n += 1) id = `${base}-${n}`;
+    ids.add(id);
+    return id;
+  };
+
+  const elements = new Map<string, ModdleElement<BpmnFlowNode>>();
+  for (const node of workflow.nodes) {
+    const element = writeNodeElement(moddle, node);
+    if (element === undefined) throw new BpmnExportError(workflow.key, `node '${node.id}' has type '${node.type}', which BPMN export does not draw`);
+    elements.set(node.id, element);
+  }
+  const nodeById = new Map(workflow.nodes.map((node) => [node.id, node]));
+  const boundaries: { edge: WorkflowEdge; event: ModdleElement<BpmnBoundaryEvent> }[] = [];
+  const flows = workflow.edges.map((edge) => {
+    const source = elements.get(edge.source);
+    const target = elements.get(edge.target);
+    if (source === undefined || target === undefined) {
+      throw new BpmnExportError(workflow.key, `edge '${edge.id}' joins '${edge.source}' and '${edge.target}', which are not both nodes`);
+    }
+    let from: ModdleElement<BpmnFlowNode> = source;
+    if (edge.kind === 'slaBreach') {
+      const event = breachEvent(moddle, freshId(`${edge.id}-timer`), source, nodeById.get(edge.source));
+      boundaries.push({ edge, event });
+      from = event;
+    }
+    const flow = sequenceFlow(moddle, edge, from, target);
+    from.outgoing = [...(from.outgoing ?? []), flow];
+    target.incoming = [...(target.incoming ?? []), flow];
+    const sourceNode = nodeById.get(edge.source);
+    if (edge.default === true && edge.kind !== 'slaBreach' && sourceNode !== undefined && TYPES_WITH_DEFAULT.has(sourceNode.type)) {
+      const holder = source as ModdleElement<BpmnFlowNode & { default?: BpmnSequenceFlow }>;
+      holder.default ??= flow;
+    }
+    return flow;
+  });
+
+  const processId = freshId(workflow.key);
+  const bpmnProcess = moddle.create('bpmn:Process', {
+    id: processId,
+    name: workflow.name,
+    isExecutable: true,
+    key: workflow.key,
+    version: String(workflow.version),
+    calendar: workflow.calendar,
+    ...(workflow.description === '' ? {} : { documentation: [moddle.create('bpmn:Documentation', { text: workflow.description })] }),
+    ...processExtensions(moddle, workflow),
+    flowElements: [...elements.values(), ...boundaries.map(({ event }) => event), ...flows] as ModdleElement<BpmnFlowElement>[],
+  });
+
+  const boxes = nodeBoxes(workflow.nodes);
+  const shapes: ModdleElement[] = workflow.nodes.map((node) => shape(moddle, freshId(`${node.id}_di`), elements.get(node.id), boxes.get(node.id), node.type === 'exclusiveGateway'));
+  const boundaryBoxes = new Map<string, ShapeBounds>();
+  const boundariesOnTask = new Map<string, number>();
+  for (const { edge, event } of boundaries) {
+    const task = boxes.get(edge.source);
+    if (task === undefined) continue;
+    const index = boundariesOnTask.get(edge.source) ?? 0;
+    boundariesOnTask.set(edge.source, index + 1);
+    const bounds = boundaryBox(task, index);
+    boundaryBoxes.set(edge.id, bounds);
+    shapes.push(shape(moddle, freshId(`${event.id ?? ''}_di`), event, bounds, false));
+  }
+  const edgeShapes = workflow.edges.map((edge, index) => {
+    const breach = boundaryBoxes.get(edge.id);
+    const from = breach ?? boxes.get(edge.source);
+    const to = boxes.get(edge.target);
+    const waypoints = from === undefined || to === undefined ? [] : routeEdge(from, to, breach !== undefined);
+    return moddle.create<BpmndiBPMNEdge>('bpmndi:BPMNEdge', {
+      id: freshId(`${edge.id}_di`),
+      bpmnElement: flows[index],
+      waypoint: waypoints.map((waypoint) => moddle.create('dc:Point', waypoint)),
+    });
+  });
+  const diagram = moddle.create('bpmndi:BPMNDiagram', {
+    id: freshId(`${workflow.key}-diagram`),
+    plane: moddle.create('bpmndi:BPMNPlane', { id: freshId(`${workflow.key}-plane`), bpmnElement: bpmnProcess, planeElement: [...shapes, ...edgeShapes] }),
+  });
+  const definitions = moddle.create('bpmn:Definitions', {
+    id: freshId(`${workflow.key}-definitions`),
+    targetNamespace: `https://tongban.dev/workflows/${workflow.key}`,
+    expressionLanguage: FEEL_LANGUAGE_URI,
+    exporter: 'Tongban',
+    exporterVersion: ENGINE_VERSION,
+    rootElements: [bpmnProcess],
+    diagrams: [diagram],
+  });
+  const { xml } = await moddle.toXML(definitions, { format: true });
+  return xml;
+}
+
+function processExtensions(moddle: BpmnModdle, workflow: WorkflowDefinition): Record<string, unknown> {
+  const values: ModdleElement[] = [];
+  if (workflow.promisedSla !== undefined) values.push(durationElement(moddle, 'tongban:PromisedSla', workflow.promisedSla));
+  if (workflow.dataSchema !== undefined) values.push(moddle.create('tongban:DataSchema', { text: JSON.stringify(workflow.dataSchema) }));
+  return values.length === 0 ? {} : { extensionElements: moddle.create('bpmn:ExtensionElements', { values }) };
+}
+
+/** The timer boundary event an SLA breach edge leaves from; its duration is the task's statutory limit when ISO 8601 can say it. */
+function breachEvent(moddle: BpmnModdle, id: string, task: ModdleElement<BpmnFlowNode>, node: WorkflowNode | undefined): ModdleElement<BpmnBoundaryEvent> {
+  const statutory = node?.type === 'userTask' ? node.sla?.statutory : undefined;
+  const iso = statutory === undefined ? undefined : isoTextOfDuration(statutory);
+  const timer = moddle.create('bpmn:TimerEventDefinition', {
+    ...(iso === undefined ? {} : { timeDuration: moddle.create('bpmn:FormalExpression', { body: iso }) }),
+  });
+  return moddle.create<BpmnBoundaryEvent>('bpmn:BoundaryEvent', { id, attachedToRef: task as ModdleElement<BpmnActivity>, cancelActivity: true, eventDefinitions: [timer] });
+}
+
+function sequenceFlow(moddle: BpmnModdle, edge: WorkflowEdge, source: ModdleElement<BpmnFlowNode>, target: ModdleElement<BpmnFlowNode>): ModdleElement<BpmnSequenceFlow> {
+  return moddle.create<BpmnSequenceFlow>('bpmn:SequenceFlow', {
+    id: edge.id,
+    ...(edge.label === undefined ? {} : { name: edge.label }),
+    sourceRef: source,
+    targetRef: target,
+    ...(edge.outcome === undefined ? {} : { outcome: edge.outcome }),
+    ...(edge.condition === undefined
+      ? {}
+      : { conditionExpression: moddle.create('bpmn:FormalExpression', { language: FEEL_LANGUAGE_URI, body: edge.condition }) }),
+  });
+}
+
+/** Each node's box: its position and the size of its type; nodes without a position go in a row under the others. */
+function nodeBoxes(nodes: WorkflowNode[]): Map<string, ShapeBounds> {
+  const placed = nodes.filter((node) => node.position !== undefined);
+  const bottom = placed.reduce((lowest, node) => Math.max(lowest, (node.position?.y ?? 0) + shapeSizeOf(node.type).height), Number.NEGATIVE_INFINITY);
+  const rowTop = placed.length === 0 ? 0 : bottom + UNPLACED_STEP / 2;
+  let column = 0;
+  const boxes = new Map<string, ShapeBounds>();
+  for (const node of nodes) {
+    const size = shapeSizeOf(node.type);
+    const position = node.position ?? { x: UNPLACED_STEP * column++, y: rowTop };
+    boxes.set(node.id, { x: position.x, y: position.y, ...size });
+  }
+  return boxes;
+}
+
+/** The box of the `index`-th boundary event on a task: on its bottom edge, from the right. */
+function boundaryBox(task: ShapeBounds, index: number): ShapeBounds {
+  const { width, height } = BOUNDARY_EVENT_SIZE;
+  return { x: task.x + task.width - width - 14 - index * (width + 8), y: task.y + task.height - height / 2, width, height };
+}
+
+function shape(moddle: BpmnModdle, id: string, element: ModdleElement | undefined, bounds: ShapeBounds | undefined, markerVisible: boolean): ModdleElement<BpmndiBPMNShape> {
+  return moddle.create<BpmndiBPMNShape>('bpmndi:BPMNShape', {
+    id,
+    bpmnElement: element,
+    ...(markerVisible ? { isMarkerVisible: true } : {}),
+    ...(bounds === undefined ? {} : { bounds: moddle.create('dc:Bounds', bounds) }),
+  });
+}

@@ -1,0 +1,72 @@
+import type { ModdleElement } from 'moddle';
+import type { BpmnModdle } from 'bpmn-moddle';
+import type { BpmnFlowNode } from 'bpmn-moddle/types';
+import type { Duration, FormField, TaskSla, UserTask, WorkflowNode } from '../definition/index.ts';
+
+/** The BPMN element type each node type is written as. */
+export const bpmnTypeOfNode: Readonly<Record<string, string>> = {
+  startEvent: 'bpmn:StartEvent',
+  endEvent: 'bpmn:EndEvent',
+  userTask: 'bpmn:UserTask',
+  exclusiveGateway: 'bpmn:ExclusiveGateway',
+  parallelGateway: 'bpmn:ParallelGateway',
+  inclusiveGateway: 'bpmn:InclusiveGateway',
+};
+
+/**
+ * The BPMN flow node of `node`, with its Tongban attributes and extension elements; `undefined`
+ * for a node type BPMN export does not draw.
+ * @internal
+ */
+export function writeNodeElement(moddle: BpmnModdle, node: WorkflowNode): ModdleElement<BpmnFlowNode> | undefined {
+  const type = bpmnTypeOfNode[node.type];
+  if (type === undefined) return undefined;
+  const attributes: Record<string, unknown> = { id: node.id, name: node.name };
+  if (node.type === 'endEvent') attributes.result = node.result;
+  if (node.type === 'userTask') Object.assign(attributes, taskAttributes(moddle, node));
+  return moddle.create<BpmnFlowNode>(type, attributes);
+}
+
+function taskAttributes(moddle: BpmnModdle, task: UserTask): Record<string, unknown> {
+  const values: ModdleElement[] = [];
+  if (task.outcomes.length > 0) {
+    values.push(
+      moddle.create('tongban:Outcomes', {
+        values: task.outcomes.map((outcome) => moddle.create('tongban:Outcome', { id: outcome.id, label: outcome.label })),
+      }),
+    );
+  }
+  if (task.form.length > 0) values.push(moddle.create('tongban:Form', { fields: task.form.map((field) => formField(moddle, field)) }));
+  if (task.sla !== undefined) values.push(slaElement(moddle, task.sla));
+  return {
+    ...(task.department === '' ? {} : { department: task.department }),
+    level: task.level,
+    ...(task.candidateRole === '' ? {} : { candidateRole: task.candidateRole }),
+    ...(values.length === 0 ? {} : { extensionElements: moddle.create('bpmn:ExtensionElements', { values }) }),
+  };
+}
+
+function formField(moddle: BpmnModdle, field: FormField): ModdleElement {
+  return moddle.create('tongban:Field', {
+    key: field.key,
+    type: field.type,
+    label: field.label,
+    required: String(field.required),
+    ...(field.options === undefined ? {} : { options: field.options.map((option) => moddle.create('tongban:Option', { value: option.value, label: option.label })) }),
+  });
+}
+
+function slaElement(moddle: BpmnModdle, sla: TaskSla): ModdleElement {
+  return moddle.create('tongban:Sla', {
+    ...(sla.promised === undefined ? {} : { promised: durationElement(moddle, 'tongban:Promised', sla.promised) }),
+    ...(sla.statutory === undefined ? {} : { statutory: durationElement(moddle, 'tongban:Statutory', sla.statutory) }),
+  });
+}
+
+/**
+ * A `tongban:Duration` element of `type` (`tongban:Promised`, `tongban:Statutory`, `tongban:PromisedSla`).
+ * @internal
+ */
+export function durationElement(moddle: BpmnModdle, type: string, duration: Duration): ModdleElement {
+  return moddle.create(type, { amount: String(duration.amount), unit: duration.unit });
+}
