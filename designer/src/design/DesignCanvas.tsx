@@ -16,7 +16,7 @@ import { App } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, type Dispatch, type DragEvent } from 'react';
 import { useMessages } from '../i18n/index.ts';
 import { edgeTypes, nodeTypes } from './canvas/flow-element-types.ts';
-import { designMessages } from './messages.ts';
+import { designMessages, type DesignWords } from './messages.ts';
 import { isPaletteNodeType, paletteMimeType } from './NodePalette.tsx';
 import type { NodeSize } from './model/auto-layout.ts';
 import { refuseConnection } from './model/connection-rules.ts';
@@ -54,6 +54,8 @@ declare global {
 }
 
 const deleteKeys = ['Delete', 'Backspace'];
+/** From this many nodes on, only what is in view is rendered (pitfalls B26). */
+const largeGraphNodes = 150;
 const fitViewOptions = { padding: 0.2, maxZoom: 1.2 };
 
 /**
@@ -158,6 +160,7 @@ export function DesignCanvas({ definition, selection, measured, nodeDecorations,
         fitViewOptions={fitViewOptions}
         minZoom={0.2}
         maxZoom={2.5}
+        onlyRenderVisibleElements={definition.nodes.length >= largeGraphNodes}
       >
         <Background gap={16} size={1} />
         <MiniMap pannable zoomable data-testid="minimap" />
@@ -172,7 +175,7 @@ export function addNodeAction(
   definition: WorkflowDefinition,
   type: NodeType,
   position: XYPosition,
-  t: { newNodeNames: Record<NodeType, string>; outcomes: Parameters<typeof createNode>[3]['outcomes'] },
+  t: Pick<DesignWords, 'newNodeNames' | 'outcomes'>,
 ): DesignAction {
   const id = uniqueId(type, takenIds(definition));
   const node = createNode(type, id, position, { names: t.newNodeNames, outcomes: t.outcomes });

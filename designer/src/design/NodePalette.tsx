@@ -8,7 +8,7 @@ import { designMessages } from './messages.ts';
 export const paletteMimeType = 'application/x-tongban-node-type';
 
 /** Where the palette puts the types it knows; types the engine adds later follow them. */
-const paletteOrder: readonly string[] = ['startEvent', 'userTask', 'exclusiveGateway', 'parallelGateway', 'endEvent'];
+const paletteOrder: readonly string[] = ['startEvent', 'userTask', 'exclusiveGateway', 'parallelGateway', 'inclusiveGateway', 'endEvent'];
 
 function rank(type: string): number {
   const index = paletteOrder.indexOf(type);
@@ -43,6 +43,12 @@ function PaletteIcon({ type }: { type: NodeType }) {
       return (
         <span className="tb-mini-diamond">
           <span>+</span>
+        </span>
+      );
+    case 'inclusiveGateway':
+      return (
+        <span className="tb-mini-diamond">
+          <span className="tb-mini-ring" />
         </span>
       );
   }

@@ -22,7 +22,8 @@ export interface PublishResult {
 
 /**
  * The Design screen's calls of the Tongban API (DESIGN.md §7) beyond the console's shared client:
- * organisation lists for the properties panel, definition versions, validation and publishing.
+ * organisation lists for the properties panel, definition versions and publishing. Validation runs
+ * in the browser on the engine itself (the same `parseDefinition` + `validate` the API runs).
  */
 export const designApi = {
   listDepartments: () => apiRequest<{ items: Department[] }>('/departments'),
@@ -30,8 +31,6 @@ export const designApi = {
   listDefinitions: () => apiRequest<{ items: PublishedWorkflow[] }>('/definitions'),
   getVersion: (key: string, version: number) =>
     apiRequest<DefinitionVersion>(`/definitions/${encodeURIComponent(key)}/versions/${version}`),
-  validate: (definition: WorkflowDefinition) =>
-    apiRequest<{ diagnostics: Diagnostic[] }>('/definitions/validate', { method: 'POST', body: definition }),
   /** Publishes the next version of the definition's key; a 400 `ApiError` carries `details.diagnostics`. */
   publish: (definition: WorkflowDefinition) => apiRequest<PublishResult>('/definitions', { method: 'POST', body: definition }),
 };

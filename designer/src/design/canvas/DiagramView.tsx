@@ -17,7 +17,7 @@ export interface DiagramViewProps {
   edgeDecorations?: Readonly<Record<string, EdgeDecoration>>;
   /** Height in CSS pixels. */
   height: number;
-  /** Drawn over the bottom-left corner. */
+  /** Drawn over the top-left corner. */
   legend?: ReactNode;
   testId?: string;
 }

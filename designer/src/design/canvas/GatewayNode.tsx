@@ -1,16 +1,20 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
+import type { NodeType } from '@tongban/engine';
 import { memo } from 'react';
 import { handleIds, type DesignFlowNode } from '../model/flow-types.ts';
 import { nodeClassName } from './node-class-name.ts';
 import { ProblemBadge } from './ProblemBadge.tsx';
 
-/** Marker drawn inside each gateway type: × exclusive, + parallel (BPMN). */
-const markers = { exclusiveGateway: '×', parallelGateway: '+' } as const;
+
+/** The BPMN marker inside a gateway: × exclusive, + parallel, ○ inclusive. */
+function GatewayMarker({ type }: { type: NodeType }) {
+  if (type === 'inclusiveGateway') return <span className="tb-gateway-circle" />;
+  return <span className="tb-gateway-marker">{type === 'parallelGateway' ? '+' : '×'}</span>;
+}
 
 /** A BPMN gateway: a diamond with its marker, its name below. */
 function GatewayNode({ id, data, selected, isConnectable }: NodeProps<DesignFlowNode>) {
   const { node, decoration } = data;
-  const marker = node.type === 'parallelGateway' ? markers.parallelGateway : markers.exclusiveGateway;
   return (
     <div className={nodeClassName('tb-gateway', decoration, selected)} data-testid={`node-${id}`} data-node-id={id} data-node-type={node.type}>
       <Handle
@@ -21,7 +25,7 @@ function GatewayNode({ id, data, selected, isConnectable }: NodeProps<DesignFlow
         data-testid={`handle-${id}-${handleIds.target}`}
       />
       <div className="tb-gateway-diamond" style={decoration.heat === undefined ? undefined : { background: decoration.heat.color }} />
-      <span className="tb-gateway-marker">{marker}</span>
+      <GatewayMarker type={node.type} />
       <span className="tb-below-label">{node.name}</span>
       <ProblemBadge problem={decoration.problem} ownerId={id} />
       <Handle
@@ -35,5 +39,5 @@ function GatewayNode({ id, data, selected, isConnectable }: NodeProps<DesignFlow
   );
 }
 
-/** The memoised gateway node (exclusive and parallel). */
+/** The memoised gateway node (exclusive, parallel, inclusive). */
 export default memo(GatewayNode);

@@ -12,6 +12,7 @@ export const nodeTypes = {
   userTask: TaskNode,
   exclusiveGateway: GatewayNode,
   parallelGateway: GatewayNode,
+  inclusiveGateway: GatewayNode,
 } satisfies Record<NodeType, NodeTypes[string]>;
 
 /** The component of every edge type. */

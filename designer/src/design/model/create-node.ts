@@ -19,6 +19,7 @@ export function createNode(type: NodeType, id: string, position: XYPosition, wor
     case 'startEvent':
     case 'exclusiveGateway':
     case 'parallelGateway':
+    case 'inclusiveGateway':
       return { id, type, name, position };
     case 'endEvent':
       return { id, type, name, position, result: 'completed' };

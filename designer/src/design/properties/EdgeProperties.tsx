@@ -14,8 +14,8 @@ function without(edge: WorkflowEdge, ...keys: ('outcome' | 'condition' | 'defaul
 
 /**
  * The properties of one edge. Leaving a userTask: the outcome it routes (from the task's
- * outcomes) and its kind (sequence or time-out boundary). Leaving an exclusive gateway: a FEEL
- * condition checked as it is typed, or the default flag. Every edge: a label.
+ * outcomes) and its kind (sequence or time-out boundary). Leaving an exclusive or inclusive
+ * gateway: a FEEL condition checked as it is typed, or the default flag. Every edge: a label.
  */
 export function EdgeProperties({ edge, definition, onChange }: { edge: WorkflowEdge; definition: WorkflowDefinition; onChange: PropertyChangeHandler }) {
   const t = useMessages(designMessages);
@@ -68,7 +68,7 @@ export function EdgeProperties({ edge, definition, onChange }: { edge: WorkflowE
           )}
         </>
       )}
-      {source?.type === 'exclusiveGateway' && (
+      {(source?.type === 'exclusiveGateway' || source?.type === 'inclusiveGateway') && (
         <>
           <Form.Item label={p.condition}>
             <ConditionInput

@@ -56,6 +56,7 @@ export function NodeProperties({ node, takenIds, departmentKinds, levels, onChan
         </Form.Item>
       )}
       {node.type === 'exclusiveGateway' && <Typography.Paragraph type="secondary">{p.gatewayHint}</Typography.Paragraph>}
+      {node.type === 'inclusiveGateway' && <Typography.Paragraph type="secondary">{p.inclusiveHint}</Typography.Paragraph>}
       {node.type === 'userTask' && (
         <>
           <Form.Item label={p.department}>

@@ -68,7 +68,7 @@ export function PropertiesPanel({ definition, selection, departmentKinds, levels
           style={{ padding: '4px 8px' }}
           title={
             <span style={{ fontSize: 12 }}>
-              <strong>{t.diagnostics[diagnostic.code]}</strong> · {diagnostic.message}
+              <strong>{t.diagnostics[diagnostic.code] ?? diagnostic.code}</strong> · {diagnostic.message}
             </span>
           }
           data-testid="properties-problem"

@@ -1,7 +1,7 @@
 import {
   addDuration,
+  builtInCalendars,
   formatLocalDateTime,
-  getCalendar,
   offeredOutcomes,
   parseLocalDateTime,
   slaStateAt,
@@ -159,10 +159,18 @@ function parseData(text: string): Record<string, unknown> | null {
  * workflow's real business calendar with due dates and SLA states, and the active nodes lit on
  * the canvas.
  */
-export function SimulationPanel({ definition, hasErrors, onActiveNodes }: SimulationPanelProps) {
+export function SimulationPanel(props: SimulationPanelProps) {
+  const t = useMessages(designMessages);
+  const key = props.definition.calendar;
+  if (!builtInCalendars.has(key)) {
+    return <Alert type="warning" showIcon title={t.simulation.unknownCalendar(key)} data-testid="simulation-panel" />;
+  }
+  return <SimulationRunner {...props} calendar={builtInCalendars.get(key)} />;
+}
+
+function SimulationRunner({ definition, hasErrors, onActiveNodes, calendar }: SimulationPanelProps & { calendar: BusinessCalendar }) {
   const t = useMessages(designMessages);
   const s = t.simulation;
-  const calendar = useMemo(() => getCalendar(definition.calendar), [definition.calendar]);
   const [mode, setMode] = useState<'form' | 'json'>('form');
   const [dataText, setDataText] = useState('{}');
   const [startText, setStartText] = useState(() => formatLocalDateTime(calendar, new Date()).slice(0, 16));
