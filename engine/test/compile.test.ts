@@ -155,7 +155,11 @@ describe('compile', () => {
       ],
     });
     expect(intake.on?.['task.slaBreach']).toEqual([
-      { target: '#escalated', guard: { type: 'taskBreach', params: { nodeId: 'intake' } } },
+      {
+        target: '#escalated',
+        guard: { type: 'taskBreach', params: { nodeId: 'intake', limit: 'statutory' } },
+        actions: [{ type: 'escalate', params: { nodeId: 'intake', edgeId: 'e4', limit: 'statutory' } }],
+      },
     ]);
   });
 

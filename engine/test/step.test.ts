@@ -268,11 +268,12 @@ describe('step', () => {
   });
 
   describe('on an SLA breach', () => {
-    it('should close the task as breached and take its breach edge', () => {
+    it('should close the task as breached, escalate it and take its breach edge', () => {
       const run = new CaseRun(loadWorkflow('supplement'));
       run.start();
       expect(run.send({ type: 'task.slaBreach', nodeId: 'intake', taskId: 'intake#1' })).toEqual([
         { type: 'closeTask', taskId: 'intake#1', nodeId: 'intake', reason: 'breached' },
+        { type: 'escalate', nodeId: 'intake', taskId: 'intake#1', edgeId: 'e4', limit: 'statutory' },
         { type: 'createTask', taskId: 'escalated#1', nodeId: 'escalated' },
       ]);
     });

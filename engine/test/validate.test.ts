@@ -71,6 +71,7 @@ describe('validate', () => {
       'outcome-ignored',
       'return-enters-parallel-block',
       'return-leaves-parallel-block',
+      'sla-edge-without-limit',
       'unreachable-node',
     ]);
   });

@@ -8,6 +8,17 @@ export interface CaseSuspension {
 }
 
 /**
+ * The last decision taken on a userTask node: by its clerk, or deemed when its SLA edge deems an
+ * outcome (超时默认).
+ */
+export interface TaskDecision {
+  taskId: string;
+  outcome: string;
+  /** Set when no clerk decided: the department stayed silent past the statutory limit. */
+  deemed?: true;
+}
+
+/**
  * The context of a case machine: its data and the bookkeeping of its tasks. Plain JSON.
  *
  * - `data`: the shared case record (DESIGN.md §5); each completion's `data` is merged in, one level
@@ -24,6 +35,11 @@ export interface CaseContext {
   suspension: CaseSuspension | null;
   /** The `result` of the end event the case reached, `null` while it runs. */
   result: string | null;
+  /**
+   * The last decision of each userTask node decided so far, by node id. Absent from snapshots
+   * written before decisions were recorded.
+   */
+  decisions?: Record<string, TaskDecision>;
 }
 
 /**
@@ -33,7 +49,7 @@ export interface CaseContext {
  * Pure: performs no I/O.
  */
 export function emptyCaseContext(): CaseContext {
-  return { caseId: '', data: {}, tasks: {}, activations: {}, suspension: null, result: null };
+  return { caseId: '', data: {}, tasks: {}, activations: {}, suspension: null, result: null, decisions: {} };
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { UserTask, WorkflowEdge, WorkflowNode } from '../definition/index.ts';
-import { offeredOutcomes } from '../definition/index.ts';
+import { offeredOutcomes, slaEdgeBehaviour } from '../definition/index.ts';
 import type { DefinitionAnalysis } from '../validate/analyze-definition.ts';
 import type { ParallelBlock } from '../validate/analyze-blocks.ts';
 import { gatewayRole, ROOT_CONTAINER } from '../validate/analyze-blocks.ts';
@@ -56,11 +56,30 @@ export function compileAnalysis(analysis: DefinitionAnalysis): CompileResult {
     };
   };
 
+  /**
+   * An SLA edge as a `task.slaBreach` transition: an interrupting one leaves the task for the
+   * edge's target, escalating or deeming an outcome; a non-interrupting one stays, and escalates
+   * or notifies.
+   */
+  const slaTransition = (edge: WorkflowEdge, container: string): TransitionJson => {
+    const { interrupting, limit, action } = slaEdgeBehaviour(edge);
+    const guard = { type: 'taskBreach', params: { nodeId: edge.source, limit } };
+    const deemed = action === 'deemedApproval' ? 'approve' : action === 'deemedRejection' ? 'reject' : undefined;
+    const actions: ActionRef[] =
+      deemed === undefined
+        ? [{ type: action, params: { nodeId: edge.source, edgeId: edge.id, limit } }]
+        : [
+            { type: 'recordDecision', params: { nodeId: edge.source, outcome: deemed, deemed: true } },
+            { type: 'deemOutcome', params: { nodeId: edge.source, outcome: deemed } },
+          ];
+    return interrupting ? go(edge, container, { guard, actions }) : { guard, actions };
+  };
+
   const userTaskState = (task: UserTask, container: string): StateJson => {
     const offered = offeredOutcomes(task);
     const outgoing = graph.outgoing.get(task.id) ?? [];
     const returns = outgoing.filter((edge) => isReturnEdge(graph, edge));
-    const breach = outgoing.find((edge) => edge.kind === 'slaBreach');
+    const slaEdges = outgoing.filter((edge) => edge.kind === 'slaBreach');
     const routing = outgoing.filter((edge) => edge.kind !== 'slaBreach' && !isReturnEdge(graph, edge));
     const named = routing.filter((edge) => edge.outcome !== undefined);
     const catchAll = routing.find((edge) => edge.outcome === undefined);
@@ -85,12 +104,10 @@ export function compileAnalysis(analysis: DefinitionAnalysis): CompileResult {
       });
     }
     const on: Record<string, TransitionJson[]> = { 'task.complete': completions };
-    if (breach) {
-      on['task.slaBreach'] = [go(breach, container, { guard: { type: 'taskBreach', params: { nodeId: task.id } } })];
-    }
+    if (slaEdges.length > 0) on['task.slaBreach'] = slaEdges.map((edge) => slaTransition(edge, container));
     return {
       id: task.id,
-      meta: { nodeType: 'userTask', outcomes: offered, returnTargets: returns.map((edge) => edge.target), slaBreach: breach !== undefined },
+      meta: { nodeType: 'userTask', outcomes: offered, returnTargets: returns.map((edge) => edge.target), slaBreach: slaEdges.length > 0 },
       entry: [
         { type: 'openTask', params: { nodeId: task.id } },
         { type: 'createTask', params: { nodeId: task.id } },

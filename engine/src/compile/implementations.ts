@@ -2,7 +2,7 @@ import { assign } from 'xstate';
 import type { AnyEventObject } from 'xstate';
 import { evaluateCondition } from '../feel/index.ts';
 import type { CaseEvent, CaseInput } from '../step/step.types.ts';
-import type { CaseContext } from './case-context.ts';
+import type { CaseContext, TaskDecision } from './case-context.ts';
 import { taskIdOf } from './case-context.ts';
 
 /**
@@ -25,6 +25,11 @@ interface NodeParams {
 
 const effect = (): void => {};
 
+/** The limit a `task.slaBreach` reports, defaulting as the event does. */
+function breachLimit(event: MachineEvent): string {
+  return event.type === 'task.slaBreach' ? (event.limit ?? 'statutory') : '';
+}
+
 /** Whether `event` completes or breaches the open task of `nodeId` while the case runs. */
 function addressesOpenTask(context: CaseContext, event: MachineEvent, nodeId: string): boolean {
   return (
@@ -39,8 +44,8 @@ function addressesOpenTask(context: CaseContext, event: MachineEvent, nodeId: st
  * The guards and actions a compiled machine names. Give them to XState:
  * `createMachine(machine).provide(implementations)`.
  *
- * Effect actions (`createTask`, `closeTask`, `suspendCase`, `resumeCase`, `completeCase`) do
- * nothing here: XState's pure `transition` hands them back and the step turns them into effects; a
+ * Effect actions (`createTask`, `closeTask`, `suspendCase`, `resumeCase`, `completeCase`,
+ * `escalate`, `notify`, `deemOutcome`) do nothing here: XState's pure `transition` hands them back and the step turns them into effects; a
  * host running the machine in an actor can `provide` its own. The other actions are `assign`s that
  * keep the case context:
  * - `initCase`: copies the case input (`{ caseId, data }`) into the context when the case starts.
@@ -48,6 +53,8 @@ function addressesOpenTask(context: CaseContext, event: MachineEvent, nodeId: st
  * - `mergeData`: merges the event's `data` into the case data, one level deep.
  * - `markSuspended` `{ nodeId }` / `clearSuspension`: open / close the case's 补正.
  * - `recordResult` `{ result }`: the result of the end event reached.
+ * - `recordDecision` `{ nodeId, outcome?, deemed? }`: the decision on the task the event names
+ *   (the given outcome, or the event's).
  *
  * Guards:
  * - `feel` `{ expression }`: the FEEL condition holds over the case data (false on any error).
@@ -57,7 +64,8 @@ function addressesOpenTask(context: CaseContext, event: MachineEvent, nodeId: st
  *   case is not suspended, with one of `outcomes`.
  * - `taskReturn` `{ nodeId, returnTo, sole }`: the same with outcome `return`, to `returnTo` (or to
  *   no named target, when this is the task's `sole` return edge).
- * - `taskBreach` `{ nodeId }`: a `task.slaBreach` of the open task of `nodeId`, while not suspended.
+ * - `taskBreach` `{ nodeId, limit }`: a `task.slaBreach` of the open task of `nodeId` for `limit`
+ *   (`statutory` when the event or an older machine names none), while not suspended.
  * - `isSuspended`: the case waits for a supplement.
  */
 export const implementations = {
@@ -93,11 +101,22 @@ export const implementations = {
     }),
     clearSuspension: assign((_: Args) => ({ suspension: null })),
     recordResult: assign((_: Args, params: unknown) => ({ result: (params as { result: string }).result })),
+    recordDecision: assign(({ context, event: raw }: Args, params: unknown) => {
+      const { nodeId, outcome, deemed } = params as { nodeId: string; outcome?: string; deemed?: boolean };
+      const event = raw as MachineEvent;
+      const taskId = 'taskId' in event ? event.taskId : '';
+      const decided = outcome ?? ('outcome' in event ? event.outcome : '');
+      const decision: TaskDecision = deemed === true ? { taskId, outcome: decided, deemed: true } : { taskId, outcome: decided };
+      return { decisions: { ...(context.decisions ?? {}), [nodeId]: decision } };
+    }),
     createTask: effect,
     closeTask: effect,
     suspendCase: effect,
     resumeCase: effect,
     completeCase: effect,
+    escalate: effect,
+    notify: effect,
+    deemOutcome: effect,
   },
   guards: {
     feel: ({ context }: Args, params: unknown) =>
@@ -120,8 +139,9 @@ export const implementations = {
       );
     },
     taskBreach: ({ context, event: raw }: Args, params: unknown) => {
+      const { nodeId, limit } = params as { nodeId: string; limit?: string };
       const event = raw as MachineEvent;
-      return event.type === 'task.slaBreach' && addressesOpenTask(context, event, (params as NodeParams).nodeId);
+      return event.type === 'task.slaBreach' && addressesOpenTask(context, event, nodeId) && breachLimit(event) === (limit ?? 'statutory');
     },
     isSuspended: ({ context }: Args) => context.suspension !== null,
   },

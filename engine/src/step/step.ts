@@ -16,6 +16,7 @@ import {
 } from '../errors/index.ts';
 import type { LoadedMachine } from './machine-cache.ts';
 import { loadMachine } from './machine-cache.ts';
+import type { SlaLimit } from '../definition/index.ts';
 import type { CaseEvent, CaseInput, Effect, PersistedCaseSnapshot, StepResult, TaskCloseReason } from './step.types.ts';
 
 /**
@@ -102,6 +103,11 @@ function persist(loaded: LoadedMachine, snapshot: AnyMachineSnapshot): Persisted
   return plain;
 }
 
+/** The task an event names (an interrupting edge's actions run after its task was forgotten). */
+function eventTaskId(event: CaseEvent): string {
+  return 'taskId' in event ? event.taskId : '';
+}
+
 function closeReason(event: CaseEvent, taskId: string): TaskCloseReason {
   if (event.type === 'task.complete') {
     if (event.taskId === taskId) return 'completed';
@@ -138,6 +144,15 @@ function toEffects(actions: readonly ExecutableActionObject[], event: CaseEvent)
         break;
       case 'completeCase':
         effects.push({ type: 'completeCase', result: params.result ?? '', nodeId });
+        break;
+      case 'escalate':
+      case 'notify': {
+        const { edgeId, limit } = action.params as { edgeId: string; limit: SlaLimit };
+        effects.push({ type: action.type, nodeId, taskId: eventTaskId(event), edgeId, limit });
+        break;
+      }
+      case 'deemOutcome':
+        effects.push({ type: 'deemOutcome', nodeId, taskId: eventTaskId(event), outcome: (action.params as { outcome: 'approve' | 'reject' }).outcome });
         break;
     }
   }

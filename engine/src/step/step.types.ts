@@ -2,6 +2,7 @@
  * The contract between the engine's pure step and the host that runs its effects.
  * @module
  */
+import type { SlaLimit } from '../definition/edge.schema.ts';
 
 /** Why a task closed. */
 export type TaskCloseReason = 'completed' | 'returned' | 'cancelled' | 'breached';
@@ -27,10 +28,14 @@ export type CaseEvent =
       data?: Record<string, unknown>;
     }
   | {
-      /** A task's statutory limit passed (its `slaBreach` boundary edge, when it has one, is taken). */
+      /**
+       * A limit of a task passed: its statutory limit (the default) or its promised one. The
+       * task's SLA edge watching that limit, when it has one, acts; otherwise nothing happens.
+       */
       type: 'task.slaBreach';
       nodeId: string;
       taskId: string;
+      limit?: SlaLimit;
     };
 
 /** What a step asks the host to do, in order. */
@@ -39,7 +44,20 @@ export type Effect =
   | { type: 'closeTask'; taskId: string; nodeId: string; reason: TaskCloseReason }
   | { type: 'suspendCase'; reason: 'supplement'; nodeId: string; taskId: string }
   | { type: 'resumeCase' }
-  | { type: 'completeCase'; result: string; nodeId: string };
+  | { type: 'completeCase'; result: string; nodeId: string }
+  /**
+   * Report task `taskId` up the jurisdiction tree (to the supervisors of the parent
+   * jurisdiction): its `limit` passed and SLA edge `edgeId` escalates. On an interrupting edge the
+   * task has just closed as `breached`; on a non-interrupting one it stays open.
+   */
+  | { type: 'escalate'; nodeId: string; taskId: string; edgeId: string; limit: SlaLimit }
+  /** Remind the clerks of open task `taskId` that its `limit` passed (SLA edge `edgeId`). */
+  | { type: 'notify'; nodeId: string; taskId: string; edgeId: string; limit: SlaLimit }
+  /**
+   * Record on task `taskId`, closed as `breached`, the outcome its department's silence counts as
+   * (超时默认: `approve` for deemed approval, `reject` for deemed rejection).
+   */
+  | { type: 'deemOutcome'; nodeId: string; taskId: string; outcome: 'approve' | 'reject' };
 
 /** The input a case starts with. `data` becomes the case record the tasks share. */
 export interface CaseInput {

@@ -1,5 +1,5 @@
-import { offeredOutcomes } from '../definition/index.ts';
-import type { UserTask, WorkflowEdge } from '../definition/index.ts';
+import { offeredOutcomes, slaEdgeBehaviour } from '../definition/index.ts';
+import type { SlaLimit, UserTask, WorkflowEdge } from '../definition/index.ts';
 import type { DefinitionGraph } from './definition-graph.ts';
 import { edgeField, isReturnEdge, nodeField, quoteList } from './definition-graph.ts';
 import type { Diagnostic } from './diagnostic.types.ts';
@@ -10,12 +10,12 @@ const NON_ROUTING_OUTCOMES = new Set(['requestSupplement']);
 /**
  * `user-task-without-department`, `user-task-without-role`, `duplicate-outcome`, `unknown-outcome`,
  * `outcome-without-edge`, `duplicate-outcome-edge`, `supplement-outcome-routed`, `outcome-ignored`,
- * `invalid-sla-breach-edge`.
+ * `invalid-sla-breach-edge`, `sla-edge-without-limit`.
  *
  * Routing rules of a userTask: an edge with an `outcome` is taken by that outcome; one edge without
  * an outcome is taken by every routing outcome no other edge names; `return` needs its own edges
- * (one per target); `requestSupplement` needs none; an edge of kind `slaBreach` is taken when the
- * statutory limit passes.
+ * (one per target); `requestSupplement` needs none; an edge of kind `slaBreach` acts when the limit
+ * it watches passes (see `checkSlaEdges`).
  * @internal
  */
 export function checkUserTasks(graph: DefinitionGraph): Diagnostic[] {
@@ -87,27 +87,7 @@ function checkTask(graph: DefinitionGraph, task: UserTask): Diagnostic[] {
   const breachEdges = outgoing.filter((edge) => edge.kind === 'slaBreach');
   const routing = outgoing.filter((edge) => edge.kind !== 'slaBreach');
 
-  for (const edge of breachEdges.slice(1)) {
-    diagnostics.push({
-      code: 'invalid-sla-breach-edge',
-      severity: 'error',
-      message: `User task '${task.id}' has a second SLA breach edge '${edge.id}' (the first is '${breachEdges[0]?.id}')`,
-      nodeId: task.id,
-      edgeId: edge.id,
-    });
-  }
-  for (const edge of breachEdges) {
-    if (edge.outcome !== undefined) {
-      diagnostics.push({
-        code: 'invalid-sla-breach-edge',
-        severity: 'error',
-        message: `SLA breach edge '${edge.id}' of task '${task.id}' names outcome '${edge.outcome}'; a breach is not a clerk's decision`,
-        nodeId: task.id,
-        edgeId: edge.id,
-        field: edgeField(graph, edge, 'outcome'),
-      });
-    }
-  }
+  diagnostics.push(...checkSlaEdges(graph, task, breachEdges, offered));
 
   const byOutcome = new Map<string, WorkflowEdge[]>();
   const catchAll: WorkflowEdge[] = [];
@@ -192,6 +172,68 @@ function checkTask(graph: DefinitionGraph, task: UserTask): Diagnostic[] {
           : `Task '${task.id}' offers outcome '${outcome}', but no edge leaves it on that outcome`,
       nodeId: task.id,
     });
+  }
+  return diagnostics;
+}
+
+/**
+ * The SLA edges of one task: at most one per limit; an interrupting edge watches the statutory
+ * limit and escalates or deems an outcome the task offers; a non-interrupting edge loops back to
+ * its task and notifies or escalates; none names an outcome. An edge whose limit the task does not
+ * set never acts (`sla-edge-without-limit`, a warning).
+ */
+function checkSlaEdges(graph: DefinitionGraph, task: UserTask, edges: WorkflowEdge[], offered: string[]): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const invalid = (edge: WorkflowEdge, message: string, property?: string): void => {
+    diagnostics.push({
+      code: 'invalid-sla-breach-edge',
+      severity: 'error',
+      message,
+      nodeId: task.id,
+      edgeId: edge.id,
+      field: edgeField(graph, edge, property),
+    });
+  };
+  const byLimit = new Map<SlaLimit, string>();
+  for (const edge of edges) {
+    const { interrupting, limit, action } = slaEdgeBehaviour(edge);
+    const first = byLimit.get(limit);
+    if (first !== undefined) {
+      invalid(edge, `SLA edge '${edge.id}' of task '${task.id}' watches its ${limit} limit, which SLA edge '${first}' already watches`, 'limit');
+    }
+    byLimit.set(limit, edge.id);
+    if (edge.outcome !== undefined) {
+      invalid(edge, `SLA breach edge '${edge.id}' of task '${task.id}' names outcome '${edge.outcome}'; a breach is not a clerk's decision`, 'outcome');
+    }
+    if (interrupting) {
+      if (limit === 'promised') {
+        invalid(edge, `Interrupting SLA edge '${edge.id}' of task '${task.id}' would leave the task at its promised limit, which only warns; watch the statutory limit, or make the edge non-interrupting`, 'limit');
+      }
+      if (action === 'notify') {
+        invalid(edge, `Interrupting SLA edge '${edge.id}' of task '${task.id}' only notifies; a notice keeps the task open, so make the edge non-interrupting`, 'action');
+      }
+      const deemed = action === 'deemedApproval' ? 'approve' : action === 'deemedRejection' ? 'reject' : undefined;
+      if (deemed !== undefined && !offered.includes(deemed)) {
+        invalid(edge, `SLA edge '${edge.id}' of task '${task.id}' deems the outcome '${deemed}', which the task does not offer (it offers ${quoteList(offered)})`, 'action');
+      }
+    } else {
+      if (action === 'deemedApproval' || action === 'deemedRejection') {
+        invalid(edge, `Non-interrupting SLA edge '${edge.id}' of task '${task.id}' cannot deem an outcome: the task stays open; make the edge interrupting`, 'action');
+      }
+      if (edge.target !== task.id) {
+        invalid(edge, `Non-interrupting SLA edge '${edge.id}' of task '${task.id}' leads to '${edge.target}'; the task stays open, so the edge loops back to '${task.id}'`, 'target');
+      }
+    }
+    if (task.sla?.[limit] === undefined) {
+      diagnostics.push({
+        code: 'sla-edge-without-limit',
+        severity: 'warning',
+        message: `SLA edge '${edge.id}' of task '${task.id}' watches its ${limit} limit, but the task sets none, so the edge never acts`,
+        nodeId: task.id,
+        edgeId: edge.id,
+        field: nodeField(graph, task.id, 'sla'),
+      });
+    }
   }
   return diagnostics;
 }

@@ -25,6 +25,7 @@ export const diagnosticCodes = [
   'supplement-outcome-routed',
   'outcome-ignored',
   'invalid-sla-breach-edge',
+  'sla-edge-without-limit',
   'exclusive-gateway-without-default',
   'inclusive-gateway-without-default',
   'multiple-default-edges',
