@@ -20,6 +20,6 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   });
   process.env[systemVariables.url] = system.url;
   process.env[systemVariables.intakeApiKey] = system.intakeApiKey;
-  console.log(`e2e: Tongban at ${system.url} (data in ${system.dataRoot}, log ${path.relative(process.cwd(), logFile)})`);
+  process.stderr.write(`e2e: Tongban at ${system.url} (data in ${system.dataRoot}, log ${path.relative(process.cwd(), logFile)})\n`);
   return () => system.stop();
 }
