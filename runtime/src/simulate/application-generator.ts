@@ -136,10 +136,11 @@ export function generateApplication(random: SeededRandom, context: ApplicationCo
  * Pure: performs no I/O (draws from `random`).
  */
 export function supplementDocuments(random: SeededRandom, pool: ApplicantPool = applicantPool): string[] {
-  const count = random.int(1, Math.min(3, pool.supplementDocuments.length));
-  const chosen = new Set<string>();
-  while (chosen.size < count) chosen.add(random.pick(pool.supplementDocuments));
-  return [...chosen].map((name) => `${name}.pdf`);
+  const remaining = [...new Set(pool.supplementDocuments)];
+  const count = random.int(1, Math.min(3, remaining.length));
+  const chosen: string[] = [];
+  for (let i = 0; i < count; i += 1) chosen.push(...remaining.splice(random.int(0, remaining.length - 1), 1));
+  return chosen.map((name) => `${name}.pdf`);
 }
 
 function personName(random: SeededRandom, pool: ApplicantPool): string {
