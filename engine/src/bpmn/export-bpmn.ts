@@ -68,7 +68,7 @@ export async function exportBpmn(definition: WorkflowDefinitionInput | WorkflowD
     }
     let from: ModdleElement<BpmnFlowNode> = source;
     if (edge.kind === 'slaBreach') {
-      const event = breachEvent(moddle, freshId(`${edge.id}-timer`), source, nodeById.get(edge.source));
+      const event = breachEvent(moddle, freshId(`${edge.id}-timer`), source, nodeById.get(edge.source), edge);
       boundaries.push({ edge, event });
       from = event;
     }
@@ -88,6 +88,7 @@ export async function exportBpmn(definition: WorkflowDefinitionInput | WorkflowD
     id: processId,
     name: workflow.name,
     isExecutable: true,
+    schemaVersion: String(workflow.schemaVersion),
     key: workflow.key,
     version: String(workflow.version),
     calendar: workflow.calendar,
@@ -144,14 +145,30 @@ function processExtensions(moddle: BpmnModdle, workflow: WorkflowDefinition): Re
   return values.length === 0 ? {} : { extensionElements: moddle.create('bpmn:ExtensionElements', { values }) };
 }
 
-/** The timer boundary event an SLA breach edge leaves from; its duration is the task's statutory limit when ISO 8601 can say it. */
-function breachEvent(moddle: BpmnModdle, id: string, task: ModdleElement<BpmnFlowNode>, node: WorkflowNode | undefined): ModdleElement<BpmnBoundaryEvent> {
-  const statutory = node?.type === 'userTask' ? node.sla?.statutory : undefined;
-  const iso = statutory === undefined ? undefined : isoTextOfDuration(statutory);
+/**
+ * The timer boundary event an SLA edge leaves from: interrupting unless the edge says otherwise,
+ * with the edge's `limit` and `action`; its duration is the limit it watches when ISO 8601 can say it.
+ */
+function breachEvent(
+  moddle: BpmnModdle,
+  id: string,
+  task: ModdleElement<BpmnFlowNode>,
+  node: WorkflowNode | undefined,
+  edge: WorkflowEdge,
+): ModdleElement<BpmnBoundaryEvent> {
+  const watched = node?.type === 'userTask' ? node.sla?.[edge.limit ?? 'statutory'] : undefined;
+  const iso = watched === undefined ? undefined : isoTextOfDuration(watched);
   const timer = moddle.create('bpmn:TimerEventDefinition', {
     ...(iso === undefined ? {} : { timeDuration: moddle.create('bpmn:FormalExpression', { body: iso }) }),
   });
-  return moddle.create<BpmnBoundaryEvent>('bpmn:BoundaryEvent', { id, attachedToRef: task as ModdleElement<BpmnActivity>, cancelActivity: true, eventDefinitions: [timer] });
+  return moddle.create<BpmnBoundaryEvent>('bpmn:BoundaryEvent', {
+    id,
+    attachedToRef: task as ModdleElement<BpmnActivity>,
+    ...(edge.interrupting === false ? { cancelActivity: false } : {}),
+    ...(edge.limit === undefined ? {} : { limit: edge.limit }),
+    ...(edge.action === undefined ? {} : { action: edge.action }),
+    eventDefinitions: [timer],
+  });
 }
 
 function sequenceFlow(moddle: BpmnModdle, edge: WorkflowEdge, source: ModdleElement<BpmnFlowNode>, target: ModdleElement<BpmnFlowNode>): ModdleElement<BpmnSequenceFlow> {

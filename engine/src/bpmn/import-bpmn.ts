@@ -1,5 +1,5 @@
 import type { BpmnParseResult } from 'bpmn-moddle';
-import { definitionSchema, CURRENT_SCHEMA_VERSION } from '../definition/index.ts';
+import { definitionSchema } from '../definition/index.ts';
 import type { WorkflowDefinitionInput } from '../definition/index.ts';
 import type { BpmnDiagnostic } from './bpmn-diagnostic.types.ts';
 import { bpmnModdle } from './bpmn-moddle-instance.ts';
@@ -66,7 +66,7 @@ export async function importBpmn(xml: string, options: BpmnImportOptions = {}): 
     { bounds: readDiagramBounds(definitions), ...optional('expressionLanguage', expressionLanguage) },
     report,
   );
-  const definition: WorkflowDefinitionInput = { schemaVersion: CURRENT_SCHEMA_VERSION, ...fields, nodes, edges };
+  const definition: WorkflowDefinitionInput = { ...fields, nodes, edges };
 
   const checked = definitionSchema.safeParse(definition);
   if (!checked.success) {

@@ -13,15 +13,15 @@ import type {
   BpmnTask,
   BpmnTimerEventDefinition,
 } from 'bpmn-moddle/types';
-import { idSchema } from '../definition/index.ts';
-import type { WorkflowDefinitionInput } from '../definition/index.ts';
+import { idSchema, slaActionSchema, slaLimitSchema } from '../definition/index.ts';
+import type { SlaAction, SlaLimit, WorkflowDefinitionInput } from '../definition/index.ts';
 import { DefinitionIds } from './definition-ids.ts';
 import type { BpmnDiagnosticPlace, ImportReport } from './import-report.ts';
 import { durationOfIsoText } from './iso-duration.ts';
 import { optional } from './optional-field.ts';
 import type { ShapeBounds } from './read-diagram-bounds.ts';
 import { readTaskExtensions } from './read-task-extensions.ts';
-import type { TongbanTaskAttributes } from './tongban-elements.types.ts';
+import type { TongbanBoundaryAttributes, TongbanTaskAttributes } from './tongban-elements.types.ts';
 
 type NodeInput = WorkflowDefinitionInput['nodes'][number];
 type EdgeInput = WorkflowDefinitionInput['edges'][number];
@@ -83,6 +83,14 @@ interface BreachEntry {
   boundary: ModdleElement<BpmnBoundaryEvent>;
   key: string;
   taskKey: string;
+  settings: BreachSettings;
+}
+
+/** What an SLA edge's boundary event says about it: `cancelActivity`, `tongban:limit`, `tongban:action`. */
+interface BreachSettings {
+  interrupting?: boolean;
+  limit?: SlaLimit;
+  action?: SlaAction;
 }
 
 /**
@@ -134,7 +142,7 @@ export function mapFlowElements(
     } else if (task === undefined || taskKey === undefined || task.type !== 'userTask') {
       reportUnsupported(boundary, key, `it is attached to '${taskKey ?? ''}', which is not an imported task`, report);
     } else {
-      breaches.set(key, { boundary, key, taskKey });
+      breaches.set(key, { boundary, key, taskKey, settings: readBreachSettings(boundary, key, report) });
     }
   }
 
@@ -180,6 +188,7 @@ export function mapFlowElements(
     if (defaultFlows.has(flow)) edge.default = true;
     if (breach === undefined) return edge;
     edge.kind = 'slaBreach';
+    Object.assign(edge, breach.settings);
     const boundaryName = breach.boundary.name?.trim();
     if (edge.label === undefined && boundaryName) edge.label = boundaryName;
     return edge;
@@ -291,27 +300,49 @@ function readCondition(
   return body;
 }
 
-/** A timer boundary event's duration becomes its task's statutory limit when the task names none. */
+/**
+ * A timer boundary event's duration becomes the limit of its task the SLA edge watches (statutory
+ * unless `tongban:limit` says otherwise) when the task names none; a time it cannot read is
+ * reported, a timer without a time says nothing (validation asks for the limit).
+ */
 function applyTimerLimit(breach: BreachEntry, task: NodeInput | undefined, report: ImportReport): void {
   if (task?.type !== 'userTask') return;
   const place: BpmnDiagnosticPlace = { elementId: breach.key, elementType: breach.boundary.$type, nodeId: task.id };
-  if (breach.boundary.cancelActivity === false) {
-    report.add('bpmn-ignored-detail', `Boundary event '${breach.key}' is non-interrupting; it is imported as the SLA breach edge of '${task.id}', which leaves the task`, place);
-  }
-  if (task.sla?.statutory !== undefined) return;
+  const limit = breach.settings.limit ?? 'statutory';
+  if (task.sla?.[limit] !== undefined) return;
   const timer = timerOf(breach.boundary);
   const text = timer?.timeDuration?.body?.trim() ?? '';
-  const statutory = durationOfIsoText(text);
-  if (statutory === undefined) {
-    const written = text !== '' ? `duration '${text}'` : timer?.timeDate !== undefined ? 'a date' : timer?.timeCycle !== undefined ? 'a cycle' : 'no duration';
+  const written = text !== '' ? `duration '${text}'` : timer?.timeDate !== undefined ? 'a date' : timer?.timeCycle !== undefined ? 'a cycle' : undefined;
+  if (written === undefined) return;
+  const duration = durationOfIsoText(text);
+  if (duration === undefined) {
     report.add(
       'bpmn-ignored-detail',
-      `The timer of boundary event '${breach.key}' (${written}) is not a whole number of weeks, days or hours; give task '${task.id}' a statutory limit`,
+      `The timer of boundary event '${breach.key}' (${written}) is not a whole number of weeks, days or hours; give task '${task.id}' a ${limit} limit`,
       place,
     );
     return;
   }
-  task.sla = { ...task.sla, statutory };
+  task.sla = { ...task.sla, [limit]: duration };
+}
+
+function readBreachSettings(boundary: ModdleElement<BpmnBoundaryEvent & TongbanBoundaryAttributes>, key: string, report: ImportReport): BreachSettings {
+  const place: BpmnDiagnosticPlace = { elementId: key, elementType: boundary.$type };
+  const settings: BreachSettings = {};
+  // Interrupting is the default on both sides (BPMN's `cancelActivity`, Tongban's `interrupting`),
+  // so only a non-interrupting event is said out loud.
+  if (boundary.cancelActivity === false) settings.interrupting = false;
+  if (boundary.limit !== undefined) {
+    const parsed = slaLimitSchema.safeParse(boundary.limit.trim());
+    if (parsed.success) settings.limit = parsed.data;
+    else report.add('bpmn-invalid-extension', `Boundary event '${key}' has tongban:limit '${boundary.limit}', which is not 'promised' or 'statutory'; it watches the statutory limit`, place);
+  }
+  if (boundary.action !== undefined) {
+    const parsed = slaActionSchema.safeParse(boundary.action.trim());
+    if (parsed.success) settings.action = parsed.data;
+    else report.add('bpmn-invalid-extension', `Boundary event '${key}' has tongban:action '${boundary.action}', which is not an SLA action; its default is used`, place);
+  }
+  return settings;
 }
 
 function timerOf(event: BpmnCatchEvent): ModdleElement<BpmnTimerEventDefinition> | undefined {

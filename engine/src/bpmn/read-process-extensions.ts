@@ -1,7 +1,7 @@
 import type { ModdleElement } from 'moddle';
 import type { BpmnProcess } from 'bpmn-moddle/types';
-import { workflowKeySchema } from '../definition/index.ts';
-import type { Duration } from '../definition/index.ts';
+import { CURRENT_SCHEMA_VERSION, definitionSchema, workflowKeySchema } from '../definition/index.ts';
+import type { Duration, WorkflowDefinition } from '../definition/index.ts';
 import { extensionValues } from './extension-values.ts';
 import type { ImportReport } from './import-report.ts';
 import { optional } from './optional-field.ts';
@@ -28,6 +28,7 @@ export interface BpmnImportOptions {
 
 /** The workflow-level fields read from a BPMN process element. */
 export interface ProcessFields {
+  schemaVersion: WorkflowDefinition['schemaVersion'];
   key: string;
   version: number;
   name: string;
@@ -58,6 +59,7 @@ export function readProcessFields(
   }
   const [promised] = extensionValues<TongbanDuration>(bpmnProcess, 'tongban:PromisedSla');
   return {
+    schemaVersion: readSchemaVersion(bpmnProcess, report),
     key,
     version: readVersion(bpmnProcess, report),
     name,
@@ -79,6 +81,19 @@ function readKey(bpmnProcess: ModdleElement<BpmnProcess & TongbanProcessAttribut
   const key = workflowKeySchema.safeParse(derived).success ? derived : DEFAULT_IMPORT_KEY;
   report.add('bpmn-missing-key', `Process '${place.elementId}' has no tongban:key; the workflow is keyed '${key}'`, place);
   return key;
+}
+
+/** The schema version the file was written in (`tongban:schemaVersion`); a drawing from elsewhere is a new definition of the current version. */
+function readSchemaVersion(bpmnProcess: ModdleElement<BpmnProcess & TongbanProcessAttributes>, report: ImportReport): WorkflowDefinition['schemaVersion'] {
+  if (bpmnProcess.schemaVersion === undefined) return CURRENT_SCHEMA_VERSION;
+  const parsed = definitionSchema.shape.schemaVersion.safeParse(Number(bpmnProcess.schemaVersion));
+  if (parsed.success) return parsed.data;
+  report.add(
+    'bpmn-invalid-extension',
+    `Process '${bpmnProcess.id ?? ''}' has tongban:schemaVersion '${bpmnProcess.schemaVersion}', which this engine does not read; it is read as version ${CURRENT_SCHEMA_VERSION}`,
+    { elementId: bpmnProcess.id ?? '', elementType: bpmnProcess.$type },
+  );
+  return CURRENT_SCHEMA_VERSION;
 }
 
 function readVersion(bpmnProcess: ModdleElement<BpmnProcess & TongbanProcessAttributes>, report: ImportReport): number {

@@ -23,8 +23,9 @@ export interface TaskExtensions {
 
 /**
  * Reads a task's Tongban attributes and extension elements. A missing department stays empty (and
- * validation will ask for one), a missing candidate role becomes `clerk`; both are reported. A value
- * that does not fit the definition schema is reported and left out.
+ * validation will ask for one); a missing candidate role becomes `clerk`, an empty one (a draft's)
+ * stays empty; each is reported. A value that does not fit the definition schema is reported and
+ * left out.
  * @internal
  */
 export function readTaskExtensions(
@@ -37,10 +38,12 @@ export function readTaskExtensions(
   if (department === '') {
     report.add('bpmn-missing-department', `Task '${elementId}' names no tongban:department; pick the department that handles it`, place);
   }
-  let candidateRole = element.candidateRole?.trim() ?? '';
-  if (candidateRole === '') {
+  let candidateRole = element.candidateRole?.trim();
+  if (candidateRole === undefined) {
     candidateRole = DEFAULT_CANDIDATE_ROLE;
     report.add('bpmn-missing-candidate-role', `Task '${elementId}' names no tongban:candidateRole; it is offered to '${DEFAULT_CANDIDATE_ROLE}'`, place);
+  } else if (candidateRole === '') {
+    report.add('bpmn-missing-candidate-role', `Task '${elementId}' has an empty tongban:candidateRole; pick the role that may claim it`, place);
   }
   return {
     department,

@@ -12,6 +12,7 @@ export interface TongbanDuration {
 
 /** @internal */
 export interface TongbanProcessAttributes {
+  schemaVersion?: string;
   key?: string;
   version?: string;
   calendar?: string;
@@ -64,4 +65,10 @@ export interface TongbanSla {
 /** @internal */
 export interface TongbanDataSchema {
   text?: string;
+}
+
+/** @internal */
+export interface TongbanBoundaryAttributes {
+  limit?: string;
+  action?: string;
 }

@@ -7,13 +7,15 @@ const attribute = (name: string) => ({ name, isAttr: true, type: 'String' });
  * The moddle package of Tongban's BPMN extension: what a BPMN 2.0 document carries beyond the
  * standard so that a workflow definition survives export and import.
  *
- * - On `bpmn:Process`: attributes `key`, `version`, `calendar`; extension elements
+ * - On `bpmn:Process`: attributes `schemaVersion`, `key`, `version`, `calendar`; extension elements
  *   `<tongban:promisedSla amount unit/>` and `<tongban:dataSchema>` (JSON Schema as JSON text).
  * - On `bpmn:Task` (so `bpmn:UserTask`): attributes `department`, `level`, `candidateRole`;
  *   extension elements `<tongban:outcomes>` of `<tongban:outcome id label/>`, `<tongban:form>` of
  *   `<tongban:field key type label required>` with `<tongban:option value label/>`, and
  *   `<tongban:sla>` with `<tongban:promised amount unit/>` and `<tongban:statutory amount unit/>`.
- * - On `bpmn:EndEvent`: attribute `result`. On `bpmn:SequenceFlow`: attribute `outcome`.
+ * - On `bpmn:EndEvent`: attribute `result`. On `bpmn:SequenceFlow`: attribute `outcome`. On the
+ *   timer `bpmn:BoundaryEvent` of an SLA edge: attributes `limit` (which limit it watches) and
+ *   `action` (what it does when the limit passes).
  *
  * Every value is read as text and checked against the definition schema on import, so a bad value
  * becomes a diagnostic naming it rather than a silent default. Format: moddle package descriptors
@@ -26,10 +28,15 @@ export const tongbanModdlePackage = {
   xml: { tagAlias: 'lowerCase' },
   associations: [],
   types: [
-    { name: 'ProcessProperties', extends: ['bpmn:Process'], properties: [attribute('key'), attribute('version'), attribute('calendar')] },
+    {
+      name: 'ProcessProperties',
+      extends: ['bpmn:Process'],
+      properties: [attribute('schemaVersion'), attribute('key'), attribute('version'), attribute('calendar')],
+    },
     { name: 'TaskProperties', extends: ['bpmn:Task'], properties: [attribute('department'), attribute('level'), attribute('candidateRole')] },
     { name: 'EndEventProperties', extends: ['bpmn:EndEvent'], properties: [attribute('result')] },
     { name: 'SequenceFlowProperties', extends: ['bpmn:SequenceFlow'], properties: [attribute('outcome')] },
+    { name: 'BoundaryEventProperties', extends: ['bpmn:BoundaryEvent'], properties: [attribute('limit'), attribute('action')] },
     { name: 'Duration', isAbstract: true, properties: [attribute('amount'), attribute('unit')] },
     { name: 'PromisedSla', superClass: ['Element', 'Duration'] },
     { name: 'DataSchema', superClass: ['Element'], properties: [{ name: 'text', isBody: true, type: 'String' }] },

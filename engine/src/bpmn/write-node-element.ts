@@ -39,9 +39,9 @@ function taskAttributes(moddle: BpmnModdle, task: UserTask): Record<string, unkn
   if (task.form.length > 0) values.push(moddle.create('tongban:Form', { fields: task.form.map((field) => formField(moddle, field)) }));
   if (task.sla !== undefined) values.push(slaElement(moddle, task.sla));
   return {
-    ...(task.department === '' ? {} : { department: task.department }),
+    department: task.department,
     level: task.level,
-    ...(task.candidateRole === '' ? {} : { candidateRole: task.candidateRole }),
+    candidateRole: task.candidateRole,
     ...(values.length === 0 ? {} : { extensionElements: moddle.create('bpmn:ExtensionElements', { values }) }),
   };
 }

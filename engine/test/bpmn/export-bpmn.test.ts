@@ -108,7 +108,7 @@ describe('exportBpmn', () => {
     expect(tongban(byId.get('end'), 'result')).toBe('approved');
     expect(tongban(byId.get('review--intake'), 'outcome')).toBe('return');
     const notify = byId.get('notify');
-    expect([tongban(notify, 'department'), tongban(notify, 'candidateRole')]).toEqual([undefined, undefined]);
+    expect([tongban(notify, 'department'), tongban(notify, 'candidateRole')]).toEqual(['', '']);
     const extensions = children(child(byId.get('intake') as Element, 'extensionElements') as Element, 'values').map((value) => value.$type);
     expect(extensions).toEqual(['tongban:outcomes', 'tongban:form', 'tongban:sla']);
   });

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importBpmn } from '../../src/bpmn/index.ts';
 import type { BpmnDiagnostic, BpmnImportResult } from '../../src/bpmn/index.ts';
-import { definitionSchema } from '../../src/definition/index.ts';
+import { CURRENT_SCHEMA_VERSION, definitionSchema } from '../../src/definition/index.ts';
 import type { WorkflowDefinitionInput } from '../../src/definition/index.ts';
 import { bpmnFiles, hasSharedMiwg, miwgFixtureDir, modelFacts, readMiwg, sharedMiwgDir } from './miwg-models.ts';
 
@@ -96,7 +96,13 @@ describe('importBpmn defaults and findings', () => {
 </bpmn:definitions>`;
     const result = await importBpmn(xml);
     const definition = definitionOf(result);
-    expect([definition.key, definition.name, definition.calendar, definition.version]).toEqual(['process-1', 'Plain', 'cn-mainland', 1]);
+    expect([definition.schemaVersion, definition.key, definition.name, definition.calendar, definition.version]).toEqual([
+      CURRENT_SCHEMA_VERSION,
+      'process-1',
+      'Plain',
+      'cn-mainland',
+      1,
+    ]);
     expect(definition.nodes).toEqual([
       { id: 's', type: 'startEvent', name: 's' },
       { id: 't', type: 'userTask', name: 'Check', department: '', level: 'district', candidateRole: 'clerk', outcomes: [], form: [] },
@@ -127,7 +133,9 @@ describe('importBpmn defaults and findings', () => {
           <tongban:dataSchema>not json</tongban:dataSchema>
         </bpmn:extensionElements>
       </bpmn:userTask>
-      <bpmn:sequenceFlow id="f" sourceRef="t" targetRef="t" tongban:outcome="a b"/>`,
+      <bpmn:boundaryEvent id="b" attachedToRef="t" tongban:limit="soon" tongban:action="shout"><bpmn:timerEventDefinition/></bpmn:boundaryEvent>
+      <bpmn:sequenceFlow id="f" sourceRef="t" targetRef="t" tongban:outcome="a b"/>
+      <bpmn:sequenceFlow id="g" sourceRef="b" targetRef="t"/>`,
       'tongban:version="0"',
     );
     const result = await importBpmn(xml);
@@ -136,9 +144,10 @@ describe('importBpmn defaults and findings', () => {
     expect(definition.nodes[0]).toMatchObject({ level: 'district', outcomes: [{ id: 'ok', label: 'OK' }], form: [] });
     expect(definition.nodes[0]).not.toHaveProperty('sla');
     expect(definition.edges[0]).not.toHaveProperty('outcome');
+    expect(definition.edges[1]).toEqual({ id: 'g', source: 't', target: 't', kind: 'slaBreach' });
     const invalid = result.diagnostics.filter((d) => d.code === 'bpmn-invalid-extension').map((d) => d.message);
-    expect(invalid).toHaveLength(8);
-    for (const quoted of ["'0'", "'province'", "'2bad'", "'n'", "'m'", "'two'", "unit 'week'", "'a b'"]) {
+    expect(invalid).toHaveLength(10);
+    for (const quoted of ["'0'", "'province'", "'2bad'", "'n'", "'m'", "'two'", "unit 'week'", "'soon'", "'shout'", "'a b'"]) {
       expect(invalid.some((message) => message.includes(quoted))).toBe(true);
     }
   });
@@ -183,19 +192,24 @@ describe('importBpmn defaults and findings', () => {
     expect(result.diagnostics.filter((d) => d.code === 'bpmn-condition-language').map((d) => d.edgeId)).toEqual(['f3']);
   });
 
-  it('should turn a timer boundary event into an SLA breach edge and its duration into the statutory limit', async () => {
+  it('should turn a timer boundary event into an SLA edge, with its settings, and its duration into the limit it watches', async () => {
     const xml = bpmnDocument(`
       <bpmn:userTask id="t" name="T" tongban:department="health" tongban:candidateRole="clerk">
         <bpmn:extensionElements><tongban:sla><tongban:promised amount="1" unit="workingDay"/></tongban:sla></bpmn:extensionElements>
       </bpmn:userTask>
-      <bpmn:boundaryEvent id="b" attachedToRef="t" cancelActivity="false"><bpmn:timerEventDefinition><bpmn:timeDuration>P2W</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:boundaryEvent>
+      <bpmn:boundaryEvent id="b" attachedToRef="t"><bpmn:timerEventDefinition><bpmn:timeDuration>P2W</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:boundaryEvent>
+      <bpmn:boundaryEvent id="remind" attachedToRef="t" cancelActivity="false" tongban:limit="promised" tongban:action="notify"><bpmn:timerEventDefinition><bpmn:timeDuration>PT4H</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:boundaryEvent>
       <bpmn:endEvent id="e" name="E" tongban:result="rejected"/>
-      <bpmn:sequenceFlow id="late" sourceRef="b" targetRef="e"/>`);
+      <bpmn:sequenceFlow id="late" sourceRef="b" targetRef="e"/>
+      <bpmn:sequenceFlow id="nudge" sourceRef="remind" targetRef="t"/>`);
     const result = await importBpmn(xml);
     const definition = definitionOf(result);
     expect(definition.nodes[0]).toMatchObject({ sla: { promised: { amount: 1, unit: 'workingDay' }, statutory: { amount: 14, unit: 'calendarDay' } } });
-    expect(definition.edges).toEqual([{ id: 'late', source: 't', target: 'e', kind: 'slaBreach' }]);
-    expect(result.diagnostics.filter((d) => d.code === 'bpmn-ignored-detail').map((d) => d.elementId)).toEqual(['b']);
+    expect(definition.edges).toEqual([
+      { id: 'late', source: 't', target: 'e', kind: 'slaBreach' },
+      { id: 'nudge', source: 't', target: 't', kind: 'slaBreach', interrupting: false, limit: 'promised', action: 'notify' },
+    ]);
+    expect(result.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
   });
 
   it('should report a timer whose duration is not whole weeks, days or hours', async () => {
