@@ -1,5 +1,5 @@
-import { addWorkingMinutes, formatLocalDate, formatLocalDateTime, getCalendar, parseDefinition } from '@tongban/engine';
-import type { BusinessCalendar, UserTask, WorkflowDefinition } from '@tongban/engine';
+import { addWorkingMinutes, formatLocalDate, formatLocalDateTime, getCalendar } from '@tongban/engine';
+import type { UserTask } from '@tongban/engine';
 import { workflowFixtures, type WorkflowFixture } from '@tongban/workflows';
 import { loadOrganisationSeed, type OrganisationSeed } from '../seed/organisation-seed.ts';
 import { ApiClient, type Credentials } from './api-client.ts';
@@ -16,15 +16,24 @@ import type {
   ApiJurisdiction,
   ApiPage,
 } from './api.types.ts';
-import { applicantPool, generateApplication, supplementDocuments, type Application, type FilingPlace } from './application-generator.ts';
+import { applicantPool, generateApplication, supplementDocuments, type Application } from './application-generator.ts';
 import { chooseOutcome } from './choose-outcome.ts';
-import { decisionData, decisionTemplatesOf, type DecisionTemplate } from './decision-data.ts';
+import { decisionData, decisionTemplatesOf } from './decision-data.ts';
 import { ApiRequestError } from './errors/api-request.error.ts';
 import { SimulationError } from './errors/simulation.error.ts';
 import type { ProgressSink } from './progress.ts';
 import { createSeededRandom } from './seeded-random.ts';
 import type { SimulationOptions } from './simulation-options.ts';
 import { buildReport, workingDayMinutes, type RunFacts, type SimulationReport, type StopReason } from './simulation-report.ts';
+import {
+  alignToWorkingTime,
+  districtResolver,
+  filingPlaces,
+  observerOf,
+  parsedDefinition,
+  signInDesks,
+  type Desk,
+} from './simulation-setup.ts';
 
 /** What a run reports to and reads from outside the options. */
 export interface SimulationHooks {
@@ -61,12 +70,6 @@ interface TaskMemo {
   decisions: number;
   /** The round from which the clerk works on it (later than its first sight when handled slowly). */
   from: number;
-}
-
-/** A department the simulation works for, through its demo clerks. */
-interface Desk {
-  departmentId: string;
-  clerks: Credentials[];
 }
 
 /** Rounds without any movement after which the loop gives up. */
@@ -237,7 +240,7 @@ export async function runSimulation(options: SimulationOptions, hooks: Simulatio
 
       const inboxes = await Promise.all(desks.map(async (desk) => ({ desk, items: await inboxOf(desk) })));
       const seen = new Set<SimCase>();
-      const work: { desk: Desk; item: ApiInboxItem; clerk: Credentials }[] = [];
+      const work: { item: ApiInboxItem; clerk: Credentials }[] = [];
       let waiting = 0;
       for (const { desk, items } of inboxes) {
         const mine = items
@@ -253,7 +256,7 @@ export async function runSimulation(options: SimulationOptions, hooks: Simulatio
             continue;
           }
           if (taken >= options.capacity) continue;
-          work.push({ desk, item, clerk: desk.clerks[taken % desk.clerks.length] as Credentials });
+          work.push({ item, clerk: desk.clerks[taken % desk.clerks.length] as Credentials });
           taken += 1;
         }
       }
@@ -423,95 +426,6 @@ export async function runSimulation(options: SimulationOptions, hooks: Simulatio
     hooks.progress?.stop();
     await Promise.allSettled(sessions.map((as) => api.post('/auth/logout', { as })));
   }
-}
-
-/** The definition of a published version, parsed by the engine (defaults applied). */
-function parsedDefinition(published: ApiDefinitionVersion): WorkflowDefinition {
-  const { definition, diagnostics } = parseDefinition(published.definition);
-  if (!definition) {
-    throw new SimulationError('invalid-simulation-option', `Workflow '${published.key}' v${published.version} does not parse: ${diagnostics.map((d) => d.message).join('; ')}`);
-  }
-  return definition;
-}
-
-/** Username of a supervisor (else manager, else admin) of the root jurisdiction: sees every case. */
-function observerOf(organisation: OrganisationSeed): string {
-  const root = organisation.jurisdictions.find((j) => j.parentId === null)?.id;
-  const atRoot = organisation.users.filter((u) => organisation.departments.find((d) => d.id === u.departmentId)?.jurisdictionId === root);
-  for (const role of ['supervisor', 'manager', 'admin'] as const) {
-    const user = atRoot.find((u) => u.roles.includes(role));
-    if (user) return user.username;
-  }
-  throw new SimulationError('no-clerks', `No supervisor, manager or admin of jurisdiction '${root ?? '?'}' is among the demo users`);
-}
-
-/** The places cases are filed in: `wanted`, or every district and sub-district; with their address prefix. */
-function filingPlaces(jurisdictions: readonly ApiJurisdiction[], wanted: readonly string[] | undefined): FilingPlace[] {
-  const byId = new Map(jurisdictions.map((j) => [j.id, j]));
-  const ids = wanted ?? jurisdictions.filter((j) => j.level !== 'city').map((j) => j.id);
-  return ids.map((id) => {
-    if (!byId.has(id)) {
-      throw new SimulationError('unknown-jurisdiction', `Jurisdiction '${id}' does not exist; known: ${[...byId.keys()].join(', ')}`, { jurisdiction: id });
-    }
-    const names: string[] = [];
-    for (let j = byId.get(id); j; j = j.parentId === null ? undefined : byId.get(j.parentId)) {
-      if (j.level !== 'subDistrict') names.unshift(j.name);
-    }
-    return { id, addressPrefix: names.join('') };
-  });
-}
-
-/** A function giving the district a jurisdiction lies in (itself for a district; undefined for the city). */
-function districtResolver(jurisdictions: readonly ApiJurisdiction[]): (id: string) => string | undefined {
-  const byId = new Map(jurisdictions.map((j) => [j.id, j]));
-  return (id) => {
-    for (let j = byId.get(id); j; j = j.parentId === null ? undefined : byId.get(j.parentId)) {
-      if (j.level === 'district') return j.id;
-    }
-    return undefined;
-  };
-}
-
-/**
- * Signs in the demo clerks of every department the workflow's tasks can reach from `places`: a
- * department of a userTask's kind in a filing place or one of its ancestors, with a demo user
- * holding the task's candidate role.
- */
-async function signInDesks(
-  organisation: OrganisationSeed,
-  departments: readonly ApiDepartment[],
-  jurisdictions: readonly ApiJurisdiction[],
-  places: readonly FilingPlace[],
-  userTasks: readonly UserTask[],
-  signIn: (username: string) => Promise<Credentials>,
-): Promise<Desk[]> {
-  const byId = new Map(jurisdictions.map((j) => [j.id, j]));
-  const reachable = new Set<string>();
-  for (const place of places) {
-    for (let j = byId.get(place.id); j; j = j.parentId === null ? undefined : byId.get(j.parentId)) reachable.add(j.id);
-  }
-  const kinds = new Set(userTasks.map((t) => t.department));
-  const roles = new Set(userTasks.map((t) => t.candidateRole));
-  const wanted = departments.filter((d) => kinds.has(d.kind) && reachable.has(d.jurisdictionId)).sort((a, b) => a.id.localeCompare(b.id));
-  const desks: Desk[] = [];
-  for (const department of wanted) {
-    const users = organisation.users.filter((u) => u.departmentId === department.id && u.roles.some((r) => roles.has(r)));
-    if (users.length === 0) continue;
-    desks.push({ departmentId: department.id, clerks: await Promise.all(users.map((u) => signIn(u.username))) });
-  }
-  return desks;
-}
-
-/**
- * Moves the clock to one working hour into the next working period when it stands outside
- * working time (a night, a weekend, a holiday), so rounds fall inside working days.
- */
-async function alignToWorkingTime(api: ApiClient, as: Credentials, calendar: BusinessCalendar, now: Date): Promise<Date> {
-  const nextWorkingMinute = addWorkingMinutes(calendar, now, 1).dueAt;
-  if (nextWorkingMinute.getTime() - now.getTime() <= 60_000) return now;
-  const target = addWorkingMinutes(calendar, now, 60).dueAt;
-  const moved = await api.post<ApiClockAdvance>('/clock/advance', { as, body: { to: target.toISOString() } });
-  return new Date(moved.now);
 }
 
 /** Order of work in an inbox: soonest statutory limit first (none last), then case, node and activation. */

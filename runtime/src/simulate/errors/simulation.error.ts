@@ -4,7 +4,7 @@ export type SimulationErrorCode =
   | 'unknown-jurisdiction'
   | 'no-fixtures'
   | 'no-clerks'
-  | 'invalid-simulation-option';
+  | 'unreadable-definition';
 
 /** The simulation cannot run as asked; `code` says why, the message names the ids involved. */
 export class SimulationError extends Error {
