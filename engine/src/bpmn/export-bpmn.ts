@@ -1,26 +1,21 @@
 import type { ModdleElement } from 'moddle';
 import type { BpmnModdle } from 'bpmn-moddle';
-import type { BpmnActivity, BpmnBoundaryEvent, BpmnFlowElement, BpmnFlowNode, BpmnSequenceFlow, BpmndiBPMNEdge, BpmndiBPMNShape } from 'bpmn-moddle/types';
+import type { BpmnActivity, BpmnBoundaryEvent, BpmnFlowElement, BpmnFlowNode, BpmnSequenceFlow } from 'bpmn-moddle/types';
 import { ENGINE_VERSION } from '../compile/engine-version.ts';
 import { definitionSchema } from '../definition/index.ts';
 import type { WorkflowDefinition, WorkflowDefinitionInput, WorkflowEdge, WorkflowNode } from '../definition/index.ts';
 import { BpmnExportError } from './bpmn-export.error.ts';
 import { bpmnModdle } from './bpmn-moddle-instance.ts';
-import { BOUNDARY_EVENT_SIZE, shapeSizeOf } from './bpmn-shape-sizes.ts';
 import { firstIssue } from './extension-values.ts';
 import { isoTextOfDuration } from './iso-duration.ts';
-import type { ShapeBounds } from './read-diagram-bounds.ts';
-import { routeEdge } from './route-edge.ts';
+import { writeDiagram } from './write-diagram.ts';
 import { durationElement, writeNodeElement } from './write-node-element.ts';
 
 /**
- * The expression language of exported conditions: FEEL as DMN 1.3 names it
- * (https://www.omg.org/spec/DMN/1.3, §10.3.1: `https://www.omg.org/spec/DMN/20191111/FEEL/`).
+ * The expression language of exported conditions: the FEEL namespace of DMN 1.3
+ * (https://www.omg.org/spec/DMN/1.3), as FEEL tools such as Camunda's name it.
  */
 export const FEEL_LANGUAGE_URI = 'https://www.omg.org/spec/DMN/20191111/FEEL/';
-
-/** Horizontal step between nodes that have no position, laid out in a row under the others, in pixels. */
-const UNPLACED_STEP = 220;
 
 /** Node types whose BPMN element has a `default` flow attribute (gateways that choose, tasks). */
 const TYPES_WITH_DEFAULT = new Set(['exclusiveGateway', 'inclusiveGateway', 'userTask']);
@@ -97,34 +92,7 @@ export async function exportBpmn(definition: WorkflowDefinitionInput | WorkflowD
     flowElements: [...elements.values(), ...boundaries.map(({ event }) => event), ...flows] as ModdleElement<BpmnFlowElement>[],
   });
 
-  const boxes = nodeBoxes(workflow.nodes);
-  const shapes: ModdleElement[] = workflow.nodes.map((node) => shape(moddle, freshId(`${node.id}_di`), elements.get(node.id), boxes.get(node.id), node.type === 'exclusiveGateway'));
-  const boundaryBoxes = new Map<string, ShapeBounds>();
-  const boundariesOnTask = new Map<string, number>();
-  for (const { edge, event } of boundaries) {
-    const task = boxes.get(edge.source);
-    if (task === undefined) continue;
-    const index = boundariesOnTask.get(edge.source) ?? 0;
-    boundariesOnTask.set(edge.source, index + 1);
-    const bounds = boundaryBox(task, index);
-    boundaryBoxes.set(edge.id, bounds);
-    shapes.push(shape(moddle, freshId(`${event.id ?? ''}_di`), event, bounds, false));
-  }
-  const edgeShapes = workflow.edges.map((edge, index) => {
-    const breach = boundaryBoxes.get(edge.id);
-    const from = breach ?? boxes.get(edge.source);
-    const to = boxes.get(edge.target);
-    const waypoints = from === undefined || to === undefined ? [] : routeEdge(from, to, breach !== undefined);
-    return moddle.create<BpmndiBPMNEdge>('bpmndi:BPMNEdge', {
-      id: freshId(`${edge.id}_di`),
-      bpmnElement: flows[index],
-      waypoint: waypoints.map((waypoint) => moddle.create('dc:Point', waypoint)),
-    });
-  });
-  const diagram = moddle.create('bpmndi:BPMNDiagram', {
-    id: freshId(`${workflow.key}-diagram`),
-    plane: moddle.create('bpmndi:BPMNPlane', { id: freshId(`${workflow.key}-plane`), bpmnElement: bpmnProcess, planeElement: [...shapes, ...edgeShapes] }),
-  });
+  const diagram = writeDiagram(moddle, { workflow, process: bpmnProcess, elements, flows, boundaries }, freshId);
   const definitions = moddle.create('bpmn:Definitions', {
     id: freshId(`${workflow.key}-definitions`),
     targetNamespace: `https://tongban.dev/workflows/${workflow.key}`,
@@ -181,35 +149,5 @@ function sequenceFlow(moddle: BpmnModdle, edge: WorkflowEdge, source: ModdleElem
     ...(edge.condition === undefined
       ? {}
       : { conditionExpression: moddle.create('bpmn:FormalExpression', { language: FEEL_LANGUAGE_URI, body: edge.condition }) }),
-  });
-}
-
-/** Each node's box: its position and the size of its type; nodes without a position go in a row under the others. */
-function nodeBoxes(nodes: WorkflowNode[]): Map<string, ShapeBounds> {
-  const placed = nodes.filter((node) => node.position !== undefined);
-  const bottom = placed.reduce((lowest, node) => Math.max(lowest, (node.position?.y ?? 0) + shapeSizeOf(node.type).height), Number.NEGATIVE_INFINITY);
-  const rowTop = placed.length === 0 ? 0 : bottom + UNPLACED_STEP / 2;
-  let column = 0;
-  const boxes = new Map<string, ShapeBounds>();
-  for (const node of nodes) {
-    const size = shapeSizeOf(node.type);
-    const position = node.position ?? { x: UNPLACED_STEP * column++, y: rowTop };
-    boxes.set(node.id, { x: position.x, y: position.y, ...size });
-  }
-  return boxes;
-}
-
-/** The box of the `index`-th boundary event on a task: on its bottom edge, from the right. */
-function boundaryBox(task: ShapeBounds, index: number): ShapeBounds {
-  const { width, height } = BOUNDARY_EVENT_SIZE;
-  return { x: task.x + task.width - width - 14 - index * (width + 8), y: task.y + task.height - height / 2, width, height };
-}
-
-function shape(moddle: BpmnModdle, id: string, element: ModdleElement | undefined, bounds: ShapeBounds | undefined, markerVisible: boolean): ModdleElement<BpmndiBPMNShape> {
-  return moddle.create<BpmndiBPMNShape>('bpmndi:BPMNShape', {
-    id,
-    bpmnElement: element,
-    ...(markerVisible ? { isMarkerVisible: true } : {}),
-    ...(bounds === undefined ? {} : { bounds: moddle.create('dc:Bounds', bounds) }),
   });
 }
