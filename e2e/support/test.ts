@@ -1,4 +1,5 @@
 import { expect, test as base, type Page } from '@playwright/test';
+import { keepScreenshot } from './steps.ts';
 import { systemUnderTest, type SystemUnderTest } from './system-under-test.ts';
 import { demoPassword, TongbanClient } from './tongban-client.ts';
 
@@ -32,8 +33,9 @@ export const test = base.extend<TongbanFixtures>({
   api: async ({ system }, use) => {
     await use(new TongbanClient(system));
   },
-  openConsoleAs: async ({ browser, baseURL, viewport, locale, timezoneId }, use) => {
+  openConsoleAs: async ({ browser, baseURL, viewport, locale, timezoneId }, use, testInfo) => {
     const contexts: Awaited<ReturnType<typeof browser.newContext>>[] = [];
+    const pages: Page[] = [];
     await use(async (username) => {
       const context = await browser.newContext({
         ...(baseURL === undefined ? {} : { baseURL }),
@@ -43,9 +45,11 @@ export const test = base.extend<TongbanFixtures>({
       });
       contexts.push(context);
       const page = await context.newPage();
+      pages.push(page);
       await signIn(page, username);
       return page;
     });
+    if (testInfo.status !== testInfo.expectedStatus && pages.length > 0) await keepScreenshot('failed', pages);
     for (const context of contexts) await context.close();
   },
 });

@@ -11,7 +11,7 @@ test.describe('returns', () => {
     const inspection = await api.openTask(huangpuClerks.market, filed.id, 'food-inspection');
     const reason = '现场布局与申请材料中的平面图不一致，请重新审查';
     const page = await openConsoleAs(huangpuClerks.market);
-    const dialog = page.getByRole('dialog');
+    const dialog = page.getByTestId('return-dialog');
 
     await step('the inspector claims the on-site inspection', page, async () => {
       await claimFromInbox(page, inspection.id);
@@ -19,14 +19,14 @@ test.describe('returns', () => {
 
     await step('the return dialog offers the food review and asks for a reason', page, async () => {
       await page.getByTestId('outcome-return').click();
-      await expect(dialog).toBeVisible();
+      await expect(dialog.getByTestId('return-reason')).toBeVisible();
       await expect(dialog).toContainText('食品经营许可审查');
       await page.getByTestId('return-reason').fill(reason);
     });
 
     await step('the return closes the inspection and records the reason on the timeline', page, async () => {
       await dialog.getByRole('button', { name: /提\s*交/ }).click();
-      await expect(dialog).toBeHidden();
+      await expect(page.getByTestId('return-reason')).toHaveCount(0);
       await expect(page.getByTestId('task-workbench')).toHaveAttribute('data-task-status', 'completed');
       await expect(page.getByTestId('case-timeline')).toContainText(reason);
     });
