@@ -65,12 +65,12 @@ describe('compile', () => {
       {
         target: '#review',
         guard: { type: 'taskOutcome', params: { nodeId: 'intake', outcomes: ['approve'] } },
-        actions: [{ type: 'mergeData' }],
+        actions: [{ type: 'mergeData' }, { type: 'recordDecision', params: { nodeId: 'intake' } }],
       },
       {
         target: '#rejected',
         guard: { type: 'taskOutcome', params: { nodeId: 'intake', outcomes: ['reject'] } },
-        actions: [{ type: 'mergeData' }],
+        actions: [{ type: 'mergeData' }, { type: 'recordDecision', params: { nodeId: 'intake' } }],
       },
     ]);
   });
@@ -134,13 +134,13 @@ describe('compile', () => {
     expect(food).toContainEqual({
       target: '#intake',
       guard: { type: 'taskReturn', params: { nodeId: 'food-review', returnTo: 'intake', sole: true } },
-      actions: [{ type: 'mergeData' }],
+      actions: [{ type: 'mergeData' }, { type: 'recordDecision', params: { nodeId: 'food-review' } }],
     });
     const issue = stateAt(machine, 'issue').on?.['task.complete'];
     expect(issue).toContainEqual({
       target: ['#signage-review', '#split.e3.@done'],
       guard: { type: 'taskReturn', params: { nodeId: 'issue', returnTo: 'signage-review', sole: true } },
-      actions: [{ type: 'mergeData' }],
+      actions: [{ type: 'mergeData' }, { type: 'recordDecision', params: { nodeId: 'issue' } }],
     });
   });
 

@@ -31,7 +31,7 @@ export class CaseRun {
     return result.effects;
   }
 
-  complete(taskId: string, outcome = 'approve', extra: { data?: Record<string, unknown>; returnTo?: string } = {}): Effect[] {
+  complete(taskId: string, outcome = 'approve', extra: { data?: Record<string, unknown>; returnTo?: string; reason?: string } = {}): Effect[] {
     const nodeId = taskId.slice(0, taskId.lastIndexOf('#'));
     return this.send({ type: 'task.complete', nodeId, taskId, outcome, ...extra });
   }

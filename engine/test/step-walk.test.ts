@@ -13,9 +13,9 @@ function candidates(run: CaseRun, metaOf: (nodeId: string) => TaskStateMeta): Ca
     const meta = metaOf(nodeId);
     for (const outcome of meta.outcomes) {
       if (outcome === 'return') {
-        for (const returnTo of meta.returnTargets) events.push({ type: 'task.complete', nodeId, taskId, outcome, returnTo });
+        for (const returnTo of meta.returnTargets) events.push({ type: 'task.complete', nodeId, taskId, outcome, returnTo, reason: 'walk' });
       } else {
-        events.push({ type: 'task.complete', nodeId, taskId, outcome, data: { [`${nodeId}Done`]: true } });
+        events.push({ type: 'task.complete', nodeId, taskId, outcome, data: { [`${nodeId}Done`]: true }, reason: 'walk' });
       }
     }
     events.push({ type: 'task.slaBreach', nodeId, taskId });

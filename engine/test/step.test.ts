@@ -329,10 +329,14 @@ describe('step', () => {
       const single = new CaseRun(definition);
       single.start();
       single.complete('intake#1');
-      expect(thrownBy(() => single.complete('review#1', 'return', { returnTo: 'start' }))).toBeInstanceOf(
+      expect(thrownBy(() => single.complete('review#1', 'return', { returnTo: 'start', reason: 'r' }))).toBeInstanceOf(
         ReturnTargetNotOfferedError,
       );
-      expect(single.complete('review#1', 'return')).toContainEqual({ type: 'createTask', taskId: 'intake#2', nodeId: 'intake' });
+      expect(single.complete('review#1', 'return', { reason: '材料不符' })).toContainEqual({
+        type: 'createTask',
+        taskId: 'intake#2',
+        nodeId: 'intake',
+      });
 
       const twoTargets: WorkflowDefinition = {
         ...definition,
@@ -351,10 +355,10 @@ describe('step', () => {
       run.start();
       run.complete('pre-check#1');
       run.complete('intake#1');
-      const required = thrownBy(() => run.complete('review#1', 'return'));
+      const required = thrownBy(() => run.complete('review#1', 'return', { reason: '材料不符' }));
       expect(required).toBeInstanceOf(ReturnTargetRequiredError);
       expect(required.message).toBe("Task 'review' can return to 'intake', 'pre-check'; the event must name one in 'returnTo'");
-      expect(run.complete('review#1', 'return', { returnTo: 'pre-check' })).toEqual([
+      expect(run.complete('review#1', 'return', { returnTo: 'pre-check', reason: '材料不符' })).toEqual([
         { type: 'closeTask', taskId: 'review#1', nodeId: 'review', reason: 'completed' },
         { type: 'createTask', taskId: 'pre-check#2', nodeId: 'pre-check' },
       ]);

@@ -16,6 +16,8 @@ export interface TaskDecision {
   outcome: string;
   /** Set when no clerk decided: the department stayed silent past the statutory limit. */
   deemed?: true;
+  /** The reason the clerk gave (mandatory for `reject` and `return` from schema version 2 on). */
+  reason?: string;
 }
 
 /**
@@ -40,6 +42,11 @@ export interface CaseContext {
    * written before decisions were recorded.
    */
   decisions?: Record<string, TaskDecision>;
+  /**
+   * Why the case ended as it did: the reason of the decision that reached its end event (a
+   * rejection's reasons), `null` while it runs or when none was given. Absent from older snapshots.
+   */
+  resultReason?: string | null;
 }
 
 /**
@@ -49,7 +56,7 @@ export interface CaseContext {
  * Pure: performs no I/O.
  */
 export function emptyCaseContext(): CaseContext {
-  return { caseId: '', data: {}, tasks: {}, activations: {}, suspension: null, result: null, decisions: {} };
+  return { caseId: '', data: {}, tasks: {}, activations: {}, suspension: null, result: null, decisions: {}, resultReason: null };
 }
 
 /**

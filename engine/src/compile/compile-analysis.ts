@@ -1,5 +1,5 @@
-import type { UserTask, WorkflowEdge, WorkflowNode } from '../definition/index.ts';
-import { offeredOutcomes, slaEdgeBehaviour } from '../definition/index.ts';
+import type { UserTask, WorkflowDefinition, WorkflowEdge, WorkflowNode } from '../definition/index.ts';
+import { offeredOutcomes, outcomeNeedsReason, slaEdgeBehaviour } from '../definition/index.ts';
 import type { DefinitionAnalysis } from '../validate/analyze-definition.ts';
 import type { ParallelBlock } from '../validate/analyze-blocks.ts';
 import { gatewayRole, ROOT_CONTAINER } from '../validate/analyze-blocks.ts';
@@ -9,10 +9,25 @@ import { emptyCaseContext } from './case-context.ts';
 import { checkImplementations } from './check-implementations.ts';
 import type { CompileResult } from './compile.ts';
 import { ENGINE_VERSION } from './engine-version.ts';
-import type { ActionRef, MachineConfigJson, StateJson, TransitionJson } from './machine-config.types.ts';
+import type { ActionRef, GuardRef, JsonValue, MachineConfigJson, StateJson, TransitionJson } from './machine-config.types.ts';
 import { REGION_DONE, REGION_GATE } from './machine-config.types.ts';
 
 const MERGE: ActionRef = { type: 'mergeData' };
+
+/** What every decision of a clerk does to the context, before routing: its data, and the decision. */
+const decided = (nodeId: string): ActionRef[] => [MERGE, { type: 'recordDecision', params: { nodeId } }];
+
+/**
+ * The outcomes of `task` that need a reason, each with the form field that can hold it (`null`:
+ * the completion gives `reason` directly).
+ */
+function reasonsOf(schemaVersion: WorkflowDefinition['schemaVersion'], task: UserTask): Record<string, string | null> {
+  const reasons: Record<string, string | null> = {};
+  for (const outcome of task.outcomes) {
+    if (outcomeNeedsReason(schemaVersion, outcome)) reasons[outcome.id] = outcome.reasonField ?? null;
+  }
+  return reasons;
+}
 
 /**
  * Compiles an analysis that has no error diagnostics.
@@ -42,7 +57,18 @@ export function compileAnalysis(analysis: DefinitionAnalysis): CompileResult {
   };
   const forward = (nodeId: string): WorkflowEdge[] => forwardOutgoing(graph, nodeId);
 
-  const returnTransition = (edge: WorkflowEdge, fromContainer: string, sole: boolean): TransitionJson => {
+  /**
+   * The guard of a completion of `task` with one of `outcomes` (`taskOutcome`), or of its return
+   * (`taskReturn`, with `params`), asking for a reason where one is needed.
+   */
+  const outcomeGuard = (task: UserTask, outcomes: string[], type = 'taskOutcome', params: { [key: string]: JsonValue } = { outcomes }): GuardRef => {
+    const all = reasonsOf(definition.schemaVersion, task);
+    const needed = outcomes.filter((outcome) => outcome in all);
+    const reasons = Object.fromEntries(needed.map((outcome) => [outcome, all[outcome] as string | null]));
+    return { type, params: { nodeId: task.id, ...params, ...(needed.length > 0 ? { reasons } : {}) } };
+  };
+
+  const returnTransition = (task: UserTask, edge: WorkflowEdge, fromContainer: string, sole: boolean): TransitionJson => {
     const crossing = returnCrossing(structure, fromContainer, structure.containerOf.get(edge.target) as string);
     const doneBranches = crossing.entered.flatMap((region) =>
       (structure.blocks.get(region.splitId) as ParallelBlock).regions
@@ -51,8 +77,8 @@ export function compileAnalysis(analysis: DefinitionAnalysis): CompileResult {
     );
     return {
       target: doneBranches.length > 0 ? [`#${edge.target}`, ...doneBranches] : `#${edge.target}`,
-      guard: { type: 'taskReturn', params: { nodeId: edge.source, returnTo: edge.target, sole } },
-      actions: [MERGE],
+      guard: outcomeGuard(task, ['return'], 'taskReturn', { returnTo: edge.target, sole }),
+      actions: decided(task.id),
     };
   };
 
@@ -84,30 +110,36 @@ export function compileAnalysis(analysis: DefinitionAnalysis): CompileResult {
     const named = routing.filter((edge) => edge.outcome !== undefined);
     const catchAll = routing.find((edge) => edge.outcome === undefined);
     const completions: TransitionJson[] = named.map((edge) =>
-      go(edge, container, {
-        guard: { type: 'taskOutcome', params: { nodeId: task.id, outcomes: [edge.outcome as string] } },
-        actions: [MERGE],
-      }),
+      go(edge, container, { guard: outcomeGuard(task, [edge.outcome as string]), actions: decided(task.id) }),
     );
-    completions.push(...returns.map((edge) => returnTransition(edge, container, returns.length === 1)));
+    completions.push(...returns.map((edge) => returnTransition(task, edge, container, returns.length === 1)));
     if (catchAll) {
       const routed = new Set(named.map((edge) => edge.outcome));
       const rest = offered.filter((o) => !routed.has(o) && o !== 'return' && o !== 'requestSupplement');
-      completions.push(
-        go(catchAll, container, { guard: { type: 'taskOutcome', params: { nodeId: task.id, outcomes: rest } }, actions: [MERGE] }),
-      );
+      completions.push(go(catchAll, container, { guard: outcomeGuard(task, rest), actions: decided(task.id) }));
     }
     if (offered.includes('requestSupplement')) {
       completions.push({
-        guard: { type: 'taskOutcome', params: { nodeId: task.id, outcomes: ['requestSupplement'] } },
+        guard: outcomeGuard(task, ['requestSupplement']),
         actions: [MERGE, { type: 'markSuspended', params: { nodeId: task.id } }, { type: 'suspendCase', params: { nodeId: task.id } }],
       });
     }
     const on: Record<string, TransitionJson[]> = { 'task.complete': completions };
     if (slaEdges.length > 0) on['task.slaBreach'] = slaEdges.map((edge) => slaTransition(edge, container));
+    const reasons = reasonsOf(definition.schemaVersion, task);
+    const reasonFields = Object.fromEntries(
+      task.outcomes.flatMap((outcome) => (outcome.reasonField === undefined ? [] : [[outcome.id, outcome.reasonField] as const])),
+    );
     return {
       id: task.id,
-      meta: { nodeType: 'userTask', outcomes: offered, returnTargets: returns.map((edge) => edge.target), slaBreach: slaEdges.length > 0 },
+      meta: {
+        nodeType: 'userTask',
+        outcomes: offered,
+        returnTargets: returns.map((edge) => edge.target),
+        slaBreach: slaEdges.length > 0,
+        ...(Object.keys(reasons).length > 0 ? { reasonRequired: Object.keys(reasons) } : {}),
+        ...(Object.keys(reasonFields).length > 0 ? { reasonFields } : {}),
+      },
       entry: [
         { type: 'openTask', params: { nodeId: task.id } },
         { type: 'createTask', params: { nodeId: task.id } },

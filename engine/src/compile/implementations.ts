@@ -3,6 +3,7 @@ import type { AnyEventObject } from 'xstate';
 import { evaluateCondition } from '../feel/index.ts';
 import type { CaseEvent, CaseInput } from '../step/step.types.ts';
 import type { CaseContext, TaskDecision } from './case-context.ts';
+import { decisionReason } from './decision-reason.ts';
 import { taskIdOf } from './case-context.ts';
 
 /**
@@ -30,6 +31,13 @@ function breachLimit(event: MachineEvent): string {
   return event.type === 'task.slaBreach' ? (event.limit ?? 'statutory') : '';
 }
 
+/** Whether a completion with the reasons `reasons` asks for (outcome → form field) gives the one its outcome needs. */
+function givesReason(event: AnyEventObject, reasons: Record<string, string | null> | undefined): boolean {
+  const outcome = String(event.outcome);
+  if (reasons === undefined || !(outcome in reasons)) return true;
+  return decisionReason(event as { reason?: unknown; data?: Record<string, unknown> }, reasons[outcome]) !== undefined;
+}
+
 /** Whether `event` completes or breaches the open task of `nodeId` while the case runs. */
 function addressesOpenTask(context: CaseContext, event: MachineEvent, nodeId: string): boolean {
   return (
@@ -52,18 +60,20 @@ function addressesOpenTask(context: CaseContext, event: MachineEvent, nodeId: st
  * - `openTask` / `forgetTask` `{ nodeId }`: count a new activation and record its task id / drop it.
  * - `mergeData`: merges the event's `data` into the case data, one level deep.
  * - `markSuspended` `{ nodeId }` / `clearSuspension`: open / close the case's 补正.
- * - `recordResult` `{ result }`: the result of the end event reached.
+ * - `recordResult` `{ result }`: the result of the end event reached, and the reason of the
+ *   decision that reached it.
  * - `recordDecision` `{ nodeId, outcome?, deemed? }`: the decision on the task the event names
- *   (the given outcome, or the event's).
+ *   (the given outcome, or the event's, with the event's reason).
  *
  * Guards:
  * - `feel` `{ expression }`: the FEEL condition holds over the case data (false on any error).
  * - `noneHolds` `{ expressions }`: no FEEL condition of the list holds (an inclusive gateway's
  *   default branch).
- * - `taskOutcome` `{ nodeId, outcomes }`: a `task.complete` of the open task of `nodeId`, while the
- *   case is not suspended, with one of `outcomes`.
- * - `taskReturn` `{ nodeId, returnTo, sole }`: the same with outcome `return`, to `returnTo` (or to
- *   no named target, when this is the task's `sole` return edge).
+ * - `taskOutcome` `{ nodeId, outcomes, reasons? }`: a `task.complete` of the open task of
+ *   `nodeId`, while the case is not suspended, with one of `outcomes`, giving a reason when its
+ *   outcome is one of `reasons` (outcome → the form field that can hold it, see `decisionReason`).
+ * - `taskReturn` `{ nodeId, returnTo, sole, reasons? }`: the same with outcome `return`, to
+ *   `returnTo` (or to no named target, when this is the task's `sole` return edge).
  * - `taskBreach` `{ nodeId, limit }`: a `task.slaBreach` of the open task of `nodeId` for `limit`
  *   (`statutory` when the event or an older machine names none), while not suspended.
  * - `isSuspended`: the case waits for a supplement.
@@ -100,13 +110,18 @@ export const implementations = {
       return { suspension: { nodeId, taskId: context.tasks[nodeId] ?? '', since } };
     }),
     clearSuspension: assign((_: Args) => ({ suspension: null })),
-    recordResult: assign((_: Args, params: unknown) => ({ result: (params as { result: string }).result })),
+    recordResult: assign(({ event }: Args, params: unknown) => ({
+      result: (params as { result: string }).result,
+      resultReason: typeof event.reason === 'string' ? event.reason : null,
+    })),
     recordDecision: assign(({ context, event: raw }: Args, params: unknown) => {
       const { nodeId, outcome, deemed } = params as { nodeId: string; outcome?: string; deemed?: boolean };
       const event = raw as MachineEvent;
       const taskId = 'taskId' in event ? event.taskId : '';
       const decided = outcome ?? ('outcome' in event ? event.outcome : '');
+      const reason = 'reason' in event && typeof event.reason === 'string' ? event.reason : undefined;
       const decision: TaskDecision = deemed === true ? { taskId, outcome: decided, deemed: true } : { taskId, outcome: decided };
+      if (reason !== undefined) decision.reason = reason;
       return { decisions: { ...(context.decisions ?? {}), [nodeId]: decision } };
     }),
     createTask: effect,
@@ -124,18 +139,24 @@ export const implementations = {
     noneHolds: ({ context }: Args, params: unknown) =>
       !(params as { expressions: string[] }).expressions.some((expression) => evaluateCondition(expression, context.data).value),
     taskOutcome: ({ context, event: raw }: Args, params: unknown) => {
-      const { nodeId, outcomes } = params as { nodeId: string; outcomes: string[] };
+      const { nodeId, outcomes, reasons } = params as { nodeId: string; outcomes: string[]; reasons?: Record<string, string | null> };
       const event = raw as MachineEvent;
-      return event.type === 'task.complete' && addressesOpenTask(context, event, nodeId) && outcomes.includes(event.outcome);
+      return (
+        event.type === 'task.complete' &&
+        addressesOpenTask(context, event, nodeId) &&
+        outcomes.includes(event.outcome) &&
+        givesReason(raw, reasons)
+      );
     },
     taskReturn: ({ context, event: raw }: Args, params: unknown) => {
-      const { nodeId, returnTo, sole } = params as { nodeId: string; returnTo: string; sole: boolean };
+      const { nodeId, returnTo, sole, reasons } = params as { nodeId: string; returnTo: string; sole: boolean; reasons?: Record<string, string | null> };
       const event = raw as MachineEvent;
       return (
         event.type === 'task.complete' &&
         addressesOpenTask(context, event, nodeId) &&
         event.outcome === 'return' &&
-        (event.returnTo === returnTo || (sole && event.returnTo === undefined))
+        (event.returnTo === returnTo || (sole && event.returnTo === undefined)) &&
+        givesReason(raw, reasons)
       );
     },
     taskBreach: ({ context, event: raw }: Args, params: unknown) => {

@@ -41,6 +41,10 @@ export interface TaskStateMeta {
   returnTargets: string[];
   /** Whether a `slaBreach` edge leaves it. */
   slaBreach: boolean;
+  /** The outcomes that need a reason (absent: none does). */
+  reasonRequired?: string[];
+  /** The form field that holds the reason of an outcome, by outcome id (absent: none). */
+  reasonFields?: { [outcome: string]: string };
 }
 
 /** One XState state node config, as plain JSON. */

@@ -3,8 +3,17 @@ import { edgeSchema } from './edge.schema.ts';
 import { nodeSchema } from './node.schema.ts';
 import { durationSchema } from './sla.schema.ts';
 
-/** The schema version this engine writes. Older versions are migrated forward on load. */
-export const CURRENT_SCHEMA_VERSION = 1;
+/**
+ * The schema version this engine writes. Version 2 (this one) requires a reason for `reject` and
+ * `return` unless an outcome says otherwise; version 1 did not. `parseDefinition` migrates a
+ * version 1 definition forward (`migrateDefinition`); the schema still reads version 1 as written,
+ * with its own meaning.
+ */
+export const CURRENT_SCHEMA_VERSION = 2;
+
+/** The schema versions this engine reads. */
+export const schemaVersionSchema = z.literal([1, CURRENT_SCHEMA_VERSION]);
+export type SchemaVersion = z.infer<typeof schemaVersionSchema>;
 
 /** Workflow keys are kebab-case: `open-restaurant`. */
 export const workflowKeySchema = z
@@ -16,7 +25,7 @@ export const workflowKeySchema = z
  * `key` + `version` name it; a published version never changes.
  */
 export const definitionSchema = z.object({
-  schemaVersion: z.literal(CURRENT_SCHEMA_VERSION),
+  schemaVersion: schemaVersionSchema,
   key: workflowKeySchema,
   version: z.number().int().positive(),
   name: z.string().min(1),

@@ -24,9 +24,20 @@ const nodeBase = {
 export const builtInOutcomes = ['approve', 'reject', 'return', 'requestSupplement'] as const;
 export type BuiltInOutcome = (typeof builtInOutcomes)[number];
 
+/**
+ * One outcome of a userTask.
+ *
+ * - `reasonRequired`: the clerk must give a reason to choose it. Unset, `reject` and `return` need
+ *   one (行政许可法 art. 38: a refusal states its reasons in writing) in definitions of schema
+ *   version 2; version 1 asked for none (see `outcomeNeedsReason`).
+ * - `reasonField`: the key of a field of the task's form that holds the reason, so a completion
+ *   whose data fills it gives the reason (a completion may also give it directly as `reason`).
+ */
 export const outcomeSchema = z.object({
   id: idSchema,
   label: z.string().min(1),
+  reasonRequired: z.boolean().optional(),
+  reasonField: idSchema.optional(),
 });
 export type Outcome = z.infer<typeof outcomeSchema>;
 

@@ -8,6 +8,7 @@ export * from './invalid-definition.error.ts';
 export * from './invalid-time.error.ts';
 export * from './missing-implementation.error.ts';
 export * from './outcome-not-offered.error.ts';
+export * from './reason-required.error.ts';
 export * from './return-target-not-offered.error.ts';
 export * from './return-target-required.error.ts';
 export * from './task-not-active.error.ts';

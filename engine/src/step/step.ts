@@ -1,6 +1,7 @@
 import { initialTransition, transition } from 'xstate';
 import type { AnyMachineSnapshot, ExecutableActionObject } from 'xstate';
 import type { CaseContext } from '../compile/case-context.ts';
+import { decisionReason } from '../compile/decision-reason.ts';
 import type { MachineConfigJson } from '../compile/machine-config.types.ts';
 import {
   CaseAlreadyStartedError,
@@ -10,6 +11,7 @@ import {
   CaseSuspendedError,
   InvalidTimeError,
   OutcomeNotOfferedError,
+  ReasonRequiredError,
   ReturnTargetNotOfferedError,
   ReturnTargetRequiredError,
   TaskNotActiveError,
@@ -25,7 +27,9 @@ import type { CaseEvent, CaseInput, Effect, PersistedCaseSnapshot, StepResult, T
  * - Without a `snapshot`, `event` must be `case.start`; the case starts from `input`.
  * - With one, the event must apply: a completion or breach names the open task of its node
  *   (`TaskNotActiveError`), offers the outcome (`OutcomeNotOfferedError`), names a return target
- *   when the task has several (`ReturnTargetRequiredError`, `ReturnTargetNotOfferedError`); nothing
+ *   when the task has several (`ReturnTargetRequiredError`, `ReturnTargetNotOfferedError`), gives
+ *   the reason its outcome needs (`ReasonRequiredError`: in `reason` or the outcome's reason
+ *   field of `data`); nothing
  *   but a supplement applies while the case is suspended (`CaseSuspendedError`); a supplement needs
  *   a suspended case (`CaseNotSuspendedError`); a finished case takes nothing (`CaseCompletedError`).
  * - A completion's `data` merges into the case data before the gateways after it test their
@@ -65,7 +69,7 @@ export function step(
     const context = snapshot.context as CaseContext;
     checkApplies(loaded, snapshot, context, event);
     const restored = loaded.logic.resolveState(snapshot as Parameters<typeof loaded.logic.resolveState>[0]);
-    [next, actions] = transition(loaded.logic, restored, { ...event, at: now.toISOString() });
+    [next, actions] = transition(loaded.logic, restored, { ...event, ...resolvedReason(loaded, event), at: now.toISOString() });
   }
   return { snapshot: persist(loaded, next), effects: toEffects(actions, event) };
 }
@@ -84,6 +88,10 @@ function checkApplies(loaded: LoadedMachine, snapshot: PersistedCaseSnapshot, co
   const meta = loaded.tasks.get(event.nodeId);
   const offered = meta?.outcomes ?? [];
   if (!offered.includes(event.outcome)) throw new OutcomeNotOfferedError(event.nodeId, event.outcome, offered);
+  const reasonField = meta?.reasonFields?.[event.outcome];
+  if (meta?.reasonRequired?.includes(event.outcome) && decisionReason(event, reasonField) === undefined) {
+    throw new ReasonRequiredError(event.nodeId, event.outcome, reasonField);
+  }
   if (event.outcome !== 'return') return;
   const targets = meta?.returnTargets ?? [];
   if (event.returnTo === undefined) {
@@ -91,6 +99,13 @@ function checkApplies(loaded: LoadedMachine, snapshot: PersistedCaseSnapshot, co
   } else if (!targets.includes(event.returnTo)) {
     throw new ReturnTargetNotOfferedError(event.nodeId, event.returnTo, targets);
   }
+}
+
+/** The reason a completion gives, from `reason` or its outcome's reason field, for the machine to record. */
+function resolvedReason(loaded: LoadedMachine, event: CaseEvent): { reason?: string } {
+  if (event.type !== 'task.complete') return {};
+  const reason = decisionReason(event, loaded.tasks.get(event.nodeId)?.reasonFields?.[event.outcome]);
+  return reason === undefined ? {} : { reason };
 }
 
 /** The persisted snapshot as plain JSON: XState's persisted shape without undefined members. */

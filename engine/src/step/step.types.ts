@@ -14,13 +14,18 @@ export type CaseEvent =
       type: 'case.start';
     }
   | {
-      /** A clerk decided a task. `returnTo` picks the target when several `return` edges leave the task. */
+      /**
+       * A clerk decided a task. `returnTo` picks the target when several `return` edges leave the
+       * task. `reason`: why; an outcome that needs one (`reject` and `return` by default) takes it
+       * from here or from its `reasonField` in `data`.
+       */
       type: 'task.complete';
       nodeId: string;
       taskId: string;
       outcome: string;
       data?: Record<string, unknown>;
       returnTo?: string;
+      reason?: string;
     }
   | {
       /** The applicant supplied what a 补正 asked for: the case resumes. */

@@ -8,7 +8,8 @@ import type { Diagnostic } from './diagnostic.types.ts';
 const NON_ROUTING_OUTCOMES = new Set(['requestSupplement']);
 
 /**
- * `user-task-without-department`, `user-task-without-role`, `duplicate-outcome`, `unknown-outcome`,
+ * `user-task-without-department`, `user-task-without-role`, `duplicate-outcome`,
+ * `reason-field-not-in-form`, `unknown-outcome`,
  * `outcome-without-edge`, `duplicate-outcome-edge`, `supplement-outcome-routed`, `outcome-ignored`,
  * `invalid-sla-breach-edge`, `sla-edge-without-limit`.
  *
@@ -80,6 +81,15 @@ function checkTask(graph: DefinitionGraph, task: UserTask): Diagnostic[] {
       });
     }
     seen.add(outcome.id);
+    if (outcome.reasonField !== undefined && !task.form.some((field) => field.key === outcome.reasonField)) {
+      diagnostics.push({
+        code: 'reason-field-not-in-form',
+        severity: 'error',
+        message: `Outcome '${outcome.id}' of task '${task.id}' takes its reason from form field '${outcome.reasonField}', which the task's form does not have`,
+        nodeId: task.id,
+        field: nodeField(graph, task.id, `outcomes[${index}].reasonField`),
+      });
+    }
   });
 
   const offered = offeredOutcomes(task);

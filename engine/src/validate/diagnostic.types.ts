@@ -19,6 +19,7 @@ export const diagnosticCodes = [
   'user-task-without-department',
   'user-task-without-role',
   'duplicate-outcome',
+  'reason-field-not-in-form',
   'unknown-outcome',
   'outcome-without-edge',
   'duplicate-outcome-edge',

@@ -1,4 +1,4 @@
-import { definitionSchema } from '../definition/index.ts';
+import { definitionSchema, migrateDefinition } from '../definition/index.ts';
 import type { WorkflowDefinition } from '../definition/index.ts';
 import type { Diagnostic } from './diagnostic.types.ts';
 
@@ -10,14 +10,14 @@ export interface ParseResult {
 
 /**
  * Reads `input` (parsed JSON, e.g. a request body or a file) against the definition schema, with
- * defaults applied. Each schema violation becomes an `invalid-schema` diagnostic whose `field` is
+ * defaults applied, after migrating it to the current schema version (`migrateDefinition`). Each schema violation becomes an `invalid-schema` diagnostic whose `field` is
  * the JSON path of the offending value (`nodes[3].department`) and whose `nodeId` / `edgeId` names
  * the node or edge it sits in, when that has an id. Never throws.
  *
  * Pure: performs no I/O.
  */
 export function parseDefinition(input: unknown): ParseResult {
-  const parsed = definitionSchema.safeParse(input);
+  const parsed = definitionSchema.safeParse(migrateDefinition(input));
   if (parsed.success) return { definition: parsed.data, diagnostics: [] };
   const diagnostics = parsed.error.issues.map((issue): Diagnostic => {
     const field = formatPath(issue.path);

@@ -16,6 +16,8 @@ import type { PublishedDefinition } from '../definitions/definition-store.ts';
 import { ConflictError, InvalidInputError } from '../errors/index.ts';
 import type { Organisation } from '../organisation/organisation.ts';
 import type { OutboxMessage } from '../outbox/outbox-message.ts';
+import { escalateBreach } from '../timers/escalate-breach.ts';
+import { remindTask } from '../timers/remind-task.ts';
 import { armTimers, cancelTimers, pauseTimers, resumeTimers, type TimerContext, type TimerSpec } from '../timers/timer-book.ts';
 import type { Tx } from './transaction.ts';
 
@@ -169,6 +171,15 @@ export class CaseUnit {
           break;
         case 'completeCase':
           await this.finish(effect.result, effect.nodeId);
+          break;
+        case 'escalate':
+          await escalateBreach(this, await this.task(effect.taskId), { limit: effect.limit, edgeId: effect.edgeId });
+          break;
+        case 'notify':
+          await remindTask(this, await this.task(effect.taskId), { limit: effect.limit, edgeId: effect.edgeId });
+          break;
+        case 'deemOutcome':
+          await this.deem(effect.taskId, effect.outcome);
           break;
       }
     }
@@ -328,6 +339,21 @@ export class CaseUnit {
     this.closedTasks.push(task);
     await cancelTimers(this.timerContext(), task.id);
     this.record('task.closed', { nodeId: task.nodeId, activationId, reason, slaState: task.slaState }, task.id);
+  }
+
+  /**
+   * Records on a task closed at its statutory limit the outcome its department's silence counts
+   * as (超时默认); a deemed approval accepts the case like a clerk's.
+   */
+  private async deem(activationId: string, outcome: 'approve' | 'reject'): Promise<void> {
+    const [task] = await this.tx
+      .update(tasks)
+      .set({ outcome })
+      .where(and(eq(tasks.caseId, this.row.id), eq(tasks.activationId, activationId)))
+      .returning();
+    if (!task) throw new Error(`Case '${this.row.id}' has no task activation '${activationId}'`);
+    this.record('task.deemed', { nodeId: task.nodeId, activationId, outcome }, task.id);
+    if (outcome === 'approve') await this.accept();
   }
 
   private async suspend(nodeId: string, activationId: string): Promise<void> {

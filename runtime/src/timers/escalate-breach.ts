@@ -1,17 +1,31 @@
 import { eq } from 'drizzle-orm';
+import type { SlaLimit } from '@tongban/engine';
 import { notifications, tasks, type TaskRow } from '../db/schema/index.ts';
 import type { CaseUnit } from '../cases/case-unit.ts';
 
 /** The department kind whose supervisors receive escalations (政务服务办公室). */
 export const SUPERVISION_KIND = 'government-service';
 
+/** Why a task is escalated: the limit that passed, and the SLA edge that escalates, when one does. */
+export interface EscalationCause {
+  limit: SlaLimit;
+  edgeId: string | null;
+}
+
+const LIMIT_NAMES: Record<SlaLimit, string> = { statutory: '法定时限', promised: '承诺时限' };
+
 /**
- * Escalates a task whose statutory limit passed (DESIGN.md §5): one `escalation` notification to
- * the supervision office (`government-service`) of the city, and of the parent jurisdiction of the
+ * Escalates a task whose limit passed (DESIGN.md §5): one `escalation` notification to the
+ * supervision office (`government-service`) of the city, and of the parent jurisdiction of the
  * task's department when that is another one; the task's `escalatedAt` is set and a
- * `task.escalated` event recorded. Returns the jurisdictions notified.
+ * `task.escalated` event recorded. By default the cause is the statutory limit, with no SLA edge.
+ * Returns the jurisdictions notified.
  */
-export async function escalateBreach(unit: CaseUnit, task: TaskRow): Promise<string[]> {
+export async function escalateBreach(
+  unit: CaseUnit,
+  task: TaskRow,
+  cause: EscalationCause = { limit: 'statutory', edgeId: null },
+): Promise<string[]> {
   const organisation = unit.organisation;
   const department = organisation.department(task.departmentId);
   const chain = department ? organisation.ancestry(department.jurisdictionId) : [];
@@ -26,17 +40,19 @@ export async function escalateBreach(unit: CaseUnit, task: TaskRow): Promise<str
       departmentId: office?.id ?? null,
       caseId: unit.case.id,
       taskId: task.id,
-      message: `任务「${task.name}」（办件 ${unit.case.id}，${department?.name ?? task.departmentId}）已超过法定时限，提请${jurisdiction?.name ?? jurisdictionId}督办`,
+      message: `任务「${task.name}」（办件 ${unit.case.id}，${department?.name ?? task.departmentId}）已超过${LIMIT_NAMES[cause.limit]}，提请${jurisdiction?.name ?? jurisdictionId}督办`,
       payload: {
         nodeId: task.nodeId,
         activationId: task.activationId,
         departmentId: task.departmentId,
-        dueAt: task.dueAt?.toISOString() ?? null,
+        dueAt: (cause.limit === 'promised' ? task.atRiskAt : task.dueAt)?.toISOString() ?? null,
+        limit: cause.limit,
+        edgeId: cause.edgeId,
       },
       createdAt: unit.now,
     });
   }
   await unit.tx.update(tasks).set({ escalatedAt: unit.now }).where(eq(tasks.id, task.id));
-  unit.record('task.escalated', { nodeId: task.nodeId, to: jurisdictionIds }, task.id);
+  unit.record('task.escalated', { nodeId: task.nodeId, to: jurisdictionIds, limit: cause.limit, edgeId: cause.edgeId }, task.id);
   return jurisdictionIds;
 }

@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import { slaEdgeBehaviour, type SlaLimit } from '@tongban/engine';
 import type { Db } from '../db/client.ts';
 import { tasks, timers, type TimerRow } from '../db/schema/index.ts';
 import type { CaseExecutor } from '../cases/case-executor.ts';
@@ -19,9 +20,11 @@ const OPEN_STATUSES = new Set(['open', 'claimed']);
  * unless the timer is still `pending` and due, and it marks it `fired` in the same transaction as
  * its effects, so a job run twice (at-least-once delivery, pitfalls B17) acts once.
  *
- * - `taskAtRisk`: the task's promised limit passed → `slaState: 'atRisk'`, event `task.atRisk`.
- * - `taskBreach`: the statutory limit passed → `overdue`, event `task.overdue`, escalation; a
- *   `slaBreach` edge leaving the node is then taken (engine event `task.slaBreach`).
+ * - `taskAtRisk`: the task's promised limit passed → `slaState: 'atRisk'`, event `task.atRisk`;
+ *   an SLA edge watching that limit then acts (engine event `task.slaBreach`, limit `promised`).
+ * - `taskBreach`: the statutory limit passed → `overdue`, event `task.overdue`; the SLA edge
+ *   watching that limit then acts (its effects escalate, notify, or close the task and deem an
+ *   outcome); without one the task is escalated.
  * - `caseAtRisk`: the case's promised total passed → case `slaState: 'atRisk'`, event `case.atRisk`.
  */
 export async function fireTimer(db: Db, executor: CaseExecutor, timerId: string): Promise<FireResult> {
@@ -56,13 +59,23 @@ async function applyTimer(unit: CaseUnit, timer: TimerRow): Promise<void> {
     if (task.slaState !== 'onTrack') return;
     await unit.tx.update(tasks).set({ slaState: 'atRisk' }).where(eq(tasks.id, task.id));
     unit.record('task.atRisk', { ...payload, nodeId: task.nodeId }, task.id);
+    if (watchesLimit(unit, task.nodeId, 'promised')) {
+      await unit.step({ type: 'task.slaBreach', nodeId: task.nodeId, taskId: task.activationId, limit: 'promised' });
+    }
     return;
   }
   await unit.tx.update(tasks).set({ slaState: 'overdue' }).where(eq(tasks.id, task.id));
   unit.record('task.overdue', { ...payload, nodeId: task.nodeId }, task.id);
-  await escalateBreach(unit, { ...task, slaState: 'overdue' });
-  const definition = unit.definition.definition;
-  if (definition.edges.some((edge) => edge.source === task.nodeId && edge.kind === 'slaBreach')) {
-    await unit.step({ type: 'task.slaBreach', nodeId: task.nodeId, taskId: task.activationId });
+  if (watchesLimit(unit, task.nodeId, 'statutory')) {
+    await unit.step({ type: 'task.slaBreach', nodeId: task.nodeId, taskId: task.activationId, limit: 'statutory' });
+  } else {
+    await escalateBreach(unit, { ...task, slaState: 'overdue' });
   }
+}
+
+/** Whether an SLA edge of node `nodeId` watches its `limit`. */
+function watchesLimit(unit: CaseUnit, nodeId: string, limit: SlaLimit): boolean {
+  return unit.definition.definition.edges.some(
+    (edge) => edge.source === nodeId && edge.kind === 'slaBreach' && slaEdgeBehaviour(edge).limit === limit,
+  );
 }

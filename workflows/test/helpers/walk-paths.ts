@@ -35,8 +35,8 @@ const NOW = new Date('2026-03-02T09:00:00+08:00');
 
 /**
  * Walks every path of `definition` (compiled) for a case started with `data`: at each state it takes every
- * outcome of every open task, in every order the parallel branches allow, and answers every 补正
- * with a supplement. Loops are bounded: a path that would activate one task more than
+ * outcome of every open task (each with a reason, which rejections and returns need), in every order
+ * the parallel branches allow, and answers every 补正 with a supplement. Loops are bounded: a path that would activate one task more than
  * `maxActivations` times, or ask for more than `maxSupplementsPerTask` supplements at one task, is
  * cut off and counted in `prunedPaths`. States are memoised, so each is expanded once.
  */
@@ -102,7 +102,7 @@ function explore(
           continue;
         }
         moves.push({
-          event: { type: 'task.complete', nodeId: task.nodeId, taskId: task.taskId, outcome },
+          event: { type: 'task.complete', nodeId: task.nodeId, taskId: task.taskId, outcome, reason: `${task.nodeId}/${outcome}` },
           label: `${task.nodeId}/${outcome}`,
           supplements: outcome === 'requestSupplement' ? { ...supplements, [task.nodeId]: asked + 1 } : supplements,
         });
