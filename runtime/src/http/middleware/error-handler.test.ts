@@ -44,7 +44,7 @@ describe('errorHandler', () => {
     const logged: { context: { reference: string } }[] = [];
     const response = await appThrowing(new Error('password=hunter2 in /srv/secret.ts'), logged).request('/');
     expect(response.status).toBe(500);
-    const body = await response.json();
+    const body = (await response.json()) as { error: { code: string; details: { reference: string } } };
     expect(body.error.code).toBe('internal');
     expect(JSON.stringify(body)).not.toContain('hunter2');
     expect(body.error.details.reference).toBe(logged[0]?.context.reference);
