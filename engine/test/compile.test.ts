@@ -10,6 +10,7 @@ import {
   MissingImplementationError,
   parseDefinition,
   validateAndCompile,
+  WITHDRAWN_STATE,
 } from '../src/index.ts';
 import type { MachineConfigJson, StateJson } from '../src/index.ts';
 import { checkImplementations } from '../src/compile/check-implementations.ts';
@@ -33,7 +34,7 @@ describe('compile', () => {
   it('should make one state per node whose key and id are the node id', () => {
     const definition = loadWorkflow('sequence');
     const { machine } = compile(definition);
-    expect(Object.keys(machine.states)).toEqual(definition.nodes.map((node) => node.id));
+    expect(Object.keys(machine.states)).toEqual([...definition.nodes.map((node) => node.id), WITHDRAWN_STATE]);
     for (const [key, state] of Object.entries(machine.states)) expect(state.id).toBe(key);
     expect(machine.initial).toBe('start');
   });
@@ -98,7 +99,7 @@ describe('compile', () => {
 
   it('should turn a parallel block into a parallel state with one region per branch, each ending in a final state', () => {
     const { machine } = compile(loadWorkflow('parallel'));
-    expect(Object.keys(machine.states)).toEqual(['start', 'intake', 'split', 'join', 'issue', 'approved']);
+    expect(Object.keys(machine.states)).toEqual(['start', 'intake', 'split', 'join', 'issue', 'approved', WITHDRAWN_STATE]);
     const split = stateAt(machine, 'split');
     expect(split.type).toBe('parallel');
     expect(split.onDone).toEqual({ target: '#join' });

@@ -21,6 +21,7 @@ function candidates(run: CaseRun, metaOf: (nodeId: string) => TaskStateMeta): Ca
     events.push({ type: 'task.slaBreach', nodeId, taskId });
   }
   events.push({ type: 'case.supplement', data: { supplied: true } });
+  events.push({ type: 'case.withdraw', reason: 'walk' });
   return events;
 }
 

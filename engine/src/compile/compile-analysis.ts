@@ -10,7 +10,7 @@ import { checkImplementations } from './check-implementations.ts';
 import type { CompileResult } from './compile.ts';
 import { ENGINE_VERSION } from './engine-version.ts';
 import type { ActionRef, GuardRef, JsonValue, MachineConfigJson, StateJson, TransitionJson } from './machine-config.types.ts';
-import { REGION_DONE, REGION_GATE } from './machine-config.types.ts';
+import { REGION_DONE, REGION_GATE, WITHDRAWN_RESULT, WITHDRAWN_STATE } from './machine-config.types.ts';
 
 const MERGE: ActionRef = { type: 'mergeData' };
 
@@ -237,6 +237,16 @@ export function compileAnalysis(analysis: DefinitionAnalysis): CompileResult {
 
   const start = [...graph.nodes.values()].find((node) => node.type === 'startEvent') as WorkflowNode;
   const states = containerStates(ROOT_CONTAINER);
+  states[WITHDRAWN_STATE] = {
+    id: WITHDRAWN_STATE,
+    type: 'final',
+    entry: [
+      { type: 'recordResult', params: { result: WITHDRAWN_RESULT } },
+      { type: 'completeCase', params: { nodeId: WITHDRAWN_STATE, result: WITHDRAWN_RESULT } },
+    ],
+    output: { result: WITHDRAWN_RESULT },
+  };
+  stateCount += 1;
   const machine: MachineConfigJson = {
     id: `${definition.key}@${definition.version}`,
     version: String(definition.version),
@@ -248,6 +258,7 @@ export function compileAnalysis(analysis: DefinitionAnalysis): CompileResult {
       'case.supplement': [
         { guard: { type: 'isSuspended' }, actions: [MERGE, { type: 'clearSuspension' }, { type: 'resumeCase' }] },
       ],
+      'case.withdraw': [{ target: `#${WITHDRAWN_STATE}`, actions: [{ type: 'clearSuspension' }] }],
     },
     states,
   };

@@ -31,7 +31,8 @@ export interface CompileResult {
  * - A return edge targets the earlier task by id: leaving a block exits every branch; entering one
  *   marks the other branches done.
  * - End events are final states with `output: { result }`; their entry records the result and
- *   emits `completeCase`.
+ *   emits `completeCase`. One more final state, `@withdrawn` (`WITHDRAWN_STATE`), ends a case its
+ *   applicant withdraws (`case.withdraw`, from any state).
  *
  * Throws `InvalidDefinitionError` when validation finds an error, and `MissingImplementationError`
  * when the machine would name an action or guard `implementations` lacks.

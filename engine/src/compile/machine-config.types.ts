@@ -9,6 +9,15 @@ export const REGION_DONE = '@done';
  */
 export const REGION_GATE = '@when';
 
+/**
+ * The final state a case withdrawn by its applicant (`case.withdraw`) ends in, outside every node
+ * of the definition; `completeCase` names it as the case's last node.
+ */
+export const WITHDRAWN_STATE = '@withdrawn';
+
+/** The result of a case its applicant withdrew. */
+export const WITHDRAWN_RESULT = 'withdrawn';
+
 /** A JSON value: what survives `JSON.parse(JSON.stringify(x))` unchanged. */
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 

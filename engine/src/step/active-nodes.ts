@@ -2,7 +2,8 @@ import { REGION_DONE } from '../compile/machine-config.types.ts';
 import type { PersistedCaseSnapshot } from './step.types.ts';
 
 /**
- * The node ids a case rests in: its open tasks and, once finished, its end event. Parallel
+ * The node ids a case rests in: its open tasks and, once finished, its end event (`@withdrawn`
+ * for a withdrawn case). Parallel
  * branches that are done and the parallel states themselves are not listed; gateways never rest.
  *
  * Pure: performs no I/O.

@@ -77,6 +77,7 @@ export function step(
 function checkApplies(loaded: LoadedMachine, snapshot: PersistedCaseSnapshot, context: CaseContext, event: CaseEvent): void {
   if (event.type === 'case.start') throw new CaseAlreadyStartedError(context.caseId);
   if (snapshot.status === 'done') throw new CaseCompletedError(context.caseId, event.type);
+  if (event.type === 'case.withdraw') return;
   if (event.type === 'case.supplement') {
     if (context.suspension === null) throw new CaseNotSuspendedError(context.caseId);
     return;

@@ -34,6 +34,14 @@ export type CaseEvent =
     }
   | {
       /**
+       * The applicant withdraws the application (撤回申请), suspended or not: every open task
+       * closes `cancelled` and the case ends with result `withdrawn` at `@withdrawn`.
+       */
+      type: 'case.withdraw';
+      reason?: string;
+    }
+  | {
+      /**
        * A limit of a task passed: its statutory limit (the default) or its promised one. The
        * task's SLA edge watching that limit, when it has one, acts; otherwise nothing happens.
        */
