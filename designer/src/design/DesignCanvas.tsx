@@ -78,11 +78,11 @@ export function DesignCanvas({ definition, selection, measured, nodeDecorations,
   const edges = useMemo(() => {
     previousEdges.current = toFlowEdges(
       definition,
-      { selectedEdgeIds, edgeDecorations, defaultEdgeText: t.defaultEdge },
+      { selectedEdgeIds, edgeDecorations, edgeWords: t },
       previousEdges.current,
     );
     return previousEdges.current;
-  }, [definition, selectedEdgeIds, edgeDecorations, t.defaultEdge]);
+  }, [definition, selectedEdgeIds, edgeDecorations, t]);
 
   const definitionRef = useRef(definition);
   definitionRef.current = definition;

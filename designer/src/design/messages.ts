@@ -1,4 +1,4 @@
-import type { BuiltInOutcome, DiagnosticCode, FormFieldType, Level, NodeType, OpenSlaState, SlaUnit } from '@tongban/engine';
+import type { BuiltInOutcome, DiagnosticCode, FormFieldType, Level, NodeType, OpenSlaState, SlaAction, SlaLimit, SlaUnit } from '@tongban/engine';
 import { defineMessages } from '../i18n/index.ts';
 import type { ConnectionRefusal } from './model/connection-rules.ts';
 import type { DiffStatus } from './model/diff-definitions.ts';
@@ -110,6 +110,8 @@ export const designMessages = defineMessages(
     statutoryShort: '法定',
     defaultEdge: '默认',
     slaBreachEdge: '超时',
+    slaLimits: { promised: '承诺时限', statutory: '法定时限' } satisfies Record<SlaLimit, string>,
+    slaActions: { escalate: '督办', notify: '提醒', deemedApproval: '视为同意', deemedRejection: '视为不同意' } satisfies Record<SlaAction, string>,
     toolbar: {
       new: '新建',
       open: '打开',
@@ -195,7 +197,12 @@ export const designMessages = defineMessages(
       defaultFlow: '默认路径（其他条件都不满足时）',
       edgeKind: '连线类型',
       kindSequence: '顺序流',
-      kindSlaBreach: '超时边界（法定时限到期）',
+      kindSlaBreach: '超时边界（时限到期时）',
+      slaLimit: '监视的时限',
+      slaAction: '到期时',
+      slaInterrupting: '中断任务（离开任务走这条连线）',
+      slaLoopHint: '不中断：任务保持打开，连线回到任务本身',
+      addSlaLoop: '添加到期提醒（不中断）',
       label: '显示文字',
       nothing: '点击画布上的节点或连线查看属性',
       gatewayHint: '条件写在从网关出去的每条连线上；不满足任何条件时走默认路径。',
@@ -232,7 +239,7 @@ export const designMessages = defineMessages(
     },
     simulation: {
       title: '浏览器内模拟',
-      applicantData: '申请数据（JSON）',
+      applicantData: '申请数据',
       dataInvalid: '申请数据不是有效的 JSON 对象',
       start: '开始模拟',
       reset: '重置',
@@ -352,6 +359,8 @@ export const designMessages = defineMessages(
     statutoryShort: 'Statutory',
     defaultEdge: 'default',
     slaBreachEdge: 'time-out',
+    slaLimits: { promised: 'promised limit', statutory: 'statutory limit' },
+    slaActions: { escalate: 'escalate', notify: 'notify', deemedApproval: 'deemed approval', deemedRejection: 'deemed rejection' },
     toolbar: {
       new: 'New',
       open: 'Open',
@@ -437,7 +446,12 @@ export const designMessages = defineMessages(
       defaultFlow: 'Default path (when no condition holds)',
       edgeKind: 'Edge kind',
       kindSequence: 'Sequence flow',
-      kindSlaBreach: 'Time-out boundary (statutory limit passed)',
+      kindSlaBreach: 'Time-out boundary (when a limit passes)',
+      slaLimit: 'Limit watched',
+      slaAction: 'When it passes',
+      slaInterrupting: 'Interrupting (the task is left along this edge)',
+      slaLoopHint: 'Non-interrupting: the task stays open, the edge loops back to it',
+      addSlaLoop: 'Add a reminder (non-interrupting)',
       label: 'Label',
       nothing: 'Click a node or an edge on the canvas to see its properties',
       gatewayHint: 'Conditions go on the edges leaving the gateway; the default path is taken when none holds.',
@@ -474,7 +488,7 @@ export const designMessages = defineMessages(
     },
     simulation: {
       title: 'Simulate in the browser',
-      applicantData: 'Application data (JSON)',
+      applicantData: 'Application data',
       dataInvalid: 'The application data is not a JSON object',
       start: 'Start',
       reset: 'Reset',

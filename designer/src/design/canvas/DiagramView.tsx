@@ -67,8 +67,8 @@ export function DiagramView({ definition, nodeDecorations, edgeDecorations, heig
     [placed, nodeDecorations],
   );
   const edges = useMemo(
-    () => (placed === null ? [] : toFlowEdges(placed, { edgeDecorations: edgeDecorations ?? {}, defaultEdgeText: t.defaultEdge })),
-    [placed, edgeDecorations, t.defaultEdge],
+    () => (placed === null ? [] : toFlowEdges(placed, { edgeDecorations: edgeDecorations ?? {}, edgeWords: t })),
+    [placed, edgeDecorations, t],
   );
   return (
     <div className="tb-diagram" style={{ height }} data-testid={testId}>

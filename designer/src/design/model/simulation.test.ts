@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cnMainlandCalendar, definitionSchema } from '@tongban/engine';
 import fixture from '../fixtures/small-approval.json' with { type: 'json' };
+import { applyDefinitionChanges } from './apply-definition-changes.ts';
 import { advanceSimulation, returnTargets, sendSimulationEvent, startSimulation, type SimulationState } from './simulation.ts';
 
 const definition = definitionSchema.parse(fixture);
@@ -63,11 +64,33 @@ describe('simulation', () => {
     expect(after).toBeGreaterThan(before);
   });
 
-  it('sends the breach event once when time passes the statutory limit', () => {
+  it('sends each limit event once, promised before statutory, when time passes them', () => {
     let state = startSimulation(definition, calendar, { signArea: 4 }, monday);
     state = advanceSimulation(state, new Date('2026-03-10T09:00:00+08:00'), calendar);
     state = advanceSimulation(state, new Date('2026-03-11T09:00:00+08:00'), calendar);
-    expect(state.log.filter((entry) => entry.event?.type === 'task.slaBreach')).toHaveLength(1);
+    const limits = state.log.flatMap((entry) => (entry.event?.type === 'task.slaBreach' ? [entry.event.limit] : []));
+    expect(limits).toEqual(['promised', 'statutory']);
+    expect(state.tasks.map((task) => task.nodeId)).toEqual(['intake']);
+  });
+
+  it('leaves the task along its interrupting SLA edge when the statutory limit passes', () => {
+    const withEdge = applyDefinitionChanges(definition, [
+      { type: 'addEdge', edge: { id: 'e30', source: 'intake', target: 'refused', kind: 'slaBreach' } },
+    ]);
+    let state = startSimulation(withEdge, calendar, { signArea: 4 }, monday);
+    state = advanceSimulation(state, new Date('2026-03-10T09:00:00+08:00'), calendar);
+    expect(state.result).toBe('rejected');
+    expect(state.log.some((entry) => entry.effect?.type === 'escalate')).toBe(true);
+  });
+
+  it('keeps the task open and notifies along a non-interrupting SLA edge', () => {
+    const withLoop = applyDefinitionChanges(definition, [
+      { type: 'addEdge', edge: { id: 'e31', source: 'intake', target: 'intake', kind: 'slaBreach', interrupting: false, limit: 'promised' } },
+    ]);
+    let state = startSimulation(withLoop, calendar, { signArea: 4 }, monday);
+    state = advanceSimulation(state, new Date('2026-03-04T09:00:00+08:00'), calendar);
+    expect(state.tasks.map((task) => task.nodeId)).toEqual(['intake']);
+    expect(state.log.filter((entry) => entry.effect?.type === 'notify')).toHaveLength(1);
   });
 
   it('never moves the clock backwards', () => {

@@ -14,6 +14,7 @@ import {
   type Effect,
   type MachineConfigJson,
   type PersistedCaseSnapshot,
+  type SlaLimit,
   type SlaUnit,
   type WorkflowDefinition,
 } from '@tongban/engine';
@@ -34,10 +35,10 @@ export interface SimulatedTask {
   openedAt: string;
   /** The promised limit (`atRisk` from then on). */
   atRisk?: SimulatedClock;
-  /** The statutory limit (`overdue` from then on, and the `task.slaBreach` event). */
+  /** The statutory limit (`overdue` from then on). */
   breach?: SimulatedClock;
-  /** Whether the breach event was already sent. */
-  breachSent: boolean;
+  /** The limits whose `task.slaBreach` event was already sent. */
+  passed: SlaLimit[];
 }
 
 /** One line of the simulation's log: what happened, at what simulated instant. */
@@ -77,7 +78,7 @@ function resume(clock: SimulatedClock | undefined, calendar: BusinessCalendar, n
 function openTask(definition: WorkflowDefinition, calendar: BusinessCalendar, effect: { taskId: string; nodeId: string }, now: Date): SimulatedTask {
   const node = definition.nodes.find((candidate) => candidate.id === effect.nodeId);
   const sla = node?.type === 'userTask' ? node.sla : undefined;
-  const task: SimulatedTask = { taskId: effect.taskId, nodeId: effect.nodeId, openedAt: now.toISOString(), breachSent: false };
+  const task: SimulatedTask = { taskId: effect.taskId, nodeId: effect.nodeId, openedAt: now.toISOString(), passed: [] };
   if (sla === undefined) return task;
   const deadlines = taskDeadlines(calendar, sla, now);
   if (deadlines.atRisk !== undefined && sla.promised !== undefined) task.atRisk = { due: deadlines.atRisk, unit: sla.promised.unit };
@@ -163,18 +164,29 @@ export function sendSimulationEvent(state: SimulationState, event: CaseEvent, ca
 }
 
 /**
- * Moves the simulated clock to `to` (never backwards). Each open task whose statutory limit has
- * then passed gets its `task.slaBreach` event, once, as the runtime's timer would send it; while
- * the case is suspended the clocks are paused and nothing breaches.
+ * Moves the simulated clock to `to` (never backwards). Each open task whose promised or statutory
+ * limit has then passed gets its `task.slaBreach` event for that limit, once, in the order the
+ * limits pass, as the runtime's timers would send them (the task's SLA edge watching the limit,
+ * if any, acts). While the case is suspended the clocks are paused and nothing passes.
  */
 export function advanceSimulation(state: SimulationState, to: Date, calendar: BusinessCalendar): SimulationState {
   let next: SimulationState = { ...state, now: to.getTime() > state.now.getTime() ? to : state.now };
-  if (next.suspended || next.result !== undefined) return next;
+  const due: { taskId: string; nodeId: string; limit: SlaLimit; at: number }[] = [];
   for (const task of next.tasks) {
-    if (task.breach === undefined || task.breachSent || task.breach.due.dueAt.getTime() > next.now.getTime()) continue;
-    if (!next.tasks.some((open) => open.taskId === task.taskId)) continue;
-    next = { ...next, tasks: next.tasks.map((open) => (open.taskId === task.taskId ? { ...open, breachSent: true } : open)) };
-    next = sendSimulationEvent(next, { type: 'task.slaBreach', nodeId: task.nodeId, taskId: task.taskId }, calendar);
+    const clocks: [SlaLimit, SimulatedClock | undefined][] = [
+      ['promised', task.atRisk],
+      ['statutory', task.breach],
+    ];
+    for (const [limit, clock] of clocks) {
+      if (clock === undefined || task.passed.includes(limit)) continue;
+      const at = clock.due.dueAt.getTime();
+      if (at <= next.now.getTime()) due.push({ taskId: task.taskId, nodeId: task.nodeId, limit, at });
+    }
+  }
+  for (const { taskId, nodeId, limit } of due.sort((a, b) => a.at - b.at)) {
+    if (next.suspended || next.result !== undefined || !next.tasks.some((open) => open.taskId === taskId)) continue;
+    next = { ...next, tasks: next.tasks.map((open) => (open.taskId === taskId ? { ...open, passed: [...open.passed, limit] } : open)) };
+    next = sendSimulationEvent(next, { type: 'task.slaBreach', nodeId, taskId, limit }, calendar);
   }
   return next;
 }

@@ -58,7 +58,14 @@ describe('toFlowEdges', () => {
     };
     expect(edgeText(definition, byId('e3'))).toBe('不予受理');
     expect(edgeText(definition, byId('e10'))).toBe('signArea > 10');
-    expect(edgeText(definition, byId('e11'), '默认')).toBe('默认');
+    expect(edgeText(definition, byId('e11'), { defaultEdge: '默认', slaBreachEdge: '超时', slaActions: { escalate: '督办', notify: '提醒', deemedApproval: '视为同意', deemedRejection: '视为不同意' } })).toBe('默认');
     expect(edgeText(definition, byId('e1'))).toBe('');
+  });
+
+  it('says what an SLA edge does, escalating by default and notifying when it does not interrupt', () => {
+    const edge = { id: 'e30', source: 'fire', target: 'refused', kind: 'slaBreach' as const };
+    expect(edgeText(definition, edge)).toBe('time-out · escalate');
+    expect(edgeText(definition, { ...edge, target: 'fire', interrupting: false })).toBe('time-out · notify');
+    expect(edgeText(definition, { ...edge, action: 'deemedApproval' })).toBe('time-out · deemed approval');
   });
 });

@@ -1,5 +1,5 @@
 import { MarkerType } from '@xyflow/react';
-import type { WorkflowDefinition, WorkflowEdge } from '@tongban/engine';
+import { slaEdgeBehaviour, type SlaAction, type WorkflowDefinition, type WorkflowEdge } from '@tongban/engine';
 import type { NodeSize } from './auto-layout.ts';
 import {
   handleIds,
@@ -17,9 +17,23 @@ export interface FlowView {
   measured?: Readonly<Record<string, NodeSize>>;
   nodeDecorations?: Readonly<Record<string, NodeDecoration>>;
   edgeDecorations?: Readonly<Record<string, EdgeDecoration>>;
-  /** Words drawn for a default edge (`默认`). */
-  defaultEdgeText?: string;
+  /** Words drawn on edges: the default marker (`默认`), and what an SLA edge does (`超时 · 督办`). */
+  edgeWords?: EdgeWords;
 }
+
+/** Words drawn on edges that carry no text of their own. */
+export interface EdgeWords {
+  defaultEdge: string;
+  slaBreachEdge: string;
+  slaActions: Record<SlaAction, string>;
+}
+
+/** The words used when none are given: the model's own terms. */
+const plainWords: EdgeWords = {
+  defaultEdge: 'default',
+  slaBreachEdge: 'time-out',
+  slaActions: { escalate: 'escalate', notify: 'notify', deemedApproval: 'deemed approval', deemedRejection: 'deemed rejection' },
+};
 
 /** The arrow at the target end of every edge. */
 const edgeArrow = { type: MarkerType.ArrowClosed, width: 16, height: 16 } as const;
@@ -67,16 +81,20 @@ export function toFlowNodes(
   });
 }
 
-/** The text drawn on an edge: its label, else its outcome's label, else its condition. */
-export function edgeText(definition: WorkflowDefinition, edge: WorkflowEdge, defaultEdgeText = 'default'): string {
+/**
+ * The text drawn on an edge: its label, else what an SLA edge does, else its outcome's label,
+ * else its condition, else the default marker.
+ */
+export function edgeText(definition: WorkflowDefinition, edge: WorkflowEdge, words: EdgeWords = plainWords): string {
   if (edge.label !== undefined && edge.label !== '') return edge.label;
+  if (edge.kind === 'slaBreach') return `${words.slaBreachEdge} · ${words.slaActions[slaEdgeBehaviour(edge).action]}`;
   if (edge.outcome !== undefined) {
     const source = definition.nodes.find((node) => node.id === edge.source);
     const outcome = source?.type === 'userTask' ? source.outcomes.find((o) => o.id === edge.outcome) : undefined;
     return outcome?.label ?? edge.outcome;
   }
   if (edge.condition !== undefined) return edge.condition;
-  return edge.default === true ? defaultEdgeText : '';
+  return edge.default === true ? words.defaultEdge : '';
 }
 
 /** React Flow edges for a definition; unchanged edges of `previous` are returned as they were. */
@@ -89,7 +107,7 @@ export function toFlowEdges(
   return definition.edges.map((edge) => {
     const selected = view.selectedEdgeIds?.has(edge.id) ?? false;
     const decoration = view.edgeDecorations?.[edge.id] ?? noDecoration;
-    const text = edgeText(definition, edge, view.defaultEdgeText);
+    const text = edgeText(definition, edge, view.edgeWords);
     const old = previousById.get(edge.id);
     if (
       old?.data !== undefined &&

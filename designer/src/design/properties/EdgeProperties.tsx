@@ -1,4 +1,4 @@
-import type { WorkflowDefinition, WorkflowEdge } from '@tongban/engine';
+import { slaEdgeBehaviour, type SlaAction, type SlaLimit, type WorkflowDefinition, type WorkflowEdge } from '@tongban/engine';
 import { Checkbox, Form, Input, Select, Typography } from 'antd';
 import { useMessages } from '../../i18n/index.ts';
 import { designMessages } from '../messages.ts';
@@ -6,10 +6,65 @@ import { ConditionInput } from './ConditionInput.tsx';
 import type { PropertyChangeHandler } from './property-change.ts';
 
 /** An edge without the given optional keys (so a cleared field is absent, not `undefined`). */
-function without(edge: WorkflowEdge, ...keys: ('outcome' | 'condition' | 'default' | 'kind' | 'label')[]): WorkflowEdge {
+function without(edge: WorkflowEdge, ...keys: ('outcome' | 'condition' | 'default' | 'kind' | 'label' | 'interrupting' | 'limit' | 'action')[]): WorkflowEdge {
   const copy = { ...edge };
   for (const key of keys) delete copy[key];
   return copy;
+}
+
+const interruptingActions: SlaAction[] = ['escalate', 'deemedApproval', 'deemedRejection'];
+const loopActions: SlaAction[] = ['notify', 'escalate'];
+
+/**
+ * What an SLA edge does: an interrupting one (drawn to where the case goes) watches the statutory
+ * limit and escalates or deems an outcome; a non-interrupting one loops back to its task and
+ * notifies or escalates, at either limit.
+ */
+function SlaEdgeFields({ edge, onReplace }: { edge: WorkflowEdge; onReplace(edge: WorkflowEdge): void }) {
+  const t = useMessages(designMessages);
+  const p = t.properties;
+  const { interrupting, limit, action } = slaEdgeBehaviour(edge);
+  const isLoop = edge.target === edge.source;
+  return (
+    <>
+      <Form.Item>
+        <Checkbox
+          checked={interrupting}
+          disabled={isLoop}
+          onChange={(event) =>
+            onReplace(
+              event.target.checked
+                ? { ...without(edge, 'interrupting', 'limit', 'action') }
+                : { ...without(edge, 'action'), target: edge.source, interrupting: false, limit: 'promised' },
+            )
+          }
+          data-testid="edge-sla-interrupting"
+        >
+          {p.slaInterrupting}
+        </Checkbox>
+        {!interrupting && <Typography.Paragraph type="secondary" style={{ margin: '4px 0 0' }}>{p.slaLoopHint}</Typography.Paragraph>}
+      </Form.Item>
+      <Form.Item label={p.slaLimit}>
+        <Select<SlaLimit>
+          value={limit}
+          disabled={interrupting}
+          onChange={(next) => onReplace({ ...edge, limit: next })}
+          options={(['promised', 'statutory'] as const).map((value) => ({ value, label: t.slaLimits[value] }))}
+          aria-label={p.slaLimit}
+          data-testid="edge-sla-limit"
+        />
+      </Form.Item>
+      <Form.Item label={p.slaAction}>
+        <Select<SlaAction>
+          value={action}
+          onChange={(next) => onReplace({ ...edge, action: next })}
+          options={(interrupting ? interruptingActions : loopActions).map((value) => ({ value, label: t.slaActions[value] }))}
+          aria-label={p.slaAction}
+          data-testid="edge-sla-action"
+        />
+      </Form.Item>
+    </>
+  );
 }
 
 /**
@@ -41,7 +96,7 @@ export function EdgeProperties({ edge, definition, onChange }: { edge: WorkflowE
             <Select
               value={edge.kind ?? 'sequence'}
               onChange={(kind: 'sequence' | 'slaBreach') =>
-                replace(kind === 'sequence' ? without(edge, 'kind') : { ...without(edge, 'outcome'), kind }, 'kind')
+                replace(kind === 'sequence' ? without(edge, 'kind', 'interrupting', 'limit', 'action') : { ...without(edge, 'outcome'), kind }, 'kind')
               }
               options={[
                 { value: 'sequence', label: p.kindSequence },
@@ -51,6 +106,7 @@ export function EdgeProperties({ edge, definition, onChange }: { edge: WorkflowE
               data-testid="edge-kind"
             />
           </Form.Item>
+          {edge.kind === 'slaBreach' && <SlaEdgeFields edge={edge} onReplace={(next) => replace(next, 'sla')} />}
           {edge.kind !== 'slaBreach' && (
             <Form.Item label={p.outcome}>
               <Select

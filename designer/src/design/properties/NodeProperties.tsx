@@ -1,7 +1,9 @@
 import type { Level, UserTask, WorkflowNode } from '@tongban/engine';
-import { Divider, Form, Input, Select, Typography } from 'antd';
+import { BellOutlined } from '@ant-design/icons';
+import { Button, Divider, Form, Input, Select, Typography } from 'antd';
 import { useMessages } from '../../i18n/index.ts';
 import { designMessages } from '../messages.ts';
+import { uniqueId } from '../model/unique-id.ts';
 import { FormFieldsEditor } from './FormFieldsEditor.tsx';
 import { IdInput } from './IdInput.tsx';
 import { OutcomesEditor } from './OutcomesEditor.tsx';
@@ -102,6 +104,21 @@ export function NodeProperties({ node, takenIds, departmentKinds, levels, onChan
               replace(sla === undefined ? rest : { ...rest, sla }, 'sla');
             }}
           />
+          <Button
+            size="small"
+            icon={<BellOutlined />}
+            style={{ marginTop: 8 }}
+            onClick={() => {
+              const id = uniqueId('edge', takenIds);
+              onChange(
+                [{ type: 'addEdge', edge: { id, source: node.id, target: node.id, kind: 'slaBreach', interrupting: false, limit: 'promised', action: 'notify' } }],
+                `edge:${id}:added`,
+              );
+            }}
+            data-testid="add-sla-loop"
+          >
+            {p.addSlaLoop}
+          </Button>
           <Divider plain titlePlacement="start">
             {p.form}
           </Divider>

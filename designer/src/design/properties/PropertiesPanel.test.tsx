@@ -140,6 +140,25 @@ describe('PropertiesPanel', () => {
     expect(lastChange(onChange)[0]).toEqual({ type: 'replaceEdge', edge: { id: 'e10', source: 'area', target: 'refused', default: true } });
   });
 
+  it('turns an interrupting SLA edge into a reminder that loops back to its task', () => {
+    const withSla = { ...definition, edges: [...definition.edges, { id: 'e30', source: 'fire', target: 'refused', kind: 'slaBreach' as const }] };
+    const onChange = renderPanel({ nodeIds: [], edgeIds: ['e30'] }, 'zh-CN', withSla);
+    fireEvent.click(screen.getByTestId('edge-sla-interrupting'));
+    expect(lastChange(onChange)).toEqual([
+      { type: 'replaceEdge', edge: { id: 'e30', source: 'fire', target: 'fire', kind: 'slaBreach', interrupting: false, limit: 'promised' } },
+      'edge:e30:sla',
+    ]);
+  });
+
+  it('adds a non-interrupting reminder edge from the task panel', () => {
+    const onChange = renderPanel(task);
+    fireEvent.click(screen.getByTestId('add-sla-loop'));
+    expect(lastChange(onChange)[0]).toEqual({
+      type: 'addEdge',
+      edge: { id: 'edge-1', source: 'fire', target: 'fire', kind: 'slaBreach', interrupting: false, limit: 'promised', action: 'notify' },
+    });
+  });
+
   it('offers the source task outcomes on an edge leaving a task', () => {
     renderPanel({ nodeIds: [], edgeIds: ['e3'] }, 'en-US');
     expect(screen.getByTestId('properties-title').textContent).toBe('Edge');
