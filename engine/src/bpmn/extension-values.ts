@@ -22,3 +22,16 @@ export function firstIssue(error: z.ZodError): string {
   const path = issue.path.map(String).join('.');
   return path === '' ? issue.message : `${path}: ${issue.message}`;
 }
+
+/**
+ * `'true'` → `true`, `'false'` → `false` (XML Schema `xs:boolean` spellings `1` and `0` too), any
+ * other text as it is (for the schema to refuse), `undefined` as it is.
+ * @internal
+ */
+export function booleanText(text: string | undefined): boolean | string | undefined {
+  if (text === undefined) return undefined;
+  const value = text.trim();
+  if (value === 'true' || value === '1') return true;
+  if (value === 'false' || value === '0') return false;
+  return text;
+}

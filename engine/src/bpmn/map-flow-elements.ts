@@ -138,7 +138,7 @@ export function mapFlowElements(
     const taskKey = keyOf(boundary.attachedToRef);
     const task = taskKey === undefined ? undefined : nodeByKey.get(taskKey);
     if (timerOf(boundary) === undefined) {
-      reportUnsupported(boundary, key, 'only a timer boundary event on a task has a Tongban counterpart (its SLA breach edge)', report);
+      reportUnsupported(boundary, key, 'only a timer boundary event on a task has a Tongban counterpart (its SLA edge)', report);
     } else if (task === undefined || taskKey === undefined || task.type !== 'userTask') {
       reportUnsupported(boundary, key, `it is attached to '${taskKey ?? ''}', which is not an imported task`, report);
     } else {
@@ -166,7 +166,7 @@ export function mapFlowElements(
   for (const breach of breaches.values()) {
     if (keptFlows.some((flow) => keyOf(flow.sourceRef) === breach.key)) continue;
     breaches.delete(breach.key);
-    reportUnsupported(breach.boundary, breach.key, 'no sequence flow leaves it, so there is no SLA breach edge to take', report);
+    reportUnsupported(breach.boundary, breach.key, 'no imported sequence flow leaves it, so it has no SLA edge to take', report);
   }
 
   const ids = new DefinitionIds([...nodeEntries.map((entry) => entry.key), ...keptFlows.map((flow) => keyOf(flow) ?? '')]);
@@ -367,7 +367,7 @@ function reportUnsupported(element: ModdleElement<BpmnFlowElement>, key: string,
   const inside = (element as BpmnSubProcess).flowElements?.length;
   report.add(
     'bpmn-unsupported-element',
-    `${element.$type} '${key}'${element.name?.trim() ? ` ('${element.name.trim()}')` : ''}${inside ? ` with ${inside} elements inside` : ''} is not imported: ${reason}`,
+    `${element.$type} '${key}'${namePart(element.name)}${inside ? ` with ${inside} elements inside` : ''} is not imported: ${reason}`,
     { elementId: key, elementType: element.$type },
   );
 }
@@ -377,10 +377,16 @@ function reportLanes(laneSets: ModdleElement<BpmnLaneSet>[], report: ImportRepor
     for (const lane of laneSet.lanes ?? []) {
       report.add(
         'bpmn-lane-ignored',
-        `Lane '${lane.id ?? ''}'${lane.name?.trim() ? ` ('${lane.name.trim()}')` : ''} is read but not imported: a task's department is its tongban:department`,
+        `Lane '${lane.id ?? ''}'${namePart(lane.name)} is read but not imported: a task's department is its tongban:department`,
         { elementId: lane.id ?? '', elementType: lane.$type },
       );
       if (lane.childLaneSet !== undefined) reportLanes([lane.childLaneSet], report);
     }
   }
+}
+
+/** ` ('Archive Invoice')` for a named element (line breaks of a drawn label folded into spaces), `''` otherwise. */
+function namePart(name: string | undefined): string {
+  const folded = name?.replace(/\s+/g, ' ').trim() ?? '';
+  return folded === '' ? '' : ` ('${folded}')`;
 }

@@ -2,7 +2,7 @@ import type { ModdleElement } from 'moddle';
 import type { BpmnTask } from 'bpmn-moddle/types';
 import { formFieldSchema, levelSchema, outcomeSchema } from '../definition/index.ts';
 import type { FormField, Level, Outcome, TaskSla } from '../definition/index.ts';
-import { extensionValues, firstIssue } from './extension-values.ts';
+import { booleanText, extensionValues, firstIssue } from './extension-values.ts';
 import type { BpmnDiagnosticPlace, ImportReport } from './import-report.ts';
 import { optional } from './optional-field.ts';
 import { readDuration } from './read-duration.ts';
@@ -67,7 +67,12 @@ function readOutcomes(element: BpmnTask, place: BpmnDiagnosticPlace, report: Imp
   const outcomes: Outcome[] = [];
   for (const list of extensionValues<TongbanOutcomes>(element, 'tongban:Outcomes')) {
     for (const outcome of list.values ?? []) {
-      const parsed = outcomeSchema.safeParse({ id: outcome.id, label: outcome.label });
+      const parsed = outcomeSchema.safeParse({
+        id: outcome.id,
+        label: outcome.label,
+        ...optional('reasonRequired', booleanText(outcome.reasonRequired)),
+        ...optional('reasonField', outcome.reasonField),
+      });
       if (parsed.success) outcomes.push(parsed.data);
       else report.add('bpmn-invalid-extension', `Outcome '${outcome.id ?? ''}' of task '${place.elementId ?? ''}' is left out: ${firstIssue(parsed.error)}`, place);
     }
@@ -88,7 +93,7 @@ function readForm(element: BpmnTask, place: BpmnDiagnosticPlace, report: ImportR
 }
 
 function fieldInput(field: ModdleElement<TongbanField>): Record<string, unknown> {
-  const required = field.required === undefined ? undefined : ({ true: true, false: false } as Record<string, boolean>)[field.required.trim()] ?? field.required;
+  const required = booleanText(field.required);
   const options = field.options?.map((option) => ({ value: option.value, label: option.label }));
   return {
     key: field.key,

@@ -29,6 +29,8 @@ export interface TongbanTaskAttributes {
 export interface TongbanOutcome {
   id?: string;
   label?: string;
+  reasonRequired?: string;
+  reasonField?: string;
 }
 
 /** @internal */

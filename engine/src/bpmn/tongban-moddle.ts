@@ -10,7 +10,7 @@ const attribute = (name: string) => ({ name, isAttr: true, type: 'String' });
  * - On `bpmn:Process`: attributes `schemaVersion`, `key`, `version`, `calendar`; extension elements
  *   `<tongban:promisedSla amount unit/>` and `<tongban:dataSchema>` (JSON Schema as JSON text).
  * - On `bpmn:Task` (so `bpmn:UserTask`): attributes `department`, `level`, `candidateRole`;
- *   extension elements `<tongban:outcomes>` of `<tongban:outcome id label/>`, `<tongban:form>` of
+ *   extension elements `<tongban:outcomes>` of `<tongban:outcome id label reasonRequired reasonField/>`, `<tongban:form>` of
  *   `<tongban:field key type label required>` with `<tongban:option value label/>`, and
  *   `<tongban:sla>` with `<tongban:promised amount unit/>` and `<tongban:statutory amount unit/>`.
  * - On `bpmn:EndEvent`: attribute `result`. On `bpmn:SequenceFlow`: attribute `outcome`. On the
@@ -41,7 +41,7 @@ export const tongbanModdlePackage = {
     { name: 'PromisedSla', superClass: ['Element', 'Duration'] },
     { name: 'DataSchema', superClass: ['Element'], properties: [{ name: 'text', isBody: true, type: 'String' }] },
     { name: 'Outcomes', superClass: ['Element'], properties: [{ name: 'values', type: 'Outcome', isMany: true }] },
-    { name: 'Outcome', properties: [attribute('id'), attribute('label')] },
+    { name: 'Outcome', properties: [attribute('id'), attribute('label'), attribute('reasonRequired'), attribute('reasonField')] },
     { name: 'Form', superClass: ['Element'], properties: [{ name: 'fields', type: 'Field', isMany: true }] },
     {
       name: 'Field',

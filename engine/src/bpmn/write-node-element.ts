@@ -32,7 +32,14 @@ function taskAttributes(moddle: BpmnModdle, task: UserTask): Record<string, unkn
   if (task.outcomes.length > 0) {
     values.push(
       moddle.create('tongban:Outcomes', {
-        values: task.outcomes.map((outcome) => moddle.create('tongban:Outcome', { id: outcome.id, label: outcome.label })),
+        values: task.outcomes.map((outcome) =>
+          moddle.create('tongban:Outcome', {
+            id: outcome.id,
+            label: outcome.label,
+            ...(outcome.reasonRequired === undefined ? {} : { reasonRequired: String(outcome.reasonRequired) }),
+            ...(outcome.reasonField === undefined ? {} : { reasonField: outcome.reasonField }),
+          }),
+        ),
       }),
     );
   }

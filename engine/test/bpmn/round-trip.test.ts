@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { exportBpmn, importBpmn } from '../../src/bpmn/index.ts';
 import type { BpmnImportOptions } from '../../src/bpmn/index.ts';
-import { definitionSchema } from '../../src/definition/index.ts';
+import { definitionSchema, edgeSchema, formFieldSchema, nodeSchema, outcomeSchema } from '../../src/definition/index.ts';
 import type { WorkflowDefinition } from '../../src/definition/index.ts';
 import { validateWithBpmnXsd, xmllintAvailable } from './bpmn-xsd.ts';
 import { bpmnFiles, miwgFixtureDir, modelFacts, readMiwg } from './miwg-models.ts';
@@ -13,7 +13,14 @@ const shippedWorkflows = ['open-restaurant', 'newborn'].map((key) => {
   return [key, definitionSchema.parse(json)] as const;
 });
 
-const everyField = definitionSchema.parse(JSON.parse(readFileSync(new URL('./fixtures/every-field.definition.json', import.meta.url), 'utf8')));
+const everyFieldJson = JSON.parse(readFileSync(new URL('./fixtures/every-field.definition.json', import.meta.url), 'utf8')) as Record<string, unknown>;
+const everyField = definitionSchema.parse(everyFieldJson);
+
+/** The keys `schema` knows that none of `objects` uses. */
+function unusedKeys(schema: { shape: Record<string, unknown> }, objects: unknown[]): string[] {
+  const used = new Set(objects.flatMap((object) => Object.keys(object as object)));
+  return Object.keys(schema.shape).filter((key) => !used.has(key));
+}
 
 /** Exports `definition`, imports the XML again, and returns the parsed result with the findings. */
 async function roundTrip(definition: WorkflowDefinition, options?: BpmnImportOptions) {
@@ -61,6 +68,22 @@ describe('BPMN round trip of the shipped workflows', () => {
 });
 
 describe('BPMN round trip of a definition using every field', () => {
+  it('should use every field the definition schema knows, so that its round trip covers them all', () => {
+    const nodes = everyFieldJson.nodes as { type: string; outcomes?: unknown[]; form?: unknown[] }[];
+    const edges = everyFieldJson.edges as unknown[];
+    const unused: Record<string, string[]> = {
+      definition: unusedKeys(definitionSchema, [everyFieldJson]),
+      edge: unusedKeys(edgeSchema, edges),
+      outcome: unusedKeys(outcomeSchema, nodes.flatMap((node) => node.outcomes ?? [])),
+      formField: unusedKeys(formFieldSchema, nodes.flatMap((node) => node.form ?? [])),
+    };
+    for (const option of nodeSchema.options) {
+      const type = option.shape.type.value;
+      unused[type] = unusedKeys(option, nodes.filter((node) => node.type === type));
+    }
+    expect(Object.entries(unused).filter(([, keys]) => keys.length > 0)).toEqual([]);
+  });
+
   it('should give back every field, with only the findings its empty department and role call for', async () => {
     const { back, diagnostics } = await roundTrip(everyField);
     expect(back).toEqual(everyField);
