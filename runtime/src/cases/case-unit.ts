@@ -27,6 +27,8 @@ export interface Completion {
   outcome: string;
   data: Record<string, unknown>;
   comment: string | null;
+  /** Why the clerk chose the outcome, when they gave a reason. */
+  reason: string | null;
   assigneeId: string | null;
 }
 
@@ -329,6 +331,7 @@ export class CaseUnit {
               outcome: decided.outcome,
               data: decided.data,
               comment: decided.comment,
+              reason: decided.reason,
               ...(decided.assigneeId === null ? {} : { assigneeId: decided.assigneeId }),
             }
           : {}),
@@ -424,6 +427,8 @@ function translateEngineError(error: unknown, caseId: string): unknown {
     case 'return-target-required':
     case 'return-target-not-offered':
       return new InvalidInputError(error.code, message, { field: 'returnTo', reason: message });
+    case 'reason-required':
+      return new InvalidInputError('reason-required', message, { field: 'reason', reason: 'required' });
     case 'task-not-active':
       return new ConflictError('task-not-open', message, { caseId });
     case 'case-suspended':

@@ -1,4 +1,5 @@
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import type { UserTask } from '@tongban/engine';
 import type { Db } from '../db/client.ts';
 import { caseEvents, cases, tasks, type CaseRow, type TaskRow, type TaskStatus } from '../db/schema/index.ts';
 import type { CaseExecutor } from '../cases/case-executor.ts';
@@ -34,6 +35,11 @@ export interface CompleteTaskInput {
   outcome: string;
   data?: Record<string, unknown>;
   comment?: string | null;
+  /**
+   * Why the clerk chose the outcome: a rejection or a return needs one (schema version 2), given
+   * here, in the outcome's `reasonField` of `data`, or, failing both, as the `comment`.
+   */
+  reason?: string;
   /** The target of a `return` when the task has several. */
   returnTo?: string;
 }
@@ -158,10 +164,11 @@ export class TasksService {
       }
       const node = unit.userTask(task.nodeId);
       const returnTo = checkCompletion(unit.definition.definition, node, { outcome: input.outcome, data, returnTo: input.returnTo });
+      const reason = reasonOf(node, input, data);
       unit.update({ data: { ...unit.case.data, ...data } });
       unit.record(
         'task.completed',
-        { nodeId: task.nodeId, outcome: input.outcome, data, comment: input.comment ?? null, returnTo: returnTo ?? null },
+        { nodeId: task.nodeId, outcome: input.outcome, data, comment: input.comment ?? null, reason: reason ?? null, returnTo: returnTo ?? null },
         task.id,
       );
       unit.complete({
@@ -169,6 +176,7 @@ export class TasksService {
         outcome: input.outcome,
         data,
         comment: input.comment ?? null,
+        reason: reason ?? null,
         assigneeId: viewer.userId ?? null,
       });
       if (input.outcome === 'approve') await unit.accept();
@@ -179,6 +187,7 @@ export class TasksService {
         outcome: input.outcome,
         data,
         ...(returnTo === undefined ? {} : { returnTo }),
+        ...(reason === undefined ? {} : { reason }),
       });
       const after = unit.closedTasks.find((t) => t.id === taskId) ?? task;
       return { task: after, case: caseViewOf(unit.case), nextTasks: [...unit.createdTasks] };
@@ -190,6 +199,17 @@ export class TasksService {
     if (!task) throw new NotFoundError('task-not-found', `Task '${taskId}' does not exist`, { taskId });
     return task;
   }
+}
+
+/**
+ * The reason a completion gives: `reason`, else the value of the outcome's `reasonField` in
+ * `data`, else the `comment` (the console writes a return's reason there); undefined when none is
+ * non-blank text.
+ */
+function reasonOf(node: UserTask, input: CompleteTaskInput, data: Record<string, unknown>): string | undefined {
+  const field = node.outcomes.find((o) => o.id === input.outcome)?.reasonField;
+  const candidates = [input.reason, field === undefined ? undefined : data[field], input.comment];
+  return candidates.find((c): c is string => typeof c === 'string' && c.trim() !== '');
 }
 
 function notOpen(taskId: string, task: TaskRow | undefined): ConflictError {

@@ -67,6 +67,8 @@ export const tasks = pgTable(
     outcome: text('outcome'),
     data: jsonb('data').$type<Record<string, unknown>>(),
     comment: text('comment'),
+    /** Why the clerk chose the outcome: required for a rejection or a return (schema version 2). */
+    reason: text('reason'),
     closeReason: text('close_reason'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     claimedAt: timestamp('claimed_at', { withTimezone: true }),

@@ -105,11 +105,12 @@ export function tasksRoutes({ runtime, access, maxBodyBytes }: TasksRoutesOption
     },
   });
   app.openapi(complete, async (c) => {
-    const { outcome, data, comment, returnTo } = c.req.valid('json');
+    const { outcome, data, comment, reason, returnTo } = c.req.valid('json');
     const result = await runtime.completeTask(c.req.valid('param').id, c.get('viewer'), {
       outcome,
       data,
       ...(comment !== undefined && { comment }),
+      ...(reason !== undefined && { reason }),
       ...(returnTo !== undefined && { returnTo }),
     });
     return c.json(result, 200);

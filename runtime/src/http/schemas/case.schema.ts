@@ -45,6 +45,7 @@ export const taskSchema = z
     outcome: z.string().nullable(),
     data: jsonObject.nullable(),
     comment: z.string().nullable(),
+    reason: z.string().nullable().openapi({ description: 'Why the clerk chose the outcome (a rejection, a return)' }),
     closeReason: z.string().nullable(),
     createdAt: timestampSchema,
     claimedAt: nullableTimestampSchema,

@@ -28,6 +28,12 @@ export const completeTaskBodySchema = z
       .openapi({ description: '`approve`, `reject`, `return`, `requestSupplement`, or one the designer named', example: 'approve' }),
     data: jsonObject.openapi({ description: "The form's values; merged into the case data" }),
     comment: z.string().max(4000).nullable().optional(),
+    reason: z
+      .string()
+      .min(1)
+      .max(4000)
+      .optional()
+      .openapi({ description: 'Why: a rejection or a return needs a reason (here, in its reason field of `data`, or as the comment)' }),
     returnTo: idParamSchema.optional().openapi({ description: 'For `return`: the node id of the earlier task, when there are several' }),
   })
   .openapi('CompleteTaskRequest');
