@@ -4,7 +4,7 @@ import { getWorkflow, workflowFixtures } from '@tongban/workflows';
 import { describe, expect, it } from 'vitest';
 import { checkCompletion } from '../tasks/check-completion.ts';
 import { generateApplication } from './application-generator.ts';
-import { decisionData, decisionTemplatesOf, type DecisionContext } from './decision-data.ts';
+import { decisionData, decisionReason, decisionTemplatesOf, type DecisionContext } from './decision-data.ts';
 import { createSeededRandom } from './seeded-random.ts';
 
 const TODAY = '2026-03-10';
@@ -53,6 +53,23 @@ describe('decisionData', () => {
         }
       }
     }
+  });
+
+  it("writes the reason of every rejection and return in the outcome's reason field", () => {
+    const caseData = application(9);
+    let reasoned = 0;
+    for (const node of restaurant.userTasks) {
+      for (const outcome of node.outcomes.filter((o) => o.reasonField !== undefined)) {
+        for (const templates of [restaurant.templates, []]) {
+          const data = decide(node.id, outcome.id, caseData, { templates });
+          expect(data[outcome.reasonField as string], `${node.id} ${outcome.id}`).toMatch(/\S/);
+          reasoned += 1;
+        }
+      }
+    }
+    expect(reasoned).toBeGreaterThan(10);
+    expect(decide('food-decision', 'reject', caseData, { templates: [] })).toEqual({ foodDecisionReason: '经食品经营许可决定，不符合法定条件和标准：不予许可' });
+    expect(decisionReason(task('food-inspection'), 'return')).toBe('食品经营场所现场核查发现申请材料与实际情况不符：退回审查');
   });
 
   it('confirms at the window what the applicant declared', () => {

@@ -63,7 +63,8 @@ const OUTCOMES_WITHOUT_FORM = new Set(['reject', 'return', 'requestSupplement'])
  * - a licence or permit number is a new one shaped like the fixture's (see `varyIdentifier`),
  *   with the case's district abbreviation;
  * - a date that has passed is moved forward by whole years; a `select` takes one of its options;
- * - a required field no fixture fills is generated from its type and label.
+ * - a required field no fixture fills is generated from its type and label, and the outcome's
+ *   `reasonField` (where a rejection or a return states its reason) from {@link decisionReason}.
  *
  * Only fields of the node's form are returned, each of its type.
  *
@@ -75,9 +76,14 @@ export function decisionData(random: SeededRandom, context: DecisionContext): Re
   const template = matching.length > 0 ? random.pick(matching) : undefined;
   const year = Number(context.today.slice(0, 4));
   const formNeeded = !OUTCOMES_WITHOUT_FORM.has(outcome);
+  const reasonField = node.outcomes.find((o) => o.id === outcome)?.reasonField;
   const data: Record<string, unknown> = {};
   for (const field of node.form) {
     const fromTemplate = template !== undefined && field.key in template.data;
+    if (field.key === reasonField && !fromTemplate) {
+      data[field.key] = decisionReason(node, outcome);
+      continue;
+    }
     if (!fromTemplate && !(field.required && formNeeded)) continue;
     if (field.key in caseData && fitsField(field, caseData[field.key])) {
       data[field.key] = caseData[field.key];
@@ -87,6 +93,19 @@ export function decisionData(random: SeededRandom, context: DecisionContext): Re
     if (value !== undefined) data[field.key] = value;
   }
   return data;
+}
+
+/**
+ * A reason a clerk writes for `outcome` of `node` when no fixture gives one (a refusal states its
+ * reasons, 行政许可法 art. 38), e.g. `经营业执照核验，不符合法定条件和标准：核验不通过`.
+ *
+ * Pure: performs no I/O.
+ */
+export function decisionReason(node: UserTask, outcome: string): string {
+  const label = outcomeLabel(node, outcome);
+  if (outcome === 'reject') return `经${node.name}，不符合法定条件和标准：${label}`;
+  if (outcome === 'return') return `${node.name}发现申请材料与实际情况不符：${label}`;
+  return `${node.name}：${label}`;
 }
 
 function templateValue(random: SeededRandom, field: FormField, template: DecisionTemplate, context: DecisionContext, year: number): unknown {

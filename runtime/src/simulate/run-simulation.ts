@@ -1,4 +1,4 @@
-import { addWorkingMinutes, formatLocalDate, formatLocalDateTime, getCalendar } from '@tongban/engine';
+import { addWorkingMinutes, formatLocalDate, formatLocalDateTime, getCalendar, outcomeNeedsReason } from '@tongban/engine';
 import type { UserTask } from '@tongban/engine';
 import { workflowFixtures, type WorkflowFixture } from '@tongban/workflows';
 import { loadOrganisationSeed, type OrganisationSeed } from '../seed/organisation-seed.ts';
@@ -18,7 +18,7 @@ import type {
 } from './api.types.ts';
 import { applicantPool, generateApplication, supplementDocuments, type Application } from './application-generator.ts';
 import { chooseOutcome } from './choose-outcome.ts';
-import { decisionData, decisionTemplatesOf } from './decision-data.ts';
+import { decisionData, decisionReason, decisionTemplatesOf } from './decision-data.ts';
 import { ApiRequestError } from './errors/api-request.error.ts';
 import { SimulationError } from './errors/simulation.error.ts';
 import type { ProgressSink } from './progress.ts';
@@ -90,8 +90,9 @@ const MAX_REFUSAL_EXAMPLES = 10;
  *    `arrivalDays` rounds;
  * 3. each round (one working day): delivers the supplements due (`POST /cases/{id}/supplement`);
  *    every department decides up to `capacity` of its inbox, soonest statutory limit first
- *    (claim, then complete with a drawn outcome and a filled form), a slow clerk leaving a task
- *    for some rounds; then the virtual clock moves one working day (`POST /clock/advance`), so
+ *    (claim, then complete with a drawn outcome, a filled form and, for a rejection or a return,
+ *    a reason), a slow clerk leaving a task for some rounds; then the virtual clock moves one
+ *    working day (`POST /clock/advance`), so
  *    at-risk and breach timers fire;
  * 4. stops when every case is completed, after `maxRounds`, or after 10 rounds in which nothing
  *    moved; then reads every case's detail and the escalations and builds the report.
@@ -359,6 +360,14 @@ export async function runSimulation(options: SimulationOptions, hooks: Simulatio
         knownAbbreviations: abbreviations,
         ...(abbreviation === undefined ? {} : { abbreviation }),
       });
+      const outcome = node.outcomes.find((o) => o.id === choice.outcome);
+      const written = outcome?.reasonField === undefined ? undefined : data[outcome.reasonField];
+      const reason =
+        outcome && outcomeNeedsReason(definition.schemaVersion, outcome)
+          ? typeof written === 'string' && written.trim() !== ''
+            ? written
+            : decisionReason(node, choice.outcome)
+          : undefined;
       try {
         if (item.status === 'open') await api.post(`/tasks/${item.id}/claim`, { as: clerk });
         const done = await api.post<ApiCompletion>(`/tasks/${item.id}/complete`, {
@@ -366,7 +375,8 @@ export async function runSimulation(options: SimulationOptions, hooks: Simulatio
           body: {
             outcome: choice.outcome,
             data,
-            comment: node.outcomes.find((o) => o.id === choice.outcome)?.label ?? null,
+            comment: outcome?.label ?? null,
+            ...(reason === undefined ? {} : { reason }),
             ...(choice.returnTo === undefined ? {} : { returnTo: choice.returnTo }),
           },
         });

@@ -108,6 +108,14 @@ describe('a simulation of 30 restaurant cases', () => {
     expect(report.decisions.slowTasks).toBeGreaterThan(0);
   });
 
+  it('states a reason for every rejection and return', async () => {
+    const rows = await system.database.sql<{ outcome: string; reason: string | null }[]>`
+      select payload->>'outcome' as outcome, payload->>'reason' as reason from case_events
+      where type = 'task.completed' and payload->>'outcome' in ('reject', 'return')`;
+    expect(rows.length).toBe((report.decisions.byOutcome.reject ?? 0) + (report.decisions.byOutcome.return ?? 0));
+    for (const r of rows) expect(r.reason, r.outcome).toMatch(/\S/);
+  });
+
   it('files varied applications spread over districts and sub-districts', async () => {
     const rows = await system.database.sql<{ jurisdiction_id: string; data: Record<string, unknown> }[]>`select jurisdiction_id, data from cases`;
     expect(new Set(rows.map((r) => r.jurisdiction_id)).size).toBeGreaterThanOrEqual(4);
