@@ -225,6 +225,18 @@ describe('importBpmn defaults and findings', () => {
     expect(detail?.nodeId).toBe('t');
   });
 
+  it('should report the event definitions and task loops it drops, keeping the elements', async () => {
+    const xml = bpmnDocument(`
+      <bpmn:startEvent id="s" name="S"><bpmn:messageEventDefinition/></bpmn:startEvent>
+      <bpmn:userTask id="t" name="T" tongban:department="health" tongban:candidateRole="clerk"><bpmn:multiInstanceLoopCharacteristics/></bpmn:userTask>
+      <bpmn:endEvent id="e" name="E" tongban:result="approved"><bpmn:terminateEventDefinition/></bpmn:endEvent>`);
+    const result = await importBpmn(xml);
+    expect(definitionOf(result).nodes.map((node) => `${node.id} ${node.type}`)).toEqual(['s startEvent', 't userTask', 'e endEvent']);
+    const warnings = result.diagnostics.filter((d) => d.severity === 'warning');
+    expect(warnings.map((d) => `${d.code} ${d.nodeId ?? ''}`)).toEqual(['bpmn-ignored-detail s', 'bpmn-ignored-detail t', 'bpmn-ignored-detail e']);
+    expect(warnings[1]?.message).toContain('bpmn:MultiInstanceLoopCharacteristics');
+  });
+
   it('should report a boundary event that is not a timer, and the flow that leaves it', async () => {
     const xml = bpmnDocument(`
       <bpmn:userTask id="t" name="T" tongban:department="health" tongban:candidateRole="clerk"/>
@@ -308,6 +320,14 @@ describe('importBpmn on the BPMN MIWG reference models', () => {
     ]);
     expect(result.diagnostics.filter((d) => d.elementType === 'bpmn:MessageFlow')).toHaveLength(2);
     expect(result.diagnostics.filter((d) => d.code === 'bpmn-lane-ignored')).toHaveLength(2);
+    expect(result.diagnostics.filter((d) => d.code === 'bpmn-artifact-ignored').map((d) => d.elementType)).toEqual(['bpmn:Group']);
+  });
+
+  it('should pass on what the XML reader noted, such as an encoding it read as UTF-8', async () => {
+    const { diagnostics } = await importBpmn(readMiwg('A.1.0.bpmn'));
+    expect(diagnostics.filter((d) => d.code === 'bpmn-xml-warning').map((d) => `${d.severity} ${d.message}`)).toEqual([
+      'info The XML reader noted: unsupported document encoding <ISO-8859-1>, falling back to UTF-8',
+    ]);
   });
 
   it('should pick the first executable process when the caller names none', async () => {
