@@ -21,8 +21,17 @@ function candidates(run: CaseRun, metaOf: (nodeId: string) => TaskStateMeta): Ca
     events.push({ type: 'task.slaBreach', nodeId, taskId });
   }
   events.push({ type: 'case.supplement', data: { supplied: true } });
+  events.push({ type: 'case.suspend', reason: 'expertReview' });
+  events.push({ type: 'case.resume', data: { reviewed: true } });
   events.push({ type: 'case.withdraw', reason: 'walk' });
   return events;
+}
+
+/** Whether the step should take `event` in a case suspended for `suspendedFor` (`undefined`: not suspended). */
+function applies(event: CaseEvent, suspendedFor: string | undefined): boolean {
+  if (event.type === 'case.withdraw') return true;
+  if (suspendedFor === undefined) return event.type !== 'case.supplement' && event.type !== 'case.resume';
+  return event.type === (suspendedFor === 'supplement' ? 'case.supplement' : 'case.resume');
 }
 
 describe('step on random walks through every fixture', () => {
@@ -65,16 +74,17 @@ describe('step on random walks through every fixture', () => {
           if (run.current.status === 'done') break;
           const options = candidates(run, metaOf);
           const event = options[choice % options.length] as CaseEvent;
-          const suspendedBefore = isSuspended(run.current);
+          const suspension = (run.current.context as CaseContext).suspension;
+          const suspendedFor = isSuspended(run.current) ? (suspension?.reason ?? 'supplement') : undefined;
           let effects: ReturnType<CaseRun['send']>;
           try {
             effects = run.send(event);
           } catch (error) {
             expect(isEngineError(error)).toBe(true);
-            if (suspendedBefore) expect(event.type).not.toBe('case.supplement');
-            else expect(event.type).toBe('case.supplement');
+            expect(applies(event, suspendedFor)).toBe(false);
             continue;
           }
+          expect(applies(event, suspendedFor)).toBe(true);
           apply(effects);
           actor.send(event);
           expect(actor.getSnapshot().value).toEqual(run.current.value);

@@ -231,6 +231,7 @@ describe('step', () => {
       ]);
       expect(isSuspended(run.current)).toBe(true);
       expect((run.current.context as CaseContext).suspension).toEqual({
+        reason: 'supplement',
         nodeId: 'intake',
         taskId: 'intake#1',
         since: NOW.toISOString(),

@@ -1,10 +1,32 @@
-/** The open 补正 of a suspended case. */
+/**
+ * Why a case may be suspended besides 补正: the activities whose time a licensing period does not
+ * count (行政许可法 art. 45: hearing, inspection, testing, quarantine, appraisal, expert review;
+ * the applicant is told in writing).
+ */
+export const suspensionReasons = ['hearing', 'testing', 'inspection', 'expertReview', 'appraisal'] as const;
+export type SuspensionReason = (typeof suspensionReasons)[number];
+
+/**
+ * The suspension of a case: a 补正 (waiting for the applicant, ended by `case.supplement`) or a
+ * period the law does not count (ended by `case.resume`).
+ */
 export interface CaseSuspension {
-  /** The task whose clerk asked for the supplement. */
-  nodeId: string;
-  taskId: string;
+  /** `supplement` for a 补正, else a `SuspensionReason`. Absent from older snapshots: a 补正. */
+  reason?: 'supplement' | SuspensionReason;
+  /** The task whose clerk suspended the case; `null` when the case was suspended as a whole. */
+  nodeId: string | null;
+  taskId: string | null;
   /** When the step that suspended the case ran (ISO 8601), or `null` outside the step. */
   since: string | null;
+}
+
+/**
+ * Whether `suspension` waits for the applicant's supplement (补正).
+ *
+ * Pure: performs no I/O.
+ */
+export function awaitsSupplement(suspension: CaseSuspension | null): boolean {
+  return suspension !== null && (suspension.reason ?? 'supplement') === 'supplement';
 }
 
 /**

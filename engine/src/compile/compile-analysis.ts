@@ -256,8 +256,10 @@ export function compileAnalysis(analysis: DefinitionAnalysis): CompileResult {
     entry: [{ type: 'initCase' }],
     on: {
       'case.supplement': [
-        { guard: { type: 'isSuspended' }, actions: [MERGE, { type: 'clearSuspension' }, { type: 'resumeCase' }] },
+        { guard: { type: 'awaitsSupplement' }, actions: [MERGE, { type: 'clearSuspension' }, { type: 'resumeCase' }] },
       ],
+      'case.suspend': [{ guard: { type: 'canHold' }, actions: [{ type: 'markHeld' }, { type: 'pauseCase' }] }],
+      'case.resume': [{ guard: { type: 'isHeld' }, actions: [MERGE, { type: 'clearSuspension' }, { type: 'resumeCase' }] }],
       'case.withdraw': [{ target: `#${WITHDRAWN_STATE}`, actions: [{ type: 'clearSuspension' }] }],
     },
     states,

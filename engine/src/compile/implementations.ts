@@ -2,7 +2,8 @@ import { assign } from 'xstate';
 import type { AnyEventObject } from 'xstate';
 import { evaluateCondition } from '../feel/index.ts';
 import type { CaseEvent, CaseInput } from '../step/step.types.ts';
-import type { CaseContext, TaskDecision } from './case-context.ts';
+import type { CaseContext, SuspensionReason, TaskDecision } from './case-context.ts';
+import { awaitsSupplement, suspensionReasons } from './case-context.ts';
 import { decisionReason } from './decision-reason.ts';
 import { taskIdOf } from './case-context.ts';
 
@@ -52,14 +53,16 @@ function addressesOpenTask(context: CaseContext, event: MachineEvent, nodeId: st
  * The guards and actions a compiled machine names. Give them to XState:
  * `createMachine(machine).provide(implementations)`.
  *
- * Effect actions (`createTask`, `closeTask`, `suspendCase`, `resumeCase`, `completeCase`,
- * `escalate`, `notify`, `deemOutcome`) do nothing here: XState's pure `transition` hands them back and the step turns them into effects; a
+ * Effect actions (`createTask`, `closeTask`, `suspendCase`, `pauseCase`, `resumeCase`,
+ * `completeCase`, `escalate`, `notify`, `deemOutcome`) do nothing here: XState's pure `transition` hands them back and the step turns them into effects; a
  * host running the machine in an actor can `provide` its own. The other actions are `assign`s that
  * keep the case context:
  * - `initCase`: copies the case input (`{ caseId, data }`) into the context when the case starts.
  * - `openTask` / `forgetTask` `{ nodeId }`: count a new activation and record its task id / drop it.
  * - `mergeData`: merges the event's `data` into the case data, one level deep.
- * - `markSuspended` `{ nodeId }` / `clearSuspension`: open / close the case's 补正.
+ * - `markSuspended` `{ nodeId }` / `clearSuspension`: open / close the case's 补正 (or any
+ *   suspension).
+ * - `markHeld`: suspends the case for the event's reason (a period art. 45 does not count).
  * - `recordResult` `{ result }`: the result of the end event reached, and the reason of the
  *   decision that reached it.
  * - `recordDecision` `{ nodeId, outcome?, deemed? }`: the decision on the task the event names
@@ -76,7 +79,11 @@ function addressesOpenTask(context: CaseContext, event: MachineEvent, nodeId: st
  *   `returnTo` (or to no named target, when this is the task's `sole` return edge).
  * - `taskBreach` `{ nodeId, limit }`: a `task.slaBreach` of the open task of `nodeId` for `limit`
  *   (`statutory` when the event or an older machine names none), while not suspended.
- * - `isSuspended`: the case waits for a supplement.
+ * - `isSuspended`: the case is suspended (older machines end a 补正 with it).
+ * - `awaitsSupplement`: the case waits for the applicant's supplement (补正).
+ * - `canHold`: a `case.suspend` with a reason of `suspensionReasons`, naming the open task of its
+ *   node or none, while the case is not suspended.
+ * - `isHeld`: the case is suspended for an uncounted period, not for a 补正.
  */
 export const implementations = {
   actions: {
@@ -107,7 +114,13 @@ export const implementations = {
     markSuspended: assign(({ context, event }: Args, params: unknown) => {
       const { nodeId } = params as NodeParams;
       const since = typeof event.at === 'string' ? event.at : null;
-      return { suspension: { nodeId, taskId: context.tasks[nodeId] ?? '', since } };
+      return { suspension: { reason: 'supplement' as const, nodeId, taskId: context.tasks[nodeId] ?? '', since } };
+    }),
+    markHeld: assign(({ event }: Args) => {
+      const since = typeof event.at === 'string' ? event.at : null;
+      const nodeId = typeof event.nodeId === 'string' ? event.nodeId : null;
+      const taskId = typeof event.taskId === 'string' ? event.taskId : null;
+      return { suspension: { reason: event.reason as SuspensionReason, nodeId, taskId, since } };
     }),
     clearSuspension: assign((_: Args) => ({ suspension: null })),
     recordResult: assign(({ event }: Args, params: unknown) => ({
@@ -117,7 +130,7 @@ export const implementations = {
     recordDecision: assign(({ context, event: raw }: Args, params: unknown) => {
       const { nodeId, outcome, deemed } = params as { nodeId: string; outcome?: string; deemed?: boolean };
       const event = raw as MachineEvent;
-      const taskId = 'taskId' in event ? event.taskId : '';
+      const taskId = 'taskId' in event ? (event.taskId ?? '') : '';
       const decided = outcome ?? ('outcome' in event ? event.outcome : '');
       const reason = 'reason' in event && typeof event.reason === 'string' ? event.reason : undefined;
       const decision: TaskDecision = deemed === true ? { taskId, outcome: decided, deemed: true } : { taskId, outcome: decided };
@@ -127,6 +140,7 @@ export const implementations = {
     createTask: effect,
     closeTask: effect,
     suspendCase: effect,
+    pauseCase: effect,
     resumeCase: effect,
     completeCase: effect,
     escalate: effect,
@@ -165,5 +179,11 @@ export const implementations = {
       return event.type === 'task.slaBreach' && addressesOpenTask(context, event, nodeId) && breachLimit(event) === (limit ?? 'statutory');
     },
     isSuspended: ({ context }: Args) => context.suspension !== null,
+    awaitsSupplement: ({ context }: Args) => awaitsSupplement(context.suspension),
+    canHold: ({ context, event }: Args) =>
+      context.suspension === null &&
+      (suspensionReasons as readonly unknown[]).includes(event.reason) &&
+      (event.nodeId === undefined || context.tasks[String(event.nodeId)] === event.taskId),
+    isHeld: ({ context }: Args) => context.suspension !== null && !awaitsSupplement(context.suspension),
   },
 };

@@ -2,7 +2,8 @@ import type { CaseContext } from '../compile/case-context.ts';
 import type { PersistedCaseSnapshot } from './step.types.ts';
 
 /**
- * Whether the case waits for a supplement (补正): its tasks stay open but cannot be completed.
+ * Whether the case is suspended, waiting for a supplement (补正) or for a period the law does not
+ * count (`case.suspend`): its tasks stay open but cannot be completed.
  *
  * Pure: performs no I/O.
  */

@@ -1,6 +1,7 @@
 import { initialTransition, transition } from 'xstate';
 import type { AnyMachineSnapshot, ExecutableActionObject } from 'xstate';
-import type { CaseContext } from '../compile/case-context.ts';
+import type { CaseContext, CaseSuspension, SuspensionReason } from '../compile/case-context.ts';
+import { awaitsSupplement, suspensionReasons } from '../compile/case-context.ts';
 import { decisionReason } from '../compile/decision-reason.ts';
 import type { MachineConfigJson } from '../compile/machine-config.types.ts';
 import {
@@ -9,11 +10,13 @@ import {
   CaseNotStartedError,
   CaseNotSuspendedError,
   CaseSuspendedError,
+  InvalidSuspensionReasonError,
   InvalidTimeError,
   OutcomeNotOfferedError,
   ReasonRequiredError,
   ReturnTargetNotOfferedError,
   ReturnTargetRequiredError,
+  SuspensionMismatchError,
   TaskNotActiveError,
 } from '../errors/index.ts';
 import type { LoadedMachine } from './machine-cache.ts';
@@ -77,14 +80,30 @@ export function step(
 function checkApplies(loaded: LoadedMachine, snapshot: PersistedCaseSnapshot, context: CaseContext, event: CaseEvent): void {
   if (event.type === 'case.start') throw new CaseAlreadyStartedError(context.caseId);
   if (snapshot.status === 'done') throw new CaseCompletedError(context.caseId, event.type);
-  if (event.type === 'case.withdraw') return;
-  if (event.type === 'case.supplement') {
-    if (context.suspension === null) throw new CaseNotSuspendedError(context.caseId);
-    return;
+  const { suspension } = context;
+  switch (event.type) {
+    case 'case.withdraw':
+      return;
+    case 'case.supplement':
+    case 'case.resume': {
+      if (suspension === null) throw new CaseNotSuspendedError(context.caseId);
+      const forSupplement = awaitsSupplement(suspension);
+      if (forSupplement !== (event.type === 'case.supplement')) {
+        throw new SuspensionMismatchError(context.caseId, suspension.reason ?? 'supplement', event.type);
+      }
+      return;
+    }
+    case 'case.suspend':
+      if (!(suspensionReasons as readonly string[]).includes(event.reason)) throw new InvalidSuspensionReasonError(event.reason, suspensionReasons);
+      if (event.nodeId !== undefined && context.tasks[event.nodeId] !== event.taskId) {
+        throw new TaskNotActiveError(event.taskId ?? '', event.nodeId, context.tasks[event.nodeId]);
+      }
+      if (suspension !== null) throw suspendedError(context.caseId, suspension);
+      return;
   }
   const open = context.tasks[event.nodeId];
   if (open !== event.taskId) throw new TaskNotActiveError(event.taskId, event.nodeId, open);
-  if (context.suspension !== null) throw new CaseSuspendedError(context.caseId, context.suspension.nodeId);
+  if (suspension !== null) throw suspendedError(context.caseId, suspension);
   if (event.type !== 'task.complete') return;
   const meta = loaded.tasks.get(event.nodeId);
   const offered = meta?.outcomes ?? [];
@@ -100,6 +119,10 @@ function checkApplies(loaded: LoadedMachine, snapshot: PersistedCaseSnapshot, co
   } else if (!targets.includes(event.returnTo)) {
     throw new ReturnTargetNotOfferedError(event.nodeId, event.returnTo, targets);
   }
+}
+
+function suspendedError(caseId: string, suspension: CaseSuspension): CaseSuspendedError {
+  return new CaseSuspendedError(caseId, suspension.nodeId, suspension.reason ?? 'supplement');
 }
 
 /** The reason a completion gives, from `reason` or its outcome's reason field, for the machine to record. */
@@ -121,7 +144,7 @@ function persist(loaded: LoadedMachine, snapshot: AnyMachineSnapshot): Persisted
 
 /** The task an event names (an interrupting edge's actions run after its task was forgotten). */
 function eventTaskId(event: CaseEvent): string {
-  return 'taskId' in event ? event.taskId : '';
+  return 'taskId' in event ? (event.taskId ?? '') : '';
 }
 
 function closeReason(event: CaseEvent, taskId: string): TaskCloseReason {
@@ -155,6 +178,11 @@ function toEffects(actions: readonly ExecutableActionObject[], event: CaseEvent)
       case 'suspendCase':
         effects.push({ type: 'suspendCase', reason: 'supplement', nodeId, taskId });
         break;
+      case 'pauseCase': {
+        const suspension = context.suspension as CaseSuspension;
+        effects.push({ type: 'pauseCase', reason: suspension.reason as SuspensionReason, nodeId: suspension.nodeId, taskId: suspension.taskId });
+        break;
+      }
       case 'resumeCase':
         effects.push({ type: 'resumeCase' });
         break;

@@ -2,6 +2,7 @@
  * The contract between the engine's pure step and the host that runs its effects.
  * @module
  */
+import type { SuspensionReason } from '../compile/case-context.ts';
 import type { SlaLimit } from '../definition/edge.schema.ts';
 
 /** Why a task closed. */
@@ -34,6 +35,22 @@ export type CaseEvent =
     }
   | {
       /**
+       * Suspends the case for a period the law does not count (行政许可法 art. 45): every clock
+       * stops, tasks stay open but cannot be completed, until `case.resume`. `nodeId` / `taskId`:
+       * the open task whose clerk ordered it, when one did.
+       */
+      type: 'case.suspend';
+      reason: SuspensionReason;
+      nodeId?: string;
+      taskId?: string;
+    }
+  | {
+      /** The uncounted period is over: the case resumes, its clocks with the time they had left. */
+      type: 'case.resume';
+      data?: Record<string, unknown>;
+    }
+  | {
+      /**
        * The applicant withdraws the application (撤回申请), suspended or not: every open task
        * closes `cancelled` and the case ends with result `withdrawn` at `@withdrawn`.
        */
@@ -56,6 +73,13 @@ export type Effect =
   | { type: 'createTask'; taskId: string; nodeId: string }
   | { type: 'closeTask'; taskId: string; nodeId: string; reason: TaskCloseReason }
   | { type: 'suspendCase'; reason: 'supplement'; nodeId: string; taskId: string }
+  /**
+   * Stop every clock of the case (its tasks' limits and its promised total) for `reason`, a
+   * period the law does not count; tasks stay open but cannot be completed until `resumeCase`.
+   * `nodeId` / `taskId`: the task whose clerk ordered it, `null` when none did.
+   */
+  | { type: 'pauseCase'; reason: SuspensionReason; nodeId: string | null; taskId: string | null }
+  /** Restart every clock the suspension (a 补正 or an uncounted period) stopped, with the time each had left. */
   | { type: 'resumeCase' }
   | { type: 'completeCase'; result: string; nodeId: string }
   /**
