@@ -93,6 +93,23 @@ describe('simulation', () => {
     expect(state.log.filter((entry) => entry.effect?.type === 'notify')).toHaveLength(1);
   });
 
+  it('ends the case as withdrawn when the applicant withdraws, closing its open tasks', () => {
+    let state = startSimulation(definition, calendar, {}, monday);
+    state = complete(state, 'intake', 'approve');
+    state = sendSimulationEvent(state, { type: 'case.withdraw' }, calendar);
+    expect(state.result).toBe('withdrawn');
+    expect(state.tasks).toEqual([]);
+  });
+
+  it('refuses a rejection without a reason from schema version 2 on, and takes one with it', () => {
+    const current = { ...definition, schemaVersion: 2 as const };
+    const state = startSimulation(current, calendar, {}, monday);
+    const taskId = state.tasks[0]?.taskId ?? '';
+    const reject = { type: 'task.complete' as const, nodeId: 'intake', taskId, outcome: 'reject' };
+    expect(() => sendSimulationEvent(state, reject, calendar)).toThrow(expect.objectContaining({ code: 'reason-required' }));
+    expect(sendSimulationEvent(state, { ...reject, reason: '材料不齐' }, calendar).result).toBe('rejected');
+  });
+
   it('never moves the clock backwards', () => {
     const state = startSimulation(definition, calendar, {}, monday);
     expect(advanceSimulation(state, new Date('2026-03-01T09:00:00+08:00'), calendar).now).toBe(monday);

@@ -1,4 +1,4 @@
-import type { Level, UserTask, WorkflowNode } from '@tongban/engine';
+import type { Level, SchemaVersion, UserTask, WorkflowNode } from '@tongban/engine';
 import { BellOutlined } from '@ant-design/icons';
 import { Button, Divider, Form, Input, Select, Typography } from 'antd';
 import { useMessages } from '../../i18n/index.ts';
@@ -13,6 +13,8 @@ import { SlaEditor } from './SlaEditor.tsx';
 /** Props of {@link NodeProperties}. */
 export interface NodePropertiesProps {
   node: WorkflowNode;
+  /** The definition's schema version: it decides which outcomes need a reason by default. */
+  schemaVersion: SchemaVersion;
   /** Ids of every other node and edge, which a renamed node may not take. */
   takenIds: ReadonlySet<string>;
   departmentKinds: readonly DepartmentKindOption[];
@@ -24,7 +26,7 @@ export interface NodePropertiesProps {
 const resultSuggestions = ['approved', 'rejected', 'withdrawn', 'completed'];
 
 /** The properties of one node: id and name for every type, plus what its type carries. */
-export function NodeProperties({ node, takenIds, departmentKinds, levels, onChange }: NodePropertiesProps) {
+export function NodeProperties({ node, schemaVersion, takenIds, departmentKinds, levels, onChange }: NodePropertiesProps) {
   const t = useMessages(designMessages);
   const p = t.properties;
   const replace = (next: WorkflowNode, field: string) => onChange([{ type: 'replaceNode', node: next }], `node:${node.id}:${field}`);
@@ -93,7 +95,12 @@ export function NodeProperties({ node, takenIds, departmentKinds, levels, onChan
           <Divider plain titlePlacement="start">
             {p.outcomes}
           </Divider>
-          <OutcomesEditor outcomes={node.outcomes} onChange={(outcomes) => replaceTask(node, { outcomes }, 'outcomes')} />
+          <OutcomesEditor
+            outcomes={node.outcomes}
+            schemaVersion={schemaVersion}
+            formKeys={node.form.map((field) => field.key)}
+            onChange={(outcomes) => replaceTask(node, { outcomes }, 'outcomes')}
+          />
           <Divider plain titlePlacement="start">
             {p.sla}
           </Divider>

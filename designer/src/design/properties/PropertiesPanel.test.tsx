@@ -80,6 +80,15 @@ describe('PropertiesPanel', () => {
     ]);
   });
 
+  it('asks for a reason on an outcome, by the schema version rule unless the outcome says otherwise', () => {
+    const onChange = renderPanel({ nodeIds: ['intake'], edgeIds: [] });
+    const required = screen.getByTestId('outcome-reason-reject-required') as HTMLInputElement;
+    expect(required.checked).toBe(false);
+    fireEvent.click(required);
+    const node = replacedNode(onChange);
+    expect(node.type === 'userTask' && node.outcomes.find((o) => o.id === 'reject')).toEqual({ id: 'reject', label: '不予受理', reasonRequired: true });
+  });
+
   it('adds a custom outcome after the built-ins', () => {
     const onChange = renderPanel(task);
     fireEvent.click(screen.getByTestId('outcome-add'));

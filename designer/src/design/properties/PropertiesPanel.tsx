@@ -44,7 +44,7 @@ export function PropertiesPanel({ definition, selection, departmentKinds, levels
   let body;
   if (node !== undefined) {
     title = `${t.properties.node} · ${t.nodeTypes[node.type]}`;
-    body = <NodeProperties key={node.id} node={node} takenIds={taken} departmentKinds={departmentKinds} levels={levels} onChange={onChange} />;
+    body = <NodeProperties key={node.id} node={node} schemaVersion={definition.schemaVersion} takenIds={taken} departmentKinds={departmentKinds} levels={levels} onChange={onChange} />;
   } else if (edge !== undefined) {
     title = t.properties.edge;
     body = <EdgeProperties key={edge.id} edge={edge} definition={definition} onChange={onChange} />;

@@ -3,6 +3,7 @@ import {
   builtInCalendars,
   formatLocalDateTime,
   offeredOutcomes,
+  outcomeNeedsReason,
   parseLocalDateTime,
   slaStateAt,
   slaUnitSchema,
@@ -62,7 +63,7 @@ function TaskCard({
   task: SimulatedTask;
   state: SimulationState;
   calendar: BusinessCalendar;
-  onComplete(outcome: string, data: Record<string, unknown>, returnTo: string | undefined): void;
+  onComplete(decision: { outcome: string; data: Record<string, unknown>; returnTo?: string; reason?: string }): void;
 }) {
   const t = useMessages(designMessages);
   const node = state.definition.nodes.find((candidate) => candidate.id === task.nodeId);
@@ -72,7 +73,10 @@ function TaskCard({
   const [data, setData] = useState<Record<string, unknown>>({});
   const targets = returnTargets(state.definition, task.nodeId);
   const [returnTo, setReturnTo] = useState<string | undefined>(targets[0]);
+  const [reason, setReason] = useState('');
   const slaState = slaStateAt({ atRisk: task.atRisk?.due, breach: task.breach?.due }, state.now);
+  const chosen = outcome === undefined ? undefined : (userTask?.outcomes.find((o) => o.id === outcome) ?? { id: outcome });
+  const needsReason = chosen !== undefined && outcomeNeedsReason(state.definition.schemaVersion, chosen);
   const label = (id: string) => userTask?.outcomes.find((o) => o.id === id)?.label ?? id;
   return (
     <Card
@@ -94,6 +98,15 @@ function TaskCard({
             testId={`sim-task-${task.nodeId}-field-${field.key}`}
           />
         ))}
+        {needsReason && (
+          <Input.TextArea
+            value={reason}
+            onChange={(event) => setReason(event.target.value)}
+            autoSize={{ minRows: 1, maxRows: 3 }}
+            placeholder={t.simulation.reason}
+            data-testid={`sim-task-${task.nodeId}-reason`}
+          />
+        )}
         <Space.Compact block>
           <Select
             size="small"
@@ -119,7 +132,13 @@ function TaskCard({
             type="primary"
             disabled={outcome === undefined || state.suspended}
             onClick={() => {
-              if (outcome !== undefined) onComplete(outcome, data, outcome === 'return' && targets.length > 1 ? returnTo : undefined);
+              if (outcome === undefined) return;
+              onComplete({
+                outcome,
+                data,
+                ...(outcome === 'return' && targets.length > 1 && returnTo !== undefined ? { returnTo } : {}),
+                ...(needsReason && reason.trim() !== '' ? { reason: reason.trim() } : {}),
+              });
             }}
             data-testid={`sim-task-${task.nodeId}-complete`}
           >
@@ -259,6 +278,11 @@ function SimulationRunner({ definition, hasErrors, onActiveNodes, calendar }: Si
       </Flex>
       <ClockLine label={s.caseDue} clock={state.caseClock} calendar={calendar} t={t} testId="sim-case-due" />
       {state.result === undefined && (
+        <Button size="small" danger onClick={() => run(() => sendSimulationEvent(state, { type: 'case.withdraw' }, calendar))} data-testid="sim-withdraw">
+          {s.withdraw}
+        </Button>
+      )}
+      {state.result === undefined && (
         <Space.Compact block>
           <InputNumber size="small" min={1} value={advance.amount} onChange={(amount) => setAdvance((old) => ({ ...old, amount: amount ?? 1 }))} style={{ width: 70 }} />
           <Select<SlaUnit>
@@ -303,14 +327,8 @@ function SimulationRunner({ definition, hasErrors, onActiveNodes, calendar }: Si
           task={task}
           state={state}
           calendar={calendar}
-          onComplete={(outcome, taskData, returnTo) =>
-            run(() =>
-              sendSimulationEvent(
-                state,
-                { type: 'task.complete', nodeId: task.nodeId, taskId: task.taskId, outcome, data: taskData, ...(returnTo === undefined ? {} : { returnTo }) },
-                calendar,
-              ),
-            )
+          onComplete={(decision) =>
+            run(() => sendSimulationEvent(state, { type: 'task.complete', nodeId: task.nodeId, taskId: task.taskId, ...decision }, calendar))
           }
         />
       ))}
