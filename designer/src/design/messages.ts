@@ -1,4 +1,15 @@
-import type { BuiltInOutcome, DiagnosticCode, FormFieldType, Level, NodeType, OpenSlaState, SlaAction, SlaLimit, SlaUnit } from '@tongban/engine';
+import type {
+  BuiltInOutcome,
+  DiagnosticCode,
+  FormFieldType,
+  Level,
+  NodeType,
+  OpenSlaState,
+  SlaAction,
+  SlaLimit,
+  SlaUnit,
+  SuspensionReason,
+} from '@tongban/engine';
 import { defineMessages } from '../i18n/index.ts';
 import type { ConnectionRefusal } from './model/connection-rules.ts';
 import type { DiffStatus } from './model/diff-definitions.ts';
@@ -252,7 +263,11 @@ export const designMessages = defineMessages(
       returnTo: '退回到',
       complete: '提交',
       supplement: '申请人补正',
-      withdraw: '申请人撤回申请',
+      withdraw: '撤回申请',
+      pause: '暂停计时（法定不计时的程序）',
+      resume: '程序结束，恢复计时',
+      paused: (reason: string) => `计时暂停：${reason}`,
+      pauseReasons: { hearing: '听证', testing: '检测', inspection: '检验', expertReview: '专家评审', appraisal: '鉴定' } satisfies Record<SuspensionReason, string>,
       reason: '理由（不予许可、退回须说明）',
       suspended: '案件已暂停，等待申请人补正',
       completed: (result: string) => `流程结束：${result}`,
@@ -505,7 +520,11 @@ export const designMessages = defineMessages(
       returnTo: 'Return to',
       complete: 'Complete',
       supplement: 'Applicant supplies',
-      withdraw: 'Applicant withdraws',
+      withdraw: 'Withdraw',
+      pause: 'Stop the clocks (a period the law does not count)',
+      resume: 'Period over: restart the clocks',
+      paused: (reason: string) => `Clocks stopped: ${reason}`,
+      pauseReasons: { hearing: 'hearing', testing: 'testing', inspection: 'inspection', expertReview: 'expert review', appraisal: 'appraisal' },
       reason: 'Reason (a refusal or return states one)',
       suspended: 'The case is suspended, waiting for the applicant',
       completed: (result: string) => `Process ended: ${result}`,

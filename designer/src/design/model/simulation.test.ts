@@ -64,6 +64,18 @@ describe('simulation', () => {
     expect(after).toBeGreaterThan(before);
   });
 
+  it('stops the clocks for an uncounted period and restarts them when it ends', () => {
+    let state = startSimulation(definition, calendar, { signArea: 4 }, monday);
+    state = complete(state, 'intake', 'approve');
+    state = sendSimulationEvent(state, { type: 'case.suspend', reason: 'inspection' }, calendar);
+    expect(state.suspension).toBe('inspection');
+    expect(state.tasks.find((task) => task.nodeId === 'urban')?.breach?.remainingMinutes).toBeGreaterThan(0);
+    state = advanceSimulation(state, new Date('2026-03-09T09:00:00+08:00'), calendar);
+    state = sendSimulationEvent(state, { type: 'case.resume' }, calendar);
+    expect(state.suspension).toBeUndefined();
+    expect(state.tasks.find((task) => task.nodeId === 'urban')?.breach?.due.dueDate).toBe('2026-03-16');
+  });
+
   it('sends each limit event once, promised before statutory, when time passes them', () => {
     let state = startSimulation(definition, calendar, { signArea: 4 }, monday);
     state = advanceSimulation(state, new Date('2026-03-10T09:00:00+08:00'), calendar);

@@ -16,6 +16,7 @@ import {
   type PersistedCaseSnapshot,
   type SlaLimit,
   type SlaUnit,
+  type SuspensionReason,
   type WorkflowDefinition,
 } from '@tongban/engine';
 
@@ -59,6 +60,8 @@ export interface SimulationState {
   /** The case's promised total, counted from the start of the simulation. */
   caseClock?: SimulatedClock;
   suspended: boolean;
+  /** Why the case is suspended: a 补正 (`supplement`) or a period the law does not count. */
+  suspension?: 'supplement' | SuspensionReason;
   /** The result of the end event reached, once finished. */
   result?: string;
   activeNodeIds: string[];
@@ -86,10 +89,17 @@ function openTask(definition: WorkflowDefinition, calendar: BusinessCalendar, ef
   return task;
 }
 
-/** Carries out the effects of one step on the simulated case: tasks, clocks, suspension, result. */
+/**
+ * Carries out the effects of one step on the simulated case: tasks, clocks, suspension, result.
+ * Effects meant for people (escalate, notify, deemOutcome, completeCase) are only logged.
+ */
 function applyEffects(state: SimulationState, effects: readonly Effect[], calendar: BusinessCalendar): SimulationState {
-  let { tasks, caseClock } = state;
+  let { tasks, caseClock, suspension } = state;
   const at = state.now.toISOString();
+  const pauseAll = () => {
+    tasks = tasks.map((task) => ({ ...task, atRisk: pause(task.atRisk, calendar, state.now), breach: pause(task.breach, calendar, state.now) }));
+    caseClock = pause(caseClock, calendar, state.now);
+  };
   for (const effect of effects) {
     switch (effect.type) {
       case 'createTask':
@@ -99,14 +109,19 @@ function applyEffects(state: SimulationState, effects: readonly Effect[], calend
         tasks = tasks.filter((task) => task.taskId !== effect.taskId);
         break;
       case 'suspendCase':
-        tasks = tasks.map((task) => ({ ...task, atRisk: pause(task.atRisk, calendar, state.now), breach: pause(task.breach, calendar, state.now) }));
-        caseClock = pause(caseClock, calendar, state.now);
+        pauseAll();
+        suspension = 'supplement';
+        break;
+      case 'pauseCase':
+        pauseAll();
+        suspension = effect.reason;
         break;
       case 'resumeCase':
         tasks = tasks.map((task) => ({ ...task, atRisk: resume(task.atRisk, calendar, state.now), breach: resume(task.breach, calendar, state.now) }));
         caseClock = resume(caseClock, calendar, state.now);
+        suspension = undefined;
         break;
-      case 'completeCase':
+      default:
         break;
     }
   }
@@ -114,6 +129,7 @@ function applyEffects(state: SimulationState, effects: readonly Effect[], calend
     ...state,
     tasks,
     caseClock,
+    suspension,
     suspended: isSuspended(state.snapshot),
     activeNodeIds: activeNodes(state.snapshot),
     log: [...state.log, ...effects.map((effect) => ({ at, effect }))],

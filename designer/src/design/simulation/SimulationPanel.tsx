@@ -7,7 +7,9 @@ import {
   parseLocalDateTime,
   slaStateAt,
   slaUnitSchema,
+  suspensionReasons,
   type BusinessCalendar,
+  type SuspensionReason,
   type SlaUnit,
   type WorkflowDefinition,
 } from '@tongban/engine';
@@ -150,17 +152,38 @@ function TaskCard({
   );
 }
 
+/** The node an event or effect names, as ` intake`, or nothing. */
+function nodeOf(item: object): string {
+  const nodeId = (item as { nodeId?: unknown }).nodeId;
+  return typeof nodeId === 'string' ? ` ${nodeId}` : '';
+}
+
 /** One log entry as a line: `▶ task.complete intake → approve`, `· closeTask intake (completed)`. */
 function logLine(entry: SimulationLogEntry): string {
   const { event, effect } = entry;
   if (event !== undefined) {
-    const node = 'nodeId' in event ? ` ${event.nodeId}` : '';
-    return `▶ ${event.type}${node}${event.type === 'task.complete' ? ` → ${event.outcome}` : ''}`;
+    const detail =
+      event.type === 'task.complete'
+        ? ` → ${event.outcome}`
+        : event.type === 'case.suspend'
+          ? ` (${event.reason})`
+          : event.type === 'task.slaBreach'
+            ? ` (${event.limit ?? 'statutory'})`
+            : '';
+    return `▶ ${event.type}${nodeOf(event)}${detail}`;
   }
   if (effect === undefined) return '';
-  const node = 'nodeId' in effect ? ` ${effect.nodeId}` : '';
-  const detail = effect.type === 'closeTask' ? ` (${effect.reason})` : effect.type === 'completeCase' ? ` ${effect.result}` : '';
-  return `· ${effect.type}${node}${detail}`;
+  const detail =
+    effect.type === 'closeTask'
+      ? ` (${effect.reason})`
+      : effect.type === 'completeCase'
+        ? ` ${effect.result}`
+        : effect.type === 'pauseCase'
+          ? ` (${effect.reason})`
+          : effect.type === 'deemOutcome'
+            ? ` → ${effect.outcome}`
+            : '';
+  return `· ${effect.type}${nodeOf(effect)}${detail}`;
 }
 
 function parseData(text: string): Record<string, unknown> | null {
@@ -197,6 +220,7 @@ function SimulationRunner({ definition, hasErrors, onActiveNodes, calendar }: Si
   const [error, setError] = useState<string | null>(null);
   const [advance, setAdvance] = useState<{ amount: number; unit: SlaUnit }>({ amount: 1, unit: 'workingDay' });
   const [supplementText, setSupplementText] = useState('{}');
+  const [pauseReason, setPauseReason] = useState<SuspensionReason>('inspection');
   const fields = useMemo(() => allFormFields(definition.nodes), [definition.nodes]);
   const data = parseData(dataText);
 
@@ -272,16 +296,18 @@ function SimulationRunner({ definition, hasErrors, onActiveNodes, calendar }: Si
         <Typography.Text strong data-testid="sim-now">
           {s.now}: {localText(calendar, state.now)}
         </Typography.Text>
-        <Button size="small" onClick={() => setState(null)} data-testid="sim-reset">
-          {s.reset}
-        </Button>
+        <Space size={4}>
+          {state.result === undefined && (
+            <Button size="small" danger onClick={() => run(() => sendSimulationEvent(state, { type: 'case.withdraw' }, calendar))} data-testid="sim-withdraw">
+              {s.withdraw}
+            </Button>
+          )}
+          <Button size="small" onClick={() => setState(null)} data-testid="sim-reset">
+            {s.reset}
+          </Button>
+        </Space>
       </Flex>
       <ClockLine label={s.caseDue} clock={state.caseClock} calendar={calendar} t={t} testId="sim-case-due" />
-      {state.result === undefined && (
-        <Button size="small" danger onClick={() => run(() => sendSimulationEvent(state, { type: 'case.withdraw' }, calendar))} data-testid="sim-withdraw">
-          {s.withdraw}
-        </Button>
-      )}
       {state.result === undefined && (
         <Space.Compact block>
           <InputNumber size="small" min={1} value={advance.amount} onChange={(amount) => setAdvance((old) => ({ ...old, amount: amount ?? 1 }))} style={{ width: 70 }} />
@@ -299,7 +325,7 @@ function SimulationRunner({ definition, hasErrors, onActiveNodes, calendar }: Si
       )}
       {error !== null && <Alert type="error" showIcon closable title={s.failed} description={error} onClose={() => setError(null)} />}
       {state.result !== undefined && <Alert type="success" showIcon title={s.completed(state.result)} data-testid="sim-result" />}
-      {state.suspended && (
+      {state.suspension === 'supplement' && (
         <Alert
           type="warning"
           showIcon
@@ -318,6 +344,34 @@ function SimulationRunner({ definition, hasErrors, onActiveNodes, calendar }: Si
             </Flex>
           }
         />
+      )}
+      {state.suspension !== undefined && state.suspension !== 'supplement' && (
+        <Alert
+          type="info"
+          showIcon
+          title={s.paused(s.pauseReasons[state.suspension])}
+          data-testid="sim-paused"
+          action={
+            <Button size="small" onClick={() => run(() => sendSimulationEvent(state, { type: 'case.resume' }, calendar))} data-testid="sim-resume">
+              {s.resume}
+            </Button>
+          }
+        />
+      )}
+      {state.result === undefined && !state.suspended && (
+        <Space.Compact block>
+          <Select<SuspensionReason>
+            size="small"
+            value={pauseReason}
+            onChange={setPauseReason}
+            options={suspensionReasons.map((reason) => ({ value: reason, label: s.pauseReasons[reason] }))}
+            aria-label={s.pause}
+            style={{ flex: 1 }}
+          />
+          <Button size="small" onClick={() => run(() => sendSimulationEvent(state, { type: 'case.suspend', reason: pauseReason }, calendar))} data-testid="sim-pause">
+            {s.pause}
+          </Button>
+        </Space.Compact>
       )}
       <Typography.Text strong>{s.openTasks}</Typography.Text>
       {state.tasks.length === 0 && <Typography.Text type="secondary">{s.noTasks}</Typography.Text>}
