@@ -4,6 +4,7 @@ import type { Redis } from 'ioredis';
 import { advanceClock, type ClockAdvance, type FiredTimer } from './clock/advance-clock.ts';
 import type { Clock } from './clock/clock.ts';
 import { CaseExecutor } from './cases/case-executor.ts';
+import { CaseOperationsService, type ResumeInput, type SuspendInput, type WithdrawInput } from './cases/case-operations.service.ts';
 import type { CaseDetail, CaseView, Page, PageRequest } from './cases/case-views.ts';
 import { CasesService, type CaseFilters, type CreateCaseInput, type SupplementInput } from './cases/cases.service.ts';
 import type { Db } from './db/client.ts';
@@ -69,6 +70,12 @@ export interface Runtime {
   getCase(caseId: string, viewer: Viewer): Promise<CaseDetail>;
   listCases(viewer: Viewer, filters?: CaseFilters): Promise<Page<CaseView>>;
   supplementCase(caseId: string, input: SupplementInput, actor: Viewer): Promise<CaseView>;
+  /** The applicant withdraws the application: open tasks close, the case ends `withdrawn`. */
+  withdrawCase(caseId: string, input: WithdrawInput, actor: Viewer): Promise<CaseView>;
+  /** Suspends the case for a period the law does not count: every clock pauses. */
+  suspendCase(caseId: string, input: SuspendInput, viewer: Viewer): Promise<CaseView>;
+  /** Ends such a suspension: every paused clock runs on with the time it had left. */
+  resumeCase(caseId: string, input: ResumeInput, viewer: Viewer): Promise<CaseView>;
 
   listInbox(viewer: Viewer, filters?: InboxFilters): Promise<Page<InboxItem>>;
   claimTask(taskId: string, viewer: Viewer): Promise<TaskRow>;
@@ -135,6 +142,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   const dispatcher = new OutboxDispatcher({ db, clock, timers: timerQueue, logger });
   const executor = new CaseExecutor({ db, clock, definitions, organisation: getOrganisation, dispatcher });
   const casesService = new CasesService({ db, executor, definitions, organisation: getOrganisation });
+  const caseOperations = new CaseOperationsService({ db, executor, organisation: getOrganisation });
   const tasksService = new TasksService({ db, executor });
   const monitor = new MonitorService({ db, organisation: getOrganisation });
 
@@ -193,6 +201,9 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     getCase: (caseId, viewer) => casesService.getCase(caseId, viewer),
     listCases: (viewer, filters) => casesService.listCases(viewer, filters),
     supplementCase: (caseId, input, actor) => casesService.supplementCase(caseId, input, actor),
+    withdrawCase: (caseId, input, actor) => caseOperations.withdrawCase(caseId, input, actor),
+    suspendCase: (caseId, input, viewer) => caseOperations.suspendCase(caseId, input, viewer),
+    resumeCase: (caseId, input, viewer) => caseOperations.resumeCase(caseId, input, viewer),
 
     listInbox: (viewer, filters) => tasksService.listInbox(viewer, filters),
     claimTask: (taskId, viewer) => tasksService.claimTask(taskId, viewer),

@@ -1,13 +1,14 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import { caseDeadline, isEngineError, step, taskDeadlines } from '@tongban/engine';
-import type { BusinessCalendar, CaseEvent, Effect, MachineConfigJson, SlaUnit, UserTask, WorkflowNode } from '@tongban/engine';
+import type { BusinessCalendar, CaseContext, CaseEvent, Effect, MachineConfigJson, SlaUnit, UserTask, WorkflowNode } from '@tongban/engine';
 import {
   caseEvents,
   cases,
   outbox,
   tasks,
   type CaseRow,
+  type CaseSuspensionReason,
   type OutboxRow,
   type TaskRow,
   type TimerRow,
@@ -166,7 +167,10 @@ export class CaseUnit {
           await this.closeTask(effect.taskId, effect.reason);
           break;
         case 'suspendCase':
-          await this.suspend(effect.nodeId, effect.taskId);
+          await this.suspend('supplement', effect.nodeId, effect.taskId);
+          break;
+        case 'pauseCase':
+          await this.suspend(effect.reason, effect.nodeId, effect.taskId);
           break;
         case 'resumeCase':
           await this.resume();
@@ -359,25 +363,29 @@ export class CaseUnit {
     if (outcome === 'approve') await this.accept();
   }
 
-  private async suspend(nodeId: string, activationId: string): Promise<void> {
-    this.update({ status: 'suspended', suspendedSince: this.now });
+  /**
+   * Suspends the case for `reason` (补正, or a period the law does not count): every SLA clock is
+   * paused with the time it had left. `activationId`: the task whose clerk ordered it, when one did.
+   */
+  private async suspend(reason: CaseSuspensionReason, nodeId: string | null, activationId: string | null): Promise<void> {
+    this.update({ status: 'suspended', suspendedSince: this.now, suspensionReason: reason });
     const paused = await pauseTimers(this.timerContext());
-    const task = await this.task(activationId);
+    const task = activationId === null ? null : await this.task(activationId);
     this.record(
       'case.suspended',
       {
-        reason: 'supplement',
+        reason,
         nodeId,
         activationId,
         pausedTimers: paused.map((t) => ({ id: t.id, kind: t.kind, remainingMinutes: t.remainingMinutes })),
       },
-      task.id,
+      task?.id ?? null,
     );
   }
 
   private async resume(): Promise<void> {
-    const suspendedSince = this.row.suspendedSince;
-    this.update({ status: 'active', suspendedSince: null });
+    const { suspendedSince, suspensionReason } = this.row;
+    this.update({ status: 'active', suspendedSince: null, suspensionReason: null });
     const resumed = await resumeTimers(this.timerContext());
     for (const { timer } of resumed) {
       if (timer.kind === 'caseAtRisk') this.update({ promisedDueAt: timer.dueAt });
@@ -387,6 +395,7 @@ export class CaseUnit {
       }
     }
     this.record('case.resumed', {
+      reason: suspensionReason,
       suspendedFrom: suspendedSince?.toISOString() ?? null,
       suspendedTo: this.now.toISOString(),
       timers: resumed.map(({ previous, timer }) => ({
@@ -401,10 +410,14 @@ export class CaseUnit {
 
   private async finish(result: string, nodeId: string): Promise<void> {
     const late = this.row.promisedDueAt !== null && this.now.getTime() > this.row.promisedDueAt.getTime();
+    const resultReason = (this.row.snapshot.context as Partial<CaseContext> | undefined)?.resultReason ?? null;
     this.update({
       status: 'completed',
       result,
+      resultReason,
       completedAt: this.now,
+      suspendedSince: null,
+      suspensionReason: null,
       slaState: late || this.row.slaState === 'atRisk' ? 'breached' : 'met',
     });
     await cancelTimers(this.timerContext());
@@ -413,7 +426,7 @@ export class CaseUnit {
       .set({ status: 'closed', closeReason: 'cancelled', completedAt: this.now })
       .where(and(eq(tasks.caseId, this.row.id), inArray(tasks.status, [...OPEN])))
       .returning({ id: tasks.id });
-    this.record('case.completed', { result, nodeId, closedTasks: open.map((t) => t.id) });
+    this.record('case.completed', { result, reason: resultReason, nodeId, closedTasks: open.map((t) => t.id) });
   }
 }
 
@@ -429,6 +442,10 @@ function translateEngineError(error: unknown, caseId: string): unknown {
       return new InvalidInputError(error.code, message, { field: 'returnTo', reason: message });
     case 'reason-required':
       return new InvalidInputError('reason-required', message, { field: 'reason', reason: 'required' });
+    case 'invalid-suspension-reason':
+      return new InvalidInputError('invalid-suspension-reason', message, { field: 'reason', reason: 'not-in-list' });
+    case 'suspension-mismatch':
+      return new ConflictError('suspension-mismatch', message, { caseId });
     case 'task-not-active':
       return new ConflictError('task-not-open', message, { caseId });
     case 'case-suspended':

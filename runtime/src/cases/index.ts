@@ -1,4 +1,5 @@
 export * from './case-executor.ts';
+export * from './case-operations.service.ts';
 export * from './case-unit.ts';
 export * from './case-views.ts';
 export * from './cases.service.ts';

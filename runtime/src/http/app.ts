@@ -11,6 +11,7 @@ import { errorHandler } from './middleware/error-handler.ts';
 import type { HttpLogger } from './middleware/error-handler.ts';
 import { DEFAULT_MAX_BODY_BYTES } from './middleware/json-body.ts';
 import { authRoutes } from './routes/auth.routes.ts';
+import { caseOperationsRoutes } from './routes/case-operations.routes.ts';
 import { casesRoutes } from './routes/cases.routes.ts';
 import { clockRoutes } from './routes/clock.routes.ts';
 import { definitionsRoutes } from './routes/definitions.routes.ts';
@@ -66,6 +67,7 @@ export function createApp(runtime: Runtime, options: AppOptions): OpenAPIHono<Ht
   api.route('/', organisationRoutes({ db: runtime.db, access }));
   api.route('/', definitionsRoutes({ runtime, access, maxBodyBytes }));
   api.route('/', casesRoutes({ runtime, access, maxBodyBytes }));
+  api.route('/', caseOperationsRoutes({ runtime, access, maxBodyBytes }));
   api.route('/', tasksRoutes({ runtime, access, maxBodyBytes }));
   api.route('/', monitorRoutes({ runtime, access }));
   api.route('/', clockRoutes({ runtime, access, maxBodyBytes }));

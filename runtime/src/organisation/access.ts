@@ -53,6 +53,21 @@ export function assertMayFile(viewer: Viewer, organisation: Organisation, jurisd
   );
 }
 
+/**
+ * Checks that `viewer` manages cases filed in `jurisdictionId`: a manager or admin whose
+ * jurisdiction's subtree holds it.
+ * @throws ForbiddenError `case-forbidden`.
+ */
+export function assertManagesCase(viewer: Viewer, organisation: Organisation, caseId: string, jurisdictionId: string): void {
+  const manages = viewer.kind === 'user' && ['manager', 'admin'].some((role) => viewer.roles.includes(role));
+  if (manages && viewer.jurisdictionId && organisation.subtree(viewer.jurisdictionId).includes(jurisdictionId)) return;
+  throw new ForbiddenError(
+    'case-forbidden',
+    `${describe(viewer)} may not act on case '${caseId}' filed in '${jurisdictionId}': a manager or admin there, or the clerk of its task, may`,
+    { caseId, jurisdictionId },
+  );
+}
+
 /** `user 'huangpu.market'`, or `an API key`, for messages. */
 export function describe(viewer: Viewer): string {
   return viewer.kind === 'apiKey' ? 'an API key' : `user '${viewer.username ?? viewer.userId ?? '?'}'`;

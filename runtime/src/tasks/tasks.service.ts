@@ -157,9 +157,11 @@ export class TasksService {
         throw new ConflictError('task-claimed', `Task '${taskId}' is claimed by another user`, { taskId, assigneeId: task.assigneeId });
       }
       if (unit.case.status === 'suspended') {
-        throw new ConflictError('case-suspended', `Case '${unit.case.id}' waits for a supplement; task '${taskId}' cannot be completed now`, {
+        const why = unit.case.suspensionReason === 'supplement' || unit.case.suspensionReason === null ? 'waits for a supplement' : `is suspended for ${unit.case.suspensionReason}`;
+        throw new ConflictError('case-suspended', `Case '${unit.case.id}' ${why}; task '${taskId}' cannot be completed now`, {
           caseId: unit.case.id,
           taskId,
+          reason: unit.case.suspensionReason,
         });
       }
       const node = unit.userTask(task.nodeId);

@@ -32,6 +32,9 @@ const ADDED = [
   'get /api/v1/monitor/escalations',
   'get /api/v1/monitor/load',
   'get /api/v1/clock',
+  'post /api/v1/cases/{id}/withdraw',
+  'post /api/v1/cases/{id}/suspend',
+  'post /api/v1/cases/{id}/resume',
 ];
 
 const documented = () =>
@@ -74,6 +77,9 @@ describe('GET /api/openapi.json', () => {
       'post /api/v1/definitions',
       'post /api/v1/cases',
       'post /api/v1/cases/{id}/supplement',
+      'post /api/v1/cases/{id}/withdraw',
+      'post /api/v1/cases/{id}/suspend',
+      'post /api/v1/cases/{id}/resume',
       'post /api/v1/tasks/{id}/complete',
       'post /api/v1/clock/advance',
     ];

@@ -4,6 +4,13 @@ import { bigserial, boolean, index, integer, jsonb, pgTable, text, timestamp, un
 import { departments, jurisdictions, users } from './organisation.ts';
 
 export const caseStatuses = ['active', 'suspended', 'completed'] as const;
+
+/**
+ * Why a case is suspended: `supplement` (补正, the applicant owes documents) or one of the periods
+ * 行政许可法 art. 45 does not count (the engine's `suspensionReasons`; a test keeps the two lists equal).
+ */
+export const caseSuspensionReasons = ['supplement', 'hearing', 'testing', 'inspection', 'expertReview', 'appraisal'] as const;
+export type CaseSuspensionReason = (typeof caseSuspensionReasons)[number];
 export const slaStates = ['onTrack', 'atRisk', 'overdue', 'met', 'breached'] as const;
 export type SlaState = (typeof slaStates)[number];
 
@@ -32,6 +39,10 @@ export const cases = pgTable(
     completedAt: timestamp('completed_at', { withTimezone: true }),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
     suspendedSince: timestamp('suspended_since', { withTimezone: true }),
+    /** Why the case is suspended: `supplement` (补正) or a period the law does not count (行政许可法 art. 45). */
+    suspensionReason: text('suspension_reason', { enum: caseSuspensionReasons }),
+    /** Why the case ended as it did, when a reason was given (a refusal, a withdrawal). */
+    resultReason: text('result_reason'),
     /** Due instant of the case's promised total (承诺时限), when the definition has one. */
     promisedDueAt: timestamp('promised_due_at', { withTimezone: true }),
     slaState: text('sla_state', { enum: slaStates }).notNull().default('onTrack'),

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { caseStatuses, slaStates, taskStatuses } from '../../db/schema/index.ts';
+import { caseStatuses, caseSuspensionReasons, slaStates, taskStatuses } from '../../db/schema/index.ts';
 import { idParamSchema } from './common.schema.ts';
 import { nullableTimestampSchema, timestampSchema } from './timestamp.schema.ts';
 import { workflowKeyParamSchema } from './definition.schema.ts';
@@ -25,6 +25,11 @@ export const caseSchema = z
     completedAt: nullableTimestampSchema,
     updatedAt: timestampSchema,
     suspendedSince: nullableTimestampSchema,
+    suspensionReason: z
+      .enum(caseSuspensionReasons)
+      .nullable()
+      .openapi({ description: '`supplement` (补正), or a period the law does not count (行政许可法 art. 45)' }),
+    resultReason: z.string().nullable().openapi({ description: 'Why the case ended as it did (a refusal, a withdrawal)' }),
     promisedDueAt: nullableTimestampSchema,
     slaState: z.enum(slaStates),
   })
