@@ -417,11 +417,13 @@ describe('step', () => {
       expect(script(new CaseRun(restored))).toEqual(script(new CaseRun(machine)));
     });
 
-    it('should not depend on now beyond the suspension stamp', () => {
+    it('should not depend on now beyond the stamps of receipt and suspension', () => {
       const { machine } = compile(loadWorkflow('parallel'));
       const early = step(machine, undefined, { type: 'case.start' }, new Date('2026-01-01T00:00:00Z'), { caseId: 'c', data: {} });
       const late = step(machine, undefined, { type: 'case.start' }, new Date('2030-06-01T00:00:00Z'), { caseId: 'c', data: {} });
-      expect(late).toEqual(early);
+      expect((early.snapshot.context as CaseContext).receivedAt).toBe('2026-01-01T00:00:00.000Z');
+      const unstamped = (result: typeof early): unknown => ({ ...result, snapshot: { ...result.snapshot, context: { ...(result.snapshot.context as CaseContext), receivedAt: null } } });
+      expect(unstamped(late)).toEqual(unstamped(early));
     });
   });
 });

@@ -42,6 +42,24 @@ export interface TaskDecision {
   reason?: string;
 }
 
+/** What a timer the engine asked the host to schedule is for. */
+export type TimerPurpose = 'acceptance' | 'timerEvent';
+
+/** A timer the host holds for the case, until it fires or is cancelled. */
+export interface PendingTimer {
+  nodeId: string;
+  purpose: TimerPurpose;
+}
+
+/** The case counts as accepted (受理) without a decision: the art. 32 deadline passed first. */
+export interface DeemedAcceptance {
+  /** The intake task whose deadline passed. */
+  nodeId: string;
+  taskId: string;
+  /** The day the application was received, from which it counts as accepted (ISO 8601), when known. */
+  acceptedAt: string | null;
+}
+
 /**
  * The context of a case machine: its data and the bookkeeping of its tasks. Plain JSON.
  *
@@ -69,6 +87,12 @@ export interface CaseContext {
    * rejection's reasons), `null` while it runs or when none was given. Absent from older snapshots.
    */
   resultReason?: string | null;
+  /** When the case was received (ISO 8601): the `now` of `case.start`. Absent from older snapshots. */
+  receivedAt?: string | null;
+  /** The timers the host holds for the case, by timer id. Absent from older snapshots: none. */
+  timers?: Record<string, PendingTimer>;
+  /** Set when the case was deemed accepted (行政许可法 art. 32(4)); absent or `null` otherwise. */
+  deemedAcceptance?: DeemedAcceptance | null;
 }
 
 /**
@@ -78,7 +102,7 @@ export interface CaseContext {
  * Pure: performs no I/O.
  */
 export function emptyCaseContext(): CaseContext {
-  return { caseId: '', data: {}, tasks: {}, activations: {}, suspension: null, result: null, decisions: {}, resultReason: null };
+  return { caseId: '', data: {}, tasks: {}, activations: {}, suspension: null, result: null, decisions: {}, resultReason: null, receivedAt: null, timers: {}, deemedAcceptance: null };
 }
 
 /**
@@ -88,4 +112,24 @@ export function emptyCaseContext(): CaseContext {
  */
 export function taskIdOf(nodeId: string, activation: number): string {
   return `${nodeId}#${activation}`;
+}
+
+/**
+ * The id of the current activation of `nodeId`: its task id for a userTask (`review#2`), and the
+ * same form for the other nodes that wait (timers, service tasks, call activities).
+ *
+ * Pure: performs no I/O.
+ */
+export function activationIdOf(context: Pick<CaseContext, 'activations'>, nodeId: string): string {
+  return taskIdOf(nodeId, context.activations[nodeId] ?? 0);
+}
+
+/**
+ * The id of the timer of `purpose` of activation `activationId`: `intake#1/acceptance`. Unique per
+ * activation, so a re-armed timer never reuses an id.
+ *
+ * Pure: performs no I/O.
+ */
+export function timerIdOf(activationId: string, purpose: TimerPurpose): string {
+  return `${activationId}/${purpose}`;
 }

@@ -118,14 +118,33 @@ export function compileAnalysis(analysis: DefinitionAnalysis): CompileResult {
       const rest = offered.filter((o) => !routed.has(o) && o !== 'return' && o !== 'requestSupplement');
       completions.push(go(catchAll, container, { guard: outcomeGuard(task, rest), actions: decided(task.id) }));
     }
+    const acceptance = task.acceptanceDeadline === undefined ? undefined : { nodeId: task.id, purpose: 'acceptance' };
+    const stopAcceptance: ActionRef[] = acceptance ? [{ type: 'cancelTimer', params: acceptance }, { type: 'dropTimer', params: acceptance }] : [];
     if (offered.includes('requestSupplement')) {
       completions.push({
         guard: outcomeGuard(task, ['requestSupplement']),
-        actions: [MERGE, { type: 'markSuspended', params: { nodeId: task.id } }, { type: 'suspendCase', params: { nodeId: task.id } }],
+        actions: [
+          MERGE,
+          { type: 'markSuspended', params: { nodeId: task.id } },
+          ...stopAcceptance,
+          { type: 'suspendCase', params: { nodeId: task.id } },
+        ],
       });
     }
     const on: Record<string, TransitionJson[]> = { 'task.complete': completions };
     if (slaEdges.length > 0) on['task.slaBreach'] = slaEdges.map((edge) => slaTransition(edge, container));
+    if (acceptance) {
+      on['timer.fired'] = [
+        {
+          guard: { type: 'timerDue', params: acceptance },
+          actions: [
+            { type: 'acceptDeemed', params: { nodeId: task.id } },
+            { type: 'deemAccepted', params: { nodeId: task.id } },
+            { type: 'dropTimer', params: acceptance },
+          ],
+        },
+      ];
+    }
     const reasons = reasonsOf(definition.schemaVersion, task);
     const reasonFields = Object.fromEntries(
       task.outcomes.flatMap((outcome) => (outcome.reasonField === undefined ? [] : [[outcome.id, outcome.reasonField] as const])),
@@ -143,11 +162,14 @@ export function compileAnalysis(analysis: DefinitionAnalysis): CompileResult {
       entry: [
         { type: 'openTask', params: { nodeId: task.id } },
         { type: 'createTask', params: { nodeId: task.id } },
+        ...(acceptance && task.acceptanceDeadline
+          ? [
+              { type: 'armTimer', params: { ...acceptance, firstOnly: true } },
+              { type: 'scheduleTimer', params: { ...acceptance, duration: task.acceptanceDeadline } },
+            ]
+          : []),
       ],
-      exit: [
-        { type: 'closeTask', params: { nodeId: task.id } },
-        { type: 'forgetTask', params: { nodeId: task.id } },
-      ],
+      exit: [{ type: 'closeTask', params: { nodeId: task.id } }, ...stopAcceptance, { type: 'forgetTask', params: { nodeId: task.id } }],
       on,
     };
   };

@@ -2,8 +2,8 @@ import { assign } from 'xstate';
 import type { AnyEventObject } from 'xstate';
 import { evaluateCondition } from '../feel/index.ts';
 import type { CaseEvent, CaseInput } from '../step/step.types.ts';
-import type { CaseContext, SuspensionReason, TaskDecision } from './case-context.ts';
-import { awaitsSupplement, suspensionReasons } from './case-context.ts';
+import type { CaseContext, SuspensionReason, TaskDecision, TimerPurpose } from './case-context.ts';
+import { activationIdOf, awaitsSupplement, suspensionReasons, timerIdOf } from './case-context.ts';
 import { decisionReason } from './decision-reason.ts';
 import { taskIdOf } from './case-context.ts';
 
@@ -11,7 +11,7 @@ import { taskIdOf } from './case-context.ts';
  * An event as the compiled machine sees it: a case event, stamped by the step with the time it
  * ran (`at`, ISO 8601), or XState's init event carrying the case input.
  */
-export type MachineEvent = (CaseEvent & { at?: string }) | { type: 'xstate.init'; input?: Partial<CaseInput> };
+export type MachineEvent = (CaseEvent & { at?: string }) | { type: 'xstate.init'; input?: Partial<CaseInput> & { receivedAt?: string } };
 
 /**
  * What XState passes to implementations. Events and params are typed loosely, as XState types
@@ -23,6 +23,16 @@ interface Args {
 }
 interface NodeParams {
   nodeId: string;
+}
+interface TimerParams {
+  nodeId: string;
+  purpose: TimerPurpose;
+}
+
+/** Whether the timer the host fired is the pending timer of `purpose` of the current activation of `nodeId`. */
+function firesTimer(context: CaseContext, event: MachineEvent, { nodeId, purpose }: TimerParams): boolean {
+  if (event.type !== 'timer.fired' || event.nodeId !== nodeId || context.suspension !== null) return false;
+  return event.timerId === timerIdOf(activationIdOf(context, nodeId), purpose) && context.timers?.[event.timerId] !== undefined;
 }
 
 const effect = (): void => {};
@@ -42,7 +52,7 @@ function givesReason(event: AnyEventObject, reasons: Record<string, string | nul
 /** Whether `event` completes or breaches the open task of `nodeId` while the case runs. */
 function addressesOpenTask(context: CaseContext, event: MachineEvent, nodeId: string): boolean {
   return (
-    'nodeId' in event &&
+    'taskId' in event &&
     event.nodeId === nodeId &&
     context.tasks[nodeId] === event.taskId &&
     context.suspension === null
@@ -54,15 +64,21 @@ function addressesOpenTask(context: CaseContext, event: MachineEvent, nodeId: st
  * `createMachine(machine).provide(implementations)`.
  *
  * Effect actions (`createTask`, `closeTask`, `suspendCase`, `pauseCase`, `resumeCase`,
- * `completeCase`, `escalate`, `notify`, `deemOutcome`) do nothing here: XState's pure `transition` hands them back and the step turns them into effects; a
+ * `completeCase`, `escalate`, `notify`, `deemOutcome`, `scheduleTimer`, `cancelTimer`,
+ * `deemAccepted`) do nothing here: XState's pure `transition` hands them back and the step turns them into effects; a
  * host running the machine in an actor can `provide` its own. The other actions are `assign`s that
  * keep the case context:
- * - `initCase`: copies the case input (`{ caseId, data }`) into the context when the case starts.
+ * - `initCase`: copies the case input (`{ caseId, data }`, and `receivedAt` from the step) into the
+ *   context when the case starts.
  * - `openTask` / `forgetTask` `{ nodeId }`: count a new activation and record its task id / drop it.
  * - `mergeData`: merges the event's `data` into the case data, one level deep.
  * - `markSuspended` `{ nodeId }` / `clearSuspension`: open / close the case's 补正 (or any
  *   suspension).
  * - `markHeld`: suspends the case for the event's reason (a period art. 45 does not count).
+ * - `armTimer` `{ nodeId, purpose, firstOnly? }` / `dropTimer` `{ nodeId, purpose }`: record /
+ *   forget the timer of the current activation of `nodeId` (`firstOnly`: on its first activation
+ *   only).
+ * - `acceptDeemed` `{ nodeId }`: the case counts as accepted as of its receipt (art. 32(4)).
  * - `recordResult` `{ result }`: the result of the end event reached, and the reason of the
  *   decision that reached it.
  * - `recordDecision` `{ nodeId, outcome?, deemed? }`: the decision on the task the event names
@@ -79,6 +95,8 @@ function addressesOpenTask(context: CaseContext, event: MachineEvent, nodeId: st
  *   `returnTo` (or to no named target, when this is the task's `sole` return edge).
  * - `taskBreach` `{ nodeId, limit }`: a `task.slaBreach` of the open task of `nodeId` for `limit`
  *   (`statutory` when the event or an older machine names none), while not suspended.
+ * - `timerDue` `{ nodeId, purpose }`: a `timer.fired` of the pending timer of `purpose` of the
+ *   current activation of `nodeId`, while the case is not suspended.
  * - `isSuspended`: the case is suspended (older machines end a 补正 with it).
  * - `awaitsSupplement`: the case waits for the applicant's supplement (补正).
  * - `canHold`: a `case.suspend` with a reason of `suspensionReasons`, naming the open task of its
@@ -90,7 +108,7 @@ export const implementations = {
     initCase: assign(({ event: raw }: Args) => {
       const event = raw as MachineEvent;
       const input = event.type === 'xstate.init' ? event.input : undefined;
-      return { caseId: input?.caseId ?? '', data: { ...(input?.data ?? {}) } };
+      return { caseId: input?.caseId ?? '', data: { ...(input?.data ?? {}) }, receivedAt: input?.receivedAt ?? null };
     }),
     openTask: assign(({ context }: Args, params: unknown) => {
       const { nodeId } = params as NodeParams;
@@ -123,6 +141,22 @@ export const implementations = {
       return { suspension: { reason: event.reason as SuspensionReason, nodeId, taskId, since } };
     }),
     clearSuspension: assign((_: Args) => ({ suspension: null })),
+    armTimer: assign(({ context }: Args, params: unknown) => {
+      const { nodeId, purpose, firstOnly } = params as TimerParams & { firstOnly?: boolean };
+      if (firstOnly === true && (context.activations[nodeId] ?? 0) > 1) return {};
+      const timerId = timerIdOf(activationIdOf(context, nodeId), purpose);
+      return { timers: { ...(context.timers ?? {}), [timerId]: { nodeId, purpose } } };
+    }),
+    dropTimer: assign(({ context }: Args, params: unknown) => {
+      const { nodeId, purpose } = params as TimerParams;
+      const timers = { ...(context.timers ?? {}) };
+      delete timers[timerIdOf(activationIdOf(context, nodeId), purpose)];
+      return { timers };
+    }),
+    acceptDeemed: assign(({ context }: Args, params: unknown) => {
+      const { nodeId } = params as NodeParams;
+      return { deemedAcceptance: { nodeId, taskId: context.tasks[nodeId] ?? '', acceptedAt: context.receivedAt ?? null } };
+    }),
     recordResult: assign(({ event }: Args, params: unknown) => ({
       result: (params as { result: string }).result,
       resultReason: typeof event.reason === 'string' ? event.reason : null,
@@ -146,6 +180,9 @@ export const implementations = {
     escalate: effect,
     notify: effect,
     deemOutcome: effect,
+    scheduleTimer: effect,
+    cancelTimer: effect,
+    deemAccepted: effect,
   },
   guards: {
     feel: ({ context }: Args, params: unknown) =>
@@ -178,6 +215,7 @@ export const implementations = {
       const event = raw as MachineEvent;
       return event.type === 'task.slaBreach' && addressesOpenTask(context, event, nodeId) && breachLimit(event) === (limit ?? 'statutory');
     },
+    timerDue: ({ context, event }: Args, params: unknown) => firesTimer(context, event as MachineEvent, params as TimerParams),
     isSuspended: ({ context }: Args) => context.suspension !== null,
     awaitsSupplement: ({ context }: Args) => awaitsSupplement(context.suspension),
     canHold: ({ context, event }: Args) =>

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { taskSlaSchema } from './sla.schema.ts';
+import { durationSchema, taskSlaSchema } from './sla.schema.ts';
 
 /** Ids of nodes, edges, outcomes and form fields: letters, digits, `-` and `_`, starting with a letter. */
 export const idSchema = z
@@ -80,6 +80,14 @@ export const userTaskSchema = z.object({
   outcomes: z.array(outcomeSchema).default([]),
   form: z.array(formFieldSchema).default([]),
   sla: taskSlaSchema.optional(),
+  /**
+   * On the intake task only (行政许可法 art. 32(4)): the agency must tell the applicant what to
+   * supplement within this time, e.g. `{ amount: 5, unit: 'workingDay' }`, or the application
+   * counts as accepted from the day it was received. A timer runs from the task's first
+   * activation; any decision on the task stops it (a 补正 request included); when it fires first,
+   * the case is deemed accepted as of receipt (effect `deemAccepted`) and the task stays open.
+   */
+  acceptanceDeadline: durationSchema.optional(),
 });
 
 export const exclusiveGatewaySchema = z.object({ ...nodeBase, type: z.literal('exclusiveGateway') });

@@ -1,7 +1,7 @@
 import { initialTransition, transition } from 'xstate';
 import type { AnyMachineSnapshot, ExecutableActionObject } from 'xstate';
-import type { CaseContext, CaseSuspension, SuspensionReason } from '../compile/case-context.ts';
-import { awaitsSupplement, suspensionReasons } from '../compile/case-context.ts';
+import type { CaseContext, CaseSuspension, SuspensionReason, TimerPurpose } from '../compile/case-context.ts';
+import { activationIdOf, awaitsSupplement, suspensionReasons, timerIdOf } from '../compile/case-context.ts';
 import { decisionReason } from '../compile/decision-reason.ts';
 import type { MachineConfigJson } from '../compile/machine-config.types.ts';
 import {
@@ -18,10 +18,11 @@ import {
   ReturnTargetRequiredError,
   SuspensionMismatchError,
   TaskNotActiveError,
+  TimerNotPendingError,
 } from '../errors/index.ts';
 import type { LoadedMachine } from './machine-cache.ts';
 import { loadMachine } from './machine-cache.ts';
-import type { SlaLimit } from '../definition/index.ts';
+import type { Duration, SlaLimit } from '../definition/index.ts';
 import type { CaseEvent, CaseInput, Effect, PersistedCaseSnapshot, StepResult, TaskCloseReason } from './step.types.ts';
 
 /**
@@ -67,7 +68,7 @@ export function step(
   let actions: ExecutableActionObject[];
   if (snapshot === undefined) {
     if (event.type !== 'case.start') throw new CaseNotStartedError(event.type);
-    [next, actions] = initialTransition(loaded.logic, input ?? { caseId: '', data: {} });
+    [next, actions] = initialTransition(loaded.logic, { ...(input ?? { caseId: '', data: {} }), receivedAt: now.toISOString() });
   } else {
     const context = snapshot.context as CaseContext;
     checkApplies(loaded, snapshot, context, event);
@@ -100,6 +101,11 @@ function checkApplies(loaded: LoadedMachine, snapshot: PersistedCaseSnapshot, co
       }
       if (suspension !== null) throw suspendedError(context.caseId, suspension);
       return;
+  }
+  if (event.type === 'timer.fired') {
+    if (context.timers?.[event.timerId]?.nodeId !== event.nodeId) throw new TimerNotPendingError(event.timerId, event.nodeId);
+    if (suspension !== null) throw suspendedError(context.caseId, suspension);
+    return;
   }
   const open = context.tasks[event.nodeId];
   if (open !== event.taskId) throw new TaskNotActiveError(event.taskId, event.nodeId, open);
@@ -195,6 +201,17 @@ function toEffects(actions: readonly ExecutableActionObject[], event: CaseEvent)
         effects.push({ type: action.type, nodeId, taskId: eventTaskId(event), edgeId, limit });
         break;
       }
+      case 'scheduleTimer':
+      case 'cancelTimer': {
+        const { purpose, duration } = action.params as { purpose: TimerPurpose; duration: Duration };
+        const timerId = timerIdOf(activationIdOf(context, nodeId), purpose);
+        if (context.timers?.[timerId] === undefined) break;
+        effects.push(action.type === 'scheduleTimer' ? { type: 'scheduleTimer', timerId, nodeId, duration, purpose } : { type: 'cancelTimer', timerId, nodeId });
+        break;
+      }
+      case 'deemAccepted':
+        effects.push({ type: 'deemAccepted', nodeId, taskId, acceptedAt: context.deemedAcceptance?.acceptedAt ?? null });
+        break;
       case 'deemOutcome':
         effects.push({ type: 'deemOutcome', nodeId, taskId: eventTaskId(event), outcome: (action.params as { outcome: 'approve' | 'reject' }).outcome });
         break;

@@ -2,8 +2,9 @@
  * The contract between the engine's pure step and the host that runs its effects.
  * @module
  */
-import type { SuspensionReason } from '../compile/case-context.ts';
+import type { SuspensionReason, TimerPurpose } from '../compile/case-context.ts';
 import type { SlaLimit } from '../definition/edge.schema.ts';
+import type { Duration } from '../definition/sla.schema.ts';
 
 /** Why a task closed. */
 export type TaskCloseReason = 'completed' | 'returned' | 'cancelled' | 'breached';
@@ -66,6 +67,12 @@ export type CaseEvent =
       nodeId: string;
       taskId: string;
       limit?: SlaLimit;
+    }
+  | {
+      /** A timer the step asked for (`scheduleTimer`) came due. */
+      type: 'timer.fired';
+      nodeId: string;
+      timerId: string;
     };
 
 /** What a step asks the host to do, in order. */
@@ -94,7 +101,22 @@ export type Effect =
    * Record on task `taskId`, closed as `breached`, the outcome its department's silence counts as
    * (超时默认: `approve` for deemed approval, `reject` for deemed rejection).
    */
-  | { type: 'deemOutcome'; nodeId: string; taskId: string; outcome: 'approve' | 'reject' };
+  | { type: 'deemOutcome'; nodeId: string; taskId: string; outcome: 'approve' | 'reject' }
+  /**
+   * Arm timer `timerId` to send `timer.fired { nodeId, timerId }` once `duration` has run, counted
+   * on the workflow's calendar from now, like a task limit; it stops while the case is suspended.
+   * `purpose`: `acceptance` for an intake's art. 32 deadline, `timerEvent` for a timer node. A
+   * timer id is never reused.
+   */
+  | { type: 'scheduleTimer'; timerId: string; nodeId: string; duration: Duration; purpose: TimerPurpose }
+  /** Drop timer `timerId`: what it waited for happened first. */
+  | { type: 'cancelTimer'; timerId: string; nodeId: string }
+  /**
+   * The intake's art. 32 deadline passed with no decision: record the case as accepted (受理) as of
+   * `acceptedAt`, the day the application was received (`null` when the snapshot predates that
+   * record: the host's own receipt time). The intake task `taskId` stays open.
+   */
+  | { type: 'deemAccepted'; nodeId: string; taskId: string; acceptedAt: string | null };
 
 /** The input a case starts with. `data` becomes the case record the tasks share. */
 export interface CaseInput {

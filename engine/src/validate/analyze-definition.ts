@@ -1,6 +1,7 @@
 import type { WorkflowDefinition } from '../definition/index.ts';
 import type { BlockStructure } from './analyze-blocks.ts';
 import { analyzeBlocks } from './analyze-blocks.ts';
+import { checkAcceptanceDeadlines } from './check-acceptance-deadlines.ts';
 import { checkConditions } from './check-conditions.ts';
 import { checkEdgeEnds } from './check-edge-ends.ts';
 import { checkEvents } from './check-events.ts';
@@ -36,6 +37,7 @@ export function analyzeDefinition(definition: WorkflowDefinition): DefinitionAna
     ...checkEvents(graph),
     ...checkReachability(graph),
     ...checkUserTasks(graph),
+    ...checkAcceptanceDeadlines(graph),
     ...checkConditions(graph),
     ...checkGatewayCycles(graph),
     ...structure.diagnostics,

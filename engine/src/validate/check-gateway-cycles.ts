@@ -1,5 +1,5 @@
 import type { DefinitionGraph } from './definition-graph.ts';
-import { nodeField, quoteList } from './definition-graph.ts';
+import { isWaitNode, nodeField, quoteList } from './definition-graph.ts';
 import type { Diagnostic } from './diagnostic.types.ts';
 
 /**
@@ -11,7 +11,7 @@ import type { Diagnostic } from './diagnostic.types.ts';
 export function checkGatewayCycles(graph: DefinitionGraph): Diagnostic[] {
   const transient = (id: string): boolean => {
     const type = graph.nodes.get(id)?.type;
-    return type !== undefined && type !== 'userTask';
+    return type !== undefined && !isWaitNode(type);
   };
   const successors = (id: string): string[] =>
     (graph.outgoing.get(id) ?? []).map((edge) => edge.target).filter(transient);

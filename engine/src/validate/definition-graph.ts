@@ -65,6 +65,15 @@ function returnEdge(nodes: Map<string, WorkflowNode>, edge: WorkflowEdge): boole
 }
 
 /**
+ * Whether a node of `type` waits for an event (a clerk, a timer, a service, a sub-case) rather
+ * than passing straight on as events and gateways do.
+ * @internal
+ */
+export function isWaitNode(type: WorkflowNode['type']): boolean {
+  return type === 'userTask';
+}
+
+/**
  * Whether `edge` is a return (退回) edge: outcome `return` on an edge leaving a userTask.
  * @internal
  */

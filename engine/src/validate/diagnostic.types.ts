@@ -27,6 +27,7 @@ export const diagnosticCodes = [
   'outcome-ignored',
   'invalid-sla-breach-edge',
   'sla-edge-without-limit',
+  'invalid-acceptance-deadline',
   'exclusive-gateway-without-default',
   'inclusive-gateway-without-default',
   'multiple-default-edges',
