@@ -82,3 +82,20 @@ describe('open-restaurant, with the elements of the full language', () => {
     );
   });
 });
+
+describe('open-restaurant food inspection extension', () => {
+  it('extends the inspection by up to 5 working days once a manager approves', () => {
+    const restaurant = new RestaurantCase();
+    restaurant.complete('intake');
+    restaurant.complete('licence-check');
+    restaurant.complete('food-review');
+    const task = { nodeId: 'food-inspection', taskId: 'food-inspection#1' };
+    expect(() => restaurant.send({ type: 'task.requestExtension', ...task, amount: 6, reason: '需第三方检测' })).toThrowError(
+      "Extension of task 'food-inspection#1' refused: 6 workingDay asked, at most 5 workingDay allowed",
+    );
+    restaurant.send({ type: 'task.requestExtension', ...task, amount: 5, reason: '需第三方检测' });
+    expect(restaurant.send({ type: 'task.approveExtension', ...task, approverRole: 'manager' })).toEqual([
+      { type: 'extendDeadline', ...task, by: { amount: 5, unit: 'workingDay' } },
+    ]);
+  });
+});

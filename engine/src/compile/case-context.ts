@@ -60,6 +60,15 @@ export interface DeemedAcceptance {
   acceptedAt: string | null;
 }
 
+/** The extension of one task activation: requested by its clerk, then approved. */
+export interface TaskExtension {
+  nodeId: string;
+  /** How much longer the statutory limit runs, in its unit. */
+  by: { amount: number; unit: string };
+  reason: string;
+  status: 'requested' | 'approved';
+}
+
 /**
  * The context of a case machine: its data and the bookkeeping of its tasks. Plain JSON.
  *
@@ -93,6 +102,8 @@ export interface CaseContext {
   timers?: Record<string, PendingTimer>;
   /** Set when the case was deemed accepted (行政许可法 art. 32(4)); absent or `null` otherwise. */
   deemedAcceptance?: DeemedAcceptance | null;
+  /** The extensions asked for, by task id (one per activation). Absent from older snapshots: none. */
+  extensions?: Record<string, TaskExtension>;
 }
 
 /**
@@ -102,7 +113,7 @@ export interface CaseContext {
  * Pure: performs no I/O.
  */
 export function emptyCaseContext(): CaseContext {
-  return { caseId: '', data: {}, tasks: {}, activations: {}, suspension: null, result: null, decisions: {}, resultReason: null, receivedAt: null, timers: {}, deemedAcceptance: null };
+  return { caseId: '', data: {}, tasks: {}, activations: {}, suspension: null, result: null, decisions: {}, resultReason: null, receivedAt: null, timers: {}, deemedAcceptance: null, extensions: {} };
 }
 
 /**

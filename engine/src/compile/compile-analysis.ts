@@ -133,6 +133,24 @@ export function compileAnalysis(analysis: DefinitionAnalysis): CompileResult {
     }
     const on: Record<string, TransitionJson[]> = { 'task.complete': completions };
     if (slaEdges.length > 0) on['task.slaBreach'] = slaEdges.map((edge) => slaTransition(edge, container));
+    if (task.extension) {
+      const { approverRole, cap } = task.extension;
+      on['task.requestExtension'] = [
+        {
+          guard: { type: 'extensionRequestable', params: { nodeId: task.id, cap } },
+          actions: [
+            { type: 'recordExtension', params: { nodeId: task.id, unit: cap.unit } },
+            { type: 'requestExtensionApproval', params: { nodeId: task.id, approverRole } },
+          ],
+        },
+      ];
+      on['task.approveExtension'] = [
+        {
+          guard: { type: 'extensionApprovable', params: { nodeId: task.id, approverRole } },
+          actions: [{ type: 'approveExtension', params: { nodeId: task.id } }, { type: 'extendDeadline', params: { nodeId: task.id } }],
+        },
+      ];
+    }
     if (acceptance) {
       on['timer.fired'] = [
         {
@@ -158,6 +176,7 @@ export function compileAnalysis(analysis: DefinitionAnalysis): CompileResult {
         slaBreach: slaEdges.length > 0,
         ...(Object.keys(reasons).length > 0 ? { reasonRequired: Object.keys(reasons) } : {}),
         ...(Object.keys(reasonFields).length > 0 ? { reasonFields } : {}),
+        ...(task.extension ? { extension: task.extension } : {}),
       },
       entry: [
         { type: 'openTask', params: { nodeId: task.id } },

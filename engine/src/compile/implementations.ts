@@ -65,7 +65,7 @@ function addressesOpenTask(context: CaseContext, event: MachineEvent, nodeId: st
  *
  * Effect actions (`createTask`, `closeTask`, `suspendCase`, `pauseCase`, `resumeCase`,
  * `completeCase`, `escalate`, `notify`, `deemOutcome`, `scheduleTimer`, `cancelTimer`,
- * `deemAccepted`) do nothing here: XState's pure `transition` hands them back and the step turns them into effects; a
+ * `deemAccepted`, `requestExtensionApproval`, `extendDeadline`) do nothing here: XState's pure `transition` hands them back and the step turns them into effects; a
  * host running the machine in an actor can `provide` its own. The other actions are `assign`s that
  * keep the case context:
  * - `initCase`: copies the case input (`{ caseId, data }`, and `receivedAt` from the step) into the
@@ -79,6 +79,8 @@ function addressesOpenTask(context: CaseContext, event: MachineEvent, nodeId: st
  *   forget the timer of the current activation of `nodeId` (`firstOnly`: on its first activation
  *   only).
  * - `acceptDeemed` `{ nodeId }`: the case counts as accepted as of its receipt (art. 32(4)).
+ * - `recordExtension` `{ nodeId, unit }` / `approveExtension`: the extension the event asks for is
+ *   requested / approved.
  * - `recordResult` `{ result }`: the result of the end event reached, and the reason of the
  *   decision that reached it.
  * - `recordDecision` `{ nodeId, outcome?, deemed? }`: the decision on the task the event names
@@ -95,6 +97,10 @@ function addressesOpenTask(context: CaseContext, event: MachineEvent, nodeId: st
  *   `returnTo` (or to no named target, when this is the task's `sole` return edge).
  * - `taskBreach` `{ nodeId, limit }`: a `task.slaBreach` of the open task of `nodeId` for `limit`
  *   (`statutory` when the event or an older machine names none), while not suspended.
+ * - `extensionRequestable` `{ nodeId, cap }`: a `task.requestExtension` of the open task of
+ *   `nodeId`, its first, with a reason and an amount from above 0 to `cap`, while not suspended.
+ * - `extensionApprovable` `{ nodeId, approverRole }`: a `task.approveExtension` of the open task
+ *   of `nodeId` by `approverRole`, with its request pending, while not suspended.
  * - `timerDue` `{ nodeId, purpose }`: a `timer.fired` of the pending timer of `purpose` of the
  *   current activation of `nodeId`, while the case is not suspended.
  * - `isSuspended`: the case is suspended (older machines end a 补正 with it).
@@ -153,6 +159,17 @@ export const implementations = {
       delete timers[timerIdOf(activationIdOf(context, nodeId), purpose)];
       return { timers };
     }),
+    recordExtension: assign(({ context, event }: Args, params: unknown) => {
+      const { nodeId, unit } = params as { nodeId: string; unit: string };
+      const taskId = String(event.taskId);
+      const extension = { nodeId, by: { amount: Number(event.amount), unit }, reason: String(event.reason), status: 'requested' as const };
+      return { extensions: { ...(context.extensions ?? {}), [taskId]: extension } };
+    }),
+    approveExtension: assign(({ context, event }: Args) => {
+      const taskId = String(event.taskId);
+      const requested = context.extensions?.[taskId];
+      return requested ? { extensions: { ...context.extensions, [taskId]: { ...requested, status: 'approved' as const } } } : {};
+    }),
     acceptDeemed: assign(({ context }: Args, params: unknown) => {
       const { nodeId } = params as NodeParams;
       return { deemedAcceptance: { nodeId, taskId: context.tasks[nodeId] ?? '', acceptedAt: context.receivedAt ?? null } };
@@ -183,6 +200,8 @@ export const implementations = {
     scheduleTimer: effect,
     cancelTimer: effect,
     deemAccepted: effect,
+    requestExtensionApproval: effect,
+    extendDeadline: effect,
   },
   guards: {
     feel: ({ context }: Args, params: unknown) =>
@@ -214,6 +233,29 @@ export const implementations = {
       const { nodeId, limit } = params as { nodeId: string; limit?: string };
       const event = raw as MachineEvent;
       return event.type === 'task.slaBreach' && addressesOpenTask(context, event, nodeId) && breachLimit(event) === (limit ?? 'statutory');
+    },
+    extensionRequestable: ({ context, event: raw }: Args, params: unknown) => {
+      const { nodeId, cap } = params as { nodeId: string; cap: { amount: number } };
+      const event = raw as MachineEvent;
+      if (event.type !== 'task.requestExtension' || !addressesOpenTask(context, event, nodeId)) return false;
+      const asked = event.amount;
+      return (
+        context.extensions?.[event.taskId] === undefined &&
+        typeof event.reason === 'string' &&
+        event.reason.trim() !== '' &&
+        asked > 0 &&
+        asked <= cap.amount
+      );
+    },
+    extensionApprovable: ({ context, event: raw }: Args, params: unknown) => {
+      const { nodeId, approverRole } = params as { nodeId: string; approverRole: string };
+      const event = raw as MachineEvent;
+      return (
+        event.type === 'task.approveExtension' &&
+        addressesOpenTask(context, event, nodeId) &&
+        event.approverRole === approverRole &&
+        context.extensions?.[event.taskId]?.status === 'requested'
+      );
     },
     timerDue: ({ context, event }: Args, params: unknown) => firesTimer(context, event as MachineEvent, params as TimerParams),
     isSuspended: ({ context }: Args) => context.suspension !== null,

@@ -54,6 +54,8 @@ export interface TaskStateMeta {
   reasonRequired?: string[];
   /** The form field that holds the reason of an outcome, by outcome id (absent: none). */
   reasonFields?: { [outcome: string]: string };
+  /** The extension the task allows (absent: none). */
+  extension?: { approverRole: string; cap: { amount: number; unit: string } };
 }
 
 /** One XState state node config, as plain JSON. */

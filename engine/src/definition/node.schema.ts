@@ -88,6 +88,13 @@ export const userTaskSchema = z.object({
    * the case is deemed accepted as of receipt (effect `deemAccepted`) and the task stays open.
    */
   acceptanceDeadline: durationSchema.optional(),
+  /**
+   * The extension a clerk may ask for when the statutory limit is not enough (行政许可法 art. 42:
+   * 20 working days, +10 with the agency head's approval; joint handling 45, +15 with the
+   * government head's): approved by a user with `approverRole`, at most `cap` (in the statutory
+   * limit's unit), once per task activation.
+   */
+  extension: z.object({ approverRole: z.string().min(1), cap: durationSchema }).optional(),
 });
 
 export const exclusiveGatewaySchema = z.object({ ...nodeBase, type: z.literal('exclusiveGateway') });

@@ -1,15 +1,16 @@
 import { initialTransition, transition } from 'xstate';
 import type { AnyMachineSnapshot, ExecutableActionObject } from 'xstate';
-import type { CaseContext, CaseSuspension, SuspensionReason, TimerPurpose } from '../compile/case-context.ts';
+import type { CaseContext, CaseSuspension, SuspensionReason, TaskExtension, TimerPurpose } from '../compile/case-context.ts';
 import { activationIdOf, awaitsSupplement, suspensionReasons, timerIdOf } from '../compile/case-context.ts';
 import { decisionReason } from '../compile/decision-reason.ts';
-import type { MachineConfigJson } from '../compile/machine-config.types.ts';
+import type { MachineConfigJson, TaskStateMeta } from '../compile/machine-config.types.ts';
 import {
   CaseAlreadyStartedError,
   CaseCompletedError,
   CaseNotStartedError,
   CaseNotSuspendedError,
   CaseSuspendedError,
+  ExtensionRefusedError,
   InvalidSuspensionReasonError,
   InvalidTimeError,
   OutcomeNotOfferedError,
@@ -110,8 +111,12 @@ function checkApplies(loaded: LoadedMachine, snapshot: PersistedCaseSnapshot, co
   const open = context.tasks[event.nodeId];
   if (open !== event.taskId) throw new TaskNotActiveError(event.taskId, event.nodeId, open);
   if (suspension !== null) throw suspendedError(context.caseId, suspension);
-  if (event.type !== 'task.complete') return;
   const meta = loaded.tasks.get(event.nodeId);
+  if (event.type === 'task.requestExtension' || event.type === 'task.approveExtension') {
+    checkExtension(meta, context, event);
+    return;
+  }
+  if (event.type !== 'task.complete') return;
   const offered = meta?.outcomes ?? [];
   if (!offered.includes(event.outcome)) throw new OutcomeNotOfferedError(event.nodeId, event.outcome, offered);
   const reasonField = meta?.reasonFields?.[event.outcome];
@@ -124,6 +129,34 @@ function checkApplies(loaded: LoadedMachine, snapshot: PersistedCaseSnapshot, co
     if (targets.length > 1) throw new ReturnTargetRequiredError(event.nodeId, targets);
   } else if (!targets.includes(event.returnTo)) {
     throw new ReturnTargetNotOfferedError(event.nodeId, event.returnTo, targets);
+  }
+}
+
+function checkExtension(
+  meta: TaskStateMeta | undefined,
+  context: CaseContext,
+  event: Extract<CaseEvent, { type: 'task.requestExtension' | 'task.approveExtension' }>,
+): void {
+  const { taskId } = event;
+  const allowed = meta?.extension;
+  if (allowed === undefined) throw new ExtensionRefusedError(taskId, 'not-allowed', `task '${event.nodeId}' offers no extension`);
+  const current = context.extensions?.[taskId];
+  if (event.type === 'task.requestExtension') {
+    if (current !== undefined) {
+      throw new ExtensionRefusedError(taskId, 'already-requested', `an extension of ${current.by.amount} ${current.by.unit} is already ${current.status}; a step is extended once`);
+    }
+    if (typeof event.reason !== 'string' || event.reason.trim() === '') {
+      throw new ExtensionRefusedError(taskId, 'reason-missing', 'a request gives its reason, which the applicant is told');
+    }
+    const { amount, unit } = allowed.cap;
+    if (!(event.amount > 0) || event.amount > amount) {
+      throw new ExtensionRefusedError(taskId, 'cap-exceeded', `${event.amount} ${unit} asked, at most ${amount} ${unit} allowed`);
+    }
+    return;
+  }
+  if (current?.status !== 'requested') throw new ExtensionRefusedError(taskId, 'not-requested', 'no extension is waiting for approval');
+  if (event.approverRole !== allowed.approverRole) {
+    throw new ExtensionRefusedError(taskId, 'wrong-approver', `role '${event.approverRole}' cannot approve it, role '${allowed.approverRole}' can`);
   }
 }
 
@@ -207,6 +240,17 @@ function toEffects(actions: readonly ExecutableActionObject[], event: CaseEvent)
         const timerId = timerIdOf(activationIdOf(context, nodeId), purpose);
         if (context.timers?.[timerId] === undefined) break;
         effects.push(action.type === 'scheduleTimer' ? { type: 'scheduleTimer', timerId, nodeId, duration, purpose } : { type: 'cancelTimer', timerId, nodeId });
+        break;
+      }
+      case 'requestExtensionApproval':
+      case 'extendDeadline': {
+        const extension = context.extensions?.[eventTaskId(event)] as TaskExtension;
+        const by = extension.by as Duration;
+        if (action.type === 'extendDeadline') effects.push({ type: 'extendDeadline', nodeId, taskId: eventTaskId(event), by });
+        else {
+          const { approverRole } = action.params as { approverRole: string };
+          effects.push({ type: 'requestExtensionApproval', nodeId, taskId: eventTaskId(event), by, reason: extension.reason, approverRole });
+        }
         break;
       }
       case 'deemAccepted':

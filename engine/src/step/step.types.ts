@@ -69,6 +69,24 @@ export type CaseEvent =
       limit?: SlaLimit;
     }
   | {
+      /**
+       * The clerk of task `taskId` asks for its statutory limit to run `amount` longer (in the
+       * unit of the task's extension cap), for `reason`, which the applicant is told (art. 42).
+       */
+      type: 'task.requestExtension';
+      nodeId: string;
+      taskId: string;
+      amount: number;
+      reason: string;
+    }
+  | {
+      /** A user holding `approverRole` approves the extension requested for task `taskId`. */
+      type: 'task.approveExtension';
+      nodeId: string;
+      taskId: string;
+      approverRole: string;
+    }
+  | {
       /** A timer the step asked for (`scheduleTimer`) came due. */
       type: 'timer.fired';
       nodeId: string;
@@ -116,7 +134,17 @@ export type Effect =
    * `acceptedAt`, the day the application was received (`null` when the snapshot predates that
    * record: the host's own receipt time). The intake task `taskId` stays open.
    */
-  | { type: 'deemAccepted'; nodeId: string; taskId: string; acceptedAt: string | null };
+  | { type: 'deemAccepted'; nodeId: string; taskId: string; acceptedAt: string | null }
+  /**
+   * Ask a user holding `approverRole` (in the task's department) to approve extending task
+   * `taskId` by `by`, for `reason`.
+   */
+  | { type: 'requestExtensionApproval'; nodeId: string; taskId: string; by: Duration; reason: string; approverRole: string }
+  /**
+   * Move the statutory deadline of task `taskId` (and its timer) `by` later, counted on the
+   * workflow's calendar from the current deadline; tell the applicant the reason (art. 42).
+   */
+  | { type: 'extendDeadline'; nodeId: string; taskId: string; by: Duration };
 
 /** The input a case starts with. `data` becomes the case record the tasks share. */
 export interface CaseInput {

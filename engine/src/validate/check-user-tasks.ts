@@ -11,7 +11,7 @@ const NON_ROUTING_OUTCOMES = new Set(['requestSupplement']);
  * `user-task-without-department`, `user-task-without-role`, `duplicate-outcome`,
  * `reason-field-not-in-form`, `unknown-outcome`,
  * `outcome-without-edge`, `duplicate-outcome-edge`, `supplement-outcome-routed`, `outcome-ignored`,
- * `invalid-sla-breach-edge`, `sla-edge-without-limit`.
+ * `invalid-sla-breach-edge`, `sla-edge-without-limit`, `invalid-extension`.
  *
  * Routing rules of a userTask: an edge with an `outcome` is taken by that outcome; one edge without
  * an outcome is taken by every routing outcome no other edge names; `return` needs its own edges
@@ -91,6 +91,8 @@ function checkTask(graph: DefinitionGraph, task: UserTask): Diagnostic[] {
       });
     }
   });
+
+  diagnostics.push(...checkExtension(graph, task));
 
   const offered = offeredOutcomes(task);
   const outgoing = graph.outgoing.get(task.id) ?? [];
@@ -245,5 +247,32 @@ function checkSlaEdges(graph: DefinitionGraph, task: UserTask, edges: WorkflowEd
       });
     }
   }
+  return diagnostics;
+}
+
+/**
+ * An extension lengthens the statutory limit: the task needs one, the cap is counted in its unit,
+ * and a role approves it.
+ */
+function checkExtension(graph: DefinitionGraph, task: UserTask): Diagnostic[] {
+  const { extension } = task;
+  if (extension === undefined) return [];
+  const invalid = (message: string, property: string): Diagnostic => ({
+    code: 'invalid-extension',
+    severity: 'error',
+    message,
+    nodeId: task.id,
+    field: nodeField(graph, task.id, `extension.${property}`),
+  });
+  const statutory = task.sla?.statutory;
+  const diagnostics: Diagnostic[] = [];
+  if (statutory === undefined) {
+    diagnostics.push(invalid(`Task '${task.id}' allows an extension but has no statutory limit to extend`, 'cap'));
+  } else if (statutory.unit !== extension.cap.unit) {
+    diagnostics.push(
+      invalid(`The extension cap of task '${task.id}' is counted in ${extension.cap.unit}, its statutory limit in ${statutory.unit}; count both in one unit`, 'cap.unit'),
+    );
+  }
+  if (extension.approverRole.trim() === '') diagnostics.push(invalid(`The extension of task '${task.id}' names no role to approve it`, 'approverRole'));
   return diagnostics;
 }

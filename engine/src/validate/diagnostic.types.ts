@@ -28,6 +28,7 @@ export const diagnosticCodes = [
   'invalid-sla-breach-edge',
   'sla-edge-without-limit',
   'invalid-acceptance-deadline',
+  'invalid-extension',
   'exclusive-gateway-without-default',
   'inclusive-gateway-without-default',
   'multiple-default-edges',
