@@ -84,9 +84,9 @@ describe('extensions of a statutory limit (行政许可法 art. 42)', () => {
     expect(actor.getSnapshot().context.extensions).toEqual({});
     actor.send(REQUEST);
     actor.send({ ...APPROVE, approverRole: 'clerk' });
-    expect(actor.getSnapshot().context.extensions['review#1'].status).toBe('requested');
+    expect(actor.getSnapshot().context.extensions?.['review#1']?.status).toBe('requested');
     actor.send(APPROVE);
-    expect(actor.getSnapshot().context.extensions['review#1'].status).toBe('approved');
+    expect(actor.getSnapshot().context.extensions?.['review#1']?.status).toBe('approved');
     actor.stop();
   });
 
