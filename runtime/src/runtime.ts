@@ -21,7 +21,7 @@ import {
   type PublishedVersion,
   type XstateExport,
 } from './definitions/definitions.service.ts';
-import { MonitorService, type DepartmentLoad, type MonitoredTask } from './monitor/monitor.service.ts';
+import { MonitorService, type MonitorLoad, type MonitoredTask, type NodeHeat, type SeriesDay, type SeriesRange } from './monitor/monitor.service.ts';
 import { loadOrganisation } from './organisation/load-organisation.ts';
 import type { Organisation } from './organisation/organisation.ts';
 import type { Viewer } from './organisation/viewer.ts';
@@ -84,7 +84,12 @@ export interface Runtime {
   listOverdue(viewer: Viewer, page?: PageRequest): Promise<Page<MonitoredTask>>;
   listAtRisk(viewer: Viewer, page?: PageRequest): Promise<Page<MonitoredTask>>;
   listEscalations(viewer: Viewer, page?: PageRequest): Promise<Page<NotificationRow>>;
-  departmentLoad(viewer: Viewer): Promise<DepartmentLoad[]>;
+  /** Per-department load and handling times, and handling times per district. */
+  monitorLoad(viewer: Viewer): Promise<MonitorLoad>;
+  /** Per-node figures of workflow `key` version `version`. */
+  nodeHeat(viewer: Viewer, key: string, version: number): Promise<{ nodes: Record<string, NodeHeat> }>;
+  /** Created, decided, open, met and breached tasks per local day. */
+  dailySeries(viewer: Viewer, range?: SeriesRange): Promise<{ days: SeriesDay[] }>;
 
   /**
    * Moves a virtual clock, firing what comes due; moves are serialised. Needs the workers
@@ -143,8 +148,8 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   const executor = new CaseExecutor({ db, clock, definitions, organisation: getOrganisation, dispatcher });
   const casesService = new CasesService({ db, executor, definitions, organisation: getOrganisation });
   const caseOperations = new CaseOperationsService({ db, executor, organisation: getOrganisation });
-  const tasksService = new TasksService({ db, executor });
-  const monitor = new MonitorService({ db, organisation: getOrganisation });
+  const tasksService = new TasksService({ db, executor, definitions });
+  const monitor = new MonitorService({ db, clock, definitions, organisation: getOrganisation });
 
   let worker: Worker | undefined;
   let workerConnection: Redis | undefined;
@@ -212,7 +217,9 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     listOverdue: (viewer, page) => monitor.listOverdue(viewer, page),
     listAtRisk: (viewer, page) => monitor.listAtRisk(viewer, page),
     listEscalations: (viewer, page) => monitor.listEscalations(viewer, page),
-    departmentLoad: (viewer) => monitor.departmentLoad(viewer),
+    monitorLoad: (viewer) => monitor.monitorLoad(viewer),
+    nodeHeat: (viewer, key, version) => monitor.nodeHeat(viewer, key, version),
+    dailySeries: (viewer, range) => monitor.dailySeries(viewer, range),
 
     advanceClock: (request) => {
       if (clock.virtual && !worker) {

@@ -3,16 +3,22 @@ import type { CaseEventRow, CaseRow, TaskRow } from '../db/schema/index.ts';
 /** A case as the API shows it: every column but the engine snapshot. */
 export type CaseView = Omit<CaseRow, 'snapshot'>;
 
-/** A task as the API shows it, with the time its statutory limit has left. */
+/** A task as the API shows it, with the time its statutory limit has left (see `taskViewOf`). */
 export interface TaskView extends TaskRow {
   /**
    * Minutes the statutory limit (`dueAt`) has left: working minutes for working units, elapsed
    * minutes for `hour` / `calendarDay`; while the case is suspended, what the paused clock kept.
-   * Null when the task has no statutory limit or is closed; 0 when overdue.
+   * Null when the task has no statutory limit or is closed; negative when overdue (by how much).
    */
   minutesLeft: number | null;
   /** True while the case waits for a supplement: the task cannot be completed. */
   suspended: boolean;
+}
+
+/** An audit event as the API shows it, with the display name of the user who acted. */
+export interface CaseEventView extends CaseEventRow {
+  /** The acting user's display name; null for the system, an API key or an unknown user. */
+  actorName: string | null;
 }
 
 /** The detail of one case (GET /cases/{id}). */
@@ -21,7 +27,7 @@ export interface CaseDetail {
   definition: { key: string; version: number; name: string };
   tasks: TaskView[];
   /** The audit events, oldest first. */
-  timeline: CaseEventRow[];
+  timeline: CaseEventView[];
   /** Nodes the case is at (the engine's `activeNodes` of its snapshot). */
   activeNodes: string[];
   /** The case-level clock: accepted at, promised total due at, its state and what it has left. */

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { activeNodes, getCalendar, pauseDeadline, step } from '@tongban/engine';
 import type { Effect, MachineConfigJson } from '@tongban/engine';
 import type { Db } from '../db/client.ts';
-import { caseEvents, cases, tasks, timers, workflowDefinitions, type CaseRow } from '../db/schema/index.ts';
+import { caseEvents, cases, tasks, timers, users, workflowDefinitions, type CaseRow } from '../db/schema/index.ts';
 import type { DefinitionStore } from '../definitions/definition-store.ts';
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../errors/index.ts';
 import { assertMayFile, describe, visibleDepartmentIds } from '../organisation/access.ts';
@@ -12,6 +12,7 @@ import { seesJurisdiction, type Viewer } from '../organisation/viewer.ts';
 import type { CaseExecutor } from './case-executor.ts';
 import { caseViewOf, pageOf, type CaseDetail, type CaseView, type Page, type PageRequest, type TaskView } from './case-views.ts';
 import { checkCaseData } from './check-case-data.ts';
+import { taskViewOf } from './task-view-of.ts';
 import type { Tx } from './transaction.ts';
 
 /** An application (POST /cases). */
@@ -147,25 +148,28 @@ export class CasesService {
     if (!row) throw new NotFoundError('case-not-found', `Case '${caseId}' does not exist`, { caseId });
     const taskRows = await db.select().from(tasks).where(eq(tasks.caseId, caseId)).orderBy(asc(tasks.createdAt), asc(tasks.activationId));
     this.assertMaySee(viewer, organisation, row, taskRows.map((t) => t.departmentId));
-    const [timeline, definition, liveTimers] = await Promise.all([
-      db.select().from(caseEvents).where(eq(caseEvents.caseId, caseId)).orderBy(asc(caseEvents.id)),
+    const [events, definition, liveTimers] = await Promise.all([
+      db
+        .select({ event: caseEvents, actorName: users.displayName })
+        .from(caseEvents)
+        .leftJoin(users, eq(users.id, caseEvents.actorId))
+        .where(eq(caseEvents.caseId, caseId))
+        .orderBy(asc(caseEvents.id)),
       this.options.definitions.get(row.definitionKey, row.definitionVersion),
       db.select().from(timers).where(and(eq(timers.caseId, caseId), inArray(timers.status, ['pending', 'paused']))),
     ]);
+    const timeline = events.map(({ event, actorName }) => ({ ...event, actorName }));
     const calendar = getCalendar(definition.definition.calendar);
     const now = this.options.executor.clock.now();
-    const suspended = row.status === 'suspended';
     const taskViews: TaskView[] = taskRows.map((task) => {
-      const open = task.status === 'open' || task.status === 'claimed';
-      const breach = liveTimers.find((t) => t.taskId === task.id && t.kind === 'taskBreach');
-      const node = definition.definition.nodes.find((n) => n.id === task.nodeId);
-      const unit = node?.type === 'userTask' ? node.sla?.statutory?.unit : undefined;
-      let left: number | null = null;
-      if (open && task.dueAt) {
-        if (breach?.status === 'paused') left = breach.remainingMinutes ?? 0;
-        else left = Math.round(pauseDeadline(calendar, now, task.dueAt, unit ?? 'workingDay'));
-      }
-      return { ...task, minutesLeft: left, suspended: open && suspended };
+      const breach = liveTimers.find((t) => t.taskId === task.id && t.kind === 'taskBreach' && t.status === 'paused');
+      return taskViewOf(task, {
+        definition: definition.definition,
+        caseStatus: row.status,
+        suspendedSince: row.suspendedSince,
+        now,
+        pausedBreachMinutes: breach === undefined ? undefined : breach.remainingMinutes,
+      });
     });
     const caseTimer = liveTimers.find((t) => t.kind === 'caseAtRisk');
     let caseLeft: number | null = null;

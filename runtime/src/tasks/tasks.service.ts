@@ -1,9 +1,11 @@
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { UserTask } from '@tongban/engine';
 import type { Db } from '../db/client.ts';
-import { caseEvents, cases, tasks, type CaseRow, type TaskRow, type TaskStatus } from '../db/schema/index.ts';
+import { caseEvents, cases, tasks, timers, type CaseRow, type TaskRow, type TaskStatus } from '../db/schema/index.ts';
 import type { CaseExecutor } from '../cases/case-executor.ts';
-import { caseViewOf, pageOf, type CaseView, type Page, type PageRequest } from '../cases/case-views.ts';
+import { caseViewOf, pageOf, type CaseView, type Page, type PageRequest, type TaskView } from '../cases/case-views.ts';
+import { taskViewOf } from '../cases/task-view-of.ts';
+import type { DefinitionStore, PublishedDefinition } from '../definitions/definition-store.ts';
 import { ConflictError, ForbiddenError, NotFoundError } from '../errors/index.ts';
 import { assertMayActOnTask, describe } from '../organisation/access.ts';
 import type { Viewer } from '../organisation/viewer.ts';
@@ -18,8 +20,8 @@ export interface InboxFilters extends PageRequest {
   mine?: boolean;
 }
 
-/** A task in the inbox, with what the clerk needs of its case. */
-export interface InboxItem extends TaskRow {
+/** A task in the inbox, with the time its statutory limit has left and what the clerk needs of its case. */
+export interface InboxItem extends TaskView {
   case: {
     id: string;
     definitionKey: string;
@@ -55,11 +57,12 @@ const OPEN: TaskStatus[] = ['open', 'claimed'];
 
 /** Tasks: the inbox, claiming, completing (the step runs inside the call). */
 export class TasksService {
-  constructor(private readonly options: { db: Db; executor: CaseExecutor }) {}
+  constructor(private readonly options: { db: Db; executor: CaseExecutor; definitions: DefinitionStore }) {}
 
   /**
    * The viewer's inbox: tasks of their department whose candidate role they hold, open and
-   * claimed by default, soonest statutory limit first (tasks without one last).
+   * claimed by default, soonest statutory limit first (tasks without one last), each with its
+   * minutes left as `GET /cases/{id}` counts them (`taskViewOf`).
    * @throws ForbiddenError `inbox-forbidden` for a viewer without a department.
    */
   async listInbox(viewer: Viewer, filters: InboxFilters = {}): Promise<Page<InboxItem>> {
@@ -88,18 +91,43 @@ export class TasksService {
         .offset(offset),
       db.select({ n: sql<number>`count(*)::int` }).from(tasks).innerJoin(cases, eq(cases.id, tasks.caseId)).where(where),
     ]);
+    const suspendedCases = [...new Set(rows.filter((r) => r.case.status === 'suspended').map((r) => r.case.id))];
+    const paused =
+      suspendedCases.length === 0
+        ? []
+        : await db
+            .select({ taskId: timers.taskId, remainingMinutes: timers.remainingMinutes })
+            .from(timers)
+            .where(and(inArray(timers.caseId, suspendedCases), eq(timers.kind, 'taskBreach'), eq(timers.status, 'paused')));
+    const pausedMinutes = new Map(paused.map((t) => [t.taskId, t.remainingMinutes]));
+    const definitions = new Map<string, Promise<PublishedDefinition>>();
+    const definitionOf = (c: CaseRow): Promise<PublishedDefinition> => {
+      const key = `${c.definitionKey}@${c.definitionVersion}`;
+      const loading = definitions.get(key) ?? this.options.definitions.get(c.definitionKey, c.definitionVersion);
+      definitions.set(key, loading);
+      return loading;
+    };
+    const now = this.options.executor.clock.now();
     return {
-      items: rows.map(({ task, case: c }) => ({
-        ...task,
-        case: {
-          id: c.id,
-          definitionKey: c.definitionKey,
-          definitionVersion: c.definitionVersion,
-          jurisdictionId: c.jurisdictionId,
-          status: c.status,
-          applicant: c.applicant,
-        },
-      })),
+      items: await Promise.all(
+        rows.map(async ({ task, case: c }) => ({
+          ...taskViewOf(task, {
+            definition: (await definitionOf(c)).definition,
+            caseStatus: c.status,
+            suspendedSince: c.suspendedSince,
+            now,
+            pausedBreachMinutes: pausedMinutes.has(task.id) ? pausedMinutes.get(task.id) : undefined,
+          }),
+          case: {
+            id: c.id,
+            definitionKey: c.definitionKey,
+            definitionVersion: c.definitionVersion,
+            jurisdictionId: c.jurisdictionId,
+            status: c.status,
+            applicant: c.applicant,
+          },
+        })),
+      ),
       total: total?.n ?? 0,
     };
   }

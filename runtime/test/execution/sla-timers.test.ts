@@ -71,7 +71,7 @@ describe('SLA timers on the virtual clock', () => {
     expect(types).toEqual(expect.arrayContaining(['task.created', 'task.atRisk', 'task.overdue', 'task.escalated']));
 
     await h.runtime.completeTask(market.id, await h.viewer('huangpu.market'), { outcome: 'approve', data: { licenceNumber: 'JY1' } });
-    const load = await h.runtime.departmentLoad(await h.viewer('huangpu.manager'));
+    const load = (await h.runtime.monitorLoad(await h.viewer('huangpu.manager'))).items;
     expect(load.find((d) => d.departmentId === 'sh-huangpu-market-regulation')).toMatchObject({ breached: 1 });
   });
 

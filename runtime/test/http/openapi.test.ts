@@ -31,10 +31,14 @@ const ADDED = [
   'get /api/v1/departments',
   'get /api/v1/monitor/escalations',
   'get /api/v1/monitor/load',
+  'get /api/v1/monitor/heat',
+  'get /api/v1/monitor/series',
   'get /api/v1/clock',
   'post /api/v1/cases/{id}/withdraw',
   'post /api/v1/cases/{id}/suspend',
   'post /api/v1/cases/{id}/resume',
+  'get /api/v1/incidents',
+  'post /api/v1/incidents/{id}/retry',
 ];
 
 const documented = () =>

@@ -6,12 +6,21 @@ import type { HttpEnv } from '../http-env.ts';
 import type { Access } from '../middleware/access.ts';
 import { pageQuerySchema } from '../schemas/common.schema.ts';
 import { errorResponses } from '../schemas/error.schema.ts';
-import { departmentLoadSchema, escalationSchema, monitoredTaskSchema } from '../schemas/monitor.schema.ts';
+import {
+  departmentLoadSchema,
+  districtHandlingSchema,
+  escalationSchema,
+  heatQuerySchema,
+  monitoredTaskSchema,
+  nodeHeatSchema,
+  seriesDaySchema,
+  seriesQuerySchema,
+} from '../schemas/monitor.schema.ts';
 import { USER_SECURITY } from '../schemas/security.ts';
 
 /** Options of {@link monitorRoutes}. */
 export interface MonitorRoutesOptions {
-  runtime: Pick<Runtime, 'listOverdue' | 'listAtRisk' | 'listEscalations' | 'departmentLoad'>;
+  runtime: Pick<Runtime, 'listOverdue' | 'listAtRisk' | 'listEscalations' | 'monitorLoad' | 'nodeHeat' | 'dailySeries'>;
   access: Access;
 }
 
@@ -19,8 +28,10 @@ const pageOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item)
 
 /**
  * `GET /monitor/overdue`, `/monitor/at-risk` and `/monitor/escalations` (pages in the caller's
- * scope: a clerk's department, a manager's or supervisor's jurisdiction subtree) and
- * `/monitor/load` (open, at-risk, overdue, met and breached tasks per department).
+ * scope: a clerk's department, a manager's or supervisor's jurisdiction subtree), and figures
+ * counted over every task in that scope: `/monitor/load` (open, at-risk, overdue, met and
+ * breached tasks and the median handling time per department, the median per district),
+ * `/monitor/heat` (per node of a workflow version) and `/monitor/series` (per day).
  */
 export function monitorRoutes({ runtime, access }: MonitorRoutesOptions): OpenAPIHono<HttpEnv> {
   const app = createRouter();
@@ -74,18 +85,59 @@ export function monitorRoutes({ runtime, access }: MonitorRoutesOptions): OpenAP
     method: 'get',
     path: '/monitor/load',
     tags: ['monitor'],
-    summary: 'Open, at-risk, overdue, met and breached tasks per department in the caller’s scope',
+    summary: 'Open, at-risk, overdue, met and breached tasks and the median handling time per department in the caller’s scope',
     security: USER_SECURITY,
     middleware: [access.user()] as const,
     responses: {
       200: {
-        description: 'One row per department',
-        content: { 'application/json': { schema: z.object({ items: z.array(departmentLoadSchema) }) } },
+        description: 'One row per department, and the median handling time per district',
+        content: {
+          'application/json': { schema: z.object({ items: z.array(departmentLoadSchema), districts: z.array(districtHandlingSchema) }) },
+        },
       },
       ...errorResponses(401, 403),
     },
   });
-  app.openapi(load, async (c) => c.json({ items: await runtime.departmentLoad(c.get('viewer')) }, 200));
+  app.openapi(load, async (c) => c.json(await runtime.monitorLoad(c.get('viewer')), 200));
+
+  const heat = createRoute({
+    method: 'get',
+    path: '/monitor/heat',
+    tags: ['monitor'],
+    summary: 'Open, at-risk, overdue and decided tasks and the mean handling time per node of a workflow version, in the caller’s scope',
+    security: USER_SECURITY,
+    middleware: [access.user()] as const,
+    request: { query: heatQuerySchema },
+    responses: {
+      200: {
+        description: 'Figures by node id; nodes without a task in scope are left out',
+        content: { 'application/json': { schema: z.object({ nodes: z.record(z.string(), nodeHeatSchema) }) } },
+      },
+      ...errorResponses(400, 401, 403, 404),
+    },
+  });
+  app.openapi(heat, async (c) => {
+    const { definitionKey, version } = c.req.valid('query');
+    return c.json(await runtime.nodeHeat(c.get('viewer'), definitionKey, version), 200);
+  });
+
+  const series = createRoute({
+    method: 'get',
+    path: '/monitor/series',
+    tags: ['monitor'],
+    summary: 'Created, decided, open, met and breached tasks per day (Asia/Shanghai days of cn-mainland) in the caller’s scope',
+    security: USER_SECURITY,
+    middleware: [access.user()] as const,
+    request: { query: seriesQuerySchema },
+    responses: {
+      200: {
+        description: 'One entry per day, oldest first',
+        content: { 'application/json': { schema: z.object({ days: z.array(seriesDaySchema) }) } },
+      },
+      ...errorResponses(400, 401, 403),
+    },
+  });
+  app.openapi(series, async (c) => c.json(await runtime.dailySeries(c.get('viewer'), c.req.valid('query')), 200));
 
   return app;
 }

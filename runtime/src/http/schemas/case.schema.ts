@@ -63,6 +63,17 @@ export const taskSchema = z
   })
   .openapi('Task');
 
+/** A task with the time its statutory limit has left (case detail, inbox). */
+export const taskViewSchema = taskSchema
+  .extend({
+    minutesLeft: z.number().nullable().openapi({
+      description:
+        'Minutes the statutory limit has left on the runtime clock (working minutes for working units); negative when overdue; null without a limit or once closed',
+    }),
+    suspended: z.boolean().openapi({ description: 'The case waits for a supplement: the task cannot be completed' }),
+  })
+  .openapi('TaskView');
+
 /** One entry of a case's audit trail. */
 export const caseEventSchema = z
   .object({
@@ -70,6 +81,7 @@ export const caseEventSchema = z
     caseId: z.string(),
     type: z.string(),
     actorId: z.string().nullable(),
+    actorName: z.string().nullable().openapi({ description: 'The display name of the user who acted; null for the system' }),
     taskId: z.string().nullable(),
     payload: jsonObject,
     at: timestampSchema,
@@ -81,14 +93,7 @@ export const caseDetailSchema = z
   .object({
     case: caseSchema,
     definition: z.object({ key: z.string(), version: z.number().int(), name: z.string() }),
-    tasks: z.array(
-      taskSchema.extend({
-        minutesLeft: z.number().nullable().openapi({
-          description: 'Minutes the statutory limit has left (working minutes for working units); 0 when overdue',
-        }),
-        suspended: z.boolean().openapi({ description: 'The case waits for a supplement: the task cannot be completed' }),
-      }),
-    ),
+    tasks: z.array(taskViewSchema),
     timeline: z.array(caseEventSchema),
     activeNodes: z.array(z.string()),
     sla: z.object({

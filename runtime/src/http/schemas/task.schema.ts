@@ -1,11 +1,11 @@
 import { z } from '@hono/zod-openapi';
-import { caseSchema, taskSchema } from './case.schema.ts';
+import { caseSchema, taskSchema, taskViewSchema } from './case.schema.ts';
 import { idParamSchema } from './common.schema.ts';
 
 const jsonObject = z.record(z.string(), z.unknown());
 
-/** A task in the inbox, with what the clerk needs of its case. */
-export const inboxItemSchema = taskSchema
+/** A task in the inbox, with the time its statutory limit has left and what the clerk needs of its case. */
+export const inboxItemSchema = taskViewSchema
   .extend({
     case: z.object({
       id: z.string(),
