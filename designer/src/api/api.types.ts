@@ -83,16 +83,17 @@ export interface Task {
 /** A task of a case detail, with the time its statutory limit has left. */
 export interface TaskView extends Task {
   /**
-   * Minutes the statutory limit has left: working minutes for working units, elapsed minutes for
-   * `hour`/`calendarDay`; null without a limit or once closed; 0 when overdue.
+   * Minutes the statutory limit has left on the server's clock: working minutes for working
+   * units, elapsed minutes for `hour`/`calendarDay`; negative when overdue (by how much); null
+   * without a limit or once closed; while the case is suspended, what the paused clock kept.
    */
   minutesLeft: number | null;
   /** The case waits for a supplement: the task cannot be completed now. */
   suspended: boolean;
 }
 
-/** A task in the inbox (`GET /tasks`), with what the clerk needs of its case. */
-export interface InboxItem extends Task {
+/** A task in the inbox (`GET /tasks`), with its time left and what the clerk needs of its case. */
+export interface InboxItem extends TaskView {
   case: {
     id: string;
     definitionKey: string;
@@ -101,8 +102,6 @@ export interface InboxItem extends Task {
     status: CaseStatus;
     applicant: Record<string, unknown>;
   };
-  /** As on {@link TaskView}, when the API reports it for inbox rows. */
-  minutesLeft?: number | null;
 }
 
 /** A task on a monitor list (`GET /monitor/overdue`, `GET /monitor/at-risk`). */
@@ -140,6 +139,8 @@ export interface CaseEvent {
   type: string;
   /** The user who acted (user ids are usernames); null for the system. */
   actorId: string | null;
+  /** The acting user's display name; null for the system or the citizen portal. */
+  actorName: string | null;
   taskId: string | null;
   payload: Record<string, unknown>;
   at: string;
@@ -196,6 +197,60 @@ export interface DepartmentLoad {
   met: number;
   /** Tasks closed after it. */
   breached: number;
+  /** Median working minutes from creation to decision of its decided tasks; null when none was decided. */
+  medianHandlingMinutes: number | null;
+  /** Decided tasks the median is taken over. */
+  handled: number;
+}
+
+/** The median handling time of a district (the city: of its own departments). */
+export interface DistrictHandling {
+  jurisdictionId: string;
+  medianHandlingMinutes: number | null;
+  handled: number;
+}
+
+/** `GET /monitor/load`: per department in the caller's scope, and per district. */
+export interface MonitorLoad {
+  items: DepartmentLoad[];
+  districts: DistrictHandling[];
+}
+
+/** Figures of one node of a workflow version over the tasks in scope (`GET /monitor/heat`). */
+export interface NodeFigures {
+  /** Open tasks. */
+  active: number;
+  atRisk: number;
+  overdue: number;
+  /** Decided tasks. */
+  completed: number;
+  /** Mean working minutes from creation to decision; null when none was decided. */
+  avgDurationMinutes: number | null;
+}
+
+/** `GET /monitor/heat`: figures by node id; nodes without a task in scope are left out. */
+export interface MonitorHeat {
+  nodes: Record<string, NodeFigures>;
+}
+
+/** The tasks in scope on one Shanghai day (`GET /monitor/series`). */
+export interface SeriesDay {
+  /** `YYYY-MM-DD`. */
+  date: string;
+  created: number;
+  /** Tasks decided that day. */
+  completed: number;
+  /** Tasks open at the end of the day. */
+  openAtEnd: number;
+  /** Tasks closed that day within their statutory limit. */
+  met: number;
+  /** Tasks closed that day after it. */
+  breached: number;
+}
+
+/** `GET /monitor/series`: one entry per day, oldest first. */
+export interface MonitorSeries {
+  days: SeriesDay[];
 }
 
 /** A workflow in `GET /definitions`: its latest version and every version number. */

@@ -1,4 +1,4 @@
-import type { CaseQuery, InboxQuery, PageQuery } from './tongban-api.ts';
+import type { CaseQuery, InboxQuery, PageQuery, SeriesQuery } from './tongban-api.ts';
 
 /** TanStack Query keys of the console's reads; invalidating a prefix refreshes every page of it. */
 export const queryKeys = {
@@ -15,4 +15,6 @@ export const queryKeys = {
   overdue: (query: PageQuery) => ['monitor', 'overdue', query] as const,
   atRisk: (query: PageQuery) => ['monitor', 'at-risk', query] as const,
   escalations: (query: PageQuery) => ['monitor', 'escalations', query] as const,
+  heat: (definitionKey: string, version: number) => ['monitor', 'heat', definitionKey, version] as const,
+  series: (query: SeriesQuery) => ['monitor', 'series', query] as const,
 };

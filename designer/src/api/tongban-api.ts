@@ -7,13 +7,15 @@ import type {
   DefinitionSummary,
   DefinitionVersion,
   Department,
-  DepartmentLoad,
   Escalation,
   InboxItem,
   ItemList,
   Jurisdiction,
   LoginResponse,
   MonitoredTask,
+  MonitorHeat,
+  MonitorLoad,
+  MonitorSeries,
   Page,
   ServerClock,
   Task,
@@ -39,6 +41,12 @@ export interface CaseQuery extends PageQuery {
   definitionKey?: string | undefined;
   /** A jurisdiction id: cases filed in it or below it. */
   jurisdiction?: string | undefined;
+}
+
+/** Days of the monitor's series (`GET /monitor/series`), `YYYY-MM-DD`, both included; default the last 30 days. */
+export interface SeriesQuery {
+  from?: string | undefined;
+  to?: string | undefined;
 }
 
 /** What a clerk sends to decide a task (`POST /tasks/{id}/complete`). */
@@ -79,7 +87,9 @@ export const tongbanApi = {
   getCase: (caseId: string) => apiRequest<CaseDetail>(`/cases/${path(caseId)}`),
   listOverdue: (query: PageQuery = {}) => apiRequest<Page<MonitoredTask>>('/monitor/overdue', { query: { ...query } }),
   listAtRisk: (query: PageQuery = {}) => apiRequest<Page<MonitoredTask>>('/monitor/at-risk', { query: { ...query } }),
-  departmentLoad: () => apiRequest<ItemList<DepartmentLoad>>('/monitor/load'),
+  monitorLoad: () => apiRequest<MonitorLoad>('/monitor/load'),
+  nodeHeat: (definitionKey: string, version: number) => apiRequest<MonitorHeat>('/monitor/heat', { query: { definitionKey, version } }),
+  dailySeries: (query: SeriesQuery = {}) => apiRequest<MonitorSeries>('/monitor/series', { query: { ...query } }),
   clock: () => apiRequest<ServerClock>('/clock'),
   listEscalations: (query: PageQuery = {}) => apiRequest<Page<Escalation>>('/monitor/escalations', { query: { ...query } }),
 };

@@ -99,7 +99,7 @@ export function CaseTimeline({
                 </Typography.Text>
                 {line !== null && line !== '' && <div>{line}</div>}
                 <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block' }}>
-                  {formatInstant(event.at, locale)} · {event.actorId ?? t.system}
+                  {formatInstant(event.at, locale)} · {event.actorName ?? event.actorId ?? t.system}
                 </Typography.Text>
               </div>
             ),

@@ -1,47 +1,58 @@
-import type { WorkflowDefinition } from '@tongban/engine';
 import { Card, Empty, Flex, Select, Skeleton, Typography } from 'antd';
 import { useMemo, useState } from 'react';
-import type { CaseDetail } from '../api/api.types.ts';
-import { definitionRefKey } from '../api/reference-queries.ts';
+import type { DefinitionSummary } from '../api/api.types.ts';
+import { useNodeHeat } from '../api/monitor-queries.ts';
+import { definitionRefKey, useDefinitionVersion, type DefinitionRef } from '../api/reference-queries.ts';
 import { ProcessDiagram } from '../design/ProcessDiagram.tsx';
 import { useMessages } from '../i18n/LocaleProvider.tsx';
-import type { HandledTask } from './handled-tasks.ts';
+import { ErrorAlert } from '../shell/ErrorAlert.tsx';
+import { diagramHeat } from './diagram-heat.ts';
 import { monitorMessages } from './monitor.messages.ts';
-import { nodeHeat } from './node-heat.ts';
 
 /**
- * The heatmap on the process diagram: for one workflow version (the one with most open tasks
- * unless the manager picks another), each node's open tasks, overdue tasks and average time taken.
+ * The heatmap on the process diagram: for one workflow version, each node's open and overdue
+ * tasks and mean handling time over the caller's scope (`GET /monitor/heat`). It opens on the
+ * latest version of `preferredKey` (the workflow of the most urgent listed task) or of the first
+ * workflow; the manager may pick any published version.
  */
 export function HeatmapCard({
-  details,
-  handled,
   definitions,
+  preferredKey,
   workflowName,
 }: {
-  details: CaseDetail[];
-  handled: HandledTask[];
-  definitions: ReadonlyMap<string, WorkflowDefinition>;
+  definitions: DefinitionSummary[];
+  preferredKey: string | undefined;
   workflowName(key: string): string;
 }) {
   const t = useMessages(monitorMessages);
-  const versions = useMemo(() => {
-    const open = new Map<string, { key: string; version: number; open: number }>();
-    for (const detail of details) {
-      const ref = { key: detail.case.definitionKey, version: detail.case.definitionVersion };
-      const entry = open.get(definitionRefKey(ref)) ?? { ...ref, open: 0 };
-      entry.open += detail.tasks.filter((task) => task.status === 'open' || task.status === 'claimed').length;
-      open.set(definitionRefKey(ref), entry);
-    }
-    return [...open.values()].sort((a, b) => b.open - a.open || a.key.localeCompare(b.key) || b.version - a.version);
-  }, [details]);
-  const [chosen, setChosen] = useState<string | undefined>(undefined);
-  const selected = versions.find((entry) => definitionRefKey(entry) === chosen) ?? versions[0];
-  const definition = selected === undefined ? undefined : definitions.get(definitionRefKey(selected));
-  const heat = useMemo(
-    () => (selected === undefined ? {} : nodeHeat(details, handled, selected.key, selected.version)),
-    [details, handled, selected],
+  const versions = useMemo(
+    () => definitions.flatMap((definition) => definition.versions.map((version): DefinitionRef => ({ key: definition.key, version }))),
+    [definitions],
   );
+  const [chosen, setChosen] = useState(() => {
+    const opening = definitions.find((definition) => definition.key === preferredKey) ?? definitions[0];
+    return opening === undefined ? undefined : definitionRefKey(opening);
+  });
+  const selected = versions.find((ref) => definitionRefKey(ref) === chosen);
+  const heat = useNodeHeat(selected);
+  const version = useDefinitionVersion(selected?.key, selected?.version);
+  const nodes = heat.data?.nodes;
+  const figures = useMemo(() => (nodes === undefined ? undefined : diagramHeat(nodes)), [nodes]);
+
+  let body;
+  if (selected === undefined) body = <Empty style={{ padding: 32 }} description={t.heatEmpty} />;
+  else if (heat.isError) body = <ErrorAlert error={heat.error} style={{ margin: 12 }} />;
+  else if (version.data === undefined || figures === undefined) body = <Skeleton active style={{ padding: 16 }} />;
+  else {
+    body = (
+      <>
+        <Typography.Paragraph type="secondary" style={{ margin: '8px 12px 0' }}>
+          {Object.keys(figures).length === 0 ? t.heatEmpty : t.heatHint}
+        </Typography.Paragraph>
+        <ProcessDiagram definition={version.data.definition} heat={figures} height={420} />
+      </>
+    );
+  }
   return (
     <Card
       title={t.heat}
@@ -52,13 +63,11 @@ export function HeatmapCard({
             <Typography.Text type="secondary">{t.heatWorkflow}</Typography.Text>
             <Select
               size="small"
-              style={{ minWidth: 240 }}
-              value={selected === undefined ? undefined : definitionRefKey(selected)}
+              style={{ minWidth: 260 }}
+              value={chosen}
               onChange={setChosen}
-              options={versions.map((entry) => ({
-                value: definitionRefKey(entry),
-                label: `${workflowName(entry.key)} · ${t.version(entry.version)}`,
-              }))}
+              showSearch={{ optionFilterProp: 'label' }}
+              options={versions.map((ref) => ({ value: definitionRefKey(ref), label: `${workflowName(ref.key)} · ${t.version(ref.version)}` }))}
               data-testid="heat-workflow"
             />
           </Flex>
@@ -67,18 +76,7 @@ export function HeatmapCard({
       styles={{ body: { padding: 0 } }}
       data-testid="heatmap"
     >
-      {selected === undefined ? (
-        <Empty style={{ padding: 32 }} description={t.heatEmpty} />
-      ) : definition === undefined ? (
-        <Skeleton active style={{ padding: 16 }} />
-      ) : (
-        <>
-          <Typography.Paragraph type="secondary" style={{ margin: '8px 12px 0' }}>
-            {t.heatHint}
-          </Typography.Paragraph>
-          <ProcessDiagram definition={definition} heat={heat} height={420} />
-        </>
-      )}
+      {body}
     </Card>
   );
 }

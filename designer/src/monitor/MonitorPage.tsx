@@ -1,33 +1,27 @@
 import { ReloadOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Col, Flex, Row, Statistic, Tabs, Tooltip, Typography } from 'antd';
+import { Button, Card, Col, Flex, Row, Skeleton, Statistic, Tabs, Tooltip, Typography } from 'antd';
 import { useMemo, useState } from 'react';
-import type { DepartmentLoad, MonitoredTask } from '../api/api.types.ts';
-import { useServerClock } from '../api/clock-queries.ts';
-import { useAtRisk, useDepartmentLoad, useEscalations, useOverdue, useRecentCaseDetails } from '../api/monitor-queries.ts';
+import type { DepartmentLoad, DistrictHandling, MonitoredTask } from '../api/api.types.ts';
+import { useAtRisk, useDailySeries, useEscalations, useMonitorLoad, useOverdue } from '../api/monitor-queries.ts';
 import { queryKeys } from '../api/query-keys.ts';
 import { definitionRefKey, useDefinitions, useDefinitionVersions, useDepartments, useJurisdictions } from '../api/reference-queries.ts';
 import { useMessages } from '../i18n/LocaleProvider.tsx';
 import { useAuth } from '../shell/AuthProvider.tsx';
 import { ErrorAlert } from '../shell/ErrorAlert.tsx';
 import { complianceTone } from './compliance-tone.ts';
-import { dailySeries } from './daily-series.ts';
 import { EscalationList } from './EscalationList.tsx';
-import { handledTasks } from './handled-tasks.ts';
 import { HeatmapCard } from './HeatmapCard.tsx';
 import { monitorMessages } from './monitor.messages.ts';
 import { OverviewTable } from './OverviewTable.tsx';
 import { departmentRows, districtRows } from './overview-rows.ts';
-import { scopeTasks } from './scope-tasks.ts';
 import { SlaTaskList } from './SlaTaskList.tsx';
 import { TrendCharts } from './TrendCharts.tsx';
+import { trendSeries } from './trend-series.ts';
 
-/** Cases whose tasks feed the figures the API has no aggregate for (handling times, heat, trends). */
-const recentCases = 100;
-/** Days the trend charts cover. */
-const trendDays = 30;
 const listPageSize = 10;
 const noLoad: DepartmentLoad[] = [];
+const noDistricts: DistrictHandling[] = [];
 
 const toneColours = { success: '#389e0d', warning: '#d48806', danger: '#cf1322' };
 
@@ -35,37 +29,30 @@ const toneColours = { success: '#389e0d', warning: '#d48806', danger: '#cf1322' 
  * The manager's monitor, over their jurisdiction's subtree: totals; the overview per department
  * and per district (open, at risk, overdue, compliance, median handling time); overdue, at-risk
  * and escalation lists linking to cases; the heatmap on the process diagram; load and compliance
- * over time.
+ * over the last 30 days. Every figure is counted by the API over all tasks in the caller's scope.
  */
 export function MonitorPage() {
   const t = useMessages(monitorMessages);
   const { user } = useAuth();
   const queryClient = useQueryClient();
-  const clock = useServerClock();
   const [overduePage, setOverduePage] = useState(1);
   const [atRiskPage, setAtRiskPage] = useState(1);
   const [escalationPage, setEscalationPage] = useState(1);
-  const load = useDepartmentLoad();
+  const load = useMonitorLoad();
   const overdue = useOverdue({ limit: listPageSize, offset: (overduePage - 1) * listPageSize });
   const atRisk = useAtRisk({ limit: listPageSize, offset: (atRiskPage - 1) * listPageSize });
   const escalations = useEscalations({ limit: listPageSize, offset: (escalationPage - 1) * listPageSize });
-  const recent = useRecentCaseDetails(recentCases);
+  const series = useDailySeries();
   const definitionsList = useDefinitions();
   const departments = useDepartments();
   const jurisdictions = useJurisdictions();
-  const refs = useMemo(
-    () => recent.details.map((detail) => ({ key: detail.case.definitionKey, version: detail.case.definitionVersion })),
-    [recent.details],
-  );
-  const definitions = useDefinitionVersions(refs);
   const latest = useDefinitionVersions((definitionsList.data?.items ?? []).map((item) => ({ key: item.key, version: item.version })));
 
   const loadRows = load.data?.items ?? noLoad;
-  const scoped = useMemo(() => scopeTasks(recent.details, new Set(loadRows.map((row) => row.departmentId))), [recent.details, loadRows]);
-  const handled = useMemo(() => handledTasks(scoped, definitions), [scoped, definitions]);
-  const byDepartment = useMemo(() => departmentRows(loadRows, handled), [loadRows, handled]);
-  const byDistrict = useMemo(() => districtRows(loadRows, handled, jurisdictions), [loadRows, handled, jurisdictions]);
-  const series = useMemo(() => (clock.now === undefined ? null : dailySeries(scoped, clock.now, trendDays)), [scoped, clock.now]);
+  const districts = load.data?.districts ?? noDistricts;
+  const byDepartment = useMemo(() => departmentRows(loadRows), [loadRows]);
+  const byDistrict = useMemo(() => districtRows(loadRows, districts, jurisdictions), [loadRows, districts, jurisdictions]);
+  const trends = useMemo(() => (series.data === undefined ? null : trendSeries(series.data.days)), [series.data]);
 
   const totals = loadRows.reduce(
     (sum, row) => ({ open: sum.open + row.open, atRisk: sum.atRisk + row.atRisk, overdue: sum.overdue + row.overdue, met: sum.met + row.met, breached: sum.breached + row.breached }),
@@ -75,13 +62,13 @@ export function MonitorPage() {
   const compliance = closed === 0 ? null : totals.met / closed;
   const workflowNames = new Map((definitionsList.data?.items ?? []).map((item) => [item.key, item.name]));
   const workflowName = (key: string) => workflowNames.get(key) ?? key;
-  const caseVersion = new Map(recent.details.map((detail) => [detail.case.id, definitionRefKey({ key: detail.case.definitionKey, version: detail.case.definitionVersion })]));
-  // A listed task's case may be older than the recent cases; its workflow's latest version then stands in for its calendar and units.
+  // A listed task carries its workflow's key only: the latest version stands in for its calendar and units.
   const definitionOf = (task: MonitoredTask) => {
-    const pinned = caseVersion.get(task.caseId);
     const latestVersion = definitionsList.data?.items.find((item) => item.key === task.definitionKey)?.version;
-    return (pinned === undefined ? undefined : definitions.get(pinned)) ?? (latestVersion === undefined ? undefined : latest.get(definitionRefKey({ key: task.definitionKey, version: latestVersion })));
+    return latestVersion === undefined ? undefined : latest.get(definitionRefKey({ key: task.definitionKey, version: latestVersion }));
   };
+  const listsLoaded = overdue.isSuccess && atRisk.isSuccess && definitionsList.isSuccess;
+  const preferredKey = overdue.data?.items[0]?.definitionKey ?? atRisk.data?.items[0]?.definitionKey;
 
   const kpi = (title: string, value: number, colour?: string, testId?: string) => (
     <Col flex="1 1 180px">
@@ -181,14 +168,15 @@ export function MonitorPage() {
           </Card>
         </Col>
       </Row>
-      <Alert
-        type="info"
-        showIcon
-        title={recent.complete ? t.sampleNote(recent.details.length, recent.total) : t.sampleLoading}
-        data-testid="sample-note"
-      />
-      <HeatmapCard details={scoped} handled={handled} definitions={definitions} workflowName={workflowName} />
-      {series !== null && <TrendCharts series={series} />}
+      {listsLoaded ? (
+        <HeatmapCard definitions={definitionsList.data.items} preferredKey={preferredKey} workflowName={workflowName} />
+      ) : (
+        <Card title={t.heat} size="small">
+          <Skeleton active />
+        </Card>
+      )}
+      {series.isError && <ErrorAlert error={series.error} />}
+      {trends !== null && <TrendCharts series={trends} />}
     </Flex>
   );
 }

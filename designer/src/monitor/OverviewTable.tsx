@@ -3,6 +3,7 @@ import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useMessages } from '../i18n/LocaleProvider.tsx';
 import { complianceTone } from './compliance-tone.ts';
+import { handlingTime } from './handling-time.ts';
 import { monitorMessages } from './monitor.messages.ts';
 import type { OverviewRow } from './overview-rows.ts';
 
@@ -35,12 +36,12 @@ export function OverviewTable({ departments, districts, loading }: { departments
       title: t.columns.median,
       key: 'median',
       align: 'right',
-      sorter: (a, b) => (a.medianWorkingDays ?? -1) - (b.medianWorkingDays ?? -1),
+      sorter: (a, b) => (a.medianHandlingMinutes ?? -1) - (b.medianHandlingMinutes ?? -1),
       render: (_, row) =>
-        row.medianWorkingDays === null ? (
+        row.medianHandlingMinutes === null ? (
           '—'
         ) : (
-          <Tooltip title={t.medianOver(row.handled)}>{t.workingDays(row.medianWorkingDays)}</Tooltip>
+          <Tooltip title={t.medianOver(row.handled)}>{t.handlingTime(handlingTime(row.medianHandlingMinutes))}</Tooltip>
         ),
     },
   ];

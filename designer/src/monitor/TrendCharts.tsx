@@ -2,15 +2,15 @@ import { Card, Col, Row, Typography } from 'antd';
 import ReactEChartsCore from 'echarts-for-react/esm/core.js';
 import { useMemo } from 'react';
 import { useMessages } from '../i18n/LocaleProvider.tsx';
-import type { DailySeries } from './daily-series.ts';
 import { echarts } from './echarts.ts';
 import { monitorMessages } from './monitor.messages.ts';
+import type { TrendSeries } from './trend-series.ts';
 
 const palette = { open: '#1f4e8c', created: '#8fb3e0', met: '#3f8b4e', breached: '#b3261e', compliance: '#c98a14' };
 const chartHeight = 260;
 
-/** Load (open at day end, created) and SLA compliance (closed on time and late, daily share) over the last days. */
-export function TrendCharts({ series }: { series: DailySeries }) {
+/** Load (open at day end, created) and SLA compliance (closed on time and late, daily share) over the days of `series`. */
+export function TrendCharts({ series }: { series: TrendSeries }) {
   const t = useMessages(monitorMessages);
   const load = useMemo(
     () => ({

@@ -1,4 +1,5 @@
 import { defineMessages } from '../i18n/define-messages.ts';
+import type { HandlingTime } from './handling-time.ts';
 
 /** Messages of the manager's monitor. */
 export const monitorMessages = defineMessages(
@@ -25,11 +26,8 @@ export const monitorMessages = defineMessages(
       compliance: '按期办结率',
       median: '中位办理时长',
     },
-    workingDays: (days: number) => `${days.toFixed(1)} 个工作日`,
+    handlingTime: ({ value, unit }: HandlingTime) => `${value.toFixed(1)} 个${unit === 'workingDays' ? '工作日' : '工作小时'}`,
     medianOver: (n: number) => `据 ${n} 件已办理任务计算（创建至作出办理决定的工作时间）`,
-    sampleNote: (shown: number, total: number) =>
-      `中位办理时长、流程热力与趋势图依据最近 ${shown} 件办件（共 ${total} 件）的任务记录计算。`,
-    sampleLoading: '正在汇总办件任务记录…',
     lists: '时限预警',
     overdueTab: (n: number) => `逾期（${n}）`,
     atRiskTab: (n: number) => `临期（${n}）`,
@@ -50,9 +48,9 @@ export const monitorMessages = defineMessages(
     emptyAtRisk: '没有临期任务',
     emptyEscalations: '没有督办上报',
     heat: '流程热力图',
-    heatHint: '节点颜色表示在办任务数；节点上标注在办、超期数与平均用时',
+    heatHint: '节点颜色表示在办任务数；节点上标注在办、逾期数与平均办理用时（工作小时）',
     heatWorkflow: '事项版本',
-    heatEmpty: '所选范围内暂无办件',
+    heatEmpty: '所选范围内暂无该事项版本的任务',
     version: (n: number) => `第 ${n} 版`,
     trends: '负荷与按期率趋势（近 30 天）',
     loadChart: '在办负荷',
@@ -88,11 +86,8 @@ export const monitorMessages = defineMessages(
       compliance: 'SLA compliance',
       median: 'Median handling time',
     },
-    workingDays: (days: number) => `${days.toFixed(1)} working days`,
+    handlingTime: ({ value, unit }: HandlingTime) => `${value.toFixed(1)} ${unit === 'workingDays' ? 'working days' : 'working hours'}`,
     medianOver: (n: number) => `Over ${n} decided tasks (working time from creation to decision)`,
-    sampleNote: (shown: number, total: number) =>
-      `Median handling times, the heatmap and the trends are counted over the tasks of the latest ${shown} cases (of ${total}).`,
-    sampleLoading: 'Gathering the cases’ tasks…',
     lists: 'SLA watch',
     overdueTab: (n: number) => `Overdue (${n})`,
     atRiskTab: (n: number) => `At risk (${n})`,
@@ -113,9 +108,9 @@ export const monitorMessages = defineMessages(
     emptyAtRisk: 'Nothing at risk',
     emptyEscalations: 'No escalations',
     heat: 'Process heatmap',
-    heatHint: 'Node colour shows open tasks; nodes are labelled with open and overdue counts and the average time taken',
+    heatHint: 'Node colour shows open tasks; nodes are labelled with open and overdue counts and the mean handling time (working hours)',
     heatWorkflow: 'Workflow version',
-    heatEmpty: 'No case in scope yet',
+    heatEmpty: 'No task of this workflow version in scope yet',
     version: (n: number) => `v${n}`,
     trends: 'Load and compliance (last 30 days)',
     loadChart: 'Load',

@@ -1,7 +1,5 @@
-import type { DepartmentLoad, Jurisdiction } from '../api/api.types.ts';
+import type { DepartmentLoad, DistrictHandling, Jurisdiction } from '../api/api.types.ts';
 import { districtOf } from './district-of.ts';
-import type { HandledTask } from './handled-tasks.ts';
-import { median } from './median.ts';
 
 /** One row of the monitor's overview: a department or a district. */
 export interface OverviewRow {
@@ -14,8 +12,8 @@ export interface OverviewRow {
   breached: number;
   /** Share of closed tasks closed within their statutory limit, 0–1; null when none closed. */
   compliance: number | null;
-  /** Median working days from a task's creation to its decision; null when none was decided. */
-  medianWorkingDays: number | null;
+  /** Median working minutes from a task's creation to its decision (from the API); null when none was decided. */
+  medianHandlingMinutes: number | null;
   /** Decided tasks the median is taken over. */
   handled: number;
 }
@@ -25,41 +23,39 @@ function compliance(met: number, breached: number): number | null {
 }
 
 /**
- * Overview rows per department: counts and compliance from the monitor's load, the median
- * handling time from the decided tasks `handled`; departments with no task at all are left out.
- * Sorted by overdue, then at risk, then open, most first. Pure.
+ * Overview rows per department from the monitor's load: counts, compliance and the median
+ * handling time the API counted; departments with no task at all are left out. Sorted by overdue,
+ * then at risk, then open, most first. Pure.
  */
-export function departmentRows(load: readonly DepartmentLoad[], handled: readonly HandledTask[]): OverviewRow[] {
+export function departmentRows(load: readonly DepartmentLoad[]): OverviewRow[] {
   return load
     .filter((row) => row.open + row.met + row.breached > 0)
-    .map((row) => {
-      const days = handled.filter((entry) => entry.task.departmentId === row.departmentId).map((entry) => entry.workingDays);
-      return {
-        id: row.departmentId,
-        name: row.departmentName,
-        open: row.open,
-        atRisk: row.atRisk,
-        overdue: row.overdue,
-        met: row.met,
-        breached: row.breached,
-        compliance: compliance(row.met, row.breached),
-        medianWorkingDays: median(days),
-        handled: days.length,
-      };
-    })
+    .map((row) => ({
+      id: row.departmentId,
+      name: row.departmentName,
+      open: row.open,
+      atRisk: row.atRisk,
+      overdue: row.overdue,
+      met: row.met,
+      breached: row.breached,
+      compliance: compliance(row.met, row.breached),
+      medianHandlingMinutes: row.medianHandlingMinutes,
+      handled: row.handled,
+    }))
     .sort(byUrgency);
 }
 
 /**
  * Overview rows per district: the load of every department of a district and its sub-districts
- * added up (city departments form the city's row), the median over the district's decided tasks.
- * Sorted like {@link departmentRows}. Pure.
+ * added up (city departments form the city's row), the median the API counted over the
+ * district's decided tasks (`districts`). Sorted like {@link departmentRows}. Pure.
  */
 export function districtRows(
   load: readonly DepartmentLoad[],
-  handled: readonly HandledTask[],
+  districts: readonly DistrictHandling[],
   jurisdictions: ReadonlyMap<string, Jurisdiction>,
 ): OverviewRow[] {
+  const handling = new Map(districts.map((district) => [district.jurisdictionId, district]));
   const rows = new Map<string, OverviewRow>();
   for (const department of load) {
     const district = districtOf(department.jurisdictionId, jurisdictions);
@@ -72,8 +68,8 @@ export function districtRows(
       met: 0,
       breached: 0,
       compliance: null,
-      medianWorkingDays: null,
-      handled: 0,
+      medianHandlingMinutes: handling.get(district)?.medianHandlingMinutes ?? null,
+      handled: handling.get(district)?.handled ?? 0,
     };
     row.open += department.open;
     row.atRisk += department.atRisk;
@@ -82,13 +78,9 @@ export function districtRows(
     row.breached += department.breached;
     rows.set(district, row);
   }
-  const departmentDistrict = new Map(load.map((department) => [department.departmentId, districtOf(department.jurisdictionId, jurisdictions)]));
   return [...rows.values()]
     .filter((row) => row.open + row.met + row.breached > 0)
-    .map((row) => {
-      const days = handled.filter((entry) => departmentDistrict.get(entry.task.departmentId) === row.id).map((entry) => entry.workingDays);
-      return { ...row, compliance: compliance(row.met, row.breached), medianWorkingDays: median(days), handled: days.length };
-    })
+    .map((row) => ({ ...row, compliance: compliance(row.met, row.breached) }))
     .sort(byUrgency);
 }
 

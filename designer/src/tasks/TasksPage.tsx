@@ -120,7 +120,7 @@ export function TasksPage() {
         <TaskSlaBadge
           task={task}
           definition={versions.get(definitionRefKey({ key: task.case.definitionKey, version: task.case.definitionVersion }))}
-          suspended={task.case.status === 'suspended'}
+          suspended={task.suspended}
         />
       ),
     },
