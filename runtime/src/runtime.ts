@@ -8,7 +8,7 @@ import { CaseOperationsService, type ResumeInput, type SuspendInput, type Withdr
 import type { CaseDetail, CaseView, Page, PageRequest } from './cases/case-views.ts';
 import { CasesService, type CaseFilters, type CreateCaseInput, type SupplementInput } from './cases/cases.service.ts';
 import type { Db } from './db/client.ts';
-import { timers, type NotificationRow, type TaskRow } from './db/schema/index.ts';
+import { serviceInvocations, timers, type NotificationRow, type TaskRow } from './db/schema/index.ts';
 import { DefinitionStore } from './definitions/definition-store.ts';
 import {
   getDefinitionVersion,
@@ -21,6 +21,7 @@ import {
   type PublishedVersion,
   type XstateExport,
 } from './definitions/definitions.service.ts';
+import { IncidentsService, type IncidentFilters, type IncidentView } from './incidents/incidents.service.ts';
 import { MonitorService, type MonitorLoad, type MonitoredTask, type NodeHeat, type SeriesDay, type SeriesRange } from './monitor/monitor.service.ts';
 import { loadOrganisation } from './organisation/load-organisation.ts';
 import type { Organisation } from './organisation/organisation.ts';
@@ -28,9 +29,15 @@ import type { Viewer } from './organisation/viewer.ts';
 import { ConflictError } from './errors/index.ts';
 import { OutboxDispatcher } from './outbox/outbox-dispatcher.ts';
 import { createRedisConnection, redisReady } from './queues/redis-connection.ts';
+import { SERVICE_QUEUE_NAME, ServiceQueue, type ServiceJobData } from './queues/service-queue.ts';
+import { createServiceWorker } from './queues/service.worker.ts';
 import { TIMER_QUEUE_NAME, TimerQueue, type TimerJobData } from './queues/timer-queue.ts';
 import { createTimerWorker } from './queues/timer.worker.ts';
 import { TasksService, type CompleteTaskInput, type CompleteTaskResult, type InboxFilters, type InboxItem } from './tasks/tasks.service.ts';
+import { deliverOutcome } from './service-tasks/deliver-outcome.ts';
+import type { ServiceHandler } from './service-tasks/service-handler.ts';
+import { ServiceRegistry } from './service-tasks/service-registry.ts';
+import { ServiceRunner, type AttemptResult } from './service-tasks/service-runner.ts';
 import { fireTimer, type FireResult } from './timers/fire-timer.ts';
 
 /** Where the runtime reports what it cannot throw to a caller (a failed dispatch, a worker error). */
@@ -51,8 +58,15 @@ export interface RuntimeOptions {
   sweepIntervalMs?: number;
   /** Timer jobs processed at once per worker. Default 4. */
   workerConcurrency?: number;
-  /** Lock and stall-check period of the timer worker, ms (tests shorten it). Default 30 000. */
+  /** Lock and stall-check period of the timer and service workers, ms (tests shorten it). Default 30 000. */
   workerLockMs?: number;
+  /**
+   * Service handlers by the name a serviceTask names, besides (or replacing) the built-in
+   * `verify-business-licence`, `issue-e-licence` and `http-call`.
+   */
+  services?: Readonly<Record<string, ServiceHandler>>;
+  /** Longest a service attempt may run, ms. Default 60 000. */
+  serviceAttemptTimeoutMs?: number;
 }
 
 /** The running system: services the HTTP API calls, and the workers. */
@@ -91,6 +105,11 @@ export interface Runtime {
   /** Created, decided, open, met and breached tasks per local day. */
   dailySeries(viewer: Viewer, range?: SeriesRange): Promise<{ days: SeriesDay[] }>;
 
+  /** Incidents of cases in the viewer's scope (managers and admins), newest first. */
+  listIncidents(viewer: Viewer, filters?: IncidentFilters): Promise<Page<IncidentView>>;
+  /** Queues one more attempt of an open incident's invocation; resolved when it succeeds. */
+  retryIncident(incidentId: string, viewer: Viewer): Promise<IncidentView>;
+
   /**
    * Moves a virtual clock, firing what comes due; moves are serialised. Needs the workers
    * running (ConflictError `workers-stopped`); ClockNotVirtualError on the system clock.
@@ -98,6 +117,10 @@ export interface Runtime {
   advanceClock(request: ClockAdvance): Promise<{ now: Date; fired: FiredTimer[] }>;
   /** Fires one timer (what a timer job does). */
   fireTimer(timerId: string): Promise<FireResult>;
+  /** Runs one attempt of a service invocation and records its outcome (what a services job does). */
+  runServiceAttempt(invocationId: string, attempt: number): Promise<AttemptResult>;
+  /** Queues a job for every queued service attempt (after Redis lost them); returns how many. */
+  requeueInvocations(): Promise<number>;
   /** Dispatches outbox rows left behind; returns how many. */
   sweepOutbox(): Promise<number>;
   /** Arms a delayed job for every pending timer row (real clock only); returns how many. */
@@ -105,7 +128,10 @@ export interface Runtime {
   /** Reads the organisation again (after it is re-seeded). */
   reloadOrganisation(): Promise<void>;
 
-  /** Starts the timer workers: re-arms every pending timer, sweeps the outbox, starts the sweeper. */
+  /**
+   * Starts the timer and service workers: re-arms every pending timer, re-queues every queued
+   * service attempt, sweeps the outbox, starts the sweeper.
+   */
   startWorkers(): Promise<void>;
   /** Stops the workers (bounded), leaving the queues usable. */
   stopWorkers(): Promise<void>;
@@ -115,6 +141,8 @@ export interface Runtime {
 
 const WORKER_CLOSE_TIMEOUT_MS = 10_000;
 const LATE_TIMER_MS = 60_000;
+/** A queued service attempt not recorded this long after it was queued (wall clock) is queued again. */
+const LATE_ATTEMPT_MS = 60_000;
 
 /**
  * Composes the runtime on a database and a Redis: the definition store, the case executor with
@@ -140,19 +168,32 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   queueEvents.on('error', (error) => logger.error('Timer queue events error', error));
   await queueEvents.waitUntilReady();
   const timerQueue = new TimerQueue(queue, queueEvents);
+  const rawServiceQueue = new Queue<ServiceJobData>(SERVICE_QUEUE_NAME, { connection: producer, prefix });
+  rawServiceQueue.on('error', (error) => logger.error('Service queue error', error));
+  const serviceQueue = new ServiceQueue(rawServiceQueue);
 
   let organisation: Promise<Organisation> | undefined;
   const getOrganisation = () => (organisation ??= loadOrganisation(db));
   const definitions = new DefinitionStore(db);
-  const dispatcher = new OutboxDispatcher({ db, clock, timers: timerQueue, logger });
+  const dispatcher = new OutboxDispatcher({ db, clock, timers: timerQueue, services: serviceQueue, logger });
   const executor = new CaseExecutor({ db, clock, definitions, organisation: getOrganisation, dispatcher });
   const casesService = new CasesService({ db, executor, definitions, organisation: getOrganisation });
   const caseOperations = new CaseOperationsService({ db, executor, organisation: getOrganisation });
   const tasksService = new TasksService({ db, executor, definitions });
   const monitor = new MonitorService({ db, clock, definitions, organisation: getOrganisation });
+  const incidentsService = new IncidentsService({ db, executor, organisation: getOrganisation });
+  const runner = new ServiceRunner({
+    db,
+    executor,
+    registry: new ServiceRegistry(options.services),
+    deliver: deliverOutcome,
+    ...(options.serviceAttemptTimeoutMs !== undefined && { attemptTimeoutMs: options.serviceAttemptTimeoutMs }),
+  });
 
   let worker: Worker | undefined;
+  let serviceWorker: Worker | undefined;
   let workerConnection: Redis | undefined;
+  let serviceWorkerConnection: Redis | undefined;
   let sweeper: NodeJS.Timeout | undefined;
   let clockMoves: Promise<void> = Promise.resolve();
 
@@ -178,19 +219,37 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     await timerQueue.scheduleMany(late.filter((t): t is { id: string; dueAt: Date } => t.dueAt !== null), clock.now());
   };
 
+  const queuedAttempts = (lateBefore?: Date) =>
+    db
+      .select({ invocationId: serviceInvocations.id, attempt: serviceInvocations.attempt })
+      .from(serviceInvocations)
+      .where(
+        and(
+          eq(serviceInvocations.status, 'queued'),
+          ...(lateBefore === undefined ? [] : [lt(serviceInvocations.queuedAt, lateBefore)]),
+        ),
+      );
+
+  const requeueInvocations = async (): Promise<number> => {
+    const queued = await queuedAttempts();
+    await serviceQueue.enqueueMany(queued);
+    return queued.length;
+  };
+
   const stopWorkers = async (): Promise<void> => {
     if (sweeper) clearInterval(sweeper);
     sweeper = undefined;
-    const closing = worker;
+    const closing = [worker, serviceWorker].filter((w) => w !== undefined);
     worker = undefined;
-    if (closing) {
-      await Promise.race([
-        closing.close(),
-        new Promise<void>((resolve) => setTimeout(resolve, WORKER_CLOSE_TIMEOUT_MS).unref()),
-      ]);
-    }
+    serviceWorker = undefined;
+    await Promise.race([
+      Promise.all(closing.map((w) => w.close())),
+      new Promise<void>((resolve) => setTimeout(resolve, WORKER_CLOSE_TIMEOUT_MS).unref()),
+    ]);
     workerConnection?.disconnect();
     workerConnection = undefined;
+    serviceWorkerConnection?.disconnect();
+    serviceWorkerConnection = undefined;
   };
 
   return {
@@ -221,6 +280,9 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     nodeHeat: (viewer, key, version) => monitor.nodeHeat(viewer, key, version),
     dailySeries: (viewer, range) => monitor.dailySeries(viewer, range),
 
+    listIncidents: (viewer, filters) => incidentsService.listIncidents(viewer, filters),
+    retryIncident: (incidentId, viewer) => incidentsService.retryIncident(incidentId, viewer),
+
     advanceClock: (request) => {
       if (clock.virtual && !worker) {
         return Promise.reject(
@@ -236,6 +298,8 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
       return moved;
     },
     fireTimer: (timerId) => fireTimer(db, executor, timerId),
+    runServiceAttempt: (invocationId, attempt) => runner.run(invocationId, attempt),
+    requeueInvocations,
     sweepOutbox: () => dispatcher.sweep(),
     rearmTimers,
     reloadOrganisation: async () => {
@@ -257,14 +321,30 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
       });
       worker.on('error', (error) => logger.error('Timer worker error', error));
       worker.on('failed', (job, error) => logger.error(`Timer job '${job?.id ?? '?'}' failed`, error));
-      await worker.waitUntilReady();
+      serviceWorkerConnection = createRedisConnection(options.redisUrl, 'worker');
+      serviceWorkerConnection.on('error', (error) => logger.error('Redis (service worker) error', error));
+      serviceWorker = createServiceWorker({
+        connection: serviceWorkerConnection,
+        prefix,
+        run: (invocationId, attempt) => runner.run(invocationId, attempt),
+        concurrency: options.workerConcurrency ?? 4,
+        lockDuration: options.workerLockMs ?? 30_000,
+        stalledInterval: options.workerLockMs ?? 30_000,
+      });
+      serviceWorker.on('error', (error) => logger.error('Service worker error', error));
+      serviceWorker.on('failed', (job, error) => logger.error(`Service job '${job?.id ?? '?'}' failed`, error));
+      await Promise.all([worker.waitUntilReady(), serviceWorker.waitUntilReady()]);
       const rearmed = await rearmTimers();
+      const requeued = await requeueInvocations();
       const swept = await dispatcher.sweep();
-      logger.info(`Timer workers started: ${rearmed} pending timer(s) re-armed, ${swept} outbox row(s) dispatched`);
+      logger.info(
+        `Workers started: ${rearmed} pending timer(s) re-armed, ${requeued} service attempt(s) re-queued, ${swept} outbox row(s) dispatched`,
+      );
       const sweep = async () => {
         try {
           await dispatcher.sweep();
           await rearmLateTimers();
+          await serviceQueue.enqueueMany(await queuedAttempts(new Date(Date.now() - LATE_ATTEMPT_MS)));
         } catch (error) {
           logger.error('Outbox sweep failed', error);
         }
@@ -277,6 +357,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
       await stopWorkers();
       await queueEvents.close();
       await queue.close();
+      await rawServiceQueue.close();
       eventsConnection.disconnect();
       producer.disconnect();
     },

@@ -17,6 +17,7 @@ import type { PublishedDefinition } from '../definitions/definition-store.ts';
 import { ConflictError, InvalidInputError } from '../errors/index.ts';
 import type { Organisation } from '../organisation/organisation.ts';
 import type { OutboxMessage } from '../outbox/outbox-message.ts';
+import { cancelInvocations } from '../service-tasks/invocation-book.ts';
 import { escalateBreach } from '../timers/escalate-breach.ts';
 import { remindTask } from '../timers/remind-task.ts';
 import { armTimers, cancelTimers, pauseTimers, resumeTimers, type TimerContext, type TimerSpec } from '../timers/timer-book.ts';
@@ -344,7 +345,7 @@ export class CaseUnit {
       .returning();
     if (!task) throw new Error(`Case '${this.row.id}' has no task activation '${activationId}'`);
     this.closedTasks.push(task);
-    await cancelTimers(this.timerContext(), task.id);
+    await cancelTimers(this.timerContext(), { taskId: task.id });
     this.record('task.closed', { nodeId: task.nodeId, activationId, reason, slaState: task.slaState }, task.id);
   }
 
@@ -421,6 +422,7 @@ export class CaseUnit {
       slaState: late || this.row.slaState === 'atRisk' ? 'breached' : 'met',
     });
     await cancelTimers(this.timerContext());
+    await cancelInvocations(this);
     const open = await this.tx
       .update(tasks)
       .set({ status: 'closed', closeReason: 'cancelled', completedAt: this.now })

@@ -15,6 +15,7 @@ import { caseOperationsRoutes } from './routes/case-operations.routes.ts';
 import { casesRoutes } from './routes/cases.routes.ts';
 import { clockRoutes } from './routes/clock.routes.ts';
 import { definitionsRoutes } from './routes/definitions.routes.ts';
+import { incidentsRoutes } from './routes/incidents.routes.ts';
 import { monitorRoutes } from './routes/monitor.routes.ts';
 import { organisationRoutes } from './routes/organisation.routes.ts';
 import { tasksRoutes } from './routes/tasks.routes.ts';
@@ -70,6 +71,7 @@ export function createApp(runtime: Runtime, options: AppOptions): OpenAPIHono<Ht
   api.route('/', caseOperationsRoutes({ runtime, access, maxBodyBytes }));
   api.route('/', tasksRoutes({ runtime, access, maxBodyBytes }));
   api.route('/', monitorRoutes({ runtime, access }));
+  api.route('/', incidentsRoutes({ runtime, access }));
   api.route('/', clockRoutes({ runtime, access, maxBodyBytes }));
 
   const onError = errorHandler(options.logger ? { logger: options.logger } : {});

@@ -2,6 +2,7 @@ import { and, asc, inArray, isNull, lt } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { outbox, type OutboxRow } from '../db/schema/index.ts';
 import type { Clock } from '../clock/index.ts';
+import type { ServiceQueue } from '../queues/service-queue.ts';
 import type { TimerQueue } from '../queues/timer-queue.ts';
 import type { OutboxMessage } from './outbox-message.ts';
 
@@ -10,6 +11,7 @@ export interface OutboxDispatcherOptions {
   db: Db;
   clock: Clock;
   timers: TimerQueue;
+  services: ServiceQueue;
   /** Rows older than this (wall-clock milliseconds) are the sweeper's; younger ones are in flight. Default 2 000. */
   sweepAfterMs?: number;
   /** Rows per sweep. Default 500. */
@@ -20,9 +22,11 @@ export interface OutboxDispatcherOptions {
 /**
  * Sends outbox rows to BullMQ after the transaction that wrote them commits, and sweeps rows left
  * behind by a crash between commit and enqueue (DESIGN.md §4.2). Dispatching a row twice is
- * harmless: a job id is a timer id, and BullMQ ignores an id it holds; removing is idempotent.
+ * harmless: a job id is a timer id or an attempt of an invocation, and BullMQ ignores an id it
+ * holds; removing is idempotent.
  *
- * On a virtual clock no delayed job is armed: timers fire when the clock is advanced.
+ * On a virtual clock no delayed job is armed: timers fire when the clock is advanced. Service
+ * attempts are queued on either clock: they are work, not time.
  */
 export class OutboxDispatcher {
   private readonly sweepAfterMs: number;
@@ -64,18 +68,20 @@ export class OutboxDispatcher {
   }
 
   /**
-   * Sends the rows (schedules in one bulk add, then removals: a timer is scheduled before it can
-   * be cancelled) and marks them dispatched. On a virtual clock nothing goes to Redis.
+   * Sends the rows (schedules and attempts in bulk adds, then removals: a job is added before it
+   * can be removed) and marks them dispatched. On a virtual clock no timer goes to Redis.
    */
   private async send(rows: readonly OutboxRow[]): Promise<void> {
     if (rows.length === 0) return;
-    const { clock, timers, db } = this.options;
+    const { clock, timers, services, db } = this.options;
+    const messages = rows as unknown as readonly (OutboxMessage & { id: number })[];
+    await services.enqueueMany(messages.flatMap((m) => (m.topic === 'service.invoke' ? [m.payload] : [])));
     if (!clock.virtual) {
-      const messages = rows as unknown as readonly (OutboxMessage & { id: number })[];
       const schedules = messages.flatMap((m) => (m.topic === 'timer.schedule' ? [{ id: m.payload.timerId, dueAt: new Date(m.payload.dueAt) }] : []));
       await timers.scheduleMany(schedules, clock.now());
       for (const m of messages) if (m.topic === 'timer.unschedule') await timers.unschedule(m.payload.timerId);
     }
+    for (const m of messages) if (m.topic === 'service.unqueue') await services.remove(m.payload.invocationId, m.payload.attempt);
     await db.update(outbox).set({ dispatchedAt: new Date() }).where(inArray(outbox.id, rows.map((r) => r.id)));
   }
 }

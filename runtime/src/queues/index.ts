@@ -1,3 +1,5 @@
 export * from './redis-connection.ts';
+export * from './service-queue.ts';
+export * from './service.worker.ts';
 export * from './timer-queue.ts';
 export * from './timer.worker.ts';

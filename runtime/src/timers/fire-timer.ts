@@ -4,6 +4,7 @@ import type { Db } from '../db/client.ts';
 import { tasks, timers, type TimerRow } from '../db/schema/index.ts';
 import type { CaseExecutor } from '../cases/case-executor.ts';
 import type { CaseUnit } from '../cases/case-unit.ts';
+import { queueRetry } from '../service-tasks/invocation-book.ts';
 import { escalateBreach } from './escalate-breach.ts';
 
 /** What firing a timer did. `notDue`: the job came early (the caller re-delays it to `dueAt`). */
@@ -26,6 +27,7 @@ const OPEN_STATUSES = new Set(['open', 'claimed']);
  *   watching that limit then acts (its effects escalate, notify, or close the task and deem an
  *   outcome); without one the task is escalated.
  * - `caseAtRisk`: the case's promised total passed → case `slaState: 'atRisk'`, event `case.atRisk`.
+ * - `serviceRetry`: a failed service attempt's backoff passed → the next attempt is queued.
  */
 export async function fireTimer(db: Db, executor: CaseExecutor, timerId: string): Promise<FireResult> {
   const [found] = await db.select({ caseId: timers.caseId }).from(timers).where(eq(timers.id, timerId));
@@ -46,6 +48,10 @@ export async function fireTimer(db: Db, executor: CaseExecutor, timerId: string)
 
 async function applyTimer(unit: CaseUnit, timer: TimerRow): Promise<void> {
   const payload = { timerId: timer.id, dueAt: timer.dueAt?.toISOString() ?? null };
+  if (timer.kind === 'serviceRetry') {
+    if (timer.activationId !== null) await queueRetry(unit, timer.activationId);
+    return;
+  }
   if (timer.kind === 'caseAtRisk') {
     if (unit.case.status === 'completed' || unit.case.slaState !== 'onTrack') return;
     unit.update({ slaState: 'atRisk' });

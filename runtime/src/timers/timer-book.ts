@@ -28,7 +28,19 @@ export interface TimerSpec {
   taskId: string | null;
   dueAt: Date;
   generation: number;
+  /** For a timer that is not a task's: the node and engine activation it belongs to. */
+  nodeId?: string;
+  activationId?: string;
 }
+
+/** Which timers {@link cancelTimers} cancels: a task's, an activation's, or (undefined) the whole case's. */
+export type TimerScope = { taskId: string } | { activationId: string };
+
+/**
+ * The kinds of timer that count a legal limit: a suspension pauses them. Other timers (a service's
+ * retry delay) keep running.
+ */
+export const SLA_TIMER_KINDS: readonly TimerKind[] = ['taskAtRisk', 'taskBreach', 'caseAtRisk'];
 
 /** A paused timer re-armed on resume: the row it replaces and the new one. */
 export interface ResumedTimer {
@@ -48,6 +60,8 @@ export async function armTimers(ctx: TimerContext, specs: readonly TimerSpec[]):
         id: timerIdOf(ctx.caseId, spec.owner, spec.kind, spec.generation),
         caseId: ctx.caseId,
         taskId: spec.taskId,
+        nodeId: spec.nodeId ?? null,
+        activationId: spec.activationId ?? null,
         kind: spec.kind,
         status: 'pending' as const,
         dueAt: spec.dueAt,
@@ -62,15 +76,20 @@ export async function armTimers(ctx: TimerContext, specs: readonly TimerSpec[]):
 }
 
 /**
- * Cancels the live (pending or paused) timers of a task (`taskId`), or of the whole case
- * (`taskId` undefined), and unschedules the jobs of the pending ones.
+ * Cancels the live (pending or paused) timers of a task, of an engine activation, or of the whole
+ * case (`scope` undefined), and unschedules their jobs.
  */
-export async function cancelTimers(ctx: TimerContext, taskId?: string): Promise<TimerRow[]> {
-  const scope = taskId === undefined ? eq(timers.caseId, ctx.caseId) : eq(timers.taskId, taskId);
+export async function cancelTimers(ctx: TimerContext, scope?: TimerScope): Promise<TimerRow[]> {
+  const where =
+    scope === undefined
+      ? eq(timers.caseId, ctx.caseId)
+      : 'taskId' in scope
+        ? eq(timers.taskId, scope.taskId)
+        : and(eq(timers.caseId, ctx.caseId), eq(timers.activationId, scope.activationId));
   const cancelled = await ctx.tx
     .update(timers)
     .set({ status: 'cancelled' })
-    .where(and(scope, inArray(timers.status, [...LIVE])))
+    .where(and(where, inArray(timers.status, [...LIVE])))
     .returning();
   for (const timer of cancelled) {
     ctx.send({ topic: 'timer.unschedule', payload: { timerId: timer.id } });
@@ -79,14 +98,14 @@ export async function cancelTimers(ctx: TimerContext, taskId?: string): Promise<
 }
 
 /**
- * Pauses every pending timer of the case: each keeps the minutes its limit had left
- * (`remainingMinutes`, working minutes for working units), and its job is removed.
+ * Pauses every pending SLA timer of the case ({@link SLA_TIMER_KINDS}): each keeps the minutes its
+ * limit had left (`remainingMinutes`, working minutes for working units), and its job is removed.
  */
 export async function pauseTimers(ctx: TimerContext): Promise<TimerRow[]> {
   const pending = await ctx.tx
     .select()
     .from(timers)
-    .where(and(eq(timers.caseId, ctx.caseId), eq(timers.status, 'pending')));
+    .where(and(eq(timers.caseId, ctx.caseId), eq(timers.status, 'pending'), inArray(timers.kind, [...SLA_TIMER_KINDS])));
   const paused: TimerRow[] = [];
   for (const timer of pending) {
     const left = timer.dueAt ? pauseDeadline(ctx.calendar, ctx.now, timer.dueAt, await ctx.unitOf(timer)) : 0;
@@ -116,7 +135,15 @@ export async function resumeTimers(ctx: TimerContext): Promise<ResumedTimer[]> {
     const due = resumeDeadline(ctx.calendar, ctx.now, previous.remainingMinutes ?? 0, await ctx.unitOf(previous));
     const { owner, generation } = parseTimerId(previous.id);
     const [timer] = await armTimers(ctx, [
-      { kind: previous.kind, owner, taskId: previous.taskId, dueAt: due.dueAt, generation: generation + 1 },
+      {
+        kind: previous.kind,
+        owner,
+        taskId: previous.taskId,
+        dueAt: due.dueAt,
+        generation: generation + 1,
+        ...(previous.nodeId !== null && { nodeId: previous.nodeId }),
+        ...(previous.activationId !== null && { activationId: previous.activationId }),
+      },
     ]);
     resumed.push({ previous, timer: timer as TimerRow });
   }

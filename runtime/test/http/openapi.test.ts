@@ -37,6 +37,8 @@ const ADDED = [
   'post /api/v1/cases/{id}/withdraw',
   'post /api/v1/cases/{id}/suspend',
   'post /api/v1/cases/{id}/resume',
+  'get /api/v1/incidents',
+  'post /api/v1/incidents/{id}/retry',
 ];
 
 const documented = () =>

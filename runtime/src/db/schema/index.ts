@@ -2,3 +2,4 @@ export * from './cases.ts';
 export * from './definitions.ts';
 export * from './organisation.ts';
 export * from './timers.ts';
+export * from './services.ts';

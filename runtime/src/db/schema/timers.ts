@@ -4,7 +4,7 @@ import { bigserial, bigint, index, jsonb, pgTable, text, timestamp } from 'drizz
 import { cases, tasks } from './cases.ts';
 import { departments, jurisdictions } from './organisation.ts';
 
-export const timerKinds = ['taskAtRisk', 'taskBreach', 'caseAtRisk'] as const;
+export const timerKinds = ['taskAtRisk', 'taskBreach', 'caseAtRisk', 'serviceRetry'] as const;
 export type TimerKind = (typeof timerKinds)[number];
 export const timerStatuses = ['pending', 'paused', 'fired', 'cancelled'] as const;
 export type TimerStatus = (typeof timerStatuses)[number];
@@ -21,6 +21,9 @@ export const timers = pgTable(
       .notNull()
       .references(() => cases.id),
     taskId: text('task_id').references(() => tasks.id),
+    /** The node and engine activation a timer that is not a task's belongs to (a service retry, a timer event). */
+    nodeId: text('node_id'),
+    activationId: text('activation_id'),
     kind: text('kind', { enum: timerKinds }).notNull(),
     status: text('status', { enum: timerStatuses }).notNull(),
     dueAt: timestamp('due_at', { withTimezone: true }),

@@ -9,6 +9,7 @@ import { departments, users } from '../../../src/db/schema/index.ts';
 import { publishDefinition } from '../../../src/definitions/index.ts';
 import type { Viewer } from '../../../src/organisation/index.ts';
 import { createRuntime, type Runtime } from '../../../src/runtime.ts';
+import type { ServiceHandler } from '../../../src/service-tasks/index.ts';
 import { TIMER_QUEUE_NAME } from '../../../src/queues/index.ts';
 import { createTestDatabase, testRedis, type TestDatabase } from '../../support/index.ts';
 
@@ -39,9 +40,11 @@ export interface ExecutionHarness {
 
 /**
  * Starts a runtime for one test file: virtual clock at {@link MONDAY_MORNING} (default) or the
- * system clock; workers started.
+ * system clock, with the service handlers given besides the built-in ones; workers started.
  */
-export async function startExecution(options: { virtual?: boolean; workerLockMs?: number } = {}): Promise<ExecutionHarness> {
+export async function startExecution(
+  options: { virtual?: boolean; workerLockMs?: number; services?: Record<string, ServiceHandler>; serviceAttemptTimeoutMs?: number } = {},
+): Promise<ExecutionHarness> {
   const database = await createTestDatabase({ max: 10 });
   const redis = testRedis();
   const clock = options.virtual === false ? systemClock : await createVirtualClock(database.db, MONDAY_MORNING);
@@ -52,6 +55,8 @@ export async function startExecution(options: { virtual?: boolean; workerLockMs?
     clock,
     logger: { info: () => undefined, error: () => undefined },
     ...(options.workerLockMs === undefined ? {} : { workerLockMs: options.workerLockMs }),
+    ...(options.services === undefined ? {} : { services: options.services }),
+    ...(options.serviceAttemptTimeoutMs === undefined ? {} : { serviceAttemptTimeoutMs: options.serviceAttemptTimeoutMs }),
   });
   await runtime.startWorkers();
   const queues: Queue[] = [];

@@ -9,6 +9,7 @@ import type { AppOptions } from '../../../src/http/app.ts';
 import type { HttpEnv } from '../../../src/http/http-env.ts';
 import { createRuntime } from '../../../src/runtime.ts';
 import type { Runtime } from '../../../src/runtime.ts';
+import type { ServiceHandler } from '../../../src/service-tasks/index.ts';
 import { createTestDatabase, testRedis } from '../../support/index.ts';
 import type { TestDatabase } from '../../support/index.ts';
 import { httpTestClient } from './http-test-client.ts';
@@ -42,6 +43,8 @@ export interface StartHttpOptions {
   virtual?: boolean;
   /** Options of the app besides the portal key. */
   app?: Partial<AppOptions>;
+  /** Service handlers besides the built-in ones. */
+  services?: Record<string, ServiceHandler>;
 }
 
 /** Starts a runtime (workers running) and its app for one test file. */
@@ -55,6 +58,7 @@ export async function startHttp(options: StartHttpOptions = {}): Promise<HttpHar
     queuePrefix: redis.prefix,
     clock,
     logger: { info: () => undefined, error: () => undefined },
+    ...(options.services === undefined ? {} : { services: options.services }),
   });
   await runtime.startWorkers();
   const app = createApp(runtime, { intakeApiKeys: [PORTAL_KEY], ...options.app });

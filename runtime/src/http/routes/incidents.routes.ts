@@ -1,0 +1,78 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import { incidentStatuses } from '../../db/schema/index.ts';
+import type { Runtime } from '../../runtime.ts';
+import { createRouter } from '../create-router.ts';
+import type { HttpEnv } from '../http-env.ts';
+import type { Access } from '../middleware/access.ts';
+import { idParamSchema, pageQuerySchema } from '../schemas/common.schema.ts';
+import { errorResponses } from '../schemas/error.schema.ts';
+import { incidentSchema } from '../schemas/incident.schema.ts';
+import { USER_SECURITY } from '../schemas/security.ts';
+
+/** Options of {@link incidentsRoutes}. */
+export interface IncidentsRoutesOptions {
+  runtime: Pick<Runtime, 'listIncidents' | 'retryIncident'>;
+  access: Access;
+}
+
+const incidentParams = z.object({ id: idParamSchema.openapi({ param: { name: 'id', in: 'path' } }) });
+
+/**
+ * `GET /incidents` (service invocations that failed after their retries, in the caller's
+ * jurisdiction subtree) and `POST /incidents/{id}/retry` (one more attempt, queued at once; the
+ * incident is resolved when it succeeds). Managers and admins only.
+ */
+export function incidentsRoutes({ runtime, access }: IncidentsRoutesOptions): OpenAPIHono<HttpEnv> {
+  const app = createRouter();
+
+  const list = createRoute({
+    method: 'get',
+    path: '/incidents',
+    tags: ['incidents'],
+    summary: "Incidents of cases in the caller's jurisdiction subtree, newest first",
+    security: USER_SECURITY,
+    middleware: [access.user(['manager', 'admin'])] as const,
+    request: {
+      query: pageQuerySchema.extend({
+        status: z.enum(incidentStatuses).optional(),
+        caseId: idParamSchema.optional(),
+      }),
+    },
+    responses: {
+      200: {
+        description: 'One page of incidents and the total',
+        content: { 'application/json': { schema: z.object({ items: z.array(incidentSchema), total: z.number().int() }) } },
+      },
+      ...errorResponses(400, 401, 403),
+    },
+  });
+  app.openapi(list, async (c) => {
+    const { status, caseId, limit, offset } = c.req.valid('query');
+    const page = await runtime.listIncidents(c.get('viewer'), {
+      limit,
+      offset,
+      ...(status !== undefined && { status }),
+      ...(caseId !== undefined && { caseId }),
+    });
+    return c.json(page, 200);
+  });
+
+  const retry = createRoute({
+    method: 'post',
+    path: '/incidents/{id}/retry',
+    tags: ['incidents'],
+    summary: "Retry an incident: one more attempt of its service, queued at once (no body)",
+    description: 'Answers 202: the attempt runs on the services queue; the incident is resolved when it succeeds, and stays open with the new error when it fails.',
+    security: USER_SECURITY,
+    middleware: [access.user(['manager', 'admin'])] as const,
+    request: { params: incidentParams },
+    responses: {
+      202: { description: 'The incident, its retry queued', content: { 'application/json': { schema: incidentSchema } } },
+      ...errorResponses(400, 401, 403, 404, 409),
+    },
+  });
+  app.openapi(retry, async (c) => c.json(await runtime.retryIncident(c.req.valid('param').id, c.get('viewer')), 202));
+
+  return app;
+}

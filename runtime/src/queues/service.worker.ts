@@ -1,0 +1,34 @@
+import { Worker } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { SERVICE_QUEUE_NAME, type ServiceJobData } from './service-queue.ts';
+
+/** Options of {@link createServiceWorker}. */
+export interface ServiceWorkerOptions {
+  /** A worker connection (`maxRetriesPerRequest: null`, pitfalls B18). */
+  connection: Redis;
+  prefix: string;
+  /** The handler: the runtime's `runServiceAttempt`; answers what it did. */
+  run: (invocationId: string, attempt: number) => Promise<string>;
+  /** Jobs processed at once. Default 4. */
+  concurrency?: number;
+  /** How long a job's lock lasts before it counts as stalled, milliseconds. Default 30 000. */
+  lockDuration?: number;
+  /** How often stalled jobs are looked for, milliseconds. Default 30 000. */
+  stalledInterval?: number;
+}
+
+/**
+ * The BullMQ worker of the services queue: each job runs one attempt of one invocation. A stalled
+ * job (its worker died) runs again, at most twice (pitfalls B21); the attempt's outcome is recorded
+ * once, since recording checks the invocation still waits for that attempt.
+ */
+export function createServiceWorker(options: ServiceWorkerOptions): Worker<ServiceJobData, string> {
+  return new Worker<ServiceJobData, string>(SERVICE_QUEUE_NAME, async (job) => options.run(job.data.invocationId, job.data.attempt), {
+    connection: options.connection,
+    prefix: options.prefix,
+    concurrency: options.concurrency ?? 4,
+    lockDuration: options.lockDuration ?? 30_000,
+    stalledInterval: options.stalledInterval ?? 30_000,
+    maxStalledCount: 2,
+  });
+}
