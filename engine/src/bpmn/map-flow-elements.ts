@@ -25,13 +25,14 @@ import type { TongbanBoundaryAttributes, TongbanTaskAttributes } from './tongban
 
 type NodeInput = WorkflowDefinitionInput['nodes'][number];
 type EdgeInput = WorkflowDefinitionInput['edges'][number];
-type NodeType = NodeInput['type'];
+/** The node types import makes; gateways carry nothing but the fields every node has. */
+type MappedNodeType = 'startEvent' | 'endEvent' | 'userTask' | 'exclusiveGateway' | 'parallelGateway' | 'inclusiveGateway';
 
 /** The result an end event gets when the file names none (`tongban:result`). */
 export const DEFAULT_END_RESULT = 'completed';
 
 /** BPMN element types that become a node, and the node type each becomes. */
-const nodeTypes: Partial<Record<string, NodeType>> = {
+const nodeTypes: Partial<Record<string, MappedNodeType>> = {
   'bpmn:StartEvent': 'startEvent',
   'bpmn:EndEvent': 'endEvent',
   'bpmn:UserTask': 'userTask',
@@ -76,7 +77,7 @@ export interface MappedFlowElements {
 interface NodeEntry {
   element: ModdleElement<BpmnFlowElement>;
   key: string;
-  type: NodeType;
+  type: MappedNodeType;
 }
 
 interface BreachEntry {

@@ -1,12 +1,20 @@
 import type { ModdleElement } from 'moddle';
 import type { BpmnTask } from 'bpmn-moddle/types';
-import { formFieldSchema, levelSchema, outcomeSchema } from '../definition/index.ts';
-import type { FormField, Level, Outcome, TaskSla } from '../definition/index.ts';
+import { formFieldSchema, levelSchema, outcomeSchema, userTaskSchema } from '../definition/index.ts';
+import type { Duration, FormField, Level, Outcome, TaskSla, UserTask } from '../definition/index.ts';
 import { booleanText, extensionValues, firstIssue } from './extension-values.ts';
 import type { BpmnDiagnosticPlace, ImportReport } from './import-report.ts';
 import { optional } from './optional-field.ts';
 import { readDuration } from './read-duration.ts';
-import type { TongbanField, TongbanForm, TongbanOutcomes, TongbanSla, TongbanTaskAttributes } from './tongban-elements.types.ts';
+import type {
+  TongbanDuration,
+  TongbanExtension,
+  TongbanField,
+  TongbanForm,
+  TongbanOutcomes,
+  TongbanSla,
+  TongbanTaskAttributes,
+} from './tongban-elements.types.ts';
 
 /** The role a task is offered to when the file names none: the front-line clerk. */
 export const DEFAULT_CANDIDATE_ROLE = 'clerk';
@@ -19,6 +27,8 @@ export interface TaskExtensions {
   outcomes: Outcome[];
   form: FormField[];
   sla?: TaskSla;
+  acceptanceDeadline?: Duration;
+  extension?: UserTask['extension'];
 }
 
 /**
@@ -52,6 +62,8 @@ export function readTaskExtensions(
     outcomes: readOutcomes(element, place, report),
     form: readForm(element, place, report),
     ...optional('sla', readSla(element, place, report)),
+    ...optional('acceptanceDeadline', readDuration(extensionValues<TongbanDuration>(element, 'tongban:AcceptanceDeadline')[0], 'The acceptance deadline', place, report)),
+    ...optional('extension', readExtension(element, place, report)),
   };
 }
 
@@ -113,3 +125,12 @@ function readSla(element: BpmnTask, place: BpmnDiagnosticPlace, report: ImportRe
   return { ...optional('promised', promised), ...optional('statutory', statutory) };
 }
 
+function readExtension(element: BpmnTask, place: BpmnDiagnosticPlace, report: ImportReport): UserTask['extension'] {
+  const [extension] = extensionValues<TongbanExtension>(element, 'tongban:Extension');
+  if (extension === undefined) return undefined;
+  const cap = readDuration(extension.cap, 'The extension cap', place, report);
+  const parsed = userTaskSchema.shape.extension.safeParse({ approverRole: extension.approverRole?.trim(), cap });
+  if (parsed.success) return parsed.data;
+  report.add('bpmn-invalid-extension', `The tongban:extension of task '${place.elementId ?? ''}' is left out: ${firstIssue(parsed.error)}`, place);
+  return undefined;
+}

@@ -74,3 +74,9 @@ export interface TongbanBoundaryAttributes {
   limit?: string;
   action?: string;
 }
+
+/** @internal */
+export interface TongbanExtension {
+  approverRole?: string;
+  cap?: ModdleElement<TongbanDuration>;
+}

@@ -12,7 +12,9 @@ const attribute = (name: string) => ({ name, isAttr: true, type: 'String' });
  * - On `bpmn:Task` (so `bpmn:UserTask`): attributes `department`, `level`, `candidateRole`;
  *   extension elements `<tongban:outcomes>` of `<tongban:outcome id label reasonRequired reasonField/>`, `<tongban:form>` of
  *   `<tongban:field key type label required>` with `<tongban:option value label/>`, and
- *   `<tongban:sla>` with `<tongban:promised amount unit/>` and `<tongban:statutory amount unit/>`.
+ *   `<tongban:sla>` with `<tongban:promised amount unit/>` and `<tongban:statutory amount unit/>`,
+ *   `<tongban:acceptanceDeadline amount unit/>`, and `<tongban:extension approverRole>` with
+ *   `<tongban:cap amount unit/>`.
  * - On `bpmn:EndEvent`: attribute `result`. On `bpmn:SequenceFlow`: attribute `outcome`. On the
  *   timer `bpmn:BoundaryEvent` of an SLA edge: attributes `limit` (which limit it watches) and
  *   `action` (what it does when the limit passes).
@@ -51,6 +53,9 @@ export const tongbanModdlePackage = {
     { name: 'Sla', superClass: ['Element'], properties: [{ name: 'promised', type: 'Promised' }, { name: 'statutory', type: 'Statutory' }] },
     { name: 'Promised', superClass: ['Duration'] },
     { name: 'Statutory', superClass: ['Duration'] },
+    { name: 'AcceptanceDeadline', superClass: ['Element', 'Duration'] },
+    { name: 'Extension', superClass: ['Element'], properties: [attribute('approverRole'), { name: 'cap', type: 'Cap' }] },
+    { name: 'Cap', superClass: ['Duration'] },
   ],
   enumerations: [],
 } as const;

@@ -45,6 +45,15 @@ function taskAttributes(moddle: BpmnModdle, task: UserTask): Record<string, unkn
   }
   if (task.form.length > 0) values.push(moddle.create('tongban:Form', { fields: task.form.map((field) => formField(moddle, field)) }));
   if (task.sla !== undefined) values.push(slaElement(moddle, task.sla));
+  if (task.acceptanceDeadline !== undefined) values.push(durationElement(moddle, 'tongban:AcceptanceDeadline', task.acceptanceDeadline));
+  if (task.extension !== undefined) {
+    values.push(
+      moddle.create('tongban:Extension', {
+        approverRole: task.extension.approverRole,
+        cap: durationElement(moddle, 'tongban:Cap', task.extension.cap),
+      }),
+    );
+  }
   return {
     department: task.department,
     level: task.level,
@@ -71,7 +80,8 @@ function slaElement(moddle: BpmnModdle, sla: TaskSla): ModdleElement {
 }
 
 /**
- * A `tongban:Duration` element of `type` (`tongban:Promised`, `tongban:Statutory`, `tongban:PromisedSla`).
+ * A `tongban:Duration` element of `type` (`tongban:Promised`, `tongban:Statutory`, `tongban:PromisedSla`,
+ * `tongban:AcceptanceDeadline`, `tongban:Cap`).
  * @internal
  */
 export function durationElement(moddle: BpmnModdle, type: string, duration: Duration): ModdleElement {

@@ -110,7 +110,7 @@ describe('exportBpmn', () => {
     const notify = byId.get('notify');
     expect([tongban(notify, 'department'), tongban(notify, 'candidateRole')]).toEqual(['', '']);
     const extensions = children(child(byId.get('intake') as Element, 'extensionElements') as Element, 'values').map((value) => value.$type);
-    expect(extensions).toEqual(['tongban:outcomes', 'tongban:form', 'tongban:sla']);
+    expect(extensions).toEqual(['tongban:outcomes', 'tongban:form', 'tongban:sla', 'tongban:acceptanceDeadline']);
   });
 
   it('should draw every node at its position with the size the console draws it at', async () => {

@@ -130,6 +130,7 @@ describe('importBpmn defaults and findings', () => {
           <tongban:outcomes><tongban:outcome id="ok" label="OK"/><tongban:outcome id="2bad" label="Bad"/></tongban:outcomes>
           <tongban:form><tongban:field key="n" type="money" label="N"/><tongban:field key="m" type="number" label="M" required="yes"/></tongban:form>
           <tongban:sla><tongban:promised amount="two" unit="workingDay"/><tongban:statutory amount="3" unit="week"/></tongban:sla>
+          <tongban:extension approverRole=""><tongban:cap amount="-1" unit="workingDay"/></tongban:extension>
           <tongban:dataSchema>not json</tongban:dataSchema>
         </bpmn:extensionElements>
       </bpmn:userTask>
@@ -146,8 +147,9 @@ describe('importBpmn defaults and findings', () => {
     expect(definition.edges[0]).not.toHaveProperty('outcome');
     expect(definition.edges[1]).toEqual({ id: 'g', source: 't', target: 't', kind: 'slaBreach' });
     const invalid = result.diagnostics.filter((d) => d.code === 'bpmn-invalid-extension').map((d) => d.message);
-    expect(invalid).toHaveLength(10);
-    for (const quoted of ["'0'", "'province'", "'2bad'", "'n'", "'m'", "'two'", "unit 'week'", "'soon'", "'shout'", "'a b'"]) {
+    expect(definition.nodes[0]).not.toHaveProperty('extension');
+    expect(invalid).toHaveLength(12);
+    for (const quoted of ["'0'", "'province'", "'2bad'", "'n'", "'m'", "'two'", "unit 'week'", "'-1'", 'tongban:extension', "'soon'", "'shout'", "'a b'"]) {
       expect(invalid.some((message) => message.includes(quoted))).toBe(true);
     }
   });
