@@ -1,20 +1,28 @@
-import { and, eq, isNotNull, sql, type SQL } from 'drizzle-orm';
+import { and, eq, isNotNull, or, sql, type SQL } from 'drizzle-orm';
 import { getCalendar } from '@tongban/engine';
 import type { Db } from '../db/client.ts';
 import { cases, tasks, workflowDefinitions } from '../db/schema/index.ts';
-import { workingClockOf } from './working-clock.ts';
+import { workingClockOf, type WorkingClock } from './working-clock.ts';
 
-/** The calendar key a published definition names. */
-const calendarKey = sql<string>`${workflowDefinitions.definition} ->> 'calendar'`;
+/** An integer of our own calendar data, written into the statement. */
+const integer = (value: number | undefined): SQL => sql.raw(String(Math.trunc(Number(value ?? 0))));
 
-/** `clock(t)` of a `WorkingClock` (the row `c`) at the instant column `instant`. */
-function clockAt(instant: SQL): SQL {
-  const local = sql`(${instant} at time zone c.time_zone)`;
+/**
+ * `clock(t)` of a `WorkingClock` at the local timestamp `local`, `c` the row of `clocks` of the
+ * task's calendar: the working minutes before its day, plus those of its periods up to its time
+ * of day when the day is a working day (the periods written as constants, per calendar).
+ */
+function clockAt(clocks: readonly WorkingClock[], local: SQL): SQL {
+  const minute = sql`(extract(epoch from ${local}::time)::float8 / 60)`;
   const day = sql`(${local}::date - c.first_day + 1)`;
-  return sql`(c.before[${day}] + case when c.working[${day}] then (
-      select coalesce(sum(greatest(0, least(extract(epoch from ${local}::time) / 60, p.e) - p.s)), 0)
-      from unnest(c.starts, c.ends) as p(s, e)
-    ) else 0 end)`;
+  const periods = clocks.map(
+    (clock) =>
+      sql`when ${clock.calendar} then ${sql.join(
+        clock.starts.map((start, index) => sql`greatest(0, least(${minute}, ${integer(clock.ends[index])}) - ${integer(start)})`),
+        sql` + `,
+      )}`,
+  );
+  return sql`(c.before[${day}] + case when c.working[${day}] then (case c.calendar ${sql.join(periods, sql` `)} end) else 0 end)`;
 }
 
 /**
@@ -23,10 +31,11 @@ function clockAt(instant: SQL): SQL {
  * `handled(department_id text, node_id text, minutes float8)`, `minutes` the working time from
  * the task's creation to its decision on the calendar of the definition its case is pinned to.
  *
- * Two statements: the first finds the calendars and the span of instants involved, from which
- * each calendar's working clock is built (`workingClockOf`, the engine's arithmetic); the second
- * hands the clocks to PostgreSQL as JSON (`clocks`) and counts each task's working minutes as the
- * difference of the clock at its two instants, so no task row leaves the database.
+ * Three statements: the span of instants per definition version involved, the calendar each of
+ * those versions names; from these each calendar's working clock is built (`workingClockOf`, the
+ * engine's arithmetic); the last hands the clocks and the versions' calendars to PostgreSQL as
+ * JSON (`clocks`, `versions`) and counts each task's working minutes as the difference of the
+ * clock at its two instants, so no task row leaves the database.
  *
  * @returns the rows of `select`; none when no decided task matches.
  */
@@ -34,33 +43,47 @@ export async function aggregateHandledTasks<T extends Record<string, unknown>>(d
   const decided = and(eq(tasks.status, 'completed'), isNotNull(tasks.completedAt), where);
   const spans = await db
     .select({
-      calendar: calendarKey,
+      key: cases.definitionKey,
+      version: cases.definitionVersion,
       from: sql<number>`extract(epoch from min(${tasks.createdAt}))::float8`,
       to: sql<number>`extract(epoch from max(${tasks.completedAt}))::float8`,
     })
     .from(tasks)
     .innerJoin(cases, eq(cases.id, tasks.caseId))
-    .innerJoin(workflowDefinitions, and(eq(workflowDefinitions.key, cases.definitionKey), eq(workflowDefinitions.version, cases.definitionVersion)))
     .where(decided)
-    .groupBy(sql`1`);
+    .groupBy(cases.definitionKey, cases.definitionVersion);
   if (spans.length === 0) return [];
-  const clocks = spans.map((span) =>
-    workingClockOf({ calendar: getCalendar(span.calendar), from: new Date(span.from * 1000), to: new Date(span.to * 1000) }),
+  const versions = await db
+    .select({ key: workflowDefinitions.key, version: workflowDefinitions.version, calendar: sql<string>`${workflowDefinitions.definition} ->> 'calendar'` })
+    .from(workflowDefinitions)
+    .where(or(...spans.map((span) => and(eq(workflowDefinitions.key, span.key), eq(workflowDefinitions.version, span.version)))));
+  const calendarOf = new Map(versions.map((v) => [`${v.key}@${v.version}`, v.calendar]));
+  const byCalendar = new Map<string, { from: number; to: number }>();
+  for (const span of spans) {
+    const calendar = calendarOf.get(`${span.key}@${span.version}`);
+    if (calendar === undefined) continue;
+    const seen = byCalendar.get(calendar);
+    byCalendar.set(calendar, { from: Math.min(seen?.from ?? span.from, span.from), to: Math.max(seen?.to ?? span.to, span.to) });
+  }
+  const clocks = [...byCalendar].map(([key, span]) =>
+    workingClockOf({ calendar: getCalendar(key), from: new Date(span.from * 1000), to: new Date(span.to * 1000) }),
   );
   const rows = await db.execute<T>(sql`
     with clocks as (
-      select calendar, "timeZone" as time_zone, starts, ends, "firstDay"::date as first_day, before, working
-      from jsonb_to_recordset(${JSON.stringify(clocks)}::jsonb) as clock(
-        calendar text, "timeZone" text, starts float8[], ends float8[], "firstDay" text, before float8[], working boolean[]
-      )
+      select calendar, "timeZone" as time_zone, "firstDay"::date as first_day, before, working
+      from jsonb_to_recordset(${JSON.stringify(clocks)}::jsonb)
+        as clock(calendar text, "timeZone" text, "firstDay" text, before float8[], working boolean[])
     ), handled as (
       select ${tasks.departmentId} as department_id, ${tasks.nodeId} as node_id,
-        ${clockAt(sql`${tasks.completedAt}`)} - ${clockAt(sql`${tasks.createdAt}`)} as minutes
+        ${clockAt(clocks, sql`l.decided`)} - ${clockAt(clocks, sql`l.started`)} as minutes
       from ${tasks}
       join ${cases} on ${cases.id} = ${tasks.caseId}
-      join ${workflowDefinitions} on ${workflowDefinitions.key} = ${cases.definitionKey}
-        and ${workflowDefinitions.version} = ${cases.definitionVersion}
-      join clocks as c on c.calendar = ${calendarKey}
+      join jsonb_to_recordset(${JSON.stringify(versions)}::jsonb) as v(key text, version int, calendar text)
+        on v.key = ${cases.definitionKey} and v.version = ${cases.definitionVersion}
+      join clocks as c on c.calendar = v.calendar
+      cross join lateral (
+        select ${tasks.createdAt} at time zone c.time_zone as started, ${tasks.completedAt} at time zone c.time_zone as decided
+      ) as l
       where ${decided}
     )
     ${select}`);
