@@ -1,0 +1,1 @@
+export * from './incidents.service.ts';

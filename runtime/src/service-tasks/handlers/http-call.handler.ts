@@ -1,0 +1,101 @@
+import { PermanentServiceError, type ServiceHandler } from '../service-handler.ts';
+
+/** Default and largest time an `http-call` may take, milliseconds. */
+export const HTTP_CALL_DEFAULT_TIMEOUT_MS = 10_000;
+export const HTTP_CALL_MAX_TIMEOUT_MS = 120_000;
+
+const METHODS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * `http-call`: calls an outside system over HTTP(S) with a timeout. It sends
+ * `{ invocationId, caseId, nodeId, data }` as JSON (no body for `GET`), with the header
+ * `Idempotency-Key: <invocationId>` so the system can deduplicate retries. A 2xx answer's JSON
+ * object is merged into the case data (or put under `resultField`); an empty or non-JSON 2xx
+ * answer adds nothing.
+ *
+ * Params: `url` (required, `http:` or `https:`), `method` (default `POST`), `headers` (text values),
+ * `fields` (the case-data fields to send; default all), `resultField`, `timeoutMs` (default 10 000,
+ * at most 120 000).
+ *
+ * A timeout, a network error, a 5xx, 408 or 429 fails the attempt (it is retried); any other 4xx
+ * fails the invocation at once (`http-rejected`): the request itself is wrong.
+ */
+export const httpCallHandler: ServiceHandler = async (request) => {
+  const { params, nodeId } = request;
+  const url = urlOf(params.url, nodeId);
+  const method = typeof params.method === 'string' ? params.method.toUpperCase() : 'POST';
+  if (!METHODS.has(method)) invalid(`'method' of node '${nodeId}' is '${String(params.method)}'; use one of ${[...METHODS].join(', ')}`);
+  const timeoutMs = timeoutOf(params.timeoutMs, nodeId);
+  const headers = headersOf(params.headers, nodeId);
+  const data = fieldsOf(params.fields, request.data, nodeId);
+  const response = await fetch(url, {
+    method,
+    headers: { accept: 'application/json', 'idempotency-key': request.invocationId, ...(method === 'GET' ? {} : { 'content-type': 'application/json' }), ...headers },
+    ...(method === 'GET' ? {} : { body: JSON.stringify({ invocationId: request.invocationId, caseId: request.caseId, nodeId, data }) }),
+    signal: AbortSignal.any([request.signal, AbortSignal.timeout(timeoutMs)]),
+    redirect: 'error',
+  }).catch((error: unknown) => {
+    const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
+    throw new Error(timedOut ? `${method} ${url.origin}${url.pathname} took longer than ${timeoutMs} ms` : `${method} ${url.origin}${url.pathname} failed: ${String((error as Error)?.cause ?? error)}`);
+  });
+  const text = await response.text();
+  if (!response.ok) {
+    const summary = `${method} ${url.origin}${url.pathname} answered ${response.status}: ${text.slice(0, 200)}`;
+    if (response.status >= 500 || response.status === 408 || response.status === 429) throw new Error(summary);
+    throw new PermanentServiceError('http-rejected', summary);
+  }
+  const body = parseObject(text);
+  if (body === undefined) return { data: {} };
+  const resultField = params.resultField;
+  if (resultField === undefined) return { data: body };
+  if (typeof resultField !== 'string' || resultField === '') invalid(`'resultField' of node '${nodeId}' must be non-empty text`);
+  return { data: { [resultField]: body } };
+};
+
+function invalid(message: string): never {
+  throw new PermanentServiceError('invalid-service-params', `Service 'http-call': ${message}`);
+}
+
+function urlOf(value: unknown, nodeId: string): URL {
+  if (typeof value !== 'string') invalid(`node '${nodeId}' names no 'url'`);
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    invalid(`'url' of node '${nodeId}' is not a URL: '${value}'`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') invalid(`'url' of node '${nodeId}' must be http: or https:, not '${url.protocol}'`);
+  return url;
+}
+
+function timeoutOf(value: unknown, nodeId: string): number {
+  if (value === undefined) return HTTP_CALL_DEFAULT_TIMEOUT_MS;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > HTTP_CALL_MAX_TIMEOUT_MS) {
+    invalid(`'timeoutMs' of node '${nodeId}' must be an integer from 1 to ${HTTP_CALL_MAX_TIMEOUT_MS}`);
+  }
+  return value;
+}
+
+function headersOf(value: unknown, nodeId: string): Record<string, string> {
+  if (value === undefined) return {};
+  if (typeof value !== 'object' || value === null || Array.isArray(value) || !Object.values(value).every((v) => typeof v === 'string')) {
+    invalid(`'headers' of node '${nodeId}' must map header names to text`);
+  }
+  return value as Record<string, string>;
+}
+
+function fieldsOf(value: unknown, data: Readonly<Record<string, unknown>>, nodeId: string): Record<string, unknown> {
+  if (value === undefined) return { ...data };
+  if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) invalid(`'fields' of node '${nodeId}' must list case-data fields`);
+  return Object.fromEntries(value.filter((key) => key in data).map((key) => [key, data[key]]));
+}
+
+function parseObject(text: string): Record<string, unknown> | undefined {
+  if (text.trim() === '') return undefined;
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
