@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { createActor, createMachine } from 'xstate';
 import { describe, expect, it } from 'vitest';
 import { implementations, isEngineError, isSuspended, openTasks } from '../src/index.ts';
-import type { CaseContext, CaseEvent, TaskStateMeta } from '../src/index.ts';
+import type { CaseContext, CaseEvent, StateJson, TaskStateMeta } from '../src/index.ts';
 import { fixtureNames, loadWorkflow } from './load-fixture.ts';
 import { CaseRun } from './run-case.ts';
 
@@ -19,6 +19,11 @@ function candidates(run: CaseRun, metaOf: (nodeId: string) => TaskStateMeta): Ca
       }
     }
     events.push({ type: 'task.slaBreach', nodeId, taskId });
+  }
+  for (const [nodeId, invocation] of Object.entries((run.current.context as CaseContext).services ?? {})) {
+    const { serviceId } = invocation;
+    if (invocation.status === 'incident') events.push({ type: 'service.retry', nodeId, serviceId });
+    else events.push({ type: 'service.succeeded', nodeId, serviceId, data: { licenceValid: true } }, { type: 'service.failed', nodeId, serviceId, error: 'timeout' });
   }
   events.push({ type: 'case.supplement', data: { supplied: true } });
   events.push({ type: 'case.suspend', reason: 'expertReview' });
@@ -41,9 +46,9 @@ describe('step on random walks through every fixture', () => {
       fc.property(fc.array(fc.nat(), { minLength: 1, maxLength: 30 }), fc.boolean(), (choices, tobacco) => {
         const run = new CaseRun(definition);
         const metas = new Map<string, TaskStateMeta>();
-        const collect = (state: { id?: string; meta?: TaskStateMeta; states?: Record<string, unknown> }): void => {
-          if (state.meta && state.id) metas.set(state.id, state.meta);
-          for (const child of Object.values(state.states ?? {})) collect(child as typeof state);
+        const collect = (state: StateJson): void => {
+          if (state.meta?.nodeType === 'userTask' && state.id) metas.set(state.id, state.meta);
+          for (const child of Object.values(state.states ?? {})) collect(child);
         };
         collect(run.machine);
         const metaOf = (nodeId: string): TaskStateMeta => metas.get(nodeId) as TaskStateMeta;

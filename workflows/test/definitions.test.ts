@@ -14,6 +14,7 @@ const drawnSizes: Record<WorkflowNode['type'], { width: number; height: number }
   startEvent: { width: 40, height: 40 },
   endEvent: { width: 40, height: 40 },
   userTask: { width: 176, height: 84 },
+  serviceTask: { width: 176, height: 84 },
   exclusiveGateway: { width: 48, height: 48 },
   parallelGateway: { width: 48, height: 48 },
   inclusiveGateway: { width: 48, height: 48 },

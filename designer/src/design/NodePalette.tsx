@@ -32,6 +32,7 @@ function PaletteIcon({ type }: { type: NodeType }) {
     case 'endEvent':
       return <span className="tb-mini-circle tb-end" />;
     case 'userTask':
+    case 'serviceTask':
       return <span className="tb-mini-box" />;
     case 'exclusiveGateway':
       return (

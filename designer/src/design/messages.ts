@@ -22,6 +22,7 @@ export const designMessages = defineMessages(
     nodeTypes: {
       startEvent: '开始',
       userTask: '人工任务',
+      serviceTask: '服务任务',
       exclusiveGateway: '排他网关',
       parallelGateway: '并行网关',
       inclusiveGateway: '包容网关',
@@ -30,6 +31,7 @@ export const designMessages = defineMessages(
     nodeTypeHints: {
       startEvent: '申请提交，流程从这里开始',
       userTask: '某部门的办事人员办理并作出决定',
+      serviceTask: '系统自动执行：调用已登记的处理程序或 HTTP 接口，失败时重试',
       exclusiveGateway: '按条件选择一条路径（×）',
       parallelGateway: '同时进入多条路径，或等待全部汇合（+）',
       inclusiveGateway: '进入条件成立的各条路径，汇合时只等已进入的路径（○）',
@@ -38,6 +40,7 @@ export const designMessages = defineMessages(
     newNodeNames: {
       startEvent: '申请',
       userTask: '审核',
+      serviceTask: '自动核验',
       exclusiveGateway: '判断',
       parallelGateway: '并联',
       inclusiveGateway: '按需并联',
@@ -292,6 +295,7 @@ export const designMessages = defineMessages(
     nodeTypes: {
       startEvent: 'Start',
       userTask: 'User task',
+      serviceTask: 'Service task',
       exclusiveGateway: 'Exclusive gateway',
       parallelGateway: 'Parallel gateway',
       inclusiveGateway: 'Inclusive gateway',
@@ -300,6 +304,7 @@ export const designMessages = defineMessages(
     nodeTypeHints: {
       startEvent: 'The application is filed; the process starts here',
       userTask: 'A clerk of a department handles it and decides',
+      serviceTask: 'Runs automatically: a registered handler or an HTTP call, retried on failure',
       exclusiveGateway: 'Takes one path by condition (×)',
       parallelGateway: 'Takes every path at once, or waits for all of them (+)',
       inclusiveGateway: 'Takes every path whose condition holds; its join waits for those only (○)',
@@ -308,6 +313,7 @@ export const designMessages = defineMessages(
     newNodeNames: {
       startEvent: 'Application',
       userTask: 'Review',
+      serviceTask: 'Automated check',
       exclusiveGateway: 'Decision',
       parallelGateway: 'Parallel',
       inclusiveGateway: 'Where needed',

@@ -69,6 +69,16 @@ export interface TaskExtension {
   status: 'requested' | 'approved';
 }
 
+/** The invocation of a service task the case waits for. */
+export interface ServiceInvocation {
+  /** The invocation's id: one per activation of the node, `check-licence#2`. */
+  serviceId: string;
+  /** `running` until the host reports; `incident` once it failed after its last retry. */
+  status: 'running' | 'incident';
+  /** What the host reported when it failed. */
+  error?: string;
+}
+
 /**
  * The context of a case machine: its data and the bookkeeping of its tasks. Plain JSON.
  *
@@ -104,6 +114,8 @@ export interface CaseContext {
   deemedAcceptance?: DeemedAcceptance | null;
   /** The extensions asked for, by task id (one per activation). Absent from older snapshots: none. */
   extensions?: Record<string, TaskExtension>;
+  /** The service invocations the case waits for, by node id. Absent from older snapshots: none. */
+  services?: Record<string, ServiceInvocation>;
 }
 
 /**
@@ -113,7 +125,7 @@ export interface CaseContext {
  * Pure: performs no I/O.
  */
 export function emptyCaseContext(): CaseContext {
-  return { caseId: '', data: {}, tasks: {}, activations: {}, suspension: null, result: null, decisions: {}, resultReason: null, receivedAt: null, timers: {}, deemedAcceptance: null, extensions: {} };
+  return { caseId: '', data: {}, tasks: {}, activations: {}, suspension: null, result: null, decisions: {}, resultReason: null, receivedAt: null, timers: {}, deemedAcceptance: null, extensions: {}, services: {} };
 }
 
 /**

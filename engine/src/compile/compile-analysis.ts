@@ -1,4 +1,4 @@
-import type { UserTask, WorkflowDefinition, WorkflowEdge, WorkflowNode } from '../definition/index.ts';
+import type { ServiceTask, UserTask, WorkflowDefinition, WorkflowEdge, WorkflowNode } from '../definition/index.ts';
 import { offeredOutcomes, outcomeNeedsReason, slaEdgeBehaviour } from '../definition/index.ts';
 import type { DefinitionAnalysis } from '../validate/analyze-definition.ts';
 import type { ParallelBlock } from '../validate/analyze-blocks.ts';
@@ -193,6 +193,25 @@ export function compileAnalysis(analysis: DefinitionAnalysis): CompileResult {
     };
   };
 
+  const serviceState = (node: ServiceTask, container: string): StateJson => {
+    const [next] = forward(node.id);
+    const running = { type: 'serviceEvent', params: { nodeId: node.id, status: 'running' } };
+    return {
+      id: node.id,
+      meta: { nodeType: 'serviceTask' },
+      entry: [
+        { type: 'openService', params: { nodeId: node.id } },
+        { type: 'invokeService', params: { nodeId: node.id, implementation: node.implementation, retry: node.retry ?? null } },
+      ],
+      exit: [{ type: 'forgetService', params: { nodeId: node.id } }],
+      on: {
+        'service.succeeded': [next ? go(next, container, { guard: running, actions: [MERGE] }) : { guard: running, actions: [MERGE] }],
+        'service.failed': [{ guard: running, actions: [{ type: 'markIncident', params: { nodeId: node.id } }, { type: 'raiseIncident', params: { nodeId: node.id } }] }],
+        'service.retry': [{ target: `#${node.id}`, reenter: true, guard: { type: 'serviceEvent', params: { nodeId: node.id, status: 'incident' } } }],
+      },
+    };
+  };
+
   const exclusiveState = (nodeId: string, container: string): StateJson => {
     const outgoing = forward(nodeId);
     const conditional = outgoing.filter((edge) => edge.default !== true && edge.condition !== undefined);
@@ -256,6 +275,8 @@ export function compileAnalysis(analysis: DefinitionAnalysis): CompileResult {
         };
       case 'userTask':
         return userTaskState(node, container);
+      case 'serviceTask':
+        return serviceState(node, container);
       case 'exclusiveGateway':
         return exclusiveState(node.id, container);
       case 'parallelGateway':

@@ -65,7 +65,8 @@ function addressesOpenTask(context: CaseContext, event: MachineEvent, nodeId: st
  *
  * Effect actions (`createTask`, `closeTask`, `suspendCase`, `pauseCase`, `resumeCase`,
  * `completeCase`, `escalate`, `notify`, `deemOutcome`, `scheduleTimer`, `cancelTimer`,
- * `deemAccepted`, `requestExtensionApproval`, `extendDeadline`) do nothing here: XState's pure `transition` hands them back and the step turns them into effects; a
+ * `deemAccepted`, `requestExtensionApproval`, `extendDeadline`, `invokeService`,
+ * `raiseIncident`) do nothing here: XState's pure `transition` hands them back and the step turns them into effects; a
  * host running the machine in an actor can `provide` its own. The other actions are `assign`s that
  * keep the case context:
  * - `initCase`: copies the case input (`{ caseId, data }`, and `receivedAt` from the step) into the
@@ -79,6 +80,9 @@ function addressesOpenTask(context: CaseContext, event: MachineEvent, nodeId: st
  *   forget the timer of the current activation of `nodeId` (`firstOnly`: on its first activation
  *   only).
  * - `acceptDeemed` `{ nodeId }`: the case counts as accepted as of its receipt (art. 32(4)).
+ * - `openService` `{ nodeId }` / `markIncident` `{ nodeId }` / `forgetService` `{ nodeId }`: a
+ *   new invocation of a service task (a new activation) / its failure after the last retry /
+ *   leaving the node.
  * - `recordExtension` `{ nodeId, unit }` / `approveExtension`: the extension the event asks for is
  *   requested / approved.
  * - `recordResult` `{ result }`: the result of the end event reached, and the reason of the
@@ -101,6 +105,8 @@ function addressesOpenTask(context: CaseContext, event: MachineEvent, nodeId: st
  *   `nodeId`, its first, with a reason and an amount from above 0 to `cap`, while not suspended.
  * - `extensionApprovable` `{ nodeId, approverRole }`: a `task.approveExtension` of the open task
  *   of `nodeId` by `approverRole`, with its request pending, while not suspended.
+ * - `serviceEvent` `{ nodeId, status }`: a `service.*` event of the current invocation of `nodeId`,
+ *   which is `status` (`running`, or `incident` for a retry), while not suspended.
  * - `timerDue` `{ nodeId, purpose }`: a `timer.fired` of the pending timer of `purpose` of the
  *   current activation of `nodeId`, while the case is not suspended.
  * - `isSuspended`: the case is suspended (older machines end a 补正 with it).
@@ -123,6 +129,26 @@ export const implementations = {
         activations: { ...context.activations, [nodeId]: activation },
         tasks: { ...context.tasks, [nodeId]: taskIdOf(nodeId, activation) },
       };
+    }),
+    openService: assign(({ context }: Args, params: unknown) => {
+      const { nodeId } = params as NodeParams;
+      const activation = (context.activations[nodeId] ?? 0) + 1;
+      return {
+        activations: { ...context.activations, [nodeId]: activation },
+        services: { ...(context.services ?? {}), [nodeId]: { serviceId: taskIdOf(nodeId, activation), status: 'running' as const } },
+      };
+    }),
+    markIncident: assign(({ context, event }: Args, params: unknown) => {
+      const { nodeId } = params as NodeParams;
+      const invocation = context.services?.[nodeId];
+      if (invocation === undefined) return {};
+      return { services: { ...context.services, [nodeId]: { ...invocation, status: 'incident' as const, error: String(event.error ?? '') } } };
+    }),
+    forgetService: assign(({ context }: Args, params: unknown) => {
+      const { nodeId } = params as NodeParams;
+      const services = { ...(context.services ?? {}) };
+      delete services[nodeId];
+      return { services };
     }),
     forgetTask: assign(({ context }: Args, params: unknown) => {
       const { nodeId } = params as NodeParams;
@@ -201,6 +227,8 @@ export const implementations = {
     cancelTimer: effect,
     deemAccepted: effect,
     requestExtensionApproval: effect,
+    invokeService: effect,
+    raiseIncident: effect,
     extendDeadline: effect,
   },
   guards: {
@@ -233,6 +261,13 @@ export const implementations = {
       const { nodeId, limit } = params as { nodeId: string; limit?: string };
       const event = raw as MachineEvent;
       return event.type === 'task.slaBreach' && addressesOpenTask(context, event, nodeId) && breachLimit(event) === (limit ?? 'statutory');
+    },
+    serviceEvent: ({ context, event: raw }: Args, params: unknown) => {
+      const { nodeId, status } = params as { nodeId: string; status: 'running' | 'incident' };
+      const event = raw as MachineEvent;
+      if (event.type !== 'service.succeeded' && event.type !== 'service.failed' && event.type !== 'service.retry') return false;
+      const invocation = context.services?.[nodeId];
+      return event.nodeId === nodeId && invocation?.serviceId === event.serviceId && invocation.status === status && context.suspension === null;
     },
     extensionRequestable: ({ context, event: raw }: Args, params: unknown) => {
       const { nodeId, cap } = params as { nodeId: string; cap: { amount: number } };

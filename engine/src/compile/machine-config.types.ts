@@ -58,6 +58,11 @@ export interface TaskStateMeta {
   extension?: { approverRole: string; cap: { amount: number; unit: string } };
 }
 
+/** Marks the state of a node that is not a userTask but waits for the host (a service task, a timer, a sub-case). */
+export interface ActivityStateMeta {
+  nodeType: 'serviceTask' | 'timerEvent' | 'callActivity';
+}
+
 /** One XState state node config, as plain JSON. */
 export interface StateJson {
   id?: string;
@@ -70,7 +75,7 @@ export interface StateJson {
   always?: TransitionJson[];
   onDone?: TransitionJson;
   output?: { [key: string]: JsonValue };
-  meta?: TaskStateMeta;
+  meta?: TaskStateMeta | ActivityStateMeta;
 }
 
 /**

@@ -97,6 +97,47 @@ export const userTaskSchema = z.object({
   extension: z.object({ approverRole: z.string().min(1), cap: durationSchema }).optional(),
 });
 
+/**
+ * How a service task does its work: a handler the host registered by name, or an HTTP call
+ * (`url` may hold `{key}` placeholders the host fills from case data).
+ */
+export const serviceImplementationSchema = z.union([
+  z.object({ handler: z.string().min(1) }).strict(),
+  z
+    .object({
+      http: z.object({
+        method: z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']),
+        url: z.string().regex(/^https?:\/\/\S+$/, 'An HTTP call needs an http:// or https:// URL'),
+      }),
+    })
+    .strict(),
+]);
+export type ServiceImplementation = z.infer<typeof serviceImplementationSchema>;
+
+/**
+ * How often the host tries a failing service again before it gives up and records an incident:
+ * `attempts` more tries, waiting `delaySeconds` (`fixed`) or `delaySeconds` × 2^(n−1) before the
+ * n-th (`exponential`).
+ */
+export const serviceRetrySchema = z.object({
+  attempts: z.number().int().min(0).max(25),
+  backoff: z.object({ type: z.enum(['fixed', 'exponential']), delaySeconds: z.number().positive() }),
+});
+export type ServiceRetry = z.infer<typeof serviceRetrySchema>;
+
+/**
+ * An automated step (a licence lookup, a registry write): the host invokes `implementation`
+ * (effect `invokeService`), retries by `retry`, and reports `service.succeeded` (its data merges
+ * into the case data and the case goes on along the task's one outgoing edge) or, after the last
+ * retry, `service.failed` (an incident: the case waits until `service.retry`).
+ */
+export const serviceTaskSchema = z.object({
+  ...nodeBase,
+  type: z.literal('serviceTask'),
+  implementation: serviceImplementationSchema,
+  retry: serviceRetrySchema.optional(),
+});
+
 export const exclusiveGatewaySchema = z.object({ ...nodeBase, type: z.literal('exclusiveGateway') });
 
 /** A parallel gateway splits (one incoming, several outgoing) or joins (several incoming, one outgoing). */
@@ -115,6 +156,7 @@ export const nodeSchema = z.discriminatedUnion('type', [
   startEventSchema,
   endEventSchema,
   userTaskSchema,
+  serviceTaskSchema,
   exclusiveGatewaySchema,
   parallelGatewaySchema,
   inclusiveGatewaySchema,
@@ -123,6 +165,7 @@ export const nodeSchema = z.discriminatedUnion('type', [
 export type StartEvent = z.infer<typeof startEventSchema>;
 export type EndEvent = z.infer<typeof endEventSchema>;
 export type UserTask = z.infer<typeof userTaskSchema>;
+export type ServiceTask = z.infer<typeof serviceTaskSchema>;
 export type ExclusiveGateway = z.infer<typeof exclusiveGatewaySchema>;
 export type ParallelGateway = z.infer<typeof parallelGatewaySchema>;
 export type InclusiveGateway = z.infer<typeof inclusiveGatewaySchema>;

@@ -13,6 +13,7 @@ export * from './outcome-not-offered.error.ts';
 export * from './reason-required.error.ts';
 export * from './return-target-not-offered.error.ts';
 export * from './return-target-required.error.ts';
+export * from './service-not-active.error.ts';
 export * from './suspension-mismatch.error.ts';
 export * from './task-not-active.error.ts';
 export * from './timer-not-pending.error.ts';

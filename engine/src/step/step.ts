@@ -17,13 +17,14 @@ import {
   ReasonRequiredError,
   ReturnTargetNotOfferedError,
   ReturnTargetRequiredError,
+  ServiceNotActiveError,
   SuspensionMismatchError,
   TaskNotActiveError,
   TimerNotPendingError,
 } from '../errors/index.ts';
 import type { LoadedMachine } from './machine-cache.ts';
 import { loadMachine } from './machine-cache.ts';
-import type { Duration, SlaLimit } from '../definition/index.ts';
+import type { Duration, ServiceImplementation, ServiceRetry, SlaLimit } from '../definition/index.ts';
 import type { CaseEvent, CaseInput, Effect, PersistedCaseSnapshot, StepResult, TaskCloseReason } from './step.types.ts';
 
 /**
@@ -102,6 +103,15 @@ function checkApplies(loaded: LoadedMachine, snapshot: PersistedCaseSnapshot, co
       }
       if (suspension !== null) throw suspendedError(context.caseId, suspension);
       return;
+  }
+  if (event.type === 'service.succeeded' || event.type === 'service.failed' || event.type === 'service.retry') {
+    const invocation = context.services?.[event.nodeId];
+    const expected = event.type === 'service.retry' ? 'incident' : 'running';
+    if (invocation?.serviceId !== event.serviceId || invocation.status !== expected) {
+      throw new ServiceNotActiveError(event.serviceId, event.nodeId, expected, invocation);
+    }
+    if (suspension !== null) throw suspendedError(context.caseId, suspension);
+    return;
   }
   if (event.type === 'timer.fired') {
     if (context.timers?.[event.timerId]?.nodeId !== event.nodeId) throw new TimerNotPendingError(event.timerId, event.nodeId);
@@ -251,6 +261,16 @@ function toEffects(actions: readonly ExecutableActionObject[], event: CaseEvent)
           const { approverRole } = action.params as { approverRole: string };
           effects.push({ type: 'requestExtensionApproval', nodeId, taskId: eventTaskId(event), by, reason: extension.reason, approverRole });
         }
+        break;
+      }
+      case 'invokeService': {
+        const { implementation, retry } = action.params as { implementation: ServiceImplementation; retry: ServiceRetry | null };
+        effects.push({ type: 'invokeService', serviceId: context.services?.[nodeId]?.serviceId ?? '', nodeId, implementation, retry });
+        break;
+      }
+      case 'raiseIncident': {
+        const invocation = context.services?.[nodeId];
+        effects.push({ type: 'raiseIncident', serviceId: invocation?.serviceId ?? '', nodeId, error: invocation?.error ?? '' });
         break;
       }
       case 'deemAccepted':

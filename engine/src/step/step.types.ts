@@ -4,6 +4,7 @@
  */
 import type { SuspensionReason, TimerPurpose } from '../compile/case-context.ts';
 import type { SlaLimit } from '../definition/edge.schema.ts';
+import type { ServiceImplementation, ServiceRetry } from '../definition/node.schema.ts';
 import type { Duration } from '../definition/sla.schema.ts';
 
 /** Why a task closed. */
@@ -87,6 +88,26 @@ export type CaseEvent =
       approverRole: string;
     }
   | {
+      /** Invocation `serviceId` of a service task succeeded; its `data` merges into the case data. */
+      type: 'service.succeeded';
+      nodeId: string;
+      serviceId: string;
+      data?: Record<string, unknown>;
+    }
+  | {
+      /** Invocation `serviceId` failed after the host's last retry: an incident the case waits on. */
+      type: 'service.failed';
+      nodeId: string;
+      serviceId: string;
+      error: string;
+    }
+  | {
+      /** Someone resolved the incident of invocation `serviceId`: invoke the service again. */
+      type: 'service.retry';
+      nodeId: string;
+      serviceId: string;
+    }
+  | {
       /** A timer the step asked for (`scheduleTimer`) came due. */
       type: 'timer.fired';
       nodeId: string;
@@ -144,7 +165,15 @@ export type Effect =
    * Move the statutory deadline of task `taskId` (and its timer) `by` later, counted on the
    * workflow's calendar from the current deadline; tell the applicant the reason (art. 42).
    */
-  | { type: 'extendDeadline'; nodeId: string; taskId: string; by: Duration };
+  | { type: 'extendDeadline'; nodeId: string; taskId: string; by: Duration }
+  /**
+   * Run service task `nodeId` as invocation `serviceId` (new for every activation and every
+   * `service.retry`, so usable as a job id): call `implementation`, retrying by `retry` (`null`:
+   * no retry), then send `service.succeeded` or `service.failed`.
+   */
+  | { type: 'invokeService'; serviceId: string; nodeId: string; implementation: ServiceImplementation; retry: ServiceRetry | null }
+  /** Record an incident: invocation `serviceId` failed after its last retry with `error`; the case waits for `service.retry`. */
+  | { type: 'raiseIncident'; serviceId: string; nodeId: string; error: string };
 
 /** The input a case starts with. `data` becomes the case record the tasks share. */
 export interface CaseInput {

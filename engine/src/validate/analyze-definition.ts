@@ -2,6 +2,7 @@ import type { WorkflowDefinition } from '../definition/index.ts';
 import type { BlockStructure } from './analyze-blocks.ts';
 import { analyzeBlocks } from './analyze-blocks.ts';
 import { checkAcceptanceDeadlines } from './check-acceptance-deadlines.ts';
+import { checkActivities } from './check-activities.ts';
 import { checkConditions } from './check-conditions.ts';
 import { checkEdgeEnds } from './check-edge-ends.ts';
 import { checkEvents } from './check-events.ts';
@@ -38,6 +39,7 @@ export function analyzeDefinition(definition: WorkflowDefinition): DefinitionAna
     ...checkReachability(graph),
     ...checkUserTasks(graph),
     ...checkAcceptanceDeadlines(graph),
+    ...checkActivities(graph),
     ...checkConditions(graph),
     ...checkGatewayCycles(graph),
     ...structure.diagnostics,

@@ -29,6 +29,7 @@ export const diagnosticCodes = [
   'sla-edge-without-limit',
   'invalid-acceptance-deadline',
   'invalid-extension',
+  'activity-multiple-outgoing',
   'exclusive-gateway-without-default',
   'inclusive-gateway-without-default',
   'multiple-default-edges',

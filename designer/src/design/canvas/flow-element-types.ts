@@ -10,6 +10,7 @@ export const nodeTypes = {
   startEvent: EventNode,
   endEvent: EventNode,
   userTask: TaskNode,
+  serviceTask: TaskNode,
   exclusiveGateway: GatewayNode,
   parallelGateway: GatewayNode,
   inclusiveGateway: GatewayNode,

@@ -23,6 +23,8 @@ export function createNode(type: NodeType, id: string, position: XYPosition, wor
       return { id, type, name, position };
     case 'endEvent':
       return { id, type, name, position, result: 'completed' };
+    case 'serviceTask':
+      return { id, type, name, position, implementation: { handler: 'handler' } };
     case 'userTask':
       return {
         id,
