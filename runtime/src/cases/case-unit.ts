@@ -1,6 +1,6 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
-import { caseDeadline, isEngineError, step, taskDeadlines } from '@tongban/engine';
+import { addDuration, caseDeadline, isEngineError, step, taskDeadlines } from '@tongban/engine';
 import type { BusinessCalendar, CaseContext, CaseEvent, Effect, MachineConfigJson, SlaUnit, UserTask, WorkflowNode } from '@tongban/engine';
 import {
   caseEvents,
@@ -188,21 +188,48 @@ export class CaseUnit {
         case 'deemOutcome':
           await this.deem(effect.taskId, effect.outcome);
           break;
+        case 'scheduleTimer':
+          await armTimers(this.timerContext(), [
+            {
+              kind: effect.purpose,
+              owner: effect.timerId,
+              taskId: null,
+              dueAt: addDuration(this.context.calendar, this.now, effect.duration).dueAt,
+              generation: 1,
+              nodeId: effect.nodeId,
+              engineTimerId: effect.timerId,
+              unit: effect.duration.unit,
+            },
+          ]);
+          break;
+        case 'cancelTimer':
+          await cancelTimers(this.timerContext(), { engineTimerId: effect.timerId });
+          break;
+        case 'deemAccepted':
+          await this.accept(new Date(effect.acceptedAt ?? this.row.createdAt.toISOString()), { nodeId: effect.nodeId, activationId: effect.taskId });
+          break;
       }
     }
     await this.createTasks(created);
   }
 
   /**
-   * Marks the case accepted (受理) now, when it is not yet: the case's promised total
-   * (`promisedSla`) runs from here, so its timer is armed now.
+   * Marks the case accepted (受理) at `at` (default now), when it is not yet: the case's promised
+   * total (`promisedSla`) runs from there, so its timer is armed. `deemedBy`: the intake whose
+   * art. 32 deadline passed, when the case is deemed accepted rather than accepted by a clerk.
    */
-  async accept(): Promise<void> {
+  async accept(at: Date = this.now, deemedBy?: { nodeId: string; activationId: string }): Promise<void> {
     if (this.row.acceptedAt !== null) return;
     const promised = this.definition.definition.promisedSla;
-    const due = promised ? caseDeadline(this.context.calendar, promised, this.now) : undefined;
-    this.update({ acceptedAt: this.now, promisedDueAt: due?.dueAt ?? null });
-    this.record('case.accepted', { promisedSla: promised ?? null, promisedDueAt: due?.dueAt.toISOString() ?? null });
+    const due = promised ? caseDeadline(this.context.calendar, promised, at) : undefined;
+    this.update({ acceptedAt: at, promisedDueAt: due?.dueAt ?? null });
+    this.record('case.accepted', {
+      acceptedAt: at.toISOString(),
+      deemed: deemedBy !== undefined,
+      ...(deemedBy === undefined ? {} : { nodeId: deemedBy.nodeId, activationId: deemedBy.activationId }),
+      promisedSla: promised ?? null,
+      promisedDueAt: due?.dueAt.toISOString() ?? null,
+    });
     if (due) await armTimers(this.timerContext(), [{ kind: 'caseAtRisk', owner: 'case', taskId: null, dueAt: due.dueAt, generation: 1 }]);
   }
 
@@ -256,6 +283,7 @@ export class CaseUnit {
   }
 
   private async unitOf(timer: TimerRow): Promise<SlaUnit> {
+    if (timer.unit !== null) return timer.unit;
     if (timer.kind === 'caseAtRisk') return this.definition.definition.promisedSla?.unit ?? 'workingDay';
     const [task] = timer.taskId === null ? [] : await this.tx.select({ nodeId: tasks.nodeId }).from(tasks).where(eq(tasks.id, timer.taskId));
     const node = task ? this.userTask(task.nodeId) : undefined;
@@ -447,7 +475,8 @@ function translateEngineError(error: unknown, caseId: string): unknown {
     case 'invalid-suspension-reason':
       return new InvalidInputError('invalid-suspension-reason', message, { field: 'reason', reason: 'not-in-list' });
     case 'suspension-mismatch':
-      return new ConflictError('suspension-mismatch', message, { caseId });
+    case 'timer-not-pending':
+      return new ConflictError(error.code, message, { caseId });
     case 'task-not-active':
       return new ConflictError('task-not-open', message, { caseId });
     case 'case-suspended':

@@ -4,6 +4,7 @@ import type { Db } from '../db/client.ts';
 import { tasks, timers, type TimerRow } from '../db/schema/index.ts';
 import type { CaseExecutor } from '../cases/case-executor.ts';
 import type { CaseUnit } from '../cases/case-unit.ts';
+import { ConflictError } from '../errors/index.ts';
 import { queueRetry } from '../service-tasks/invocation-book.ts';
 import { escalateBreach } from './escalate-breach.ts';
 
@@ -28,6 +29,9 @@ const OPEN_STATUSES = new Set(['open', 'claimed']);
  *   outcome); without one the task is escalated.
  * - `caseAtRisk`: the case's promised total passed → case `slaState: 'atRisk'`, event `case.atRisk`.
  * - `serviceRetry`: a failed service attempt's backoff passed → the next attempt is queued.
+ * - `acceptance`, `timerEvent`: a timer the engine asked for came due → engine event
+ *   `timer.fired` (an intake's art. 32 deadline deems the case accepted; a timer node moves on);
+ *   one the engine no longer waits for is recorded as `timer.ignored`.
  */
 export async function fireTimer(db: Db, executor: CaseExecutor, timerId: string): Promise<FireResult> {
   const [found] = await db.select({ caseId: timers.caseId }).from(timers).where(eq(timers.id, timerId));
@@ -48,6 +52,16 @@ export async function fireTimer(db: Db, executor: CaseExecutor, timerId: string)
 
 async function applyTimer(unit: CaseUnit, timer: TimerRow): Promise<void> {
   const payload = { timerId: timer.id, dueAt: timer.dueAt?.toISOString() ?? null };
+  if (timer.kind === 'acceptance' || timer.kind === 'timerEvent') {
+    if (timer.engineTimerId === null || timer.nodeId === null) return;
+    try {
+      await unit.step({ type: 'timer.fired', nodeId: timer.nodeId, timerId: timer.engineTimerId });
+    } catch (error) {
+      if (!(error instanceof ConflictError && error.code === 'timer-not-pending')) throw error;
+      unit.record('timer.ignored', { ...payload, nodeId: timer.nodeId, reason: error.message });
+    }
+    return;
+  }
   if (timer.kind === 'serviceRetry') {
     if (timer.activationId !== null) await queueRetry(unit, timer.activationId);
     return;

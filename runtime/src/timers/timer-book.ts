@@ -31,16 +31,22 @@ export interface TimerSpec {
   /** For a timer that is not a task's: the node and engine activation it belongs to. */
   nodeId?: string;
   activationId?: string;
+  /** For a timer the engine asked for: its id there, and the unit its duration is counted in. */
+  engineTimerId?: string;
+  unit?: SlaUnit;
 }
 
-/** Which timers {@link cancelTimers} cancels: a task's, an activation's, or (undefined) the whole case's. */
-export type TimerScope = { taskId: string } | { activationId: string };
+/**
+ * Which timers {@link cancelTimers} cancels: a task's, an activation's, the one the engine knows
+ * by `engineTimerId`, or (undefined) the whole case's.
+ */
+export type TimerScope = { taskId: string } | { activationId: string } | { engineTimerId: string };
 
 /**
- * The kinds of timer that count a legal limit: a suspension pauses them. Other timers (a service's
- * retry delay) keep running.
+ * The kinds of timer a suspension pauses: the legal limits and the engine's timers, which are
+ * counted like them. A service's retry delay keeps running.
  */
-export const SLA_TIMER_KINDS: readonly TimerKind[] = ['taskAtRisk', 'taskBreach', 'caseAtRisk'];
+export const PAUSABLE_TIMER_KINDS: readonly TimerKind[] = ['taskAtRisk', 'taskBreach', 'caseAtRisk', 'acceptance', 'timerEvent'];
 
 /** A paused timer re-armed on resume: the row it replaces and the new one. */
 export interface ResumedTimer {
@@ -62,6 +68,8 @@ export async function armTimers(ctx: TimerContext, specs: readonly TimerSpec[]):
         taskId: spec.taskId,
         nodeId: spec.nodeId ?? null,
         activationId: spec.activationId ?? null,
+        engineTimerId: spec.engineTimerId ?? null,
+        unit: spec.unit ?? null,
         kind: spec.kind,
         status: 'pending' as const,
         dueAt: spec.dueAt,
@@ -85,7 +93,9 @@ export async function cancelTimers(ctx: TimerContext, scope?: TimerScope): Promi
       ? eq(timers.caseId, ctx.caseId)
       : 'taskId' in scope
         ? eq(timers.taskId, scope.taskId)
-        : and(eq(timers.caseId, ctx.caseId), eq(timers.activationId, scope.activationId));
+        : 'activationId' in scope
+          ? and(eq(timers.caseId, ctx.caseId), eq(timers.activationId, scope.activationId))
+          : and(eq(timers.caseId, ctx.caseId), eq(timers.engineTimerId, scope.engineTimerId));
   const cancelled = await ctx.tx
     .update(timers)
     .set({ status: 'cancelled' })
@@ -98,14 +108,14 @@ export async function cancelTimers(ctx: TimerContext, scope?: TimerScope): Promi
 }
 
 /**
- * Pauses every pending SLA timer of the case ({@link SLA_TIMER_KINDS}): each keeps the minutes its
+ * Pauses every pending timer of the case a suspension stops ({@link PAUSABLE_TIMER_KINDS}): each keeps the minutes its
  * limit had left (`remainingMinutes`, working minutes for working units), and its job is removed.
  */
 export async function pauseTimers(ctx: TimerContext): Promise<TimerRow[]> {
   const pending = await ctx.tx
     .select()
     .from(timers)
-    .where(and(eq(timers.caseId, ctx.caseId), eq(timers.status, 'pending'), inArray(timers.kind, [...SLA_TIMER_KINDS])));
+    .where(and(eq(timers.caseId, ctx.caseId), eq(timers.status, 'pending'), inArray(timers.kind, [...PAUSABLE_TIMER_KINDS])));
   const paused: TimerRow[] = [];
   for (const timer of pending) {
     const left = timer.dueAt ? pauseDeadline(ctx.calendar, ctx.now, timer.dueAt, await ctx.unitOf(timer)) : 0;
@@ -143,6 +153,8 @@ export async function resumeTimers(ctx: TimerContext): Promise<ResumedTimer[]> {
         generation: generation + 1,
         ...(previous.nodeId !== null && { nodeId: previous.nodeId }),
         ...(previous.activationId !== null && { activationId: previous.activationId }),
+        ...(previous.engineTimerId !== null && { engineTimerId: previous.engineTimerId }),
+        ...(previous.unit !== null && { unit: previous.unit }),
       },
     ]);
     resumed.push({ previous, timer: timer as TimerRow });

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { caseEvents, timers } from '../../src/db/schema/index.ts';
+import { caseEvents, cases, timers } from '../../src/db/schema/index.ts';
 import { ClockNotVirtualError } from '../../src/errors/index.ts';
 import { createTimerWorker } from '../../src/queues/index.ts';
 import type { FireResult } from '../../src/timers/index.ts';
@@ -13,6 +13,7 @@ beforeAll(async () => {
   h = await startExecution({ virtual: false, workerLockMs: 1_000 });
   await h.publish('quick-breach');
   await h.publish('parallel-permit');
+  await h.publish('quick-acceptance');
 });
 
 afterAll(async () => {
@@ -64,6 +65,22 @@ describe('durable timers on the system clock', () => {
     expect(fired?.status).toBe('fired');
     const [notices] = await h.database.sql`select count(*)::int as n from notifications where case_id = ${caseId}`;
     expect(notices?.n).toBe(1);
+  });
+
+  it('deems a case accepted when its art. 32 deadline passes, though the job was lost with Redis', async () => {
+    const caseId = await file('quick-acceptance');
+    const [timer] = (await timersOf(caseId)).filter((t) => t.kind === 'acceptance');
+    await h.runtime.stopWorkers();
+    await h.flushRedis();
+    await h.runtime.startWorkers();
+    const [accepted] = await eventually(async () => {
+      const found = await eventsOf(caseId, 'case.accepted');
+      return found.length > 0 ? found : undefined;
+    }, 20_000);
+    expect(accepted!.payload).toMatchObject({ deemed: true, nodeId: 'intake' });
+    expect(accepted!.at.getTime()).toBeGreaterThanOrEqual(timer!.dueAt!.getTime());
+    const [row] = await h.database.db.select().from(cases).where(eq(cases.id, caseId));
+    expect(row!.acceptedAt?.toISOString()).toBe(row!.createdAt.toISOString());
   });
 
   it('dispatches outbox rows left behind between commit and enqueue when the sweeper runs', async () => {

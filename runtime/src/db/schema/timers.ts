@@ -4,7 +4,12 @@ import { bigserial, bigint, index, jsonb, pgTable, text, timestamp } from 'drizz
 import { cases, tasks } from './cases.ts';
 import { departments, jurisdictions } from './organisation.ts';
 
-export const timerKinds = ['taskAtRisk', 'taskBreach', 'caseAtRisk', 'serviceRetry'] as const;
+/**
+ * Kinds of timer: a task's promised and statutory limits, the case's promised total, a service's
+ * retry delay, and the timers the engine asks for (`acceptance`: an intake's art. 32 deadline;
+ * `timerEvent`: a timer node).
+ */
+export const timerKinds = ['taskAtRisk', 'taskBreach', 'caseAtRisk', 'serviceRetry', 'acceptance', 'timerEvent'] as const;
 export type TimerKind = (typeof timerKinds)[number];
 export const timerStatuses = ['pending', 'paused', 'fired', 'cancelled'] as const;
 export type TimerStatus = (typeof timerStatuses)[number];
@@ -24,6 +29,10 @@ export const timers = pgTable(
     /** The node and engine activation a timer that is not a task's belongs to (a service retry, a timer event). */
     nodeId: text('node_id'),
     activationId: text('activation_id'),
+    /** The engine's id of a timer it asked for (`intake#1/acceptance`), sent back when it fires. */
+    engineTimerId: text('engine_timer_id'),
+    /** The unit the timer's duration is counted in, for a timer the engine asked for. */
+    unit: text('unit', { enum: ['workingDay', 'workingHour', 'calendarDay', 'hour'] }),
     kind: text('kind', { enum: timerKinds }).notNull(),
     status: text('status', { enum: timerStatuses }).notNull(),
     dueAt: timestamp('due_at', { withTimezone: true }),
