@@ -15,6 +15,7 @@ const drawnSizes: Record<WorkflowNode['type'], { width: number; height: number }
   endEvent: { width: 40, height: 40 },
   userTask: { width: 176, height: 84 },
   serviceTask: { width: 176, height: 84 },
+  timerEvent: { width: 40, height: 40 },
   exclusiveGateway: { width: 48, height: 48 },
   parallelGateway: { width: 48, height: 48 },
   inclusiveGateway: { width: 48, height: 48 },

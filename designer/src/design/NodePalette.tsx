@@ -31,6 +31,8 @@ function PaletteIcon({ type }: { type: NodeType }) {
       return <span className="tb-mini-circle" />;
     case 'endEvent':
       return <span className="tb-mini-circle tb-end" />;
+    case 'timerEvent':
+      return <span className="tb-mini-circle">⏱</span>;
     case 'userTask':
     case 'serviceTask':
       return <span className="tb-mini-box" />;

@@ -1,4 +1,4 @@
-import type { ServiceTask, UserTask, WorkflowDefinition, WorkflowEdge, WorkflowNode } from '../definition/index.ts';
+import type { ServiceTask, TimerEvent, UserTask, WorkflowDefinition, WorkflowEdge, WorkflowNode } from '../definition/index.ts';
 import { offeredOutcomes, outcomeNeedsReason, slaEdgeBehaviour } from '../definition/index.ts';
 import type { DefinitionAnalysis } from '../validate/analyze-definition.ts';
 import type { ParallelBlock } from '../validate/analyze-blocks.ts';
@@ -212,6 +212,26 @@ export function compileAnalysis(analysis: DefinitionAnalysis): CompileResult {
     };
   };
 
+  const timerState = (node: TimerEvent, container: string): StateJson => {
+    const [next] = forward(node.id);
+    const timer = { nodeId: node.id, purpose: 'timerEvent' };
+    const fired = { guard: { type: 'timerDue', params: timer } };
+    return {
+      id: node.id,
+      meta: { nodeType: 'timerEvent' },
+      entry: [
+        { type: 'openActivity', params: { nodeId: node.id } },
+        { type: 'armTimer', params: timer },
+        { type: 'scheduleTimer', params: { ...timer, duration: node.duration } },
+      ],
+      exit: [
+        { type: 'cancelTimer', params: timer },
+        { type: 'dropTimer', params: timer },
+      ],
+      on: { 'timer.fired': [next ? go(next, container, fired) : fired] },
+    };
+  };
+
   const exclusiveState = (nodeId: string, container: string): StateJson => {
     const outgoing = forward(nodeId);
     const conditional = outgoing.filter((edge) => edge.default !== true && edge.condition !== undefined);
@@ -277,6 +297,8 @@ export function compileAnalysis(analysis: DefinitionAnalysis): CompileResult {
         return userTaskState(node, container);
       case 'serviceTask':
         return serviceState(node, container);
+      case 'timerEvent':
+        return timerState(node, container);
       case 'exclusiveGateway':
         return exclusiveState(node.id, container);
       case 'parallelGateway':

@@ -80,6 +80,7 @@ function addressesOpenTask(context: CaseContext, event: MachineEvent, nodeId: st
  *   forget the timer of the current activation of `nodeId` (`firstOnly`: on its first activation
  *   only).
  * - `acceptDeemed` `{ nodeId }`: the case counts as accepted as of its receipt (art. 32(4)).
+ * - `openActivity` `{ nodeId }`: counts a new activation of a node that waits (a timer).
  * - `openService` `{ nodeId }` / `markIncident` `{ nodeId }` / `forgetService` `{ nodeId }`: a
  *   new invocation of a service task (a new activation) / its failure after the last retry /
  *   leaving the node.
@@ -129,6 +130,10 @@ export const implementations = {
         activations: { ...context.activations, [nodeId]: activation },
         tasks: { ...context.tasks, [nodeId]: taskIdOf(nodeId, activation) },
       };
+    }),
+    openActivity: assign(({ context }: Args, params: unknown) => {
+      const { nodeId } = params as NodeParams;
+      return { activations: { ...context.activations, [nodeId]: (context.activations[nodeId] ?? 0) + 1 } };
     }),
     openService: assign(({ context }: Args, params: unknown) => {
       const { nodeId } = params as NodeParams;

@@ -138,6 +138,14 @@ export const serviceTaskSchema = z.object({
   retry: serviceRetrySchema.optional(),
 });
 
+/**
+ * A wait for a time (a BPMN intermediate timer catch event): a public-notice period (公示), a
+ * cooling-off period. The case waits `duration`, counted on the workflow's calendar like a task
+ * limit, then goes on along the node's one outgoing edge (effect `scheduleTimer`, event
+ * `timer.fired`).
+ */
+export const timerEventSchema = z.object({ ...nodeBase, type: z.literal('timerEvent'), duration: durationSchema });
+
 export const exclusiveGatewaySchema = z.object({ ...nodeBase, type: z.literal('exclusiveGateway') });
 
 /** A parallel gateway splits (one incoming, several outgoing) or joins (several incoming, one outgoing). */
@@ -157,6 +165,7 @@ export const nodeSchema = z.discriminatedUnion('type', [
   endEventSchema,
   userTaskSchema,
   serviceTaskSchema,
+  timerEventSchema,
   exclusiveGatewaySchema,
   parallelGatewaySchema,
   inclusiveGatewaySchema,
@@ -166,6 +175,7 @@ export type StartEvent = z.infer<typeof startEventSchema>;
 export type EndEvent = z.infer<typeof endEventSchema>;
 export type UserTask = z.infer<typeof userTaskSchema>;
 export type ServiceTask = z.infer<typeof serviceTaskSchema>;
+export type TimerEvent = z.infer<typeof timerEventSchema>;
 export type ExclusiveGateway = z.infer<typeof exclusiveGatewaySchema>;
 export type ParallelGateway = z.infer<typeof parallelGatewaySchema>;
 export type InclusiveGateway = z.infer<typeof inclusiveGatewaySchema>;

@@ -249,6 +249,7 @@ function toEffects(actions: readonly ExecutableActionObject[], event: CaseEvent)
         const { purpose, duration } = action.params as { purpose: TimerPurpose; duration: Duration };
         const timerId = timerIdOf(activationIdOf(context, nodeId), purpose);
         if (context.timers?.[timerId] === undefined) break;
+        if (action.type === 'cancelTimer' && event.type === 'timer.fired' && event.timerId === timerId) break;
         effects.push(action.type === 'scheduleTimer' ? { type: 'scheduleTimer', timerId, nodeId, duration, purpose } : { type: 'cancelTimer', timerId, nodeId });
         break;
       }

@@ -11,6 +11,7 @@ export const nodeTypes = {
   endEvent: EventNode,
   userTask: TaskNode,
   serviceTask: TaskNode,
+  timerEvent: EventNode,
   exclusiveGateway: GatewayNode,
   parallelGateway: GatewayNode,
   inclusiveGateway: GatewayNode,

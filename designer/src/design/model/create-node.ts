@@ -25,6 +25,8 @@ export function createNode(type: NodeType, id: string, position: XYPosition, wor
       return { id, type, name, position, result: 'completed' };
     case 'serviceTask':
       return { id, type, name, position, implementation: { handler: 'handler' } };
+    case 'timerEvent':
+      return { id, type, name, position, duration: { amount: 5, unit: 'workingDay' } };
     case 'userTask':
       return {
         id,
