@@ -365,10 +365,10 @@ function SimulationRunner({ definition, hasErrors, onActiveNodes, calendar }: Si
             value={pauseReason}
             onChange={setPauseReason}
             options={suspensionReasons.map((reason) => ({ value: reason, label: s.pauseReasons[reason] }))}
-            aria-label={s.pause}
-            style={{ flex: 1 }}
+            aria-label={s.pauseHint}
+            style={{ flex: 1, minWidth: 0 }}
           />
-          <Button size="small" onClick={() => run(() => sendSimulationEvent(state, { type: 'case.suspend', reason: pauseReason }, calendar))} data-testid="sim-pause">
+          <Button size="small" title={s.pauseHint} onClick={() => run(() => sendSimulationEvent(state, { type: 'case.suspend', reason: pauseReason }, calendar))} data-testid="sim-pause">
             {s.pause}
           </Button>
         </Space.Compact>
