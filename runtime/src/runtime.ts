@@ -33,6 +33,7 @@ import { SERVICE_QUEUE_NAME, ServiceQueue, type ServiceJobData } from './queues/
 import { createServiceWorker } from './queues/service.worker.ts';
 import { TIMER_QUEUE_NAME, TimerQueue, type TimerJobData } from './queues/timer-queue.ts';
 import { createTimerWorker } from './queues/timer.worker.ts';
+import { TaskExtensionsService, type ExtensionRequestInput } from './tasks/task-extensions.service.ts';
 import { TasksService, type CompleteTaskInput, type CompleteTaskResult, type InboxFilters, type InboxItem } from './tasks/tasks.service.ts';
 import { deliverOutcome } from './service-tasks/deliver-outcome.ts';
 import type { ServiceHandler } from './service-tasks/service-handler.ts';
@@ -94,6 +95,12 @@ export interface Runtime {
   listInbox(viewer: Viewer, filters?: InboxFilters): Promise<Page<InboxItem>>;
   claimTask(taskId: string, viewer: Viewer): Promise<TaskRow>;
   completeTask(taskId: string, viewer: Viewer, input: CompleteTaskInput): Promise<CompleteTaskResult>;
+  /** The task's clerk asks for its statutory limit to run longer (before the deadline, with a reason). */
+  requestExtension(taskId: string, viewer: Viewer, input: ExtensionRequestInput): Promise<TaskRow>;
+  /** A user holding the role the definition names approves it: the deadline moves. */
+  approveExtension(taskId: string, viewer: Viewer): Promise<TaskRow>;
+  /** Open tasks whose extension awaits the viewer's approval. */
+  listExtensionRequests(viewer: Viewer, page?: PageRequest): Promise<Page<TaskRow>>;
 
   listOverdue(viewer: Viewer, page?: PageRequest): Promise<Page<MonitoredTask>>;
   listAtRisk(viewer: Viewer, page?: PageRequest): Promise<Page<MonitoredTask>>;
@@ -179,6 +186,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   const executor = new CaseExecutor({ db, clock, definitions, organisation: getOrganisation, dispatcher });
   const casesService = new CasesService({ db, executor, definitions, organisation: getOrganisation });
   const caseOperations = new CaseOperationsService({ db, executor, organisation: getOrganisation });
+  const extensions = new TaskExtensionsService({ db, executor, organisation: getOrganisation });
   const tasksService = new TasksService({ db, executor, definitions });
   const monitor = new MonitorService({ db, clock, definitions, organisation: getOrganisation });
   const incidentsService = new IncidentsService({ db, executor, organisation: getOrganisation });
@@ -272,6 +280,9 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     listInbox: (viewer, filters) => tasksService.listInbox(viewer, filters),
     claimTask: (taskId, viewer) => tasksService.claimTask(taskId, viewer),
     completeTask: (taskId, viewer, input) => tasksService.completeTask(taskId, viewer, input),
+    requestExtension: (taskId, viewer, input) => extensions.requestExtension(taskId, viewer, input),
+    approveExtension: (taskId, viewer) => extensions.approveExtension(taskId, viewer),
+    listExtensionRequests: (viewer, page) => extensions.listExtensionRequests(viewer, page),
 
     listOverdue: (viewer, page) => monitor.listOverdue(viewer, page),
     listAtRisk: (viewer, page) => monitor.listAtRisk(viewer, page),

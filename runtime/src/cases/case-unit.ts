@@ -1,26 +1,28 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import { addDuration, caseDeadline, isEngineError, step, taskDeadlines } from '@tongban/engine';
-import type { BusinessCalendar, CaseContext, CaseEvent, Effect, MachineConfigJson, SlaUnit, UserTask, WorkflowNode } from '@tongban/engine';
+import type { BusinessCalendar, CaseContext, CaseEvent, Duration, Effect, MachineConfigJson, SlaUnit, UserTask, WorkflowNode } from '@tongban/engine';
 import {
   caseEvents,
   cases,
+  notifications,
   outbox,
   tasks,
   type CaseRow,
   type CaseSuspensionReason,
   type OutboxRow,
+  type TaskExtensionRecord,
   type TaskRow,
   type TimerRow,
 } from '../db/schema/index.ts';
 import type { PublishedDefinition } from '../definitions/definition-store.ts';
-import { ConflictError, InvalidInputError } from '../errors/index.ts';
+import { ConflictError, ForbiddenError, InvalidInputError, type TongbanError } from '../errors/index.ts';
 import type { Organisation } from '../organisation/organisation.ts';
 import type { OutboxMessage } from '../outbox/outbox-message.ts';
 import { cancelInvocations } from '../service-tasks/invocation-book.ts';
 import { escalateBreach } from '../timers/escalate-breach.ts';
 import { remindTask } from '../timers/remind-task.ts';
-import { armTimers, cancelTimers, pauseTimers, resumeTimers, type TimerContext, type TimerSpec } from '../timers/timer-book.ts';
+import { armTimers, cancelTimers, pauseTimers, rearmTaskTimer, resumeTimers, type TimerContext, type TimerSpec } from '../timers/timer-book.ts';
 import type { Tx } from './transaction.ts';
 
 /** The clerk's decision being applied, recorded on the task when the step closes it. */
@@ -204,6 +206,12 @@ export class CaseUnit {
           break;
         case 'cancelTimer':
           await cancelTimers(this.timerContext(), { engineTimerId: effect.timerId });
+          break;
+        case 'requestExtensionApproval':
+          await this.askExtension(effect.taskId, effect.by, effect.reason, effect.approverRole);
+          break;
+        case 'extendDeadline':
+          await this.extend(effect.taskId, effect.by);
           break;
         case 'deemAccepted':
           await this.accept(new Date(effect.acceptedAt ?? this.row.createdAt.toISOString()), { nodeId: effect.nodeId, activationId: effect.taskId });
@@ -396,6 +404,70 @@ export class CaseUnit {
    * Suspends the case for `reason` (补正, or a period the law does not count): every SLA clock is
    * paused with the time it had left. `activationId`: the task whose clerk ordered it, when one did.
    */
+  /**
+   * Records the extension its clerk asks for on a task, and tells the approvers of the task's
+   * jurisdiction (notification `extensionRequest`).
+   */
+  private async askExtension(activationId: string, by: Duration, reason: string, approverRole: string): Promise<void> {
+    const extension: TaskExtensionRecord = {
+      amount: by.amount,
+      unit: by.unit,
+      reason,
+      status: 'requested',
+      approverRole,
+      requestedBy: this.context.actorId,
+      requestedAt: this.now.toISOString(),
+    };
+    const [task] = await this.tx
+      .update(tasks)
+      .set({ extension })
+      .where(and(eq(tasks.caseId, this.row.id), eq(tasks.activationId, activationId)))
+      .returning();
+    if (!task) throw new Error(`Case '${this.row.id}' has no task activation '${activationId}'`);
+    const department = this.organisation.department(task.departmentId);
+    await this.tx.insert(notifications).values({
+      kind: 'extensionRequest',
+      jurisdictionId: department?.jurisdictionId ?? null,
+      departmentId: task.departmentId,
+      caseId: this.row.id,
+      taskId: task.id,
+      message: `任务「${task.name}」（办件 ${this.row.id}）申请延长法定时限 ${by.amount} ${by.unit}：${reason}`,
+      payload: { nodeId: task.nodeId, activationId, by, reason, approverRole },
+      createdAt: this.now,
+    });
+    this.record('task.extensionRequested', { nodeId: task.nodeId, activationId, by, reason, approverRole }, task.id);
+  }
+
+  /**
+   * Moves a task's statutory deadline `by` later, counted on the calendar from the deadline it had
+   * (行政许可法 art. 42), and its breach timer with it; a task overdue before the approval is no
+   * longer overdue.
+   */
+  private async extend(activationId: string, by: Duration): Promise<void> {
+    const task = await this.task(activationId);
+    if (task.dueAt === null) throw new Error(`Task '${task.id}' of case '${this.row.id}' has no statutory deadline to extend`);
+    const dueAt = addDuration(this.context.calendar, task.dueAt, by).dueAt;
+    await rearmTaskTimer(this.timerContext(), { taskId: task.id, owner: task.activationId }, 'taskBreach', dueAt);
+    const pastPromise = task.atRiskAt !== null && task.atRiskAt.getTime() <= this.now.getTime();
+    const extension: TaskExtensionRecord | null = task.extension && {
+      ...task.extension,
+      status: 'approved',
+      approvedBy: this.context.actorId,
+      approvedAt: this.now.toISOString(),
+      previousDueAt: task.dueAt.toISOString(),
+      dueAt: dueAt.toISOString(),
+    };
+    await this.tx
+      .update(tasks)
+      .set({ dueAt, extension, ...(task.slaState === 'overdue' ? { slaState: pastPromise ? 'atRisk' : 'onTrack' } : {}) })
+      .where(eq(tasks.id, task.id));
+    this.record(
+      'task.extended',
+      { nodeId: task.nodeId, activationId, by, reason: task.extension?.reason ?? null, previousDueAt: task.dueAt.toISOString(), dueAt: dueAt.toISOString() },
+      task.id,
+    );
+  }
+
   private async suspend(reason: CaseSuspensionReason, nodeId: string | null, activationId: string | null): Promise<void> {
     this.update({ status: 'suspended', suspendedSince: this.now, suspensionReason: reason });
     const paused = await pauseTimers(this.timerContext());
@@ -477,6 +549,8 @@ function translateEngineError(error: unknown, caseId: string): unknown {
     case 'suspension-mismatch':
     case 'timer-not-pending':
       return new ConflictError(error.code, message, { caseId });
+    case 'extension-refused':
+      return extensionRefusal(error as unknown as { rule: string; taskId: string }, message);
     case 'task-not-active':
       return new ConflictError('task-not-open', message, { caseId });
     case 'case-suspended':
@@ -485,5 +559,20 @@ function translateEngineError(error: unknown, caseId: string): unknown {
       return new ConflictError(error.code, message, { caseId });
     default:
       return error;
+  }
+}
+
+/** The Tongban error of a refused extension, by the rule it broke. */
+function extensionRefusal(error: { rule: string; taskId: string }, message: string): TongbanError {
+  const details = { taskId: error.taskId, rule: error.rule };
+  switch (error.rule) {
+    case 'cap-exceeded':
+      return new InvalidInputError('extension-refused', message, { field: 'amount', reason: error.rule, ...details });
+    case 'reason-missing':
+      return new InvalidInputError('extension-refused', message, { field: 'reason', reason: error.rule, ...details });
+    case 'wrong-approver':
+      return new ForbiddenError('extension-approver-required', message, details);
+    default:
+      return new ConflictError(`extension-${error.rule}`, message, details);
   }
 }

@@ -18,6 +18,7 @@ import { definitionsRoutes } from './routes/definitions.routes.ts';
 import { incidentsRoutes } from './routes/incidents.routes.ts';
 import { monitorRoutes } from './routes/monitor.routes.ts';
 import { organisationRoutes } from './routes/organisation.routes.ts';
+import { taskExtensionsRoutes } from './routes/task-extensions.routes.ts';
 import { tasksRoutes } from './routes/tasks.routes.ts';
 
 /** Options of {@link createApp}. */
@@ -70,6 +71,7 @@ export function createApp(runtime: Runtime, options: AppOptions): OpenAPIHono<Ht
   api.route('/', casesRoutes({ runtime, access, maxBodyBytes }));
   api.route('/', caseOperationsRoutes({ runtime, access, maxBodyBytes }));
   api.route('/', tasksRoutes({ runtime, access, maxBodyBytes }));
+  api.route('/', taskExtensionsRoutes({ runtime, access, maxBodyBytes }));
   api.route('/', monitorRoutes({ runtime, access }));
   api.route('/', incidentsRoutes({ runtime, access }));
   api.route('/', clockRoutes({ runtime, access, maxBodyBytes }));

@@ -1,2 +1,3 @@
 export * from './check-completion.ts';
 export * from './tasks.service.ts';
+export * from './task-extensions.service.ts';

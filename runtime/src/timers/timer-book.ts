@@ -131,6 +131,26 @@ export async function pauseTimers(ctx: TimerContext): Promise<TimerRow[]> {
 }
 
 /**
+ * Moves the timer of `kind` of task `taskId` (activation `owner`) to `dueAt`: a pending one is
+ * cancelled and a new row (next generation) armed at `dueAt`; when it has fired already, a new one
+ * is armed too. Returns the new row.
+ */
+export async function rearmTaskTimer(ctx: TimerContext, task: { taskId: string; owner: string }, kind: TimerKind, dueAt: Date): Promise<TimerRow> {
+  const existing = await ctx.tx
+    .select()
+    .from(timers)
+    .where(and(eq(timers.taskId, task.taskId), eq(timers.kind, kind)));
+  const generation = Math.max(0, ...existing.map((t) => parseTimerId(t.id).generation)) + 1;
+  const live = existing.filter((t) => t.status === 'pending');
+  if (live.length > 0) {
+    await ctx.tx.update(timers).set({ status: 'cancelled' }).where(inArray(timers.id, live.map((t) => t.id)));
+    for (const timer of live) ctx.send({ topic: 'timer.unschedule', payload: { timerId: timer.id } });
+  }
+  const [row] = await armTimers(ctx, [{ kind, owner: task.owner, taskId: task.taskId, dueAt, generation }]);
+  return row as TimerRow;
+}
+
+/**
  * Re-arms every paused timer of the case from the minutes it had left: the paused row is
  * cancelled and a new row (new id, next generation) is due at the remainder counted from now.
  */

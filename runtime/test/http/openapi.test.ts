@@ -39,6 +39,9 @@ const ADDED = [
   'post /api/v1/cases/{id}/resume',
   'get /api/v1/incidents',
   'post /api/v1/incidents/{id}/retry',
+  'post /api/v1/tasks/{id}/extension',
+  'post /api/v1/tasks/{id}/extension/approve',
+  'get /api/v1/tasks/extension-requests',
 ];
 
 const documented = () =>
@@ -85,6 +88,7 @@ describe('GET /api/openapi.json', () => {
       'post /api/v1/cases/{id}/suspend',
       'post /api/v1/cases/{id}/resume',
       'post /api/v1/tasks/{id}/complete',
+      'post /api/v1/tasks/{id}/extension',
       'post /api/v1/clock/advance',
     ];
     for (const entry of withBodies) {

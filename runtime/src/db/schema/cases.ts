@@ -56,6 +56,25 @@ export const cases = pgTable(
 export type CaseRow = InferSelectModel<typeof cases>;
 
 export const taskStatuses = ['open', 'claimed', 'completed', 'closed'] as const;
+
+/**
+ * An extension of a task's statutory limit: asked for by its clerk with a reason the applicant is
+ * told, approved by a user holding `approverRole`. `amount` counts in `unit`, the limit's unit.
+ */
+export interface TaskExtensionRecord {
+  amount: number;
+  unit: string;
+  reason: string;
+  status: 'requested' | 'approved';
+  approverRole: string;
+  requestedBy: string | null;
+  requestedAt: string;
+  approvedBy?: string | null;
+  approvedAt?: string;
+  /** The statutory deadline before and after the extension (ISO 8601), once approved. */
+  previousDueAt?: string | null;
+  dueAt?: string;
+}
 export type TaskStatus = (typeof taskStatuses)[number];
 
 /** One userTask activation in a case. `activationId` is the engine's task id, unique in its case. */
@@ -92,6 +111,8 @@ export const tasks = pgTable(
     provisional: boolean('provisional').notNull().default(false),
     slaState: text('sla_state', { enum: slaStates }).notNull().default('onTrack'),
     escalatedAt: timestamp('escalated_at', { withTimezone: true }),
+    /** The extension of the statutory limit asked for on this activation (one at most, 行政许可法 art. 42). */
+    extension: jsonb('extension').$type<TaskExtensionRecord>(),
   },
   (t) => [
     uniqueIndex('tasks_case_activation_idx').on(t.caseId, t.activationId),

@@ -60,6 +60,22 @@ export const taskSchema = z
     provisional: z.boolean().openapi({ description: 'The due date crosses a year whose holiday notice is not loaded' }),
     slaState: z.enum(slaStates),
     escalatedAt: nullableTimestampSchema,
+    extension: z
+      .object({
+        amount: z.number(),
+        unit: z.string(),
+        reason: z.string(),
+        status: z.enum(['requested', 'approved']),
+        approverRole: z.string(),
+        requestedBy: z.string().nullable(),
+        requestedAt: z.string().openapi({ format: 'date-time' }),
+        approvedBy: z.string().nullable().optional(),
+        approvedAt: z.string().optional().openapi({ format: 'date-time' }),
+        previousDueAt: z.string().nullable().optional().openapi({ format: 'date-time' }),
+        dueAt: z.string().optional().openapi({ format: 'date-time' }),
+      })
+      .nullable()
+      .openapi({ description: 'The extension of the statutory limit asked for on this activation (行政许可法 art. 42), if any' }),
   })
   .openapi('Task');
 

@@ -1,0 +1,125 @@
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import type { CaseExecutor } from '../cases/case-executor.ts';
+import { pageOf, type Page, type PageRequest } from '../cases/case-views.ts';
+import type { Db } from '../db/client.ts';
+import { tasks, type TaskRow } from '../db/schema/index.ts';
+import { ConflictError, ForbiddenError } from '../errors/index.ts';
+import { assertMayActOnTask, describe, visibleDepartmentIds } from '../organisation/access.ts';
+import type { Organisation } from '../organisation/organisation.ts';
+import { seesJurisdiction, type Viewer } from '../organisation/viewer.ts';
+
+/** A clerk's request to extend a task's statutory limit (POST /tasks/{id}/extension). */
+export interface ExtensionRequestInput {
+  /** How much longer, in the unit of the task's statutory limit. */
+  amount: number;
+  /** Why; the applicant is told (行政许可法 art. 42). */
+  reason: string;
+}
+
+const OPEN = new Set(['open', 'claimed']);
+
+/**
+ * Extensions of a task's statutory limit (行政许可法 art. 42: e.g. 20 working days, +10 with the
+ * agency head's approval): the task's clerk asks, before the deadline, with a reason; a user
+ * holding the role the definition names (`extension.approverRole`) approves, and the deadline and
+ * its breach timer move by the amount, counted on the calendar from the deadline. The cap and the
+ * one-extension-per-activation rule are the engine's.
+ */
+export class TaskExtensionsService {
+  constructor(private readonly options: { db: Db; executor: CaseExecutor; organisation: () => Promise<Organisation> }) {}
+
+  /**
+   * Asks for task `taskId`'s statutory limit to run `amount` longer.
+   *
+   * @throws NotFoundError `task-not-found`; ForbiddenError `task-forbidden`; InvalidInputError
+   *   `extension-refused` naming `amount` (over the cap) or `reason`; ConflictError `task-not-open`,
+   *   `deadline-passed`, `extension-not-allowed`, `extension-already-requested`, `case-suspended`.
+   */
+  async requestExtension(taskId: string, viewer: Viewer, input: ExtensionRequestInput): Promise<TaskRow> {
+    return this.options.executor.withCaseOfTask(taskId, viewer.userId ?? null, async (unit, task) => {
+      assertMayActOnTask(viewer, task);
+      assertOpen(task);
+      if (task.dueAt !== null && task.dueAt.getTime() <= unit.now.getTime()) {
+        throw new ConflictError(
+          'deadline-passed',
+          `Task '${taskId}' passed its statutory deadline at ${task.dueAt.toISOString()}; an extension is asked for before it`,
+          { taskId, dueAt: task.dueAt.toISOString() },
+        );
+      }
+      await unit.step({ type: 'task.requestExtension', nodeId: task.nodeId, taskId: task.activationId, amount: input.amount, reason: input.reason });
+      return unit.task(task.activationId);
+    });
+  }
+
+  /**
+   * Approves the extension requested for task `taskId`: its deadline moves by the amount.
+   *
+   * @throws NotFoundError `task-not-found`; ForbiddenError `extension-approver-required` (the viewer
+   *   lacks the role the definition names, or the task lies outside their scope); ConflictError
+   *   `task-not-open`, `extension-not-allowed`, `extension-not-requested`, `case-suspended`.
+   */
+  async approveExtension(taskId: string, viewer: Viewer): Promise<TaskRow> {
+    const organisation = await this.options.organisation();
+    return this.options.executor.withCaseOfTask(taskId, viewer.userId ?? null, async (unit, task) => {
+      assertOpen(task);
+      const approverRole = unit.userTask(task.nodeId).extension?.approverRole;
+      if (approverRole === undefined) {
+        throw new ConflictError('extension-not-allowed', `Task '${taskId}' (node '${task.nodeId}') offers no extension`, { taskId });
+      }
+      if (!this.mayApprove(viewer, organisation, task, approverRole)) {
+        throw new ForbiddenError(
+          'extension-approver-required',
+          `${describe(viewer)} may not approve extending task '${taskId}': a user with role '${approverRole}' over department '${task.departmentId}' may`,
+          { taskId, approverRole },
+        );
+      }
+      await unit.step({ type: 'task.approveExtension', nodeId: task.nodeId, taskId: task.activationId, approverRole });
+      return unit.task(task.activationId);
+    });
+  }
+
+  /**
+   * Open tasks whose extension awaits the viewer's approval: in their scope, asking a role they
+   * hold, oldest request first.
+   */
+  async listExtensionRequests(viewer: Viewer, page?: PageRequest): Promise<Page<TaskRow>> {
+    const organisation = await this.options.organisation();
+    const departmentIds = visibleDepartmentIds(viewer, organisation);
+    if (viewer.kind !== 'user' || departmentIds.length === 0 || viewer.roles.length === 0) return { items: [], total: 0 };
+    const where = and(
+      inArray(tasks.departmentId, departmentIds),
+      inArray(tasks.status, ['open', 'claimed']),
+      sql`${tasks.extension}->>'status' = 'requested'`,
+      inArray(sql<string>`${tasks.extension}->>'approverRole'`, viewer.roles),
+    );
+    const { limit, offset } = pageOf(page);
+    const { db } = this.options;
+    const [items, [total]] = await Promise.all([
+      db.select().from(tasks).where(where).orderBy(sql`${tasks.extension}->>'requestedAt'`, asc(tasks.id)).limit(limit).offset(offset),
+      db.select({ n: sql<number>`count(*)::int` }).from(tasks).where(where),
+    ]);
+    return { items, total: total?.n ?? 0 };
+  }
+
+  /**
+   * Whether `viewer` holds `approverRole` over the task: in its department, or (a manager,
+   * supervisor or admin) over a jurisdiction whose subtree holds the department.
+   */
+  private mayApprove(viewer: Viewer, organisation: Organisation, task: TaskRow, approverRole: string): boolean {
+    if (viewer.kind !== 'user' || !viewer.roles.includes(approverRole)) return false;
+    if (viewer.departmentId === task.departmentId) return true;
+    const department = organisation.department(task.departmentId);
+    return (
+      seesJurisdiction(viewer) &&
+      viewer.jurisdictionId !== undefined &&
+      department !== undefined &&
+      organisation.subtree(viewer.jurisdictionId).includes(department.jurisdictionId)
+    );
+  }
+}
+
+function assertOpen(task: TaskRow): void {
+  if (!OPEN.has(task.status)) {
+    throw new ConflictError('task-not-open', `Task '${task.id}' is no longer open (it is ${task.status})`, { taskId: task.id, status: task.status });
+  }
+}
