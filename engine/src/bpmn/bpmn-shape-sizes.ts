@@ -13,6 +13,8 @@ export const bpmnShapeSizes: Readonly<Record<string, ShapeSize>> = {
   startEvent: { width: 40, height: 40 },
   endEvent: { width: 40, height: 40 },
   userTask: { width: 176, height: 84 },
+  serviceTask: { width: 176, height: 84 },
+  timerEvent: { width: 40, height: 40 },
   exclusiveGateway: { width: 48, height: 48 },
   parallelGateway: { width: 48, height: 48 },
   inclusiveGateway: { width: 48, height: 48 },

@@ -9,24 +9,28 @@ import type {
   BpmnLaneSet,
   BpmnProcess,
   BpmnSequenceFlow,
+  BpmnServiceTask,
   BpmnSubProcess,
   BpmnTask,
   BpmnTimerEventDefinition,
 } from 'bpmn-moddle/types';
 import { idSchema, slaActionSchema, slaLimitSchema } from '../definition/index.ts';
-import type { SlaAction, SlaLimit, WorkflowDefinitionInput } from '../definition/index.ts';
+import type { Duration, SlaAction, SlaLimit, WorkflowDefinitionInput } from '../definition/index.ts';
 import { DefinitionIds } from './definition-ids.ts';
 import type { BpmnDiagnosticPlace, ImportReport } from './import-report.ts';
 import { durationOfIsoText } from './iso-duration.ts';
+import { extensionValues } from './extension-values.ts';
 import { optional } from './optional-field.ts';
+import { readDuration } from './read-duration.ts';
+import { readServiceExtensions } from './read-service-extensions.ts';
 import type { ShapeBounds } from './read-diagram-bounds.ts';
 import { readTaskExtensions } from './read-task-extensions.ts';
-import type { TongbanBoundaryAttributes, TongbanTaskAttributes } from './tongban-elements.types.ts';
+import type { TongbanBoundaryAttributes, TongbanDuration, TongbanServiceAttributes, TongbanTaskAttributes } from './tongban-elements.types.ts';
 
 type NodeInput = WorkflowDefinitionInput['nodes'][number];
 type EdgeInput = WorkflowDefinitionInput['edges'][number];
-/** The node types import makes; gateways carry nothing but the fields every node has. */
-type MappedNodeType = 'startEvent' | 'endEvent' | 'userTask' | 'exclusiveGateway' | 'parallelGateway' | 'inclusiveGateway';
+/** The node types import makes by element type (a timer catch event, by its timer, makes a `timerEvent`); gateways carry nothing but the fields every node has. */
+type MappedNodeType = 'startEvent' | 'endEvent' | 'userTask' | 'serviceTask' | 'exclusiveGateway' | 'parallelGateway' | 'inclusiveGateway';
 
 /** The result an end event gets when the file names none (`tongban:result`). */
 export const DEFAULT_END_RESULT = 'completed';
@@ -38,6 +42,7 @@ const nodeTypes: Partial<Record<string, MappedNodeType>> = {
   'bpmn:UserTask': 'userTask',
   'bpmn:Task': 'userTask',
   'bpmn:ManualTask': 'userTask',
+  'bpmn:ServiceTask': 'serviceTask',
   'bpmn:ExclusiveGateway': 'exclusiveGateway',
   'bpmn:ParallelGateway': 'parallelGateway',
   'bpmn:InclusiveGateway': 'inclusiveGateway',
@@ -50,7 +55,7 @@ const unsupportedReasons: Partial<Record<string, string>> = {
   'bpmn:Transaction': 'Tongban has no transactions',
   'bpmn:EventBasedGateway': 'Tongban routes on case data and outcomes, not on which event comes first',
   'bpmn:IntermediateThrowEvent': 'Tongban throws no events',
-  'bpmn:IntermediateCatchEvent': 'Tongban waits only on tasks',
+  'bpmn:IntermediateCatchEvent': 'Tongban waits only on tasks and timers',
   'bpmn:SendTask': 'Tongban sends no messages',
   'bpmn:ReceiveTask': 'Tongban receives no messages',
   'bpmn:ScriptTask': 'Tongban runs no scripts',
@@ -74,11 +79,11 @@ export interface MappedFlowElements {
   edges: EdgeInput[];
 }
 
-interface NodeEntry {
-  element: ModdleElement<BpmnFlowElement>;
-  key: string;
-  type: MappedNodeType;
-}
+/** A flow element that becomes a node; a timer catch event carries the wait read from it. */
+type NodeEntry = { element: ModdleElement<BpmnFlowElement>; key: string } & (
+  | { type: MappedNodeType }
+  | { type: 'timerEvent'; duration: Duration }
+);
 
 interface BreachEntry {
   boundary: ModdleElement<BpmnBoundaryEvent>;
@@ -127,7 +132,11 @@ export function mapFlowElements(
     const key = keys.get(element) ?? '';
     const type = nodeTypes[element.$type];
     if (type !== undefined) nodeEntries.push({ element, key, type });
-    else if (element.$type === 'bpmn:SequenceFlow') flows.push(element as ModdleElement<BpmnSequenceFlow>);
+    else if (element.$type === 'bpmn:IntermediateCatchEvent' && timerOf(element as ModdleElement<BpmnCatchEvent>) !== undefined) {
+      const wait = readWait(element as ModdleElement<BpmnCatchEvent>, key, report);
+      if (typeof wait === 'string') reportUnsupported(element, key, wait, report);
+      else nodeEntries.push({ element, key, type: 'timerEvent', duration: wait });
+    } else if (element.$type === 'bpmn:SequenceFlow') flows.push(element as ModdleElement<BpmnSequenceFlow>);
     else if (element.$type === 'bpmn:BoundaryEvent') boundaries.push(element as ModdleElement<BpmnBoundaryEvent>);
     else reportUnsupported(element, key, unsupportedReasons[element.$type] ?? 'Tongban has no such element', report);
   }
@@ -198,7 +207,7 @@ export function mapFlowElements(
 }
 
 function mapNode(entry: NodeEntry, id: string, index: number, bounds: ReadonlyMap<string, ShapeBounds>, report: ImportReport): NodeInput {
-  const { element, key, type } = entry;
+  const { element, key } = entry;
   const place: BpmnDiagnosticPlace = { elementId: key, elementType: element.$type, nodeId: id };
   if (id !== key) {
     report.add('bpmn-id-renamed', `${element.$type} '${key}' is node '${id}': a definition id starts with a letter and holds only letters, digits, '-' and '_'`, place);
@@ -212,10 +221,10 @@ function mapNode(entry: NodeEntry, id: string, index: number, bounds: ReadonlyMa
   if (box === undefined) report.add('bpmn-missing-layout', `${element.$type} '${key}' has no shape in the diagram; it has no position`, place);
   const base = { id, name, ...optional('position', box === undefined ? undefined : { x: box.x, y: box.y }) };
 
-  switch (type) {
+  switch (entry.type) {
     case 'startEvent':
       reportEventDefinitions(element as ModdleElement<BpmnCatchEvent>, key, 'a plain start event', place, report);
-      return { ...base, type };
+      return { ...base, type: entry.type };
     case 'endEvent': {
       reportEventDefinitions(element as ModdleElement<BpmnEndEvent>, key, 'a plain end event', place, report);
       let result = (element as BpmnEndEvent & { result?: string }).result?.trim() ?? '';
@@ -226,7 +235,7 @@ function mapNode(entry: NodeEntry, id: string, index: number, bounds: ReadonlyMa
           field: `nodes[${index}].result`,
         });
       }
-      return { ...base, type, result };
+      return { ...base, type: entry.type, result };
     }
     case 'userTask': {
       const task = element as ModdleElement<BpmnTask & TongbanTaskAttributes>;
@@ -236,11 +245,37 @@ function mapNode(entry: NodeEntry, id: string, index: number, bounds: ReadonlyMa
       if (task.loopCharacteristics !== undefined) {
         report.add('bpmn-ignored-detail', `The ${task.loopCharacteristics.$type} of task '${key}' is not imported; the task runs once`, place);
       }
-      return { ...base, type, ...readTaskExtensions(task, { ...place, field: `nodes[${index}]` }, report) };
+      return { ...base, type: entry.type, ...readTaskExtensions(task, { ...place, field: `nodes[${index}]` }, report) };
     }
+    case 'serviceTask': {
+      const task = element as ModdleElement<BpmnServiceTask & TongbanServiceAttributes>;
+      if (task.loopCharacteristics !== undefined) {
+        report.add('bpmn-ignored-detail', `The ${task.loopCharacteristics.$type} of service task '${key}' is not imported; the service is called once`, place);
+      }
+      return { ...base, type: entry.type, ...readServiceExtensions(task, id, { ...place, field: `nodes[${index}]` }, report) };
+    }
+    case 'timerEvent':
+      return { ...base, type: entry.type, duration: entry.duration };
     default:
-      return { ...base, type };
+      return { ...base, type: entry.type };
   }
+}
+
+/**
+ * The wait of a timer catch event: `<tongban:wait amount unit/>`, else its `timeDuration` when it
+ * is whole weeks, days or hours; else why it cannot be a Tongban wait.
+ */
+function readWait(event: ModdleElement<BpmnCatchEvent>, key: string, report: ImportReport): Duration | string {
+  const place: BpmnDiagnosticPlace = { elementId: key, elementType: event.$type };
+  const [wait] = extensionValues<TongbanDuration>(event, 'tongban:Wait');
+  const declared = readDuration(wait, 'The wait', place, report);
+  if (declared !== undefined) return declared;
+  const timer = timerOf(event);
+  const text = timer?.timeDuration?.body?.trim() ?? '';
+  const duration = durationOfIsoText(text);
+  if (duration !== undefined) return duration;
+  const written = text !== '' ? `duration '${text}'` : timer?.timeDate !== undefined ? 'a date' : timer?.timeCycle !== undefined ? 'a cycle' : 'no time';
+  return `its timer has ${written}, and a Tongban wait is a whole number of weeks, days or hours (or a tongban:wait)`;
 }
 
 function mapFlow(

@@ -80,3 +80,21 @@ export interface TongbanExtension {
   approverRole?: string;
   cap?: ModdleElement<TongbanDuration>;
 }
+
+/** @internal */
+export interface TongbanServiceAttributes {
+  handler?: string;
+}
+
+/** @internal */
+export interface TongbanHttp {
+  method?: string;
+  url?: string;
+}
+
+/** @internal */
+export interface TongbanRetry {
+  attempts?: string;
+  backoff?: string;
+  delaySeconds?: string;
+}

@@ -15,6 +15,10 @@ const attribute = (name: string) => ({ name, isAttr: true, type: 'String' });
  *   `<tongban:sla>` with `<tongban:promised amount unit/>` and `<tongban:statutory amount unit/>`,
  *   `<tongban:acceptanceDeadline amount unit/>`, and `<tongban:extension approverRole>` with
  *   `<tongban:cap amount unit/>`.
+ * - On `bpmn:ServiceTask`: attribute `handler`, or extension element `<tongban:http method url/>`;
+ *   extension element `<tongban:retry attempts backoff delaySeconds/>`.
+ * - On a timer `bpmn:IntermediateCatchEvent` (a `timerEvent`): extension element
+ *   `<tongban:wait amount unit/>`, the wait in the definition's units.
  * - On `bpmn:EndEvent`: attribute `result`. On `bpmn:SequenceFlow`: attribute `outcome`. On the
  *   timer `bpmn:BoundaryEvent` of an SLA edge: attributes `limit` (which limit it watches) and
  *   `action` (what it does when the limit passes).
@@ -36,6 +40,10 @@ export const tongbanModdlePackage = {
       properties: [attribute('schemaVersion'), attribute('key'), attribute('version'), attribute('calendar')],
     },
     { name: 'TaskProperties', extends: ['bpmn:Task'], properties: [attribute('department'), attribute('level'), attribute('candidateRole')] },
+    { name: 'ServiceTaskProperties', extends: ['bpmn:ServiceTask'], properties: [attribute('handler')] },
+    { name: 'Http', superClass: ['Element'], properties: [attribute('method'), attribute('url')] },
+    { name: 'Retry', superClass: ['Element'], properties: [attribute('attempts'), attribute('backoff'), attribute('delaySeconds')] },
+    { name: 'Wait', superClass: ['Element', 'Duration'] },
     { name: 'EndEventProperties', extends: ['bpmn:EndEvent'], properties: [attribute('result')] },
     { name: 'SequenceFlowProperties', extends: ['bpmn:SequenceFlow'], properties: [attribute('outcome')] },
     { name: 'BoundaryEventProperties', extends: ['bpmn:BoundaryEvent'], properties: [attribute('limit'), attribute('action')] },

@@ -1,13 +1,16 @@
 import type { ModdleElement } from 'moddle';
 import type { BpmnModdle } from 'bpmn-moddle';
 import type { BpmnFlowNode } from 'bpmn-moddle/types';
-import type { Duration, FormField, TaskSla, UserTask, WorkflowNode } from '../definition/index.ts';
+import type { Duration, FormField, ServiceTask, TaskSla, TimerEvent, UserTask, WorkflowNode } from '../definition/index.ts';
+import { isoTextOfDuration } from './iso-duration.ts';
 
 /** The BPMN element type each node type is written as. */
 export const bpmnTypeOfNode: Readonly<Record<string, string>> = {
   startEvent: 'bpmn:StartEvent',
   endEvent: 'bpmn:EndEvent',
   userTask: 'bpmn:UserTask',
+  serviceTask: 'bpmn:ServiceTask',
+  timerEvent: 'bpmn:IntermediateCatchEvent',
   exclusiveGateway: 'bpmn:ExclusiveGateway',
   parallelGateway: 'bpmn:ParallelGateway',
   inclusiveGateway: 'bpmn:InclusiveGateway',
@@ -24,6 +27,8 @@ export function writeNodeElement(moddle: BpmnModdle, node: WorkflowNode): Moddle
   const attributes: Record<string, unknown> = { id: node.id, name: node.name };
   if (node.type === 'endEvent') attributes.result = node.result;
   if (node.type === 'userTask') Object.assign(attributes, taskAttributes(moddle, node));
+  if (node.type === 'serviceTask') Object.assign(attributes, serviceAttributes(moddle, node));
+  if (node.type === 'timerEvent') Object.assign(attributes, timerAttributes(moddle, node));
   return moddle.create<BpmnFlowNode>(type, attributes);
 }
 
@@ -59,6 +64,32 @@ function taskAttributes(moddle: BpmnModdle, task: UserTask): Record<string, unkn
     level: task.level,
     candidateRole: task.candidateRole,
     ...(values.length === 0 ? {} : { extensionElements: moddle.create('bpmn:ExtensionElements', { values }) }),
+  };
+}
+
+function serviceAttributes(moddle: BpmnModdle, task: ServiceTask): Record<string, unknown> {
+  const values: ModdleElement[] = [];
+  const { implementation, retry } = task;
+  if ('http' in implementation) values.push(moddle.create('tongban:Http', { method: implementation.http.method, url: implementation.http.url }));
+  if (retry !== undefined) {
+    values.push(
+      moddle.create('tongban:Retry', { attempts: String(retry.attempts), backoff: retry.backoff.type, delaySeconds: String(retry.backoff.delaySeconds) }),
+    );
+  }
+  return {
+    ...('handler' in implementation ? { handler: implementation.handler } : {}),
+    ...(values.length === 0 ? {} : { extensionElements: moddle.create('bpmn:ExtensionElements', { values }) }),
+  };
+}
+
+/** A timer catch event: its wait in `tongban:wait`, and as an ISO 8601 `timeDuration` when it is elapsed time. */
+function timerAttributes(moddle: BpmnModdle, timer: TimerEvent): Record<string, unknown> {
+  const iso = isoTextOfDuration(timer.duration);
+  return {
+    extensionElements: moddle.create('bpmn:ExtensionElements', { values: [durationElement(moddle, 'tongban:Wait', timer.duration)] }),
+    eventDefinitions: [
+      moddle.create('bpmn:TimerEventDefinition', iso === undefined ? {} : { timeDuration: moddle.create('bpmn:FormalExpression', { body: iso }) }),
+    ],
   };
 }
 

@@ -58,6 +58,8 @@ describe('exportBpmn', () => {
       startEvent: 'bpmn:StartEvent',
       endEvent: 'bpmn:EndEvent',
       userTask: 'bpmn:UserTask',
+      serviceTask: 'bpmn:ServiceTask',
+      timerEvent: 'bpmn:IntermediateCatchEvent',
       exclusiveGateway: 'bpmn:ExclusiveGateway',
       parallelGateway: 'bpmn:ParallelGateway',
       inclusiveGateway: 'bpmn:InclusiveGateway',
@@ -98,6 +100,26 @@ describe('exportBpmn', () => {
     const [definition] = children(timer as Element, 'eventDefinitions');
     expect(definition?.$type).toBe('bpmn:TimerEventDefinition');
     expect(child(definition as Element, 'timeDuration')).toMatchObject({ body: 'P3D' });
+  });
+
+  it('should write a service task with its handler or HTTP call and its retry policy', async () => {
+    const { byId } = await exported(everyField);
+    const lookup = byId.get('lookup');
+    expect(tongban(lookup, 'handler')).toBe('verify-business-licence');
+    const [retry] = children(child(lookup as Element, 'extensionElements') as Element, 'values');
+    expect([retry?.$type, retry?.attempts, retry?.backoff, retry?.delaySeconds]).toEqual(['tongban:retry', '3', 'exponential', '30']);
+    const publish = byId.get('publish');
+    expect(tongban(publish, 'handler')).toBeUndefined();
+    const [http] = children(child(publish as Element, 'extensionElements') as Element, 'values');
+    expect([http?.$type, http?.method, http?.url]).toEqual(['tongban:http', 'POST', 'https://licences.example.gov.cn/cases/{caseId}/issue?kind=food&a=1']);
+  });
+
+  it('should write a timer event as a timer catch event, with an ISO 8601 duration when the wait is elapsed time', async () => {
+    const { byId } = await exported(everyField);
+    const durationOf = (id: string) => child(children(byId.get(id) as Element, 'eventDefinitions')[0] as Element, 'timeDuration')?.body;
+    expect(children(byId.get('notice') as Element, 'eventDefinitions').map((d) => d.$type)).toEqual(['bpmn:TimerEventDefinition']);
+    expect(durationOf('notice')).toBe('P5D');
+    expect(durationOf('settle')).toBeUndefined();
   });
 
   it('should write the Tongban fields in the tongban namespace', async () => {

@@ -239,6 +239,50 @@ describe('importBpmn defaults and findings', () => {
     expect(warnings[1]?.message).toContain('bpmn:MultiInstanceLoopCharacteristics');
   });
 
+  it('should import service tasks, giving one that names no implementation the handler named by its id', async () => {
+    const xml = bpmnDocument(`
+      <bpmn:serviceTask id="lookup" name="Lookup" tongban:handler="verify-business-licence">
+        <bpmn:extensionElements><tongban:retry attempts="2" backoff="fixed" delaySeconds="10"/></bpmn:extensionElements>
+      </bpmn:serviceTask>
+      <bpmn:serviceTask id="push" name="Push">
+        <bpmn:extensionElements><tongban:http method="post" url="https://registry.example.gov.cn/push"/><tongban:retry attempts="many" backoff="fixed" delaySeconds="10"/></bpmn:extensionElements>
+      </bpmn:serviceTask>
+      <bpmn:serviceTask id="plain" name="Plain"/>
+      <bpmn:serviceTask id="bad" name="Bad"><bpmn:extensionElements><tongban:http method="FETCH" url="ftp://x"/></bpmn:extensionElements></bpmn:serviceTask>`);
+    const result = await importBpmn(xml);
+    expect(definitionOf(result).nodes).toEqual([
+      { id: 'lookup', type: 'serviceTask', name: 'Lookup', implementation: { handler: 'verify-business-licence' }, retry: { attempts: 2, backoff: { type: 'fixed', delaySeconds: 10 } } },
+      { id: 'push', type: 'serviceTask', name: 'Push', implementation: { http: { method: 'POST', url: 'https://registry.example.gov.cn/push' } } },
+      { id: 'plain', type: 'serviceTask', name: 'Plain', implementation: { handler: 'plain' } },
+      { id: 'bad', type: 'serviceTask', name: 'Bad', implementation: { handler: 'bad' } },
+    ]);
+    expect(result.diagnostics.filter((d) => d.severity === 'warning').map((d) => `${d.code} ${d.nodeId ?? ''}`)).toEqual([
+      'bpmn-invalid-extension push',
+      'bpmn-missing-implementation plain',
+      'bpmn-invalid-extension bad',
+      'bpmn-missing-implementation bad',
+    ]);
+  });
+
+  it('should import a timer catch event with a readable wait as a timer event, and report the others', async () => {
+    const xml = bpmnDocument(`
+      <bpmn:intermediateCatchEvent id="notice" name="Notice"><bpmn:timerEventDefinition><bpmn:timeDuration>P3D</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>
+      <bpmn:intermediateCatchEvent id="cool" name="Cool">
+        <bpmn:extensionElements><tongban:wait amount="2" unit="workingDay"/></bpmn:extensionElements>
+        <bpmn:timerEventDefinition/>
+      </bpmn:intermediateCatchEvent>
+      <bpmn:intermediateCatchEvent id="on-date" name="On date"><bpmn:timerEventDefinition><bpmn:timeDate>2026-10-08T09:00:00+08:00</bpmn:timeDate></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>
+      <bpmn:intermediateCatchEvent id="message" name="Message"><bpmn:messageEventDefinition/></bpmn:intermediateCatchEvent>`);
+    const result = await importBpmn(xml);
+    expect(definitionOf(result).nodes).toEqual([
+      { id: 'notice', type: 'timerEvent', name: 'Notice', duration: { amount: 3, unit: 'calendarDay' } },
+      { id: 'cool', type: 'timerEvent', name: 'Cool', duration: { amount: 2, unit: 'workingDay' } },
+    ]);
+    const unsupported = result.diagnostics.filter((d) => d.code === 'bpmn-unsupported-element');
+    expect(unsupported.map((d) => d.elementId)).toEqual(['on-date', 'message']);
+    expect(unsupported[0]?.message).toContain('a date');
+  });
+
   it('should report a boundary event that is not a timer, and the flow that leaves it', async () => {
     const xml = bpmnDocument(`
       <bpmn:userTask id="t" name="T" tongban:department="health" tongban:candidateRole="clerk"/>
