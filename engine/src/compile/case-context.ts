@@ -29,13 +29,35 @@ export function awaitsSupplement(suspension: CaseSuspension | null): boolean {
   return suspension !== null && (suspension.reason ?? 'supplement') === 'supplement';
 }
 
+/** The decision of one instance of a multi-instance task (会签). */
+export interface InstanceDecision {
+  taskId: string;
+  /** The department kind or assignee the instance went to. */
+  item: string;
+  outcome: string;
+  reason?: string;
+}
+
+/** The open instances of a multi-instance task (会签) and the decisions taken so far. */
+export interface InstanceSet {
+  over: 'departments' | 'assignees';
+  /** What each instance goes to, in order: instance n (1-based) is task `${activation}.${n}`. */
+  items: string[];
+  /** Task ids of the instances still open. */
+  open: string[];
+  decided: InstanceDecision[];
+}
+
 /**
  * The last decision taken on a userTask node: by its clerk, or deemed when its SLA edge deems an
- * outcome (超时默认).
+ * outcome (超时默认), or, for a multi-instance task, reached by its instances.
  */
 export interface TaskDecision {
+  /** The task decided; for a multi-instance task, its activation (`review#1`). */
   taskId: string;
   outcome: string;
+  /** The decisions of the instances of a multi-instance task, in the order they were taken. */
+  instances?: InstanceDecision[];
   /** Set when no clerk decided: the department stayed silent past the statutory limit. */
   deemed?: true;
   /** The reason the clerk gave (mandatory for `reject` and `return` from schema version 2 on). */
@@ -116,6 +138,8 @@ export interface CaseContext {
   extensions?: Record<string, TaskExtension>;
   /** The service invocations the case waits for, by node id. Absent from older snapshots: none. */
   services?: Record<string, ServiceInvocation>;
+  /** The instances of each multi-instance task, by node id. Absent from older snapshots: none. */
+  instances?: Record<string, InstanceSet>;
 }
 
 /**
@@ -125,7 +149,7 @@ export interface CaseContext {
  * Pure: performs no I/O.
  */
 export function emptyCaseContext(): CaseContext {
-  return { caseId: '', data: {}, tasks: {}, activations: {}, suspension: null, result: null, decisions: {}, resultReason: null, receivedAt: null, timers: {}, deemedAcceptance: null, extensions: {}, services: {} };
+  return { caseId: '', data: {}, tasks: {}, activations: {}, suspension: null, result: null, decisions: {}, resultReason: null, receivedAt: null, timers: {}, deemedAcceptance: null, extensions: {}, services: {}, instances: {} };
 }
 
 /**
@@ -155,4 +179,54 @@ export function activationIdOf(context: Pick<CaseContext, 'activations'>, nodeId
  */
 export function timerIdOf(activationId: string, purpose: TimerPurpose): string {
   return `${activationId}/${purpose}`;
+}
+
+/**
+ * The id of instance `n` (1-based) of activation `activationId` of a multi-instance task:
+ * `review#1.2`.
+ *
+ * Pure: performs no I/O.
+ */
+export function instanceIdOf(activationId: string, n: number): string {
+  return `${activationId}.${n}`;
+}
+
+/**
+ * The 1-based number of the instance whose task id is `taskId` (`review#1.2` → 2).
+ *
+ * Pure: performs no I/O.
+ */
+export function instanceNumberOf(taskId: string): number {
+  return Number(taskId.slice(taskId.lastIndexOf('.') + 1));
+}
+
+/**
+ * Whether `taskId` is an open task of `nodeId`: its single task, or one of its open instances.
+ *
+ * Pure: performs no I/O.
+ */
+export function isOpenTask(context: Pick<CaseContext, 'tasks' | 'instances'>, nodeId: string, taskId: unknown): boolean {
+  return (context.tasks[nodeId] !== undefined && context.tasks[nodeId] === taskId) || (context.instances?.[nodeId]?.open.includes(taskId as string) ?? false);
+}
+
+/**
+ * What the instances of a countersignature decide, counting a further decision `outcome`:
+ * `approve` once `completion` has its approvals (all, any one, or `threshold`), `reject` once it
+ * can no longer have them, nothing while it still can. No instance at all counts as approved.
+ *
+ * Pure: performs no I/O.
+ */
+export function countersignOutcome(
+  set: Pick<InstanceSet, 'items' | 'decided'>,
+  completion: 'all' | 'any' | { threshold: number },
+  outcome?: string,
+): 'approve' | 'reject' | undefined {
+  const count = set.items.length;
+  const outcomes = [...set.decided.map((decision) => decision.outcome), ...(outcome === undefined ? [] : [outcome])];
+  const approvals = outcomes.filter((decided) => decided === 'approve').length;
+  const rejections = outcomes.length - approvals;
+  const required = completion === 'all' ? count : completion === 'any' ? Math.min(1, count) : Math.min(completion.threshold, count);
+  if (approvals >= required) return 'approve';
+  if (rejections > count - required) return 'reject';
+  return undefined;
 }

@@ -1,4 +1,4 @@
-import type { ServiceTask, TimerEvent, UserTask, WorkflowDefinition, WorkflowEdge, WorkflowNode } from '../definition/index.ts';
+import type { MultiInstance, ServiceTask, TimerEvent, UserTask, WorkflowDefinition, WorkflowEdge, WorkflowNode } from '../definition/index.ts';
 import { offeredOutcomes, outcomeNeedsReason, slaEdgeBehaviour } from '../definition/index.ts';
 import type { DefinitionAnalysis } from '../validate/analyze-definition.ts';
 import type { ParallelBlock } from '../validate/analyze-blocks.ts';
@@ -118,7 +118,9 @@ export function compileAnalysis(analysis: DefinitionAnalysis): CompileResult {
       const rest = offered.filter((o) => !routed.has(o) && o !== 'return' && o !== 'requestSupplement');
       completions.push(go(catchAll, container, { guard: outcomeGuard(task, rest), actions: decided(task.id) }));
     }
-    const acceptance = task.acceptanceDeadline === undefined ? undefined : { nodeId: task.id, purpose: 'acceptance' };
+    const countersign = task.multiInstance ? countersignTransitions(task, named, catchAll, container) : undefined;
+    if (countersign) completions.splice(0, completions.length, ...countersign.completions);
+    const acceptance = task.acceptanceDeadline === undefined || task.multiInstance ? undefined : { nodeId: task.id, purpose: 'acceptance' };
     const stopAcceptance: ActionRef[] = acceptance ? [{ type: 'cancelTimer', params: acceptance }, { type: 'dropTimer', params: acceptance }] : [];
     if (offered.includes('requestSupplement')) {
       completions.push({
@@ -179,7 +181,9 @@ export function compileAnalysis(analysis: DefinitionAnalysis): CompileResult {
         ...(task.extension ? { extension: task.extension } : {}),
       },
       entry: [
-        { type: 'openTask', params: { nodeId: task.id } },
+        task.multiInstance
+          ? { type: 'openInstances', params: { nodeId: task.id, over: task.multiInstance.over, items: task.multiInstance.items } }
+          : { type: 'openTask', params: { nodeId: task.id } },
         { type: 'createTask', params: { nodeId: task.id } },
         ...(acceptance && task.acceptanceDeadline
           ? [
@@ -189,8 +193,48 @@ export function compileAnalysis(analysis: DefinitionAnalysis): CompileResult {
           : []),
       ],
       exit: [{ type: 'closeTask', params: { nodeId: task.id } }, ...stopAcceptance, { type: 'forgetTask', params: { nodeId: task.id } }],
+      ...(countersign?.always ? { always: countersign.always } : {}),
       on,
     };
+  };
+
+  /**
+   * The completions of a multi-instance task (会签): an instance's decision that decides the step
+   * takes the edge of the step's outcome; any other closes the instance and waits for the rest.
+   * With no instance at all the step passes on as approved.
+   */
+  const countersignTransitions = (
+    task: UserTask,
+    named: WorkflowEdge[],
+    catchAll: WorkflowEdge | undefined,
+    container: string,
+  ): { completions: TransitionJson[]; always: TransitionJson[] | undefined } => {
+    const completion = (task.multiInstance as MultiInstance).completion;
+    const offered = offeredOutcomes(task);
+    const all = reasonsOf(definition.schemaVersion, task);
+    const reasons: { [key: string]: JsonValue } = Object.keys(all).length > 0 ? { reasons: all } : {};
+    const record: ActionRef[] = [MERGE, { type: 'recordInstance', params: { nodeId: task.id } }];
+    const edgeFor = (outcome: string): WorkflowEdge | undefined => named.find((edge) => edge.outcome === outcome) ?? catchAll;
+    const completions: TransitionJson[] = [];
+    for (const outcome of ['approve', 'reject']) {
+      const edge = edgeFor(outcome);
+      if (edge === undefined) continue;
+      completions.push(
+        go(edge, container, {
+          guard: { type: 'instanceDecides', params: { nodeId: task.id, outcome, completion, ...reasons } },
+          actions: [...record, { type: 'recordCountersign', params: { nodeId: task.id, outcome } }],
+        }),
+      );
+    }
+    completions.push({
+      guard: { type: 'instanceOutcome', params: { nodeId: task.id, outcomes: offered, ...reasons } },
+      actions: [...record, { type: 'closeInstance', params: { nodeId: task.id } }],
+    });
+    const approved = edgeFor('approve');
+    const always = approved
+      ? [go(approved, container, { guard: { type: 'noInstances', params: { nodeId: task.id } }, actions: [{ type: 'recordCountersign', params: { nodeId: task.id, outcome: 'approve' } }] })]
+      : undefined;
+    return { completions, always };
   };
 
   const serviceState = (node: ServiceTask, container: string): StateJson => {

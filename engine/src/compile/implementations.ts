@@ -1,9 +1,10 @@
 import { assign } from 'xstate';
 import type { AnyEventObject } from 'xstate';
-import { evaluateCondition } from '../feel/index.ts';
+import { evaluateCondition, evaluateList } from '../feel/index.ts';
 import type { CaseEvent, CaseInput } from '../step/step.types.ts';
-import type { CaseContext, SuspensionReason, TaskDecision, TimerPurpose } from './case-context.ts';
-import { activationIdOf, awaitsSupplement, suspensionReasons, timerIdOf } from './case-context.ts';
+import type { CompletionRule } from '../definition/index.ts';
+import type { CaseContext, InstanceDecision, InstanceSet, SuspensionReason, TaskDecision, TimerPurpose } from './case-context.ts';
+import { activationIdOf, awaitsSupplement, countersignOutcome, instanceIdOf, instanceNumberOf, isOpenTask, suspensionReasons, timerIdOf } from './case-context.ts';
 import { decisionReason } from './decision-reason.ts';
 import { taskIdOf } from './case-context.ts';
 
@@ -49,13 +50,22 @@ function givesReason(event: AnyEventObject, reasons: Record<string, string | nul
   return decisionReason(event as { reason?: unknown; data?: Record<string, unknown> }, reasons[outcome]) !== undefined;
 }
 
-/** Whether `event` completes or breaches the open task of `nodeId` while the case runs. */
+/** Whether `event` completes or breaches an open task of `nodeId` (its task or an instance) while the case runs. */
 function addressesOpenTask(context: CaseContext, event: MachineEvent, nodeId: string): boolean {
+  return 'taskId' in event && event.nodeId === nodeId && isOpenTask(context, nodeId, event.taskId) && context.suspension === null;
+}
+
+/** Whether `event` completes an open instance of the multi-instance task `nodeId` with one of `outcomes`, giving the reason it needs. */
+function completesInstance(context: CaseContext, raw: AnyEventObject, params: { nodeId: string; reasons?: Record<string, string | null> }, outcomes: string[]): boolean {
+  const event = raw as MachineEvent;
+  const set = context.instances?.[params.nodeId];
   return (
-    'taskId' in event &&
-    event.nodeId === nodeId &&
-    context.tasks[nodeId] === event.taskId &&
-    context.suspension === null
+    event.type === 'task.complete' &&
+    set !== undefined &&
+    set.open.includes(event.taskId) &&
+    addressesOpenTask(context, event, params.nodeId) &&
+    outcomes.includes(event.outcome) &&
+    givesReason(raw, params.reasons)
   );
 }
 
@@ -66,7 +76,7 @@ function addressesOpenTask(context: CaseContext, event: MachineEvent, nodeId: st
  * Effect actions (`createTask`, `closeTask`, `suspendCase`, `pauseCase`, `resumeCase`,
  * `completeCase`, `escalate`, `notify`, `deemOutcome`, `scheduleTimer`, `cancelTimer`,
  * `deemAccepted`, `requestExtensionApproval`, `extendDeadline`, `invokeService`,
- * `raiseIncident`) do nothing here: XState's pure `transition` hands them back and the step turns them into effects; a
+ * `raiseIncident`, `closeInstance`) do nothing here: XState's pure `transition` hands them back and the step turns them into effects; a
  * host running the machine in an actor can `provide` its own. The other actions are `assign`s that
  * keep the case context:
  * - `initCase`: copies the case input (`{ caseId, data }`, and `receivedAt` from the step) into the
@@ -80,6 +90,10 @@ function addressesOpenTask(context: CaseContext, event: MachineEvent, nodeId: st
  *   forget the timer of the current activation of `nodeId` (`firstOnly`: on its first activation
  *   only).
  * - `acceptDeemed` `{ nodeId }`: the case counts as accepted as of its receipt (art. 32(4)).
+ * - `openInstances` `{ nodeId, over, items }`: a new activation of a multi-instance task, one
+ *   instance per item (`items` a list, or a FEEL expression yielding one); `recordInstance`
+ *   `{ nodeId }`: an instance's decision; `recordCountersign` `{ nodeId, outcome }`: the step's
+ *   outcome, with its instances' decisions. `forgetTask` closes the instances left.
  * - `openActivity` `{ nodeId }`: counts a new activation of a node that waits (a timer).
  * - `openService` `{ nodeId }` / `markIncident` `{ nodeId }` / `forgetService` `{ nodeId }`: a
  *   new invocation of a service task (a new activation) / its failure after the last retry /
@@ -102,6 +116,10 @@ function addressesOpenTask(context: CaseContext, event: MachineEvent, nodeId: st
  *   `returnTo` (or to no named target, when this is the task's `sole` return edge).
  * - `taskBreach` `{ nodeId, limit }`: a `task.slaBreach` of the open task of `nodeId` for `limit`
  *   (`statutory` when the event or an older machine names none), while not suspended.
+ * - `instanceDecides` `{ nodeId, outcome, completion, reasons? }`: a completion of an open instance
+ *   of `nodeId` after which the instances decide the step `outcome` (see `countersignOutcome`);
+ *   `instanceOutcome` `{ nodeId, outcomes, reasons? }`: any completion of an open instance;
+ *   `noInstances` `{ nodeId }`: the task's collection gave no instance.
  * - `extensionRequestable` `{ nodeId, cap }`: a `task.requestExtension` of the open task of
  *   `nodeId`, its first, with a reason and an amount from above 0 to `cap`, while not suspended.
  * - `extensionApprovable` `{ nodeId, approverRole }`: a `task.approveExtension` of the open task
@@ -131,6 +149,29 @@ export const implementations = {
         tasks: { ...context.tasks, [nodeId]: taskIdOf(nodeId, activation) },
       };
     }),
+    openInstances: assign(({ context }: Args, params: unknown) => {
+      const { nodeId, over, items } = params as { nodeId: string; over: InstanceSet['over']; items: string[] | string };
+      const activation = (context.activations[nodeId] ?? 0) + 1;
+      const names = Array.isArray(items) ? items : evaluateList(items, context.data);
+      const activationId = taskIdOf(nodeId, activation);
+      const set: InstanceSet = { over, items: names, open: names.map((_, index) => instanceIdOf(activationId, index + 1)), decided: [] };
+      return { activations: { ...context.activations, [nodeId]: activation }, instances: { ...(context.instances ?? {}), [nodeId]: set } };
+    }),
+    recordInstance: assign(({ context, event }: Args, params: unknown) => {
+      const { nodeId } = params as NodeParams;
+      const set = context.instances?.[nodeId];
+      if (set === undefined) return {};
+      const taskId = String(event.taskId);
+      const decision: InstanceDecision = { taskId, item: set.items[instanceNumberOf(taskId) - 1] ?? '', outcome: String(event.outcome) };
+      if (typeof event.reason === 'string') decision.reason = event.reason;
+      const next: InstanceSet = { ...set, open: set.open.filter((id) => id !== taskId), decided: [...set.decided, decision] };
+      return { instances: { ...context.instances, [nodeId]: next } };
+    }),
+    recordCountersign: assign(({ context }: Args, params: unknown) => {
+      const { nodeId, outcome } = params as { nodeId: string; outcome: string };
+      const decision: TaskDecision = { taskId: activationIdOf(context, nodeId), outcome, instances: context.instances?.[nodeId]?.decided ?? [] };
+      return { decisions: { ...(context.decisions ?? {}), [nodeId]: decision } };
+    }),
     openActivity: assign(({ context }: Args, params: unknown) => {
       const { nodeId } = params as NodeParams;
       return { activations: { ...context.activations, [nodeId]: (context.activations[nodeId] ?? 0) + 1 } };
@@ -159,7 +200,8 @@ export const implementations = {
       const { nodeId } = params as NodeParams;
       const tasks = { ...context.tasks };
       delete tasks[nodeId];
-      return { tasks };
+      const set = context.instances?.[nodeId];
+      return set === undefined ? { tasks } : { tasks, instances: { ...context.instances, [nodeId]: { ...set, open: [] } } };
     }),
     mergeData: assign(({ context, event: raw }: Args) => {
       const event = raw as MachineEvent;
@@ -232,6 +274,7 @@ export const implementations = {
     cancelTimer: effect,
     deemAccepted: effect,
     requestExtensionApproval: effect,
+    closeInstance: effect,
     invokeService: effect,
     raiseIncident: effect,
     extendDeadline: effect,
@@ -274,6 +317,17 @@ export const implementations = {
       const invocation = context.services?.[nodeId];
       return event.nodeId === nodeId && invocation?.serviceId === event.serviceId && invocation.status === status && context.suspension === null;
     },
+    instanceDecides: ({ context, event }: Args, params: unknown) => {
+      const decides = params as { nodeId: string; outcome: string; completion: CompletionRule; reasons?: Record<string, string | null> };
+      const set = context.instances?.[decides.nodeId];
+      if (set === undefined || !completesInstance(context, event, decides, ['approve', 'reject'])) return false;
+      return countersignOutcome(set, decides.completion, String(event.outcome)) === decides.outcome;
+    },
+    instanceOutcome: ({ context, event }: Args, params: unknown) => {
+      const taken = params as { nodeId: string; outcomes: string[]; reasons?: Record<string, string | null> };
+      return completesInstance(context, event, taken, taken.outcomes);
+    },
+    noInstances: ({ context }: Args, params: unknown) => context.instances?.[(params as NodeParams).nodeId]?.items.length === 0,
     extensionRequestable: ({ context, event: raw }: Args, params: unknown) => {
       const { nodeId, cap } = params as { nodeId: string; cap: { amount: number } };
       const event = raw as MachineEvent;

@@ -54,6 +54,29 @@ export const formFieldSchema = z.object({
 });
 export type FormField = z.infer<typeof formFieldSchema>;
 
+/**
+ * How a multi-instance task (会签) completes: `all` instances approve, `any` one approves, or at
+ * least `threshold` approve. It is refused as soon as that can no longer happen.
+ */
+export const completionRuleSchema = z.union([z.enum(['all', 'any']), z.object({ threshold: z.number().int().positive() })]);
+export type CompletionRule = z.infer<typeof completionRuleSchema>;
+
+/**
+ * Several reviewers on one step (会签): one task per department kind or per assignee, all open at
+ * once.
+ *
+ * - `over`: what each instance goes to, `departments` (a department kind at the task's level) or
+ *   `assignees` (a user of the task's department).
+ * - `items`: the list itself, or a FEEL expression over case data that yields it.
+ * - `completion`: when the step is decided (see `completionRuleSchema`).
+ */
+export const multiInstanceSchema = z.object({
+  over: z.enum(['departments', 'assignees']),
+  items: z.union([z.array(z.string().min(1)).min(1), z.string().min(1)]),
+  completion: completionRuleSchema,
+});
+export type MultiInstance = z.infer<typeof multiInstanceSchema>;
+
 /** Levels of government, from the top of the jurisdiction tree down. */
 export const levelSchema = z.enum(['city', 'district', 'subDistrict']);
 export type Level = z.infer<typeof levelSchema>;
@@ -95,6 +118,11 @@ export const userTaskSchema = z.object({
    * limit's unit), once per task activation.
    */
   extension: z.object({ approverRole: z.string().min(1), cap: durationSchema }).optional(),
+  /**
+   * Makes the task a countersignature (会签): one task per item, each decided `approve` or
+   * `reject`; the step takes `approve` or `reject` once `completion` decides it.
+   */
+  multiInstance: multiInstanceSchema.optional(),
 });
 
 /**

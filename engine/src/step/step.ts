@@ -1,7 +1,7 @@
 import { initialTransition, transition } from 'xstate';
 import type { AnyMachineSnapshot, ExecutableActionObject } from 'xstate';
 import type { CaseContext, CaseSuspension, SuspensionReason, TaskExtension, TimerPurpose } from '../compile/case-context.ts';
-import { activationIdOf, awaitsSupplement, suspensionReasons, timerIdOf } from '../compile/case-context.ts';
+import { activationIdOf, awaitsSupplement, isOpenTask, suspensionReasons, timerIdOf } from '../compile/case-context.ts';
 import { decisionReason } from '../compile/decision-reason.ts';
 import type { MachineConfigJson, TaskStateMeta } from '../compile/machine-config.types.ts';
 import {
@@ -118,8 +118,10 @@ function checkApplies(loaded: LoadedMachine, snapshot: PersistedCaseSnapshot, co
     if (suspension !== null) throw suspendedError(context.caseId, suspension);
     return;
   }
-  const open = context.tasks[event.nodeId];
-  if (open !== event.taskId) throw new TaskNotActiveError(event.taskId, event.nodeId, open);
+  if (!isOpenTask(context, event.nodeId, event.taskId)) {
+    const open = context.tasks[event.nodeId] ?? context.instances?.[event.nodeId]?.open.join("', '");
+    throw new TaskNotActiveError(event.taskId, event.nodeId, open || undefined);
+  }
   if (suspension !== null) throw suspendedError(context.caseId, suspension);
   const meta = loaded.tasks.get(event.nodeId);
   if (event.type === 'task.requestExtension' || event.type === 'task.approveExtension') {
@@ -218,11 +220,26 @@ function toEffects(actions: readonly ExecutableActionObject[], event: CaseEvent)
     const nodeId = params.nodeId ?? '';
     const taskId = context.tasks[nodeId] ?? '';
     switch (action.type) {
-      case 'createTask':
-        effects.push({ type: 'createTask', taskId, nodeId });
+      case 'createTask': {
+        const set = context.tasks[nodeId] === undefined ? context.instances?.[nodeId] : undefined;
+        if (set === undefined) {
+          effects.push({ type: 'createTask', taskId, nodeId });
+          break;
+        }
+        set.open.forEach((instanceId, index) => {
+          const instance = { over: set.over, item: set.items[index] ?? '', index: index + 1, of: set.items.length };
+          effects.push({ type: 'createTask', taskId: instanceId, nodeId, instance });
+        });
         break;
-      case 'closeTask':
-        effects.push({ type: 'closeTask', taskId, nodeId, reason: closeReason(event, taskId) });
+      }
+      case 'closeTask': {
+        const set = context.tasks[nodeId] === undefined ? context.instances?.[nodeId] : undefined;
+        const closing = set === undefined ? [taskId] : set.open;
+        for (const id of closing) effects.push({ type: 'closeTask', taskId: id, nodeId, reason: closeReason(event, id) });
+        break;
+      }
+      case 'closeInstance':
+        effects.push({ type: 'closeTask', taskId: eventTaskId(event), nodeId, reason: 'completed' });
         break;
       case 'suspendCase':
         effects.push({ type: 'suspendCase', reason: 'supplement', nodeId, taskId });

@@ -114,9 +114,22 @@ export type CaseEvent =
       timerId: string;
     };
 
+/**
+ * The instance a task of a multi-instance step (会签) is: the `index`-th of `of`, going to `item`,
+ * a department kind (`over: 'departments'`, routed at the task's level) or an assignee
+ * (`over: 'assignees'`, within the task's department).
+ */
+export interface TaskInstance {
+  over: 'departments' | 'assignees';
+  item: string;
+  index: number;
+  of: number;
+}
+
 /** What a step asks the host to do, in order. */
 export type Effect =
-  | { type: 'createTask'; taskId: string; nodeId: string }
+  /** Open task `taskId` of node `nodeId`; `instance` when it is one of several of a countersignature. */
+  | { type: 'createTask'; taskId: string; nodeId: string; instance?: TaskInstance }
   | { type: 'closeTask'; taskId: string; nodeId: string; reason: TaskCloseReason }
   | { type: 'suspendCase'; reason: 'supplement'; nodeId: string; taskId: string }
   /**

@@ -1,5 +1,6 @@
 import { offeredOutcomes, slaEdgeBehaviour } from '../definition/index.ts';
 import type { SlaLimit, UserTask, WorkflowEdge } from '../definition/index.ts';
+import { parseCondition } from '../feel/index.ts';
 import type { DefinitionGraph } from './definition-graph.ts';
 import { edgeField, isReturnEdge, nodeField, quoteList } from './definition-graph.ts';
 import type { Diagnostic } from './diagnostic.types.ts';
@@ -11,7 +12,7 @@ const NON_ROUTING_OUTCOMES = new Set(['requestSupplement']);
  * `user-task-without-department`, `user-task-without-role`, `duplicate-outcome`,
  * `reason-field-not-in-form`, `unknown-outcome`,
  * `outcome-without-edge`, `duplicate-outcome-edge`, `supplement-outcome-routed`, `outcome-ignored`,
- * `invalid-sla-breach-edge`, `sla-edge-without-limit`, `invalid-extension`.
+ * `invalid-sla-breach-edge`, `sla-edge-without-limit`, `invalid-extension`, `invalid-multi-instance`.
  *
  * Routing rules of a userTask: an edge with an `outcome` is taken by that outcome; one edge without
  * an outcome is taken by every routing outcome no other edge names; `return` needs its own edges
@@ -51,7 +52,7 @@ export function checkUserTasks(graph: DefinitionGraph): Diagnostic[] {
 
 function checkTask(graph: DefinitionGraph, task: UserTask): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
-  if (task.department.trim() === '') {
+  if (task.department.trim() === '' && task.multiInstance?.over !== 'departments') {
     diagnostics.push({
       code: 'user-task-without-department',
       severity: 'error',
@@ -92,7 +93,7 @@ function checkTask(graph: DefinitionGraph, task: UserTask): Diagnostic[] {
     }
   });
 
-  diagnostics.push(...checkExtension(graph, task));
+  diagnostics.push(...checkExtension(graph, task), ...checkMultiInstance(graph, task));
 
   const offered = offeredOutcomes(task);
   const outgoing = graph.outgoing.get(task.id) ?? [];
@@ -274,5 +275,48 @@ function checkExtension(graph: DefinitionGraph, task: UserTask): Diagnostic[] {
     );
   }
   if (extension.approverRole.trim() === '') diagnostics.push(invalid(`The extension of task '${task.id}' names no role to approve it`, 'approverRole'));
+  return diagnostics;
+}
+
+/**
+ * A countersignature (会签) decides by approvals: its instances offer `approve` and `reject` only,
+ * a fixed list has at least `threshold` items, a collection is a FEEL expression that does not read
+ * the clock, and it is not an intake (no acceptance deadline).
+ */
+function checkMultiInstance(graph: DefinitionGraph, task: UserTask): Diagnostic[] {
+  const { multiInstance } = task;
+  if (multiInstance === undefined) return [];
+  const invalid = (message: string, property: string): Diagnostic => ({
+    code: 'invalid-multi-instance',
+    severity: 'error',
+    message,
+    nodeId: task.id,
+    field: nodeField(graph, task.id, property),
+  });
+  const diagnostics: Diagnostic[] = [];
+  const offered = offeredOutcomes(task);
+  const others = offered.filter((outcome) => outcome !== 'approve' && outcome !== 'reject');
+  if (others.length > 0 || !offered.includes('approve')) {
+    diagnostics.push(
+      invalid(`Multi-instance task '${task.id}' offers ${quoteList(offered)}; each of its instances approves or rejects, so it offers 'approve' and 'reject' only`, 'outcomes'),
+    );
+  }
+  const { items, completion } = multiInstance;
+  if (Array.isArray(items)) {
+    if (typeof completion === 'object' && completion.threshold > items.length) {
+      diagnostics.push(
+        invalid(`Multi-instance task '${task.id}' needs ${completion.threshold} approvals but has ${items.length} instances`, 'multiInstance.completion'),
+      );
+    }
+  } else {
+    const parsed = parseCondition(items);
+    if (!parsed.ok || parsed.readsClock) {
+      const why = parsed.ok ? 'calls now() or today()' : 'does not parse as FEEL';
+      diagnostics.push(invalid(`The collection '${items}' of multi-instance task '${task.id}' ${why}`, 'multiInstance.items'));
+    }
+  }
+  if (task.acceptanceDeadline !== undefined) {
+    diagnostics.push(invalid(`Multi-instance task '${task.id}' cannot be an intake with an acceptance deadline`, 'acceptanceDeadline'));
+  }
   return diagnostics;
 }

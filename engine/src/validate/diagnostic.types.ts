@@ -29,6 +29,7 @@ export const diagnosticCodes = [
   'sla-edge-without-limit',
   'invalid-acceptance-deadline',
   'invalid-extension',
+  'invalid-multi-instance',
   'activity-multiple-outgoing',
   'exclusive-gateway-without-default',
   'inclusive-gateway-without-default',
