@@ -25,6 +25,9 @@ function candidates(run: CaseRun, metaOf: (nodeId: string) => TaskStateMeta): Ca
     if (invocation.status === 'incident') events.push({ type: 'service.retry', nodeId, serviceId });
     else events.push({ type: 'service.succeeded', nodeId, serviceId, data: { licenceValid: true } }, { type: 'service.failed', nodeId, serviceId, error: 'timeout' });
   }
+  for (const [nodeId, subCaseId] of Object.entries((run.current.context as CaseContext).subCases ?? {})) {
+    for (const result of ['approved', 'rejected']) events.push({ type: 'subCase.completed', nodeId, subCaseId, result, data: { [`${nodeId}Result`]: result } });
+  }
   for (const [timerId, timer] of Object.entries((run.current.context as CaseContext).timers ?? {})) {
     events.push({ type: 'timer.fired', nodeId: timer.nodeId, timerId });
   }

@@ -16,6 +16,7 @@ const drawnSizes: Record<WorkflowNode['type'], { width: number; height: number }
   userTask: { width: 176, height: 84 },
   serviceTask: { width: 176, height: 84 },
   timerEvent: { width: 40, height: 40 },
+  callActivity: { width: 176, height: 84 },
   exclusiveGateway: { width: 48, height: 48 },
   parallelGateway: { width: 48, height: 48 },
   inclusiveGateway: { width: 48, height: 48 },

@@ -35,6 +35,7 @@ function PaletteIcon({ type }: { type: NodeType }) {
       return <span className="tb-mini-circle">⏱</span>;
     case 'userTask':
     case 'serviceTask':
+    case 'callActivity':
       return <span className="tb-mini-box" />;
     case 'exclusiveGateway':
       return (

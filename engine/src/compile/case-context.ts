@@ -140,6 +140,8 @@ export interface CaseContext {
   services?: Record<string, ServiceInvocation>;
   /** The instances of each multi-instance task, by node id. Absent from older snapshots: none. */
   instances?: Record<string, InstanceSet>;
+  /** The sub-case each call activity waits for, by node id. Absent from older snapshots: none. */
+  subCases?: Record<string, string>;
 }
 
 /**
@@ -149,7 +151,7 @@ export interface CaseContext {
  * Pure: performs no I/O.
  */
 export function emptyCaseContext(): CaseContext {
-  return { caseId: '', data: {}, tasks: {}, activations: {}, suspension: null, result: null, decisions: {}, resultReason: null, receivedAt: null, timers: {}, deemedAcceptance: null, extensions: {}, services: {}, instances: {} };
+  return { caseId: '', data: {}, tasks: {}, activations: {}, suspension: null, result: null, decisions: {}, resultReason: null, receivedAt: null, timers: {}, deemedAcceptance: null, extensions: {}, services: {}, instances: {}, subCases: {} };
 }
 
 /**

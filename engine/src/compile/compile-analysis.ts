@@ -1,4 +1,4 @@
-import type { MultiInstance, ServiceTask, TimerEvent, UserTask, WorkflowDefinition, WorkflowEdge, WorkflowNode } from '../definition/index.ts';
+import type { CallActivity, MultiInstance, ServiceTask, TimerEvent, UserTask, WorkflowDefinition, WorkflowEdge, WorkflowNode } from '../definition/index.ts';
 import { offeredOutcomes, outcomeNeedsReason, slaEdgeBehaviour } from '../definition/index.ts';
 import type { DefinitionAnalysis } from '../validate/analyze-definition.ts';
 import type { ParallelBlock } from '../validate/analyze-blocks.ts';
@@ -276,6 +276,33 @@ export function compileAnalysis(analysis: DefinitionAnalysis): CompileResult {
     };
   };
 
+  const callState = (node: CallActivity, container: string): StateJson => {
+    const outgoing = forward(node.id);
+    const named = outgoing.filter((edge) => edge.outcome !== undefined);
+    const rest = outgoing.find((edge) => edge.outcome === undefined);
+    const returned = (results: string[] | null): GuardRef => ({ type: 'subCaseCompleted', params: { nodeId: node.id, results } });
+    const done = [
+      ...named.map((edge) => go(edge, container, { guard: returned([edge.outcome as string]), actions: [MERGE] })),
+      ...(rest ? [go(rest, container, { guard: returned(null), actions: [MERGE] })] : []),
+    ];
+    return {
+      id: node.id,
+      meta: { nodeType: 'callActivity' },
+      entry: [
+        { type: 'openSubCase', params: { nodeId: node.id } },
+        {
+          type: 'startSubCase',
+          params: { nodeId: node.id, definitionKey: node.calledElement, version: node.version ?? null, inputs: node.inputs ?? null },
+        },
+      ],
+      exit: [
+        { type: 'cancelSubCase', params: { nodeId: node.id } },
+        { type: 'forgetSubCase', params: { nodeId: node.id } },
+      ],
+      on: { 'subCase.completed': done },
+    };
+  };
+
   const exclusiveState = (nodeId: string, container: string): StateJson => {
     const outgoing = forward(nodeId);
     const conditional = outgoing.filter((edge) => edge.default !== true && edge.condition !== undefined);
@@ -343,6 +370,8 @@ export function compileAnalysis(analysis: DefinitionAnalysis): CompileResult {
         return serviceState(node, container);
       case 'timerEvent':
         return timerState(node, container);
+      case 'callActivity':
+        return callState(node, container);
       case 'exclusiveGateway':
         return exclusiveState(node.id, container);
       case 'parallelGateway':

@@ -76,7 +76,7 @@ function completesInstance(context: CaseContext, raw: AnyEventObject, params: { 
  * Effect actions (`createTask`, `closeTask`, `suspendCase`, `pauseCase`, `resumeCase`,
  * `completeCase`, `escalate`, `notify`, `deemOutcome`, `scheduleTimer`, `cancelTimer`,
  * `deemAccepted`, `requestExtensionApproval`, `extendDeadline`, `invokeService`,
- * `raiseIncident`, `closeInstance`) do nothing here: XState's pure `transition` hands them back and the step turns them into effects; a
+ * `raiseIncident`, `closeInstance`, `startSubCase`, `cancelSubCase`) do nothing here: XState's pure `transition` hands them back and the step turns them into effects; a
  * host running the machine in an actor can `provide` its own. The other actions are `assign`s that
  * keep the case context:
  * - `initCase`: copies the case input (`{ caseId, data }`, and `receivedAt` from the step) into the
@@ -94,6 +94,8 @@ function completesInstance(context: CaseContext, raw: AnyEventObject, params: { 
  *   instance per item (`items` a list, or a FEEL expression yielding one); `recordInstance`
  *   `{ nodeId }`: an instance's decision; `recordCountersign` `{ nodeId, outcome }`: the step's
  *   outcome, with its instances' decisions. `forgetTask` closes the instances left.
+ * - `openSubCase` `{ nodeId }` / `forgetSubCase` `{ nodeId }`: the sub-case a call activity
+ *   starts (`${caseId}/${nodeId}#n`) / leaving the node.
  * - `openActivity` `{ nodeId }`: counts a new activation of a node that waits (a timer).
  * - `openService` `{ nodeId }` / `markIncident` `{ nodeId }` / `forgetService` `{ nodeId }`: a
  *   new invocation of a service task (a new activation) / its failure after the last retry /
@@ -171,6 +173,17 @@ export const implementations = {
       const { nodeId, outcome } = params as { nodeId: string; outcome: string };
       const decision: TaskDecision = { taskId: activationIdOf(context, nodeId), outcome, instances: context.instances?.[nodeId]?.decided ?? [] };
       return { decisions: { ...(context.decisions ?? {}), [nodeId]: decision } };
+    }),
+    openSubCase: assign(({ context }: Args, params: unknown) => {
+      const { nodeId } = params as NodeParams;
+      const activation = (context.activations[nodeId] ?? 0) + 1;
+      const subCaseId = `${context.caseId}/${taskIdOf(nodeId, activation)}`;
+      return { activations: { ...context.activations, [nodeId]: activation }, subCases: { ...(context.subCases ?? {}), [nodeId]: subCaseId } };
+    }),
+    forgetSubCase: assign(({ context }: Args, params: unknown) => {
+      const subCases = { ...(context.subCases ?? {}) };
+      delete subCases[(params as NodeParams).nodeId];
+      return { subCases };
     }),
     openActivity: assign(({ context }: Args, params: unknown) => {
       const { nodeId } = params as NodeParams;
@@ -275,6 +288,8 @@ export const implementations = {
     deemAccepted: effect,
     requestExtensionApproval: effect,
     closeInstance: effect,
+    startSubCase: effect,
+    cancelSubCase: effect,
     invokeService: effect,
     raiseIncident: effect,
     extendDeadline: effect,
@@ -326,6 +341,17 @@ export const implementations = {
     instanceOutcome: ({ context, event }: Args, params: unknown) => {
       const taken = params as { nodeId: string; outcomes: string[]; reasons?: Record<string, string | null> };
       return completesInstance(context, event, taken, taken.outcomes);
+    },
+    subCaseCompleted: ({ context, event: raw }: Args, params: unknown) => {
+      const { nodeId, results } = params as { nodeId: string; results: string[] | null };
+      const event = raw as MachineEvent;
+      return (
+        event.type === 'subCase.completed' &&
+        event.nodeId === nodeId &&
+        context.subCases?.[nodeId] === event.subCaseId &&
+        context.suspension === null &&
+        (results === null || results.includes(event.result))
+      );
     },
     noInstances: ({ context }: Args, params: unknown) => context.instances?.[(params as NodeParams).nodeId]?.items.length === 0,
     extensionRequestable: ({ context, event: raw }: Args, params: unknown) => {

@@ -174,6 +174,24 @@ export const serviceTaskSchema = z.object({
  */
 export const timerEventSchema = z.object({ ...nodeBase, type: z.literal('timerEvent'), duration: durationSchema });
 
+/**
+ * Runs another published definition as a sub-case (a licence reused inside several one-thing
+ * processes): effect `startSubCase` with the case data (only the `inputs` keys when given); the
+ * case waits until `subCase.completed`, whose `data` merges into the case data. The sub-case's
+ * `result` routes: an edge whose `outcome` is that result takes it, the edge without an outcome
+ * takes every other result.
+ */
+export const callActivitySchema = z.object({
+  ...nodeBase,
+  type: z.literal('callActivity'),
+  /** The key of the definition to run, e.g. `food-business-licence`. */
+  calledElement: z.string().regex(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/, 'A workflow key is kebab-case, e.g. "open-restaurant"'),
+  /** The version to run; absent: the latest published when the sub-case starts. */
+  version: z.number().int().positive().optional(),
+  /** The case-data keys the sub-case starts with; absent: all of them. */
+  inputs: z.array(z.string().min(1)).optional(),
+});
+
 export const exclusiveGatewaySchema = z.object({ ...nodeBase, type: z.literal('exclusiveGateway') });
 
 /** A parallel gateway splits (one incoming, several outgoing) or joins (several incoming, one outgoing). */
@@ -194,6 +212,7 @@ export const nodeSchema = z.discriminatedUnion('type', [
   userTaskSchema,
   serviceTaskSchema,
   timerEventSchema,
+  callActivitySchema,
   exclusiveGatewaySchema,
   parallelGatewaySchema,
   inclusiveGatewaySchema,
@@ -204,6 +223,7 @@ export type EndEvent = z.infer<typeof endEventSchema>;
 export type UserTask = z.infer<typeof userTaskSchema>;
 export type ServiceTask = z.infer<typeof serviceTaskSchema>;
 export type TimerEvent = z.infer<typeof timerEventSchema>;
+export type CallActivity = z.infer<typeof callActivitySchema>;
 export type ExclusiveGateway = z.infer<typeof exclusiveGatewaySchema>;
 export type ParallelGateway = z.infer<typeof parallelGatewaySchema>;
 export type InclusiveGateway = z.infer<typeof inclusiveGatewaySchema>;

@@ -14,6 +14,7 @@ export * from './reason-required.error.ts';
 export * from './return-target-not-offered.error.ts';
 export * from './return-target-required.error.ts';
 export * from './service-not-active.error.ts';
+export * from './sub-case-not-active.error.ts';
 export * from './suspension-mismatch.error.ts';
 export * from './task-not-active.error.ts';
 export * from './timer-not-pending.error.ts';

@@ -18,6 +18,7 @@ import {
   ReturnTargetNotOfferedError,
   ReturnTargetRequiredError,
   ServiceNotActiveError,
+  SubCaseNotActiveError,
   SuspensionMismatchError,
   TaskNotActiveError,
   TimerNotPendingError,
@@ -110,6 +111,12 @@ function checkApplies(loaded: LoadedMachine, snapshot: PersistedCaseSnapshot, co
     if (invocation?.serviceId !== event.serviceId || invocation.status !== expected) {
       throw new ServiceNotActiveError(event.serviceId, event.nodeId, expected, invocation);
     }
+    if (suspension !== null) throw suspendedError(context.caseId, suspension);
+    return;
+  }
+  if (event.type === 'subCase.completed') {
+    const waiting = context.subCases?.[event.nodeId];
+    if (waiting !== event.subCaseId) throw new SubCaseNotActiveError(event.subCaseId, event.nodeId, waiting);
     if (suspension !== null) throw suspendedError(context.caseId, suspension);
     return;
   }
@@ -289,6 +296,18 @@ function toEffects(actions: readonly ExecutableActionObject[], event: CaseEvent)
       case 'raiseIncident': {
         const invocation = context.services?.[nodeId];
         effects.push({ type: 'raiseIncident', serviceId: invocation?.serviceId ?? '', nodeId, error: invocation?.error ?? '' });
+        break;
+      }
+      case 'startSubCase': {
+        const { definitionKey, version, inputs } = action.params as { definitionKey: string; version: number | null; inputs: string[] | null };
+        const data = inputs === null ? context.data : Object.fromEntries(inputs.filter((key) => key in context.data).map((key) => [key, context.data[key]]));
+        effects.push({ type: 'startSubCase', nodeId, subCaseId: context.subCases?.[nodeId] ?? '', definitionKey, version, data: structuredClone(data) });
+        break;
+      }
+      case 'cancelSubCase': {
+        const subCaseId = context.subCases?.[nodeId];
+        if (subCaseId === undefined || (event.type === 'subCase.completed' && event.subCaseId === subCaseId)) break;
+        effects.push({ type: 'cancelSubCase', nodeId, subCaseId });
         break;
       }
       case 'deemAccepted':

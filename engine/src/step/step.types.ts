@@ -108,6 +108,17 @@ export type CaseEvent =
       serviceId: string;
     }
   | {
+      /**
+       * Sub-case `subCaseId` of call activity `nodeId` ended with `result` (its end event's); its
+       * `data` merges into the case data and the result routes the case on.
+       */
+      type: 'subCase.completed';
+      nodeId: string;
+      subCaseId: string;
+      result: string;
+      data?: Record<string, unknown>;
+    }
+  | {
       /** A timer the step asked for (`scheduleTimer`) came due. */
       type: 'timer.fired';
       nodeId: string;
@@ -186,7 +197,15 @@ export type Effect =
    */
   | { type: 'invokeService'; serviceId: string; nodeId: string; implementation: ServiceImplementation; retry: ServiceRetry | null }
   /** Record an incident: invocation `serviceId` failed after its last retry with `error`; the case waits for `service.retry`. */
-  | { type: 'raiseIncident'; serviceId: string; nodeId: string; error: string };
+  | { type: 'raiseIncident'; serviceId: string; nodeId: string; error: string }
+  /**
+   * Start a case of definition `definitionKey` (`version`, or the latest published when `null`)
+   * as sub-case `subCaseId` (unique: the parent case id, the node, the activation), with `data`;
+   * send `subCase.completed` to this case when it ends.
+   */
+  | { type: 'startSubCase'; nodeId: string; subCaseId: string; definitionKey: string; version: number | null; data: Record<string, unknown> }
+  /** Withdraw sub-case `subCaseId`: the case left its call activity before the sub-case ended. */
+  | { type: 'cancelSubCase'; nodeId: string; subCaseId: string };
 
 /** The input a case starts with. `data` becomes the case record the tasks share. */
 export interface CaseInput {

@@ -28,11 +28,11 @@ export function checkUserTasks(graph: DefinitionGraph): Diagnostic[] {
   for (const edge of graph.edges) {
     const source = graph.nodes.get(edge.source);
     if (source?.type === 'userTask') continue;
-    if (edge.outcome !== undefined) {
+    if (edge.outcome !== undefined && source?.type !== 'callActivity') {
       diagnostics.push({
         code: 'outcome-ignored',
         severity: 'warning',
-        message: `Edge '${edge.id}' names outcome '${edge.outcome}', but it leaves '${edge.source}', which is not a user task; the outcome is ignored`,
+        message: `Edge '${edge.id}' names outcome '${edge.outcome}', but it leaves '${edge.source}', which is neither a user task nor a call activity; the outcome is ignored`,
         edgeId: edge.id,
         field: edgeField(graph, edge, 'outcome'),
       });

@@ -70,7 +70,7 @@ function returnEdge(nodes: Map<string, WorkflowNode>, edge: WorkflowEdge): boole
  * @internal
  */
 export function isWaitNode(type: WorkflowNode['type']): boolean {
-  return type === 'userTask' || type === 'serviceTask' || type === 'timerEvent';
+  return type === 'userTask' || type === 'serviceTask' || type === 'timerEvent' || type === 'callActivity';
 }
 
 /**

@@ -31,6 +31,7 @@ export const diagnosticCodes = [
   'invalid-extension',
   'invalid-multi-instance',
   'activity-multiple-outgoing',
+  'invalid-call-activity',
   'exclusive-gateway-without-default',
   'inclusive-gateway-without-default',
   'multiple-default-edges',

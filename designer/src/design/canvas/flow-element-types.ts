@@ -12,6 +12,7 @@ export const nodeTypes = {
   userTask: TaskNode,
   serviceTask: TaskNode,
   timerEvent: EventNode,
+  callActivity: TaskNode,
   exclusiveGateway: GatewayNode,
   parallelGateway: GatewayNode,
   inclusiveGateway: GatewayNode,

@@ -15,6 +15,7 @@ export const defaultNodeSizes: Record<NodeType, NodeSize> = {
   userTask: { width: 176, height: 84 },
   serviceTask: { width: 176, height: 84 },
   timerEvent: { width: 40, height: 40 },
+  callActivity: { width: 176, height: 84 },
   exclusiveGateway: { width: 48, height: 48 },
   parallelGateway: { width: 48, height: 48 },
   inclusiveGateway: { width: 48, height: 48 },

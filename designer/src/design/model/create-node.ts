@@ -27,6 +27,8 @@ export function createNode(type: NodeType, id: string, position: XYPosition, wor
       return { id, type, name, position, implementation: { handler: 'handler' } };
     case 'timerEvent':
       return { id, type, name, position, duration: { amount: 5, unit: 'workingDay' } };
+    case 'callActivity':
+      return { id, type, name, position, calledElement: 'sub-process' };
     case 'userTask':
       return {
         id,
