@@ -1,0 +1,125 @@
+/**
+ * Engine benchmark (`npm run bench -w @tongban/engine`): validate + compile of a generated
+ * 500-node definition, and the engine step with the snapshot restored from JSON beside a bare
+ * XState `transition` with the same JSON round trip on the same compiled machine, on
+ * open-restaurant and a generated 30-node definition. Targets (DESIGN.md §10): validate + compile
+ * ≤ 20 ms; step ≤ 1.5 × bare transition. Each figure is the median, min and max of several runs;
+ * printed, not asserted.
+ */
+import { readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { createMachine, transition } from 'xstate';
+import type { AnyMachineSnapshot } from 'xstate';
+import { compile, implementations, openTasks, parseDefinition, step, validateAndCompile } from '../src/index.ts';
+import type { CaseEvent, MachineConfigJson, PersistedCaseSnapshot, WorkflowDefinition } from '../src/index.ts';
+import { generateDefinition } from './generate-definition.ts';
+
+/** Measured runs per figure, after as many warm-up runs (the JIT settles). */
+const RUNS = 25;
+/** How long one run of the step bench repeats its moves, in ms. */
+const RUN_MS = 40;
+const NOW = new Date('2026-03-02T09:00:00+08:00');
+
+interface Figure {
+  median: number;
+  min: number;
+  max: number;
+}
+
+function figure(samples: number[]): Figure {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return { median: sorted[Math.floor(sorted.length / 2)] as number, min: sorted[0] as number, max: sorted[sorted.length - 1] as number };
+}
+
+function format({ median, min, max }: Figure, unit: string, digits = 2): string {
+  return `median ${median.toFixed(digits)} ${unit} (min ${min.toFixed(digits)}, max ${max.toFixed(digits)})`;
+}
+
+function readDefinition(path: string): WorkflowDefinition {
+  const { definition, diagnostics } = parseDefinition(JSON.parse(readFileSync(new URL(path, import.meta.url), 'utf8')));
+  if (!definition) throw new Error(`${path} does not parse: ${diagnostics.map((d) => d.message).join('; ')}`);
+  return definition;
+}
+
+/** One stored snapshot and the event applied to it, recorded by running a case to its end once. */
+interface Move {
+  json: string;
+  event: CaseEvent;
+}
+
+/**
+ * The moves of one case through `machine`: each open task approved in turn, with `data` for the
+ * gateways, until the case ends.
+ */
+function recordMoves(machine: MachineConfigJson, data: Record<string, unknown>): Move[] {
+  const moves: Move[] = [];
+  let snapshot: PersistedCaseSnapshot = step(machine, undefined, { type: 'case.start' }, NOW, { caseId: 'bench', data }).snapshot;
+  while (snapshot.status !== 'done') {
+    const [task] = openTasks(machine, snapshot);
+    if (!task) throw new Error(`The bench case of '${machine.id}' stalls at ${JSON.stringify(snapshot.value)}`);
+    const event: CaseEvent = { type: 'task.complete', nodeId: task.nodeId, taskId: task.taskId, outcome: 'approve', data };
+    moves.push({ json: JSON.stringify(snapshot), event });
+    snapshot = step(machine, snapshot, event, NOW).snapshot;
+  }
+  return moves;
+}
+
+/** Microseconds per step of one run: all `moves`, repeated for `RUN_MS`. */
+function perStep(moves: Move[], apply: (move: Move) => string): number {
+  const started = performance.now();
+  let repeat = 0;
+  do {
+    for (const move of moves) apply(move);
+    repeat += 1;
+  } while (performance.now() - started < RUN_MS);
+  return ((performance.now() - started) * 1000) / (repeat * moves.length);
+}
+
+function benchStep(name: string, definition: WorkflowDefinition, data: Record<string, unknown>): void {
+  const { machine } = compile(definition);
+  const moves = recordMoves(machine, data);
+  const logic = createMachine(machine).provide(implementations);
+  const viaEngine = ({ json, event }: Move): string => JSON.stringify(step(machine, JSON.parse(json) as PersistedCaseSnapshot, event, NOW).snapshot);
+  const viaXState = ({ json, event }: Move): string => {
+    const restored = logic.resolveState(JSON.parse(json) as Parameters<typeof logic.resolveState>[0]);
+    const [next] = transition(logic, restored, event);
+    return JSON.stringify(logic.getPersistedSnapshot(next as AnyMachineSnapshot));
+  };
+  const engine: number[] = [];
+  const bare: number[] = [];
+  for (let run = -RUNS; run < RUNS; run += 1) {
+    const pair = [perStep(moves, viaEngine), perStep(moves, viaXState)] as const;
+    if (run < 0) continue;
+    engine.push(pair[0]);
+    bare.push(pair[1]);
+  }
+  const ratios = engine.map((sample, index) => sample / (bare[index] as number));
+  console.log(`\n${name}: ${definition.nodes.length} nodes, ${moves.length} steps per case`);
+  console.log(`  engine step (JSON restore)      ${format(figure(engine), 'µs/step')}`);
+  console.log(`  bare XState transition (JSON)   ${format(figure(bare), 'µs/step')}`);
+  console.log(`  ratio engine / bare             ${format(figure(ratios), '×')}   target ≤ 1.5`);
+}
+
+function benchValidateCompile(nodeCount: number): void {
+  const input = generateDefinition(nodeCount);
+  const samples: number[] = [];
+  for (let run = -RUNS; run < RUNS; run += 1) {
+    const copy = structuredClone(input);
+    const started = performance.now();
+    const result = validateAndCompile(copy);
+    const elapsed = performance.now() - started;
+    if (result.compiled === undefined) throw new Error(`The generated definition does not compile: ${result.diagnostics[0]?.message ?? ''}`);
+    if (run >= 0) samples.push(elapsed);
+  }
+  console.log(`validate + compile, generated definition of ${input.nodes.length} nodes: ${format(figure(samples), 'ms')}   target ≤ 20 ms`);
+}
+
+console.log(`Tongban engine bench (Node ${process.version}; ${RUNS} runs per figure after ${RUNS} warm-up runs; step runs interleaved, ratio per pair)\n`);
+benchValidateCompile(500);
+const restaurant = readDefinition('../../workflows/open-restaurant/definition.json');
+const largeRestaurant = JSON.parse(readFileSync(new URL('../../workflows/open-restaurant/fixtures/large-restaurant.json', import.meta.url), 'utf8')) as {
+  data: Record<string, unknown>;
+};
+benchStep('open-restaurant (large restaurant: every branch)', restaurant, largeRestaurant.data);
+const generated = parseDefinition(generateDefinition(30)).definition as WorkflowDefinition;
+benchStep('generated 30-node definition', generated, { seats: 80 });
