@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { BusinessCalendar } from './calendar.types.ts';
 import { formatDayNumber, parseDayNumber } from './civil-date.ts';
 import { cnMainlandCalendar } from './cn-mainland-calendar.ts';
+import { applyCalendarOverride } from './calendar-override.ts';
 import { defineCalendar } from './define-calendar.ts';
 import { addCalendarDays } from './elapsed-time.ts';
 import { formatLocalDate, formatLocalDateTime, parseLocalDateTime } from './local-date-time.ts';
@@ -95,6 +96,45 @@ describe.each([
         const [early, late] = a <= b ? [a, b] : [b, a];
         const earlyDue = addWorkingMinutes(calendar, early, minutes).dueAt.getTime();
         expect(addWorkingMinutes(calendar, late, minutes).dueAt.getTime()).toBeGreaterThanOrEqual(earlyDue);
+      }),
+    );
+  });
+});
+
+describe.each([
+  ['cn-mainland', cnMainlandCalendar],
+  ['a daylight-saving zone', newYork],
+])('composing limits on %s', (_, calendar) => {
+  it('counts a + b working days as a working days, then b more from that deadline', () => {
+    fc.assert(
+      fc.property(instant, fc.integer({ min: 1, max: 40 }), fc.integer({ min: 1, max: 40 }), (from, a, b) => {
+        const first = addWorkingDays(calendar, from, a).dueAt;
+        expect(addWorkingDays(calendar, first, b).dueAt).toEqual(addWorkingDays(calendar, from, a + b).dueAt);
+      }),
+    );
+  });
+
+  it('counts a + b working minutes as a working minutes, then b more from where they end', () => {
+    fc.assert(
+      fc.property(instant, fc.integer({ min: 1, max: 10_000 }), fc.integer({ min: 1, max: 10_000 }), (from, a, b) => {
+        const first = addWorkingMinutes(calendar, from, a).dueAt;
+        expect(addWorkingMinutes(calendar, first, b).dueAt).toEqual(addWorkingMinutes(calendar, from, a + b).dueAt);
+      }),
+    );
+  });
+});
+
+describe("a jurisdiction's extra day off", () => {
+  it('never brings a deadline forward, and moves it only when the day falls inside the count', () => {
+    const day = fc.integer({ min: 0, max: 700 }).map((offset) => formatDayNumber((parseDayNumber('2025-01-01') as number) + offset));
+    fc.assert(
+      fc.property(instant, fc.integer({ min: 1, max: 30 }), day, (from, n, date) => {
+        const local = applyCalendarOverride(cnMainlandCalendar, { key: 'cn-test-district', name: 'Test district', adjustments: [{ date, working: false, reason: 'test' }] });
+        const before = addWorkingDays(cnMainlandCalendar, from, n);
+        const after = addWorkingDays(local, from, n);
+        expect(after.dueAt.getTime()).toBeGreaterThanOrEqual(before.dueAt.getTime());
+        const inside = date > formatLocalDate(cnMainlandCalendar, from) && date <= before.dueDate && isWorkingDay(cnMainlandCalendar, date);
+        expect(after.dueAt.getTime() > before.dueAt.getTime()).toBe(inside);
       }),
     );
   });

@@ -7,6 +7,7 @@ export * from './case-deadline.ts';
 export * from './due-report.ts';
 export * from './invalid-sla.error.ts';
 export * from './pause-deadline.ts';
+export * from './recompute-provisional.ts';
 export * from './resume-deadline.ts';
 export * from './sla-state.ts';
 export * from './task-deadlines.ts';
