@@ -35,8 +35,8 @@ import { TIMER_QUEUE_NAME, TimerQueue, type TimerJobData } from './queues/timer-
 import { createTimerWorker } from './queues/timer.worker.ts';
 import { TaskExtensionsService, type ExtensionRequestInput } from './tasks/task-extensions.service.ts';
 import { TasksService, type CompleteTaskInput, type CompleteTaskResult, type InboxFilters, type InboxItem } from './tasks/tasks.service.ts';
-import { deliverOutcome } from './service-tasks/deliver-outcome.ts';
 import type { ServiceHandler } from './service-tasks/service-handler.ts';
+import { deliverOutcome } from './service-tasks/invocation-book.ts';
 import { ServiceRegistry } from './service-tasks/service-registry.ts';
 import { ServiceRunner, type AttemptResult } from './service-tasks/service-runner.ts';
 import { fireTimer, type FireResult } from './timers/fire-timer.ts';
@@ -114,7 +114,7 @@ export interface Runtime {
 
   /** Incidents of cases in the viewer's scope (managers and admins), newest first. */
   listIncidents(viewer: Viewer, filters?: IncidentFilters): Promise<Page<IncidentView>>;
-  /** Queues one more attempt of an open incident's invocation; resolved when it succeeds. */
+  /** Invokes an open incident's service anew (a new invocation); resolved when it succeeds. */
   retryIncident(incidentId: string, viewer: Viewer): Promise<IncidentView>;
 
   /**

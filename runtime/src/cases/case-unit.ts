@@ -19,7 +19,7 @@ import type { PublishedDefinition } from '../definitions/definition-store.ts';
 import { ConflictError, ForbiddenError, InvalidInputError, type TongbanError } from '../errors/index.ts';
 import type { Organisation } from '../organisation/organisation.ts';
 import type { OutboxMessage } from '../outbox/outbox-message.ts';
-import { cancelInvocations } from '../service-tasks/invocation-book.ts';
+import { cancelInvocations, deliverDeferred, invocationSpecOf, raiseIncident, startInvocation } from '../service-tasks/invocation-book.ts';
 import { escalateBreach } from '../timers/escalate-breach.ts';
 import { remindTask } from '../timers/remind-task.ts';
 import { armTimers, cancelTimers, pauseTimers, rearmTaskTimer, resumeTimers, type TimerContext, type TimerSpec } from '../timers/timer-book.ts';
@@ -149,8 +149,11 @@ export class CaseUnit {
     } catch (error) {
       throw translateEngineError(error, this.row.id);
     }
+    const running = runningServices(this.row.snapshot);
     this.update({ snapshot: result.snapshot });
     await this.apply(result.effects);
+    const still = new Set(runningServices(result.snapshot));
+    await cancelInvocations(this, running.filter((serviceId) => !still.has(serviceId)));
     return result.effects;
   }
 
@@ -189,6 +192,12 @@ export class CaseUnit {
           break;
         case 'deemOutcome':
           await this.deem(effect.taskId, effect.outcome);
+          break;
+        case 'invokeService':
+          await startInvocation(this, invocationSpecOf(effect));
+          break;
+        case 'raiseIncident':
+          await raiseIncident(this, effect);
           break;
         case 'scheduleTimer':
           await armTimers(this.timerContext(), [
@@ -507,6 +516,7 @@ export class CaseUnit {
         dueAt: timer.dueAt?.toISOString() ?? null,
       })),
     });
+    await deliverDeferred(this);
   }
 
   private async finish(result: string, nodeId: string): Promise<void> {
@@ -532,6 +542,12 @@ export class CaseUnit {
   }
 }
 
+/** The ids of the service invocations a snapshot's case waits for (engine context `services`, status `running`). */
+function runningServices(snapshot: Record<string, unknown>): string[] {
+  const services = (snapshot.context as Partial<CaseContext> | undefined)?.services ?? {};
+  return Object.values(services).flatMap((s) => (s.status === 'running' ? [s.serviceId] : []));
+}
+
 /** Maps an engine refusal to the Tongban error the API answers with; anything else passes through. */
 function translateEngineError(error: unknown, caseId: string): unknown {
   if (!isEngineError(error)) return error;
@@ -549,6 +565,8 @@ function translateEngineError(error: unknown, caseId: string): unknown {
     case 'suspension-mismatch':
     case 'timer-not-pending':
       return new ConflictError(error.code, message, { caseId });
+    case 'service-not-active':
+      return new ConflictError('service-not-active', message, { caseId });
     case 'extension-refused':
       return extensionRefusal(error as unknown as { rule: string; taskId: string }, message);
     case 'task-not-active':

@@ -2,12 +2,11 @@ import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { CaseExecutor } from '../cases/case-executor.ts';
 import { pageOf, type Page, type PageRequest } from '../cases/case-views.ts';
 import type { Db } from '../db/client.ts';
-import { cases, incidents, type CaseRow, type IncidentRow, type IncidentStatus } from '../db/schema/index.ts';
+import { cases, incidents, serviceInvocations, type CaseRow, type IncidentRow, type IncidentStatus } from '../db/schema/index.ts';
 import { ConflictError, ForbiddenError, NotFoundError } from '../errors/index.ts';
 import { describe } from '../organisation/access.ts';
 import type { Organisation } from '../organisation/organisation.ts';
 import type { Viewer } from '../organisation/viewer.ts';
-import { retryFailed } from '../service-tasks/invocation-book.ts';
 
 /** An incident as the API shows it, with its case's workflow and jurisdiction. */
 export interface IncidentView extends IncidentRow {
@@ -26,8 +25,9 @@ export interface IncidentFilters extends PageRequest {
 const INCIDENT_ROLES = ['manager', 'admin'];
 
 /**
- * Incidents (DESIGN.md §2): service invocations that failed after their last attempt. Managers
- * and admins see those of cases filed in their jurisdiction's subtree, and retry them.
+ * Incidents (DESIGN.md §2): service tasks whose invocation failed after its last attempt; the case
+ * waits at the task. Managers and admins see those of cases filed in their jurisdiction's subtree,
+ * and retry them.
  */
 export class IncidentsService {
   constructor(private readonly options: { db: Db; executor: CaseExecutor; organisation: () => Promise<Organisation> }) {}
@@ -59,13 +59,14 @@ export class IncidentsService {
   }
 
   /**
-   * Retries an open incident: one more attempt of its invocation is queued at once. The incident
-   * is resolved when that attempt succeeds; when it fails, the incident stays open with the new
+   * Retries an open incident: the service task invokes its service anew (engine event
+   * `service.retry`: a new invocation, with the node's retry policy). The incident is resolved when
+   * that invocation succeeds; when it fails after its retries, the incident stays open with the new
    * error.
    *
    * @throws NotFoundError `incident-not-found` (also outside the viewer's scope); ForbiddenError
-   *   `incidents-forbidden`; ConflictError `incident-not-open` (resolved) or `incident-retrying`
-   *   (a retry is under way).
+   *   `incidents-forbidden`; ConflictError `incident-not-open` (resolved), `incident-retrying` (a
+   *   retry is under way), `case-suspended`.
    */
   async retryIncident(incidentId: string, viewer: Viewer): Promise<IncidentView> {
     const jurisdictions = await this.scope(viewer);
@@ -83,22 +84,27 @@ export class IncidentsService {
       if (incident.status !== 'open') {
         throw new ConflictError('incident-not-open', `Incident '${incidentId}' is ${incident.status}`, { incidentId, status: incident.status });
       }
-      const invocation = await retryFailed(unit, incident.invocationId);
-      if (!invocation) {
+      const [failed] = await unit.tx.select().from(serviceInvocations).where(eq(serviceInvocations.id, incident.invocationId));
+      const [running] = await unit.tx
+        .select({ id: serviceInvocations.id })
+        .from(serviceInvocations)
+        .where(
+          and(
+            eq(serviceInvocations.caseId, incident.caseId),
+            eq(serviceInvocations.nodeId, incident.nodeId),
+            inArray(serviceInvocations.status, ['queued', 'retryWait']),
+          ),
+        );
+      if (running || !failed) {
         throw new ConflictError('incident-retrying', `Incident '${incidentId}' is being retried already`, { incidentId });
       }
+      unit.record('incident.retried', { incidentId, nodeId: incident.nodeId, service: incident.service, invocationId: incident.invocationId });
+      await unit.step({ type: 'service.retry', nodeId: incident.nodeId, serviceId: failed.activationId });
       const [updated] = await unit.tx
         .update(incidents)
         .set({ retries: incident.retries + 1, retriedAt: unit.now, retriedBy: viewer.userId ?? null, updatedAt: unit.now })
         .where(eq(incidents.id, incidentId))
         .returning();
-      unit.record('incident.retried', {
-        incidentId,
-        nodeId: incident.nodeId,
-        service: incident.service,
-        invocationId: incident.invocationId,
-        attempt: invocation.attempt,
-      });
       return viewOf({
         incident: updated as IncidentRow,
         definitionKey: unit.case.definitionKey,

@@ -1,10 +1,12 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
+import type { ServiceImplementation, ServiceRetry } from '@tongban/engine';
 import { incidents, serviceInvocations, type IncidentRow, type ServiceInvocationRow } from '../db/schema/index.ts';
 import type { CaseUnit } from '../cases/case-unit.ts';
+import { ConflictError } from '../errors/index.ts';
 import { armTimers, cancelTimers } from '../timers/timer-book.ts';
 
-/** An invocation to start: one serviceTask activation's call of a service. */
+/** An invocation to start: one call of a service by a service task (`activationId`: the engine's `serviceId`). */
 export interface InvocationSpec {
   activationId: string;
   nodeId: string;
@@ -14,6 +16,7 @@ export interface InvocationSpec {
   maxAttempts: number;
   /** Delay before the first retry, ms. */
   backoffMs: number;
+  backoffType: 'fixed' | 'exponential';
 }
 
 /** How one attempt ended. */
@@ -25,9 +28,12 @@ export type AttemptOutcome =
 export type SettledAttempt =
   | { status: 'succeeded'; invocation: ServiceInvocationRow }
   | { status: 'retrying'; invocation: ServiceInvocationRow; retryAt: Date }
-  | { status: 'failed'; invocation: ServiceInvocationRow; incident: IncidentRow };
+  | { status: 'failed'; invocation: ServiceInvocationRow };
 
 const LIVE = ['queued', 'retryWait'] as const;
+
+/** The name of the built-in service an HTTP implementation runs on. */
+const HTTP_CALL = 'http-call';
 
 /**
  * The id of the invocation of activation `activationId` of case `caseId`, handed to handlers as
@@ -35,6 +41,31 @@ const LIVE = ['queued', 'retryWait'] as const;
  */
 export function invocationIdOf(caseId: string, activationId: string): string {
   return `${caseId}.${activationId}`.replaceAll(':', '_');
+}
+
+/**
+ * The invocation a service task's `invokeService` effect asks for: a registered handler by name,
+ * or an HTTP call (the built-in `http-call` with the method and URL); `retry.attempts` more tries
+ * after the first, `retry.backoff` between them.
+ *
+ * Pure: performs no I/O.
+ */
+export function invocationSpecOf(effect: {
+  serviceId: string;
+  nodeId: string;
+  implementation: ServiceImplementation;
+  retry: ServiceRetry | null;
+}): InvocationSpec {
+  const implementation = effect.implementation;
+  return {
+    activationId: effect.serviceId,
+    nodeId: effect.nodeId,
+    service: 'handler' in implementation ? implementation.handler : HTTP_CALL,
+    params: 'handler' in implementation ? {} : { method: implementation.http.method, url: implementation.http.url },
+    maxAttempts: 1 + (effect.retry?.attempts ?? 0),
+    backoffMs: Math.round((effect.retry?.backoff.delaySeconds ?? 0) * 1_000),
+    backoffType: effect.retry?.backoff.type ?? 'exponential',
+  };
 }
 
 /**
@@ -57,6 +88,7 @@ export async function startInvocation(unit: CaseUnit, spec: InvocationSpec): Pro
       attempt: 1,
       maxAttempts: Math.max(1, Math.trunc(spec.maxAttempts)),
       backoffMs: Math.max(0, Math.trunc(spec.backoffMs)),
+      backoffType: spec.backoffType,
       createdAt: unit.now,
       updatedAt: unit.now,
       queuedAt: new Date(),
@@ -73,14 +105,15 @@ export async function startInvocation(unit: CaseUnit, spec: InvocationSpec): Pro
 }
 
 /**
- * Cancels the live invocations of the case, or of one activation: their rows become `cancelled`,
- * queued jobs are removed and retry timers cancelled. Returns the cancelled rows.
+ * Cancels the live invocations of the case, or those of the engine's `serviceIds`: their rows
+ * become `cancelled`, queued jobs are removed and retry timers cancelled. Returns the cancelled rows.
  */
-export async function cancelInvocations(unit: CaseUnit, activationId?: string): Promise<ServiceInvocationRow[]> {
+export async function cancelInvocations(unit: CaseUnit, serviceIds?: readonly string[]): Promise<ServiceInvocationRow[]> {
+  if (serviceIds !== undefined && serviceIds.length === 0) return [];
   const scope =
-    activationId === undefined
+    serviceIds === undefined
       ? eq(serviceInvocations.caseId, unit.case.id)
-      : and(eq(serviceInvocations.caseId, unit.case.id), eq(serviceInvocations.activationId, activationId));
+      : and(eq(serviceInvocations.caseId, unit.case.id), inArray(serviceInvocations.activationId, [...serviceIds]));
   const cancelled = await unit.tx
     .update(serviceInvocations)
     .set({ status: 'cancelled', updatedAt: unit.now, completedAt: unit.now })
@@ -97,13 +130,12 @@ export async function cancelInvocations(unit: CaseUnit, activationId?: string): 
 /**
  * Records how attempt `attempt` of an invocation ended, in `unit`'s transaction (case row locked).
  * Returns undefined when the invocation no longer waits for that attempt (it ran twice, or the
- * case left the serviceTask): nothing is recorded.
+ * case left the service task): nothing is recorded.
  *
- * - Success: the invocation `succeeded`, its open incident (a retry from it) `resolved`.
+ * - Success: the invocation `succeeded`; an open incident of its node (a retry of it) is `resolved`.
  * - A failure with attempts left: `retryWait`, and a `serviceRetry` timer due after the backoff
- *   (`backoffMs` × 2^(attempt − 1)) queues the next attempt.
- * - A permanent failure, or the last attempt's: `failed`, and an incident opens (or, for a retry
- *   from one, the open incident records the new error and attempt count).
+ *   (`backoffMs`, doubled for each attempt made when exponential) queues the next attempt.
+ * - A permanent failure, or the last attempt's: `failed` (the case then raises an incident).
  */
 export async function settleAttempt(
   unit: CaseUnit,
@@ -122,8 +154,8 @@ export async function settleAttempt(
       .returning();
     const resolved = await unit.tx
       .update(incidents)
-      .set({ status: 'resolved', resolvedAt: unit.now, updatedAt: unit.now, attempts: attempt })
-      .where(and(eq(incidents.invocationId, invocationId), eq(incidents.status, 'open')))
+      .set({ status: 'resolved', resolvedAt: unit.now, updatedAt: unit.now })
+      .where(and(eq(incidents.caseId, unit.case.id), eq(incidents.nodeId, current.nodeId), eq(incidents.status, 'open')))
       .returning({ id: incidents.id });
     for (const incident of resolved) unit.record('incident.resolved', { ...base, incidentId: incident.id });
     unit.record('service.completed', { ...base, fields: Object.keys(outcome.data) });
@@ -131,7 +163,8 @@ export async function settleAttempt(
   }
   unit.record('service.attemptFailed', { ...base, error: outcome.error, permanent: outcome.permanent });
   if (!outcome.permanent && attempt < current.maxAttempts) {
-    const retryAt = new Date(unit.now.getTime() + current.backoffMs * 2 ** (attempt - 1));
+    const delay = current.backoffType === 'fixed' ? current.backoffMs : current.backoffMs * 2 ** (attempt - 1);
+    const retryAt = new Date(unit.now.getTime() + delay);
     const [invocation] = await unit.tx
       .update(serviceInvocations)
       .set({ status: 'retryWait', lastError: outcome.error, updatedAt: unit.now, queuedAt: null })
@@ -144,35 +177,10 @@ export async function settleAttempt(
   }
   const [invocation] = await unit.tx
     .update(serviceInvocations)
-    .set({ status: 'failed', lastError: outcome.error, updatedAt: unit.now, queuedAt: null })
+    .set({ status: 'failed', lastError: outcome.error, updatedAt: unit.now, completedAt: unit.now, queuedAt: null })
     .where(eq(serviceInvocations.id, invocationId))
     .returning();
-  const [reopened] = await unit.tx
-    .update(incidents)
-    .set({ error: outcome.error, attempts: attempt, updatedAt: unit.now })
-    .where(and(eq(incidents.invocationId, invocationId), eq(incidents.status, 'open')))
-    .returning();
-  const incident =
-    reopened ??
-    ((
-      await unit.tx
-        .insert(incidents)
-        .values({
-          id: randomUUID(),
-          caseId: unit.case.id,
-          nodeId: current.nodeId,
-          invocationId,
-          service: current.service,
-          error: outcome.error,
-          attempts: attempt,
-          status: 'open',
-          createdAt: unit.now,
-          updatedAt: unit.now,
-        })
-        .returning()
-    )[0] as IncidentRow);
-  unit.record(reopened ? 'incident.retryFailed' : 'incident.opened', { ...base, incidentId: incident.id, error: outcome.error });
-  return { status: 'failed', invocation: invocation as ServiceInvocationRow, incident };
+  return { status: 'failed', invocation: invocation as ServiceInvocationRow };
 }
 
 /**
@@ -185,27 +193,100 @@ export async function queueRetry(unit: CaseUnit, activationId: string): Promise<
     .from(serviceInvocations)
     .where(and(eq(serviceInvocations.caseId, unit.case.id), eq(serviceInvocations.activationId, activationId)));
   if (!current || current.status !== 'retryWait') return undefined;
-  return requeue(unit, current, current.maxAttempts);
-}
-
-/**
- * Queues one more attempt of a `failed` invocation (a retry asked for through its incident), in
- * `unit`'s transaction; returns the invocation, or undefined when it has not failed.
- */
-export async function retryFailed(unit: CaseUnit, invocationId: string): Promise<ServiceInvocationRow | undefined> {
-  const [current] = await unit.tx.select().from(serviceInvocations).where(eq(serviceInvocations.id, invocationId));
-  if (!current || current.status !== 'failed') return undefined;
-  return requeue(unit, current, current.attempt + 1);
-}
-
-async function requeue(unit: CaseUnit, current: ServiceInvocationRow, maxAttempts: number): Promise<ServiceInvocationRow> {
   const attempt = current.attempt + 1;
   const [invocation] = await unit.tx
     .update(serviceInvocations)
-    .set({ status: 'queued', attempt, maxAttempts, updatedAt: unit.now, queuedAt: new Date() })
+    .set({ status: 'queued', attempt, updatedAt: unit.now, queuedAt: new Date() })
     .where(eq(serviceInvocations.id, current.id))
     .returning();
   unit.send({ topic: 'service.invoke', payload: { invocationId: current.id, attempt } });
   unit.record('service.retried', { nodeId: current.nodeId, activationId: current.activationId, invocationId: current.id, attempt });
   return invocation as ServiceInvocationRow;
+}
+
+/**
+ * Hands a settled invocation's outcome to the case, in `unit`'s transaction: engine event
+ * `service.succeeded` (the handler's data merged into the case data) or `service.failed`. A
+ * suspended case holds it back (`service.deferred`) until it resumes; an outcome the case no
+ * longer waits for (it left the service task) is recorded as `service.ignored`.
+ */
+export async function deliverOutcome(unit: CaseUnit, invocation: ServiceInvocationRow): Promise<void> {
+  const base = { nodeId: invocation.nodeId, activationId: invocation.activationId, invocationId: invocation.id };
+  if (unit.case.status === 'suspended') {
+    unit.record('service.deferred', { ...base, status: invocation.status });
+    return;
+  }
+  await unit.tx.update(serviceInvocations).set({ deliveredAt: unit.now }).where(eq(serviceInvocations.id, invocation.id));
+  const data = invocation.result ?? {};
+  try {
+    if (invocation.status === 'succeeded') {
+      await unit.step({ type: 'service.succeeded', nodeId: invocation.nodeId, serviceId: invocation.activationId, data });
+      unit.update({ data: { ...unit.case.data, ...data } });
+    } else {
+      await unit.step({ type: 'service.failed', nodeId: invocation.nodeId, serviceId: invocation.activationId, error: invocation.lastError ?? 'failed' });
+    }
+  } catch (error) {
+    if (!(error instanceof ConflictError && (error.code === 'service-not-active' || error.code === 'case-completed'))) throw error;
+    unit.record('service.ignored', { ...base, status: invocation.status, reason: error.message });
+  }
+}
+
+/** Hands the case the outcomes its suspension held back, oldest first (on resumption). */
+export async function deliverDeferred(unit: CaseUnit): Promise<void> {
+  const held = await unit.tx
+    .select()
+    .from(serviceInvocations)
+    .where(
+      and(
+        eq(serviceInvocations.caseId, unit.case.id),
+        inArray(serviceInvocations.status, ['succeeded', 'failed']),
+        isNull(serviceInvocations.deliveredAt),
+      ),
+    )
+    .orderBy(asc(serviceInvocations.completedAt), asc(serviceInvocations.id));
+  for (const invocation of held) await deliverOutcome(unit, invocation);
+}
+
+/**
+ * Records the incident the engine raises for service task `nodeId` (`raiseIncident`): a new open
+ * incident, or the node's open one (after a failed retry) with the new invocation, error and
+ * attempts.
+ */
+export async function raiseIncident(unit: CaseUnit, effect: { serviceId: string; nodeId: string; error: string }): Promise<IncidentRow> {
+  const invocationId = invocationIdOf(unit.case.id, effect.serviceId);
+  const [invocation] = await unit.tx.select().from(serviceInvocations).where(eq(serviceInvocations.id, invocationId));
+  const attempts = invocation?.attempt ?? 1;
+  const service = invocation?.service ?? '';
+  const [updated] = await unit.tx
+    .update(incidents)
+    .set({ invocationId, error: effect.error, attempts, updatedAt: unit.now })
+    .where(and(eq(incidents.caseId, unit.case.id), eq(incidents.nodeId, effect.nodeId), eq(incidents.status, 'open')))
+    .returning();
+  const incident =
+    updated ??
+    ((
+      await unit.tx
+        .insert(incidents)
+        .values({
+          id: randomUUID(),
+          caseId: unit.case.id,
+          nodeId: effect.nodeId,
+          invocationId,
+          service,
+          error: effect.error,
+          attempts,
+          status: 'open',
+          createdAt: unit.now,
+          updatedAt: unit.now,
+        })
+        .returning()
+    )[0] as IncidentRow);
+  unit.record(updated ? 'incident.retryFailed' : 'incident.opened', {
+    nodeId: effect.nodeId,
+    invocationId,
+    service,
+    incidentId: incident.id,
+    error: effect.error,
+  });
+  return incident;
 }

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { CaseExecutor } from '../cases/case-executor.ts';
 import type { CaseUnit } from '../cases/case-unit.ts';
 import type { Db } from '../db/client.ts';
-import { cases, serviceInvocations } from '../db/schema/index.ts';
+import { cases, serviceInvocations, type ServiceInvocationRow } from '../db/schema/index.ts';
 import { settleAttempt, type AttemptOutcome, type SettledAttempt } from './invocation-book.ts';
 import { PermanentServiceError } from './service-handler.ts';
 import type { ServiceRegistry } from './service-registry.ts';
@@ -18,10 +18,10 @@ export interface ServiceRunnerOptions {
   /** Longest an attempt may run before it counts as failed, ms. Default 60 000. */
   attemptTimeoutMs?: number;
   /**
-   * Carries a recorded outcome into the case, in the same transaction: steps the engine with the
-   * completion (or failure) of the serviceTask.
+   * Carries a recorded success or final failure into the case, in the same transaction (the
+   * engine's `service.succeeded` or `service.failed`).
    */
-  deliver: (unit: CaseUnit, settled: SettledAttempt) => Promise<void>;
+  deliver: (unit: CaseUnit, invocation: ServiceInvocationRow) => Promise<void>;
 }
 
 const DEFAULT_ATTEMPT_TIMEOUT_MS = 60_000;
@@ -52,7 +52,7 @@ export class ServiceRunner {
     return executor.withCase(found.invocation.caseId, null, async (unit) => {
       const settled = await settleAttempt(unit, invocationId, attempt, outcome);
       if (!settled) return 'skipped';
-      if (settled.status !== 'retrying') await this.options.deliver(unit, settled);
+      if (settled.status !== 'retrying') await this.options.deliver(unit, settled.invocation);
       return settled.status;
     });
   }

@@ -5,10 +5,10 @@ import { caseEvents, serviceInvocations } from '../../src/db/schema/index.ts';
 import { createServiceWorker } from '../../src/queues/index.ts';
 import type { ServiceRequest } from '../../src/service-tasks/index.ts';
 import { eventually, PORTAL, startExecution, type ExecutionHarness } from './support/execution-harness.ts';
-import { invokeService } from './support/invoke-service.ts';
 
 let h: ExecutionHarness;
 const calls: ServiceRequest[] = [];
+/** Cases whose first `registry` attempt fails. */
 const failFirst = new Set<string>();
 
 beforeAll(async () => {
@@ -16,14 +16,18 @@ beforeAll(async () => {
     virtual: false,
     workerLockMs: 1_000,
     services: {
-      register: async (request) => {
+      registry: async (request) => {
         calls.push(request);
-        if (failFirst.delete(request.invocationId)) throw new Error('registry busy');
+        if (failFirst.delete(request.caseId)) throw new Error('registry busy');
         return { data: { registered: true } };
       },
     },
   });
-  await h.publish('parallel-permit');
+  const base = await h.fixture('registry-call');
+  const nodes = (base.nodes as Record<string, unknown>[]).map((n) =>
+    n.id === 'register' ? { ...n, retry: { attempts: 1, backoff: { type: 'fixed', delaySeconds: 1.5 } } } : n,
+  );
+  await h.runtime.publishDefinition({ ...base, nodes }, { publishedBy: null });
 });
 
 afterAll(async () => {
@@ -32,7 +36,7 @@ afterAll(async () => {
 
 async function file(): Promise<string> {
   const { case: created } = await h.runtime.createCase({
-    definitionKey: 'parallel-permit',
+    definitionKey: 'registry-call',
     jurisdiction: 'sh-pudong',
     applicant: { name: '郑十' },
     data: { businessName: '陆家嘴面馆' },
@@ -41,9 +45,15 @@ async function file(): Promise<string> {
   return created.id;
 }
 
-async function status(id: string): Promise<string | undefined> {
-  const [row] = await h.database.db.select({ status: serviceInvocations.status }).from(serviceInvocations).where(eq(serviceInvocations.id, id));
-  return row?.status;
+/** The id and status of the case's one invocation. */
+async function invocation(caseId: string): Promise<{ id: string; status: string }> {
+  const [row] = await h.database.db.select().from(serviceInvocations).where(eq(serviceInvocations.caseId, caseId));
+  return row!;
+}
+
+async function reviewOpened(caseId: string): Promise<boolean> {
+  const rows = await h.database.db.select().from(caseEvents).where(eq(caseEvents.caseId, caseId));
+  return rows.some((e) => e.type === 'task.created');
 }
 
 async function completions(caseId: string): Promise<number> {
@@ -51,31 +61,29 @@ async function completions(caseId: string): Promise<number> {
   return rows.filter((e) => e.type === 'service.completed').length;
 }
 
-const callsOf = (id: string) => calls.filter((c) => c.invocationId === id).length;
+const callsOf = (caseId: string) => calls.filter((c) => c.caseId === caseId).length;
 
 describe('durable service invocations on the system clock', () => {
   it('runs an attempt whose job was lost with Redis, once the workers restart', async () => {
-    const caseId = await file();
     await h.runtime.stopWorkers();
-    const id = await invokeService(h, { caseId, activationId: 'register#1', service: 'register' });
+    const caseId = await file();
     await h.flushRedis();
     await h.runtime.startWorkers();
-    await eventually(async () => ((await status(id)) === 'succeeded' ? true : undefined), 20_000);
-    expect(callsOf(id)).toBe(1);
+    await eventually(async () => ((await reviewOpened(caseId)) ? true : undefined), 20_000);
+    expect((await invocation(caseId)).status).toBe('succeeded');
+    expect(callsOf(caseId)).toBe(1);
     expect(await completions(caseId)).toBe(1);
   });
 
   it('retries after its backoff when Redis lost the retry while it waited', async () => {
-    const caseId = await file();
-    const id = `${caseId}.register#1`;
-    failFirst.add(id);
     await h.runtime.stopWorkers();
-    await invokeService(h, { caseId, activationId: 'register#1', service: 'register', maxAttempts: 2, backoffMs: 1_500 });
-    expect(await h.runtime.runServiceAttempt(id, 1)).toBe('retrying');
+    const caseId = await file();
+    failFirst.add(caseId);
+    expect(await h.runtime.runServiceAttempt((await invocation(caseId)).id, 1)).toBe('retrying');
     await h.flushRedis();
     await h.runtime.startWorkers();
-    await eventually(async () => ((await status(id)) === 'succeeded' ? true : undefined), 20_000);
-    expect(callsOf(id)).toBe(2);
+    await eventually(async () => ((await reviewOpened(caseId)) ? true : undefined), 20_000);
+    expect(callsOf(caseId)).toBe(2);
     expect(await completions(caseId)).toBe(1);
   });
 
@@ -94,7 +102,6 @@ describe('durable service invocations on the system clock', () => {
       },
     });
     const caseId = await file();
-    const id = await invokeService(h, { caseId, activationId: 'register#1', service: 'register' });
     await eventually(async () => (started ? true : undefined), 10_000);
     await dying.close(true);
     const survivor = createServiceWorker({
@@ -105,8 +112,8 @@ describe('durable service invocations on the system clock', () => {
       run: (invocationId, attempt) => h.runtime.runServiceAttempt(invocationId, attempt),
     });
     try {
-      await eventually(async () => ((await status(id)) === 'succeeded' ? true : undefined), 20_000);
-      expect(callsOf(id)).toBe(1);
+      await eventually(async () => ((await reviewOpened(caseId)) ? true : undefined), 20_000);
+      expect(callsOf(caseId)).toBe(1);
       expect(await completions(caseId)).toBe(1);
     } finally {
       await survivor.close();
@@ -129,8 +136,7 @@ describe('durable service invocations on the system clock', () => {
       },
     });
     const caseId = await file();
-    const id = await invokeService(h, { caseId, activationId: 'register#1', service: 'register' });
-    await eventually(async () => ((await status(id)) === 'succeeded' ? true : undefined), 20_000);
+    await eventually(async () => ((await reviewOpened(caseId)) ? true : undefined), 20_000);
     await dying.close(true);
     const rerun: string[] = [];
     const survivor = createServiceWorker({
@@ -147,7 +153,7 @@ describe('durable service invocations on the system clock', () => {
     try {
       await eventually(async () => (rerun.length > 0 ? true : undefined), 20_000);
       expect(rerun).toEqual(['skipped']);
-      expect(callsOf(id)).toBe(1);
+      expect(callsOf(caseId)).toBe(1);
       expect(await completions(caseId)).toBe(1);
     } finally {
       await survivor.close();

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually } from '../execution/support/execution-harness.ts';
-import { invokeService } from '../execution/support/invoke-service.ts';
 import { expectInvalidInput } from './support/body-rejection-suite.ts';
-import { fileCase } from './support/case-helpers.ts';
+import { fileCase, permitApplication } from './support/case-helpers.ts';
 import { PORTAL_KEY, startHttp } from './support/http-harness.ts';
 import type { HttpHarness } from './support/http-harness.ts';
 import type { HttpTestClient } from './support/http-test-client.ts';
@@ -26,7 +25,7 @@ beforeAll(async () => {
     },
   });
   client = harness.client;
-  await harness.publish('http-permit');
+  await harness.publish('registry-call');
   manager = await client.login('huangpu.manager');
   otherManager = await client.login('xuhui.manager');
   clerk = await client.login('huangpu.market');
@@ -40,9 +39,8 @@ afterAll(async () => {
 /** A case whose `registry` call failed: its id and the incident's. */
 async function failedCall(): Promise<{ caseId: string; incidentId: string }> {
   healthy = false;
-  const filed = await fileCase(client, { apiKey: PORTAL_KEY });
+  const filed = await fileCase(client, { apiKey: PORTAL_KEY }, permitApplication({ definitionKey: 'registry-call' }));
   const caseId = filed.body.id as string;
-  await invokeService(harness, { caseId, activationId: 'register#1', service: 'registry', maxAttempts: 1 });
   const incidentId = await eventually(async () => {
     const page = await client.send('GET', `/api/v1/incidents?caseId=${caseId}`, undefined, { token: manager });
     return page.body.items[0]?.id as string | undefined;
@@ -64,7 +62,7 @@ describe('GET /incidents', () => {
       attempts: 1,
       status: 'open',
       retries: 0,
-      definitionKey: 'http-permit',
+      definitionKey: 'registry-call',
       caseJurisdictionId: 'sh-huangpu-nanjing-east',
     });
     expect(response.body.total).toBeGreaterThanOrEqual(1);
@@ -90,7 +88,7 @@ describe('GET /incidents', () => {
 });
 
 describe('POST /incidents/{id}/retry', () => {
-  it('queues one more attempt (202); the incident is resolved when it succeeds, and cannot be retried again', async () => {
+  it('invokes the service anew (202); the incident is resolved when it succeeds, the case goes on, and it cannot be retried again', async () => {
     const { caseId, incidentId } = await failedCall();
     healthy = true;
     const response = await client.send('POST', `/api/v1/incidents/${incidentId}/retry`, undefined, { token: manager });
@@ -102,6 +100,7 @@ describe('POST /incidents/{id}/retry', () => {
     }, 10_000);
     const detail = await client.send('GET', `/api/v1/cases/${caseId}`, undefined, { token: manager });
     expect(detail.body.case.data).toMatchObject({ registryRef: 'R-42' });
+    expect(detail.body.tasks.map((t: { nodeId: string }) => t.nodeId)).toEqual(['review']);
     const again = await client.send('POST', `/api/v1/incidents/${incidentId}/retry`, undefined, { token: manager });
     expect(again.status).toBe(409);
     expect(again.body.error.code).toBe('incident-not-open');

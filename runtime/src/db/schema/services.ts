@@ -34,8 +34,10 @@ export const serviceInvocations = pgTable(
     attempt: integer('attempt').notNull(),
     /** Attempts allowed before the invocation fails; a retry from its incident allows one more. */
     maxAttempts: integer('max_attempts').notNull(),
-    /** Delay before the first retry, ms; each later retry waits twice as long as the one before. */
+    /** Delay before the first retry, ms. */
     backoffMs: integer('backoff_ms').notNull(),
+    /** `exponential`: each later retry waits twice as long as the one before; `fixed`: as long. */
+    backoffType: text('backoff_type', { enum: ['fixed', 'exponential'] }).notNull().default('exponential'),
     lastError: text('last_error'),
     /** The data the handler answered, on success. */
     result: jsonb('result').$type<Record<string, unknown>>(),
@@ -44,6 +46,11 @@ export const serviceInvocations = pgTable(
     completedAt: timestamp('completed_at', { withTimezone: true }),
     /** Wall-clock instant the current attempt was queued: the sweeper re-queues attempts left behind. */
     queuedAt: timestamp('queued_at', { withTimezone: true }),
+    /**
+     * When the outcome was handed to the case (engine event `service.succeeded` or `service.failed`);
+     * null while it runs, and while a suspended case holds it back until it resumes.
+     */
+    deliveredAt: timestamp('delivered_at', { withTimezone: true }),
   },
   (t) => [
     uniqueIndex('service_invocations_case_activation_idx').on(t.caseId, t.activationId),
@@ -56,8 +63,9 @@ export const incidentStatuses = ['open', 'resolved'] as const;
 export type IncidentStatus = (typeof incidentStatuses)[number];
 
 /**
- * A service invocation that failed after its last attempt (DESIGN.md §2): open until a retry
- * succeeds. One open incident per invocation at most.
+ * A service task whose invocation failed after its last attempt (DESIGN.md §2): open until a retry
+ * (a new invocation of the node) succeeds. `invocationId` is the latest failed invocation; one open
+ * incident per invocation at most.
  */
 export const incidents = pgTable(
   'incidents',

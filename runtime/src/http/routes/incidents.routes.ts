@@ -19,9 +19,9 @@ export interface IncidentsRoutesOptions {
 const incidentParams = z.object({ id: idParamSchema.openapi({ param: { name: 'id', in: 'path' } }) });
 
 /**
- * `GET /incidents` (service invocations that failed after their retries, in the caller's
- * jurisdiction subtree) and `POST /incidents/{id}/retry` (one more attempt, queued at once; the
- * incident is resolved when it succeeds). Managers and admins only.
+ * `GET /incidents` (service tasks whose invocation failed after its retries, in the caller's
+ * jurisdiction subtree) and `POST /incidents/{id}/retry` (the service invoked anew; the incident
+ * is resolved when it succeeds). Managers and admins only.
  */
 export function incidentsRoutes({ runtime, access }: IncidentsRoutesOptions): OpenAPIHono<HttpEnv> {
   const app = createRouter();
@@ -62,13 +62,13 @@ export function incidentsRoutes({ runtime, access }: IncidentsRoutesOptions): Op
     method: 'post',
     path: '/incidents/{id}/retry',
     tags: ['incidents'],
-    summary: "Retry an incident: one more attempt of its service, queued at once (no body)",
-    description: 'Answers 202: the attempt runs on the services queue; the incident is resolved when it succeeds, and stays open with the new error when it fails.',
+    summary: 'Retry an incident: the service task invokes its service anew, with its retry policy (no body)',
+    description: 'Answers 202: the invocation runs on the services queue; the incident is resolved when it succeeds, and stays open with the new error when it fails after its retries.',
     security: USER_SECURITY,
     middleware: [access.user(['manager', 'admin'])] as const,
     request: { params: incidentParams },
     responses: {
-      202: { description: 'The incident, its retry queued', content: { 'application/json': { schema: incidentSchema } } },
+      202: { description: 'The incident, its new invocation queued', content: { 'application/json': { schema: incidentSchema } } },
       ...errorResponses(400, 401, 403, 404, 409),
     },
   });

@@ -21,7 +21,7 @@ beforeAll(async () => {
     req.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
     req.on('end', () => {
       seen.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body });
-      const path = req.url ?? '';
+      const path = (req.url ?? '').split('?')[0];
       if (path === '/ok') return void res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ registered: true, ref: 'R-1' }));
       if (path === '/empty') return void res.writeHead(204).end();
       if (path === '/busy') return void res.writeHead(503).end('try later');
@@ -68,6 +68,12 @@ describe('the http-call service', () => {
     const result = await httpCallHandler(request({ url: `${base}/ok`, fields: ['area', 'absent'], resultField: 'registry' }));
     expect(result).toEqual({ data: { registry: { registered: true, ref: 'R-1' } } });
     expect(JSON.parse(seen.at(-1)!.body).data).toEqual({ area: 40 });
+  });
+
+  it('fills the URL’s placeholders from case data, and fails permanently when the data lacks one', async () => {
+    await httpCallHandler(request({ url: `${base}/ok?shop={shopName}`, method: 'GET' }));
+    expect(seen.at(-1)!.url).toBe(`/ok?shop=${encodeURIComponent('豫园面馆')}`);
+    await expect(httpCallHandler(request({ url: `${base}/ok/{licence}` }))).rejects.toMatchObject({ code: 'case-data-missing', message: expect.stringContaining('{licence}') });
   });
 
   it('sends no body with GET and adds nothing for an empty answer', async () => {

@@ -13,7 +13,8 @@ const METHODS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']);
  * object is merged into the case data (or put under `resultField`); an empty or non-JSON 2xx
  * answer adds nothing.
  *
- * Params: `url` (required, `http:` or `https:`), `method` (default `POST`), `headers` (text values),
+ * Params: `url` (required, `http:` or `https:`; a `{key}` in it is replaced by the case-data field
+ * `key`, URL-encoded), `method` (default `POST`), `headers` (text values),
  * `fields` (the case-data fields to send; default all), `resultField`, `timeoutMs` (default 10 000,
  * at most 120 000).
  *
@@ -22,7 +23,7 @@ const METHODS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']);
  */
 export const httpCallHandler: ServiceHandler = async (request) => {
   const { params, nodeId } = request;
-  const url = urlOf(params.url, nodeId);
+  const url = urlOf(fillPlaceholders(params.url, request.data, nodeId), nodeId);
   const method = typeof params.method === 'string' ? params.method.toUpperCase() : 'POST';
   if (!METHODS.has(method)) invalid(`'method' of node '${nodeId}' is '${String(params.method)}'; use one of ${[...METHODS].join(', ')}`);
   const timeoutMs = timeoutOf(params.timeoutMs, nodeId);
@@ -54,6 +55,18 @@ export const httpCallHandler: ServiceHandler = async (request) => {
 
 function invalid(message: string): never {
   throw new PermanentServiceError('invalid-service-params', `Service 'http-call': ${message}`);
+}
+
+/** `template` with each `{key}` replaced by the URL-encoded case-data field `key`. */
+function fillPlaceholders(template: unknown, data: Readonly<Record<string, unknown>>, nodeId: string): unknown {
+  if (typeof template !== 'string') return template;
+  return template.replace(/\{([A-Za-z][A-Za-z0-9_-]*)\}/g, (_, key: string) => {
+    const value = data[key];
+    if (value === undefined || value === null || typeof value === 'object') {
+      throw new PermanentServiceError('case-data-missing', `Service 'http-call' of node '${nodeId}' fills '{${key}}' of its URL from case data, which has no such value`);
+    }
+    return encodeURIComponent(String(value));
+  });
 }
 
 function urlOf(value: unknown, nodeId: string): URL {

@@ -31,6 +31,8 @@ export interface ExecutionHarness {
   viewer(username: string): Promise<Viewer>;
   /** Publishes fixture `name` (`fixtures/<name>.json`); returns its version. */
   publish(name: string): Promise<number>;
+  /** The parsed JSON of fixture `name`, to publish a variant of it. */
+  fixture(name: string): Promise<Record<string, unknown>>;
   /** A queue handle on the runtime's timer queue, for looking at jobs. */
   timerQueue(): Queue;
   /** Deletes every Redis key of the runtime's prefix: Redis "flushed" for this runtime only. */
@@ -81,6 +83,9 @@ export async function startExecution(
         jurisdictionId: row.department.jurisdictionId,
         roles: row.user.roles,
       };
+    },
+    async fixture(name) {
+      return JSON.parse(await readFile(path.join(FIXTURES, `${name}.json`), 'utf8'));
     },
     async publish(name) {
       const input = JSON.parse(await readFile(path.join(FIXTURES, `${name}.json`), 'utf8'));

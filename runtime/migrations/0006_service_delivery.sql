@@ -1,0 +1,2 @@
+ALTER TABLE "service_invocations" ADD COLUMN "backoff_type" text DEFAULT 'exponential' NOT NULL;--> statement-breakpoint
+ALTER TABLE "service_invocations" ADD COLUMN "delivered_at" timestamp with time zone;
