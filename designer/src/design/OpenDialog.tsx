@@ -32,7 +32,17 @@ export function OpenDialog({ open, published, publishedError, drafts, onOpenVers
             ) : (
               <Flex vertical data-testid="open-published-list">
                 {published.map((workflow) => (
-                  <Flex key={workflow.key} justify="space-between" align="center" gap={12} className="tb-row" data-testid={`open-workflow-${workflow.key}`}>
+                  <Flex
+                    key={workflow.key}
+                    justify="space-between"
+                    align="center"
+                    gap={12}
+                    className="tb-row"
+                    role="button"
+                    style={{ cursor: 'pointer' }}
+                    onClick={() => onOpenVersion(workflow.key, workflow.version)}
+                    data-testid={`open-workflow-${workflow.key}`}
+                  >
                     <Flex vertical>
                       <Typography.Text strong>{workflow.name}</Typography.Text>
                       <code>{workflow.key}</code>
@@ -43,7 +53,10 @@ export function OpenDialog({ open, published, publishedError, drafts, onOpenVers
                           key={version}
                           size="small"
                           type={version === workflow.version ? 'primary' : 'default'}
-                          onClick={() => onOpenVersion(workflow.key, version)}
+                          onClick={(event) => {
+                            event.stopPropagation();
+                            onOpenVersion(workflow.key, version);
+                          }}
                           data-testid={`open-${workflow.key}-v${version}`}
                         >
                           {t.open.version(version)}
