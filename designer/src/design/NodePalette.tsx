@@ -1,3 +1,4 @@
+import { ClockCircleOutlined } from '@ant-design/icons';
 import { nodeSchema, type NodeType } from '@tongban/engine';
 import { Tooltip, Typography } from 'antd';
 import { memo, type DragEvent } from 'react';
@@ -32,7 +33,11 @@ function PaletteIcon({ type }: { type: NodeType }) {
     case 'endEvent':
       return <span className="tb-mini-circle tb-end" />;
     case 'timerEvent':
-      return <span className="tb-mini-circle">⏱</span>;
+      return (
+        <span className="tb-mini-circle">
+          <ClockCircleOutlined style={{ fontSize: 12 }} />
+        </span>
+      );
     case 'userTask':
     case 'serviceTask':
     case 'callActivity':
