@@ -5,13 +5,14 @@ import type { Effect, MachineConfigJson } from '@tongban/engine';
 import type { Db } from '../db/client.ts';
 import { caseEvents, cases, tasks, timers, users, workflowDefinitions, type CaseRow } from '../db/schema/index.ts';
 import type { DefinitionStore } from '../definitions/definition-store.ts';
-import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../errors/index.ts';
+import { ConflictError, ForbiddenError, IdempotencyKeyReusedError, InvalidInputError, NotFoundError } from '../errors/index.ts';
 import { assertMayFile, describe, visibleDepartmentIds } from '../organisation/access.ts';
 import type { Organisation } from '../organisation/organisation.ts';
 import { seesJurisdiction, type Viewer } from '../organisation/viewer.ts';
 import type { CaseExecutor } from './case-executor.ts';
 import { caseViewOf, pageOf, type CaseDetail, type CaseView, type Page, type PageRequest, type TaskView } from './case-views.ts';
 import { checkCaseData } from './check-case-data.ts';
+import { applicationFingerprint, idempotencyScopeOf } from './idempotency.ts';
 import { taskViewOf } from './task-view-of.ts';
 import type { Tx } from './transaction.ts';
 
@@ -22,7 +23,10 @@ export interface CreateCaseInput {
   jurisdiction: string;
   applicant: Record<string, unknown>;
   data: Record<string, unknown>;
-  /** The `Idempotency-Key` header: the same key always yields the same case. */
+  /**
+   * The `Idempotency-Key` header, scoped to the actor: the same key with the same application
+   * yields the same case; with a different application, `idempotency-key-reused`.
+   */
   idempotencyKey?: string | null;
   actor: Viewer;
 }
@@ -57,9 +61,10 @@ export class CasesService {
   /**
    * Files an application: starts a case on the latest version of `definitionKey` (the case stays
    * pinned to it) and creates its first tasks. With an idempotency key, a repeat (sequential or
-   * concurrent) returns the case the key first created, with `created: false`.
+   * concurrent) by the same actor returns the case the key first created, with `created: false`.
    *
-   * @throws ForbiddenError `intake-forbidden`; InvalidInputError for an unknown jurisdiction or bad data;
+   * @throws IdempotencyKeyReusedError when the actor reuses a key for a different application;
+   *   ForbiddenError `intake-forbidden`; InvalidInputError for an unknown jurisdiction or bad data;
    *   NotFoundError `definition-not-found`.
    */
   async createCase(input: CreateCaseInput): Promise<{ case: CaseView; created: boolean }> {
@@ -73,10 +78,17 @@ export class CasesService {
     }
     assertMayFile(input.actor, organisation, input.jurisdiction);
     const key = input.idempotencyKey ?? null;
-    if (key !== null) {
-      const existing = await this.byIdempotencyKey(key);
-      if (existing) return { case: caseViewOf(existing), created: false };
-    }
+    const scope = key === null ? null : idempotencyScopeOf(input.actor);
+    const fingerprint = key === null ? null : applicationFingerprint(input);
+    const repeated = async (): Promise<{ case: CaseView; created: boolean } | undefined> => {
+      if (key === null || scope === null) return undefined;
+      const existing = await this.byIdempotencyKey(scope, key);
+      if (!existing) return undefined;
+      if (existing.idempotencyFingerprint !== fingerprint) throw new IdempotencyKeyReusedError(key);
+      return { case: caseViewOf(existing), created: false };
+    };
+    const earlier = await repeated();
+    if (earlier) return earlier;
     const [latest] = await db
       .select({ version: workflowDefinitions.version })
       .from(workflowDefinitions)
@@ -110,6 +122,8 @@ export class CasesService {
           status: 'active',
           snapshot: started.snapshot,
           idempotencyKey: key,
+          idempotencyScope: scope,
+          idempotencyFingerprint: fingerprint,
           createdBy: actorId,
           createdAt: now,
           updatedAt: now,
@@ -132,9 +146,9 @@ export class CasesService {
         return unit.case;
       });
     if (created) return { case: caseViewOf(created), created: true };
-    const existing = key === null ? undefined : await this.byIdempotencyKey(key);
+    const existing = await repeated();
     if (!existing) throw new Error(`Case for idempotency key '${key}' was neither created nor found`);
-    return { case: caseViewOf(existing), created: false };
+    return existing;
   }
 
   /**
@@ -253,8 +267,11 @@ export class CasesService {
     });
   }
 
-  private async byIdempotencyKey(key: string): Promise<CaseRow | undefined> {
-    const [row] = await this.options.db.select().from(cases).where(eq(cases.idempotencyKey, key));
+  private async byIdempotencyKey(scope: string, key: string): Promise<CaseRow | undefined> {
+    const [row] = await this.options.db
+      .select()
+      .from(cases)
+      .where(and(eq(cases.idempotencyScope, scope), eq(cases.idempotencyKey, key)));
     return row;
   }
 

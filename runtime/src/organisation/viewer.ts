@@ -5,6 +5,8 @@
 export interface Viewer {
   kind: 'user' | 'apiKey';
   userId?: string;
+  /** For an `apiKey` viewer: a stable id of the key (not the key itself). */
+  apiKeyId?: string;
   username?: string;
   departmentId?: string;
   departmentKind?: string;

@@ -61,6 +61,27 @@ describe('POST /cases', () => {
     expect(await rowCounts(harness.database.sql)).toEqual(before);
   });
 
+  it('keeps Idempotency-Keys of different callers apart: another caller with the same key files its own case', async () => {
+    const key = 'nc-case-1';
+    const portal = await fileCase(client, { apiKey: PORTAL_KEY }, permitApplication(), key);
+    expect(portal.status).toBe(201);
+    const xuhui = await fileCase(client, { token: otherIntake }, permitApplication({ jurisdiction: 'sh-xuhui-tianping' }), key);
+    expect(xuhui.status, xuhui.text).toBe(201);
+    expect(xuhui.body.id).not.toBe(portal.body.id);
+    expect(xuhui.body.jurisdictionId).toBe('sh-xuhui-tianping');
+  });
+
+  it('answers 422 idempotency-key-reused when the same caller sends the same key with a different body, writing nothing', async () => {
+    const key = randomUUID();
+    const first = await fileCase(client, { apiKey: PORTAL_KEY }, permitApplication(), key);
+    expect(first.status).toBe(201);
+    const before = await rowCounts(harness.database.sql);
+    const changed = await fileCase(client, { apiKey: PORTAL_KEY }, permitApplication({ data: { shopName: '另一家店' } }), key);
+    expect(changed.status, changed.text).toBe(422);
+    expect(changed.body.error).toMatchObject({ code: 'idempotency-key-reused', details: { header: 'Idempotency-Key' } });
+    expect(await rowCounts(harness.database.sql)).toEqual(before);
+  });
+
   it('answers 401 without credentials and with an unknown API key', async () => {
     const none = await fileCase(client, {});
     expect(none.status).toBe(401);

@@ -33,6 +33,10 @@ export const cases = pgTable(
     /** Bumped on every applied event: optimistic check beside the row lock. */
     version: integer('version').notNull().default(0),
     idempotencyKey: text('idempotency_key'),
+    /** Who sent the idempotency key (`user:<id>` or `apiKey:<id>`): keys of different callers never meet. */
+    idempotencyScope: text('idempotency_scope'),
+    /** SHA-256 (hex) of the canonical JSON of the application the key first came with. */
+    idempotencyFingerprint: text('idempotency_fingerprint'),
     createdBy: text('created_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     acceptedAt: timestamp('accepted_at', { withTimezone: true }),
@@ -48,7 +52,9 @@ export const cases = pgTable(
     slaState: text('sla_state', { enum: slaStates }).notNull().default('onTrack'),
   },
   (t) => [
-    uniqueIndex('cases_idempotency_key_idx').on(t.idempotencyKey).where(sql`${t.idempotencyKey} is not null`),
+    uniqueIndex('cases_idempotency_scope_key_idx')
+      .on(t.idempotencyScope, t.idempotencyKey)
+      .where(sql`${t.idempotencyKey} is not null`),
     index('cases_jurisdiction_status_idx').on(t.jurisdictionId, t.status),
     index('cases_definition_idx').on(t.definitionKey, t.definitionVersion),
   ],

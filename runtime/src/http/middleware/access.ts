@@ -1,4 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
+import { createHash } from 'node:crypto';
 import { UnauthenticatedError } from '../../auth/errors/index.ts';
 import { isKnownApiKey } from '../../auth/api-key.ts';
 import type { AuthService } from '../../auth/auth.service.ts';
@@ -85,7 +86,7 @@ export function createAccess({ auth, intakeApiKeys }: AccessOptions): Access {
           if (!isKnownApiKey(apiKey, intakeApiKeys)) {
             throw new UnauthenticatedError('invalid-api-key', 'The API key is not known');
           }
-          c.set('viewer', { kind: 'apiKey', roles: [] });
+          c.set('viewer', { kind: 'apiKey', apiKeyId: createHash('sha256').update(apiKey).digest('hex').slice(0, 16), roles: [] });
         } else {
           throw new UnauthenticatedError('unauthenticated', 'This request needs a bearer token or an API key');
         }

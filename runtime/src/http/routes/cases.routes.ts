@@ -44,7 +44,7 @@ export function casesRoutes({ runtime, access, maxBodyBytes }: CasesRoutesOption
     tags: ['cases'],
     summary: 'File an application: start a case on the latest version of a workflow',
     description:
-      'The same `Idempotency-Key` again returns the case it first created, with 200 instead of 201, and starts nothing.',
+      'The same `Idempotency-Key` from the same caller with the same body returns the case it first created, with 200 instead of 201, and starts nothing; with a different body, 422 `idempotency-key-reused`. Keys of different callers never meet.',
     security: INTAKE_SECURITY,
     middleware: [access.intake(), jsonBody({ maxBytes: maxBodyBytes })] as const,
     request: {
@@ -54,7 +54,7 @@ export function casesRoutes({ runtime, access, maxBodyBytes }: CasesRoutesOption
     responses: {
       201: { description: 'The case, created now', content: { 'application/json': { schema: caseSchema } } },
       200: { description: 'The case this key created before', content: { 'application/json': { schema: caseSchema } } },
-      ...errorResponses(...BODY_ERRORS, 401, 403, 404),
+      ...errorResponses(...BODY_ERRORS, 401, 403, 404, 422),
     },
   });
   app.openapi(create, async (c) => {

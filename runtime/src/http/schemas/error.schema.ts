@@ -19,6 +19,7 @@ const DESCRIPTIONS: Record<number, string> = {
   409: 'The record is not in a state that allows this',
   413: 'The body is larger than the limit',
   415: 'The body is not `application/json`',
+  422: 'The request cannot be honoured as sent, e.g. `idempotency-key-reused`: the same `Idempotency-Key` with a different body',
 };
 
 /** The error responses of a route, for its OpenAPI description. */
