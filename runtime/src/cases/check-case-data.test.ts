@@ -1,3 +1,4 @@
+import { getWorkflow, workflowFixtures } from '@tongban/workflows';
 import { describe, expect, it } from 'vitest';
 import { checkCaseData } from './check-case-data.ts';
 
@@ -7,15 +8,62 @@ const schema = {
   properties: { name: { type: 'string' }, seats: { type: 'integer' }, kind: { type: 'string', enum: ['a', 'b'] } },
 };
 
+const restaurantSchema = getWorkflow('open-restaurant').dataSchema as Record<string, unknown>;
+
+const restaurant = {
+  applicantName: '王五',
+  contactPhone: '13900000000',
+  businessName: '外滩小馆',
+  unifiedSocialCreditCode: '91310101MA1FL0XX0X',
+  address: '中山东一路1号',
+  area: 80,
+  seats: 30,
+  foodBusinessItems: ['hotFood'],
+  publicGatheringVenue: false,
+  outdoorSign: true,
+  sellsTobacco: false,
+};
+
+function refusal(data: Record<string, unknown>, s: Record<string, unknown> = restaurantSchema): { message: string; details: { field: string; reason: string } } {
+  try {
+    checkCaseData(s, data);
+  } catch (error) {
+    return error as { message: string; details: { field: string; reason: string } };
+  }
+  throw new Error('the data was accepted');
+}
+
 describe('checkCaseData', () => {
-  it('accepts data that fits the top level of the schema', () => {
+  it('accepts data that fits the schema', () => {
     expect(() => checkCaseData(schema, { name: 'x', seats: 3, kind: 'a', extra: true })).not.toThrow();
+    expect(() => checkCaseData(restaurantSchema, restaurant)).not.toThrow();
     expect(() => checkCaseData(undefined, {})).not.toThrow();
   });
 
   it('names the missing, mistyped or out-of-enum field', () => {
-    expect(() => checkCaseData(schema, { name: 'x' })).toThrow(expect.objectContaining({ details: { field: 'data.seats', reason: 'required' } }));
-    expect(() => checkCaseData(schema, { name: 'x', seats: 2.5 })).toThrow(expect.objectContaining({ details: { field: 'data.seats', reason: 'type' } }));
-    expect(() => checkCaseData(schema, { name: 'x', seats: 2, kind: 'c' })).toThrow(expect.objectContaining({ details: { field: 'data.kind', reason: 'enum' } }));
+    expect(refusal({ name: 'x' }, schema).details).toMatchObject({ field: 'data.seats', reason: 'required' });
+    expect(refusal({ name: 'x', seats: 2.5 }, schema).details).toMatchObject({ field: 'data.seats', reason: 'type' });
+    expect(refusal({ name: 'x', seats: 2, kind: 'c' }, schema).details).toMatchObject({ field: 'data.kind', reason: 'enum' });
+  });
+
+  it('checks every JSON Schema keyword: exclusiveMinimum, enum of items, minItems, pattern, minLength', () => {
+    expect(refusal({ ...restaurant, area: -5 }).details).toMatchObject({ field: 'data.area', reason: 'exclusiveMinimum' });
+    expect(refusal({ ...restaurant, foodBusinessItems: ['pizza'] }).details).toMatchObject({ field: 'data.foodBusinessItems[0]', reason: 'enum' });
+    expect(refusal({ ...restaurant, foodBusinessItems: [] }).details).toMatchObject({ field: 'data.foodBusinessItems', reason: 'minItems' });
+    expect(refusal({ ...restaurant, contactPhone: 'abc' }).details).toMatchObject({ field: 'data.contactPhone', reason: 'pattern' });
+    expect(refusal({ ...restaurant, applicantName: '' }).details).toMatchObject({ field: 'data.applicantName', reason: 'minLength' });
+  });
+
+  it('accepts the data of every shipped workflow fixture', () => {
+    for (const fixture of workflowFixtures) {
+      const schema = getWorkflow(fixture.workflow).dataSchema as Record<string, unknown>;
+      expect(() => checkCaseData(schema, fixture.data), fixture.id).not.toThrow();
+    }
+  });
+
+  it('names each failing field in the message', () => {
+    const { message } = refusal({ ...restaurant, area: -5, contactPhone: 'abc' });
+    expect(message).toContain('data.area must be > 0');
+    expect(message).toContain('data.contactPhone must match pattern');
   });
 });

@@ -1,44 +1,55 @@
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import addFormats from 'ajv-formats';
 import { InvalidInputError } from '../errors/index.ts';
 
-const JSON_TYPES: Record<string, (value: unknown) => boolean> = {
-  string: (v) => typeof v === 'string',
-  number: (v) => typeof v === 'number' && Number.isFinite(v),
-  integer: (v) => Number.isInteger(v),
-  boolean: (v) => typeof v === 'boolean',
-  array: (v) => Array.isArray(v),
-  object: (v) => typeof v === 'object' && v !== null && !Array.isArray(v),
-};
+const ajv = new Ajv({ allErrors: true, strict: false });
+addFormats(ajv);
 
 /**
- * Checks application data against the top level of a definition's `dataSchema` (JSON Schema):
- * its `required` properties are present, and each given property has the declared `type` and, for
- * an `enum`, one of its values. Deeper keywords are the portal's to check.
+ * Compiled validators by schema object. The definition store keeps one object per definition
+ * version, so each version's `dataSchema` is compiled once.
+ */
+const compiled = new WeakMap<Record<string, unknown>, ValidateFunction>();
+
+/** One reason application data was refused: the field as `data.<path>` and the JSON Schema keyword. */
+export interface CaseDataIssue {
+  field: string;
+  reason: string;
+  message: string;
+}
+
+/**
+ * Checks application data against a definition's `dataSchema` (JSON Schema draft-07 through
+ * 2020-12 keywords that Ajv 8 supports, with the `ajv-formats` formats, e.g. `date`).
  *
- * Pure: performs no I/O.
- * @throws InvalidInputError `invalid-case-data` naming the field as `data.<property>`.
+ * @throws InvalidInputError `invalid-case-data`; its message names every failing field as
+ *   `data.<path>` and why, `details` holds the first `field` and `reason` and every issue.
  */
 export function checkCaseData(schema: Record<string, unknown> | undefined, data: Record<string, unknown>): void {
   if (!schema) return;
-  const required = Array.isArray(schema.required) ? (schema.required as unknown[]) : [];
-  for (const key of required) {
-    if (typeof key === 'string' && (data[key] === undefined || data[key] === null)) {
-      fail(key, 'required', `Application data lacks the required field '${key}'`);
-    }
+  let validate = compiled.get(schema);
+  if (!validate) {
+    validate = ajv.compile(schema);
+    compiled.set(schema, validate);
   }
-  const properties = (schema.properties ?? {}) as Record<string, { type?: unknown; enum?: unknown }>;
-  for (const [key, value] of Object.entries(data)) {
-    const property = properties[key];
-    if (!property || value === undefined || value === null) continue;
-    const check = typeof property.type === 'string' ? JSON_TYPES[property.type] : undefined;
-    if (check && !check(value)) {
-      fail(key, 'type', `Field '${key}' of the application data must be of type '${String(property.type)}'`);
-    }
-    if (Array.isArray(property.enum) && !property.enum.includes(value)) {
-      fail(key, 'enum', `Field '${key}' of the application data must be one of ${property.enum.map((v) => `'${String(v)}'`).join(', ')}`);
-    }
-  }
+  if (validate(data)) return;
+  const issues = (validate.errors ?? []).map(issueOf);
+  const [first] = issues;
+  if (!first) return;
+  throw new InvalidInputError(
+    'invalid-case-data',
+    `Application data is invalid: ${issues.map((i) => `${i.field} ${i.message}`).join('; ')}`,
+    { field: first.field, reason: first.reason, issues },
+  );
 }
 
-function fail(key: string, reason: string, message: string): never {
-  throw new InvalidInputError('invalid-case-data', message, { field: `data.${key}`, reason });
+function issueOf(error: ErrorObject): CaseDataIssue {
+  const segments = error.instancePath
+    .split('/')
+    .slice(1)
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  if (error.keyword === 'required') segments.push(String((error.params as { missingProperty: string }).missingProperty));
+  const field = segments.reduce((path, s) => (/^\d+$/.test(s) ? `${path}[${s}]` : `${path}.${s}`), 'data');
+  const message = error.keyword === 'required' ? 'is required' : (error.message ?? error.keyword);
+  return { field, reason: error.keyword, message };
 }

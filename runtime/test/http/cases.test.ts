@@ -1,3 +1,4 @@
+import { getWorkflow, workflowFixtures } from '@tongban/workflows';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectInvalidInput, itRejectsBadBodies } from './support/body-rejection-suite.ts';
@@ -116,6 +117,30 @@ describe('POST /cases', () => {
     const badKey = await fileCase(client, { apiKey: PORTAL_KEY }, permitApplication({ definitionKey: 'Http Permit' }));
     expectInvalidInput(badKey, 'body.definitionKey');
     expect(await rowCounts(harness.database.sql)).toEqual(before);
+  });
+
+  it('answers 400 invalid-case-data naming each field that breaks a keyword of the data schema, writing nothing', async () => {
+    await harness.runtime.publishDefinition(getWorkflow('open-restaurant'), { publishedBy: null });
+    const [fixture] = workflowFixtures.filter((f) => f.workflow === 'open-restaurant');
+    if (!fixture) throw new Error('open-restaurant ships no fixture');
+    const application = (data: Record<string, unknown>) =>
+      permitApplication({ definitionKey: 'open-restaurant', jurisdiction: 'sh-huangpu-nanjing-east', data: { ...fixture.data, ...data } });
+    const before = await rowCounts(harness.database.sql);
+    const cases: [Record<string, unknown>, string, string][] = [
+      [{ area: -5 }, 'data.area', 'exclusiveMinimum'],
+      [{ foodBusinessItems: ['pizza'] }, 'data.foodBusinessItems[0]', 'enum'],
+      [{ foodBusinessItems: [] }, 'data.foodBusinessItems', 'minItems'],
+      [{ contactPhone: 'abc' }, 'data.contactPhone', 'pattern'],
+      [{ applicantName: '' }, 'data.applicantName', 'minLength'],
+    ];
+    for (const [data, field, reason] of cases) {
+      const response = await fileCase(client, { apiKey: PORTAL_KEY }, application(data));
+      expect(response.status, response.text).toBe(400);
+      expect(response.body.error).toMatchObject({ code: 'invalid-case-data', details: { field, reason } });
+      expect(response.body.error.message).toContain(field);
+    }
+    expect(await rowCounts(harness.database.sql)).toEqual(before);
+    expect((await fileCase(client, { apiKey: PORTAL_KEY }, application({}))).status).toBe(201);
   });
 
   it('answers 400 naming the jurisdiction that does not exist, writing nothing', async () => {
