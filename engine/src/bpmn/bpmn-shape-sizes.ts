@@ -14,6 +14,7 @@ export const bpmnShapeSizes: Readonly<Record<string, ShapeSize>> = {
   endEvent: { width: 40, height: 40 },
   userTask: { width: 176, height: 84 },
   serviceTask: { width: 176, height: 84 },
+  callActivity: { width: 176, height: 84 },
   timerEvent: { width: 40, height: 40 },
   exclusiveGateway: { width: 48, height: 48 },
   parallelGateway: { width: 48, height: 48 },

@@ -2,12 +2,14 @@ import type { ModdleElement } from 'moddle';
 import type {
   BpmnActivity,
   BpmnBoundaryEvent,
+  BpmnCallActivity,
   BpmnCatchEvent,
   BpmnEndEvent,
   BpmnFlowElement,
   BpmnFormalExpression,
   BpmnLaneSet,
   BpmnProcess,
+  BpmnMultiInstanceLoopCharacteristics,
   BpmnSequenceFlow,
   BpmnServiceTask,
   BpmnSubProcess,
@@ -21,16 +23,23 @@ import type { BpmnDiagnosticPlace, ImportReport } from './import-report.ts';
 import { durationOfIsoText } from './iso-duration.ts';
 import { extensionValues } from './extension-values.ts';
 import { optional } from './optional-field.ts';
+import { readCallExtensions } from './read-call-extensions.ts';
 import { readDuration } from './read-duration.ts';
 import { readServiceExtensions } from './read-service-extensions.ts';
 import type { ShapeBounds } from './read-diagram-bounds.ts';
 import { readTaskExtensions } from './read-task-extensions.ts';
-import type { TongbanBoundaryAttributes, TongbanDuration, TongbanServiceAttributes, TongbanTaskAttributes } from './tongban-elements.types.ts';
+import type {
+  TongbanBoundaryAttributes,
+  TongbanCallAttributes,
+  TongbanDuration,
+  TongbanServiceAttributes,
+  TongbanTaskAttributes,
+} from './tongban-elements.types.ts';
 
 type NodeInput = WorkflowDefinitionInput['nodes'][number];
 type EdgeInput = WorkflowDefinitionInput['edges'][number];
 /** The node types import makes by element type (a timer catch event, by its timer, makes a `timerEvent`); gateways carry nothing but the fields every node has. */
-type MappedNodeType = 'startEvent' | 'endEvent' | 'userTask' | 'serviceTask' | 'exclusiveGateway' | 'parallelGateway' | 'inclusiveGateway';
+type MappedNodeType = 'startEvent' | 'endEvent' | 'userTask' | 'serviceTask' | 'callActivity' | 'exclusiveGateway' | 'parallelGateway' | 'inclusiveGateway';
 
 /** The result an end event gets when the file names none (`tongban:result`). */
 export const DEFAULT_END_RESULT = 'completed';
@@ -43,6 +52,7 @@ const nodeTypes: Partial<Record<string, MappedNodeType>> = {
   'bpmn:Task': 'userTask',
   'bpmn:ManualTask': 'userTask',
   'bpmn:ServiceTask': 'serviceTask',
+  'bpmn:CallActivity': 'callActivity',
   'bpmn:ExclusiveGateway': 'exclusiveGateway',
   'bpmn:ParallelGateway': 'parallelGateway',
   'bpmn:InclusiveGateway': 'inclusiveGateway',
@@ -50,7 +60,7 @@ const nodeTypes: Partial<Record<string, MappedNodeType>> = {
 
 /** Why an element Tongban has no counterpart for is left out, for the elements met most often. */
 const unsupportedReasons: Partial<Record<string, string>> = {
-  'bpmn:SubProcess': 'Tongban has no sub-processes; draw its steps in the main flow',
+  'bpmn:SubProcess': 'Tongban has no embedded sub-processes; draw its steps in the main flow, or publish them as a workflow of their own and call it',
   'bpmn:AdHocSubProcess': 'Tongban has no sub-processes; draw its steps in the main flow',
   'bpmn:Transaction': 'Tongban has no transactions',
   'bpmn:EventBasedGateway': 'Tongban routes on case data and outcomes, not on which event comes first',
@@ -242,10 +252,9 @@ function mapNode(entry: NodeEntry, id: string, index: number, bounds: ReadonlyMa
       if (element.$type !== 'bpmn:UserTask') {
         report.add('bpmn-task-as-user-task', `${element.$type} '${key}' is imported as a user task`, place);
       }
-      if (task.loopCharacteristics !== undefined) {
-        report.add('bpmn-ignored-detail', `The ${task.loopCharacteristics.$type} of task '${key}' is not imported; the task runs once`, place);
-      }
-      return { ...base, type: entry.type, ...readTaskExtensions(task, { ...place, field: `nodes[${index}]` }, report) };
+      const fields = readTaskExtensions(task, { ...place, field: `nodes[${index}]` }, report);
+      reportLoop(task, key, fields.multiInstance !== undefined, place, report);
+      return { ...base, type: entry.type, ...fields };
     }
     case 'serviceTask': {
       const task = element as ModdleElement<BpmnServiceTask & TongbanServiceAttributes>;
@@ -254,10 +263,33 @@ function mapNode(entry: NodeEntry, id: string, index: number, bounds: ReadonlyMa
       }
       return { ...base, type: entry.type, ...readServiceExtensions(task, id, { ...place, field: `nodes[${index}]` }, report) };
     }
+    case 'callActivity': {
+      const call = element as ModdleElement<BpmnCallActivity & TongbanCallAttributes>;
+      if (call.loopCharacteristics !== undefined) {
+        report.add('bpmn-ignored-detail', `The ${call.loopCharacteristics.$type} of call activity '${key}' is not imported; it starts one sub-case`, place);
+      }
+      return { ...base, type: entry.type, ...readCallExtensions(call, id, { ...place, field: `nodes[${index}]` }, report) };
+    }
     case 'timerEvent':
       return { ...base, type: entry.type, duration: entry.duration };
     default:
       return { ...base, type: entry.type };
+  }
+}
+
+/**
+ * What a task's BPMN loop loses: a standard loop, a multi-instance loop without the
+ * `tongban:multiInstance` that says over whom, and the sequential order of one that has it (Tongban
+ * opens every instance at once).
+ */
+function reportLoop(task: BpmnTask, key: string, countersigned: boolean, place: BpmnDiagnosticPlace, report: ImportReport): void {
+  const loop = task.loopCharacteristics as ModdleElement<BpmnMultiInstanceLoopCharacteristics> | undefined;
+  if (loop === undefined) return;
+  if (!countersigned) {
+    const why = loop.$type === 'bpmn:MultiInstanceLoopCharacteristics' ? 'it names no tongban:multiInstance to say over whom' : 'Tongban repeats no task';
+    report.add('bpmn-ignored-detail', `The ${loop.$type} of task '${key}' is not imported (${why}); the task runs once`, place);
+  } else if (loop.isSequential === true) {
+    report.add('bpmn-ignored-detail', `The instances of task '${key}' are sequential in the file; Tongban opens them all at once`, place);
   }
 }
 

@@ -4,6 +4,7 @@ import { CURRENT_SCHEMA_VERSION, definitionSchema, workflowKeySchema } from '../
 import type { Duration, WorkflowDefinition } from '../definition/index.ts';
 import { extensionValues } from './extension-values.ts';
 import type { ImportReport } from './import-report.ts';
+import { kebabKey } from './kebab-key.ts';
 import { optional } from './optional-field.ts';
 import { readDuration } from './read-duration.ts';
 import type { TongbanDataSchema, TongbanDuration, TongbanProcessAttributes } from './tongban-elements.types.ts';
@@ -77,7 +78,7 @@ function readKey(bpmnProcess: ModdleElement<BpmnProcess & TongbanProcessAttribut
     if (workflowKeySchema.safeParse(bpmnProcess.key).success) return bpmnProcess.key;
     report.add('bpmn-invalid-extension', `Process '${place.elementId}' has tongban:key '${bpmnProcess.key}', which is not a kebab-case key`, place);
   }
-  const derived = kebabCase(bpmnProcess.id ?? '');
+  const derived = kebabKey(bpmnProcess.id ?? '');
   const key = workflowKeySchema.safeParse(derived).success ? derived : DEFAULT_IMPORT_KEY;
   report.add('bpmn-missing-key', `Process '${place.elementId}' has no tongban:key; the workflow is keyed '${key}'`, place);
   return key;
@@ -125,13 +126,4 @@ function parseJsonObject(text: string): Record<string, unknown> | undefined {
     return undefined;
   }
   return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
-}
-
-/** `WFP-6-1` → `wfp-6-1`, `handle-invoice` → `handle-invoice`; may still fail the key pattern. */
-function kebabCase(id: string): string {
-  return id
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^[^a-z]+/, '')
-    .replace(/-+$/, '');
 }

@@ -1,7 +1,7 @@
 import type { ModdleElement } from 'moddle';
 import type { BpmnTask } from 'bpmn-moddle/types';
 import { formFieldSchema, levelSchema, outcomeSchema, userTaskSchema } from '../definition/index.ts';
-import type { Duration, FormField, Level, Outcome, TaskSla, UserTask } from '../definition/index.ts';
+import type { Duration, FormField, Level, MultiInstance, Outcome, TaskSla, UserTask } from '../definition/index.ts';
 import { booleanText, extensionValues, firstIssue } from './extension-values.ts';
 import type { BpmnDiagnosticPlace, ImportReport } from './import-report.ts';
 import { optional } from './optional-field.ts';
@@ -11,6 +11,7 @@ import type {
   TongbanExtension,
   TongbanField,
   TongbanForm,
+  TongbanMultiInstance,
   TongbanOutcomes,
   TongbanSla,
   TongbanTaskAttributes,
@@ -29,6 +30,7 @@ export interface TaskExtensions {
   sla?: TaskSla;
   acceptanceDeadline?: Duration;
   extension?: UserTask['extension'];
+  multiInstance?: MultiInstance;
 }
 
 /**
@@ -64,6 +66,7 @@ export function readTaskExtensions(
     ...optional('sla', readSla(element, place, report)),
     ...optional('acceptanceDeadline', readDuration(extensionValues<TongbanDuration>(element, 'tongban:AcceptanceDeadline')[0], 'The acceptance deadline', place, report)),
     ...optional('extension', readExtension(element, place, report)),
+    ...optional('multiInstance', readMultiInstance(element, place, report)),
   };
 }
 
@@ -132,5 +135,20 @@ function readExtension(element: BpmnTask, place: BpmnDiagnosticPlace, report: Im
   const parsed = userTaskSchema.shape.extension.safeParse({ approverRole: extension.approverRole?.trim(), cap });
   if (parsed.success) return parsed.data;
   report.add('bpmn-invalid-extension', `The tongban:extension of task '${place.elementId ?? ''}' is left out: ${firstIssue(parsed.error)}`, place);
+  return undefined;
+}
+
+function readMultiInstance(element: BpmnTask, place: BpmnDiagnosticPlace, report: ImportReport): MultiInstance | undefined {
+  const [spec] = extensionValues<TongbanMultiInstance>(element, 'tongban:MultiInstance');
+  if (spec === undefined) return undefined;
+  const listed = (spec.items ?? []).map((item) => item.value?.trim() ?? '');
+  const completion = spec.completion?.trim();
+  const parsed = userTaskSchema.shape.multiInstance.safeParse({
+    over: spec.over?.trim(),
+    items: listed.length > 0 ? listed : spec.expression?.trim(),
+    completion: completion === 'threshold' ? { threshold: Number(spec.threshold) } : completion,
+  });
+  if (parsed.success) return parsed.data;
+  report.add('bpmn-invalid-extension', `The tongban:multiInstance of task '${place.elementId ?? ''}' is left out: ${firstIssue(parsed.error)}`, place);
   return undefined;
 }

@@ -98,3 +98,22 @@ export interface TongbanRetry {
   backoff?: string;
   delaySeconds?: string;
 }
+
+/** @internal */
+export interface TongbanMultiInstance {
+  over?: string;
+  completion?: string;
+  threshold?: string;
+  expression?: string;
+  items?: ModdleElement<{ value?: string }>[];
+}
+
+/** @internal */
+export interface TongbanCallAttributes {
+  calledVersion?: string;
+}
+
+/** @internal */
+export interface TongbanInputs {
+  values?: ModdleElement<{ key?: string }>[];
+}

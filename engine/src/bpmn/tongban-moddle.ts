@@ -13,8 +13,11 @@ const attribute = (name: string) => ({ name, isAttr: true, type: 'String' });
  *   extension elements `<tongban:outcomes>` of `<tongban:outcome id label reasonRequired reasonField/>`, `<tongban:form>` of
  *   `<tongban:field key type label required>` with `<tongban:option value label/>`, and
  *   `<tongban:sla>` with `<tongban:promised amount unit/>` and `<tongban:statutory amount unit/>`,
- *   `<tongban:acceptanceDeadline amount unit/>`, and `<tongban:extension approverRole>` with
- *   `<tongban:cap amount unit/>`.
+ *   `<tongban:acceptanceDeadline amount unit/>`, `<tongban:extension approverRole>` with
+ *   `<tongban:cap amount unit/>`, and `<tongban:multiInstance over completion threshold expression>`
+ *   with `<tongban:item value/>` (the task also gets a `bpmn:multiInstanceLoopCharacteristics`).
+ * - On `bpmn:CallActivity` (which names the workflow in the standard `calledElement`): attribute
+ *   `calledVersion`; extension element `<tongban:inputs>` of `<tongban:input key/>`.
  * - On `bpmn:ServiceTask`: attribute `handler`, or extension element `<tongban:http method url/>`;
  *   extension element `<tongban:retry attempts backoff delaySeconds/>`.
  * - On a timer `bpmn:IntermediateCatchEvent` (a `timerEvent`): extension element
@@ -64,6 +67,15 @@ export const tongbanModdlePackage = {
     { name: 'AcceptanceDeadline', superClass: ['Element', 'Duration'] },
     { name: 'Extension', superClass: ['Element'], properties: [attribute('approverRole'), { name: 'cap', type: 'Cap' }] },
     { name: 'Cap', superClass: ['Duration'] },
+    {
+      name: 'MultiInstance',
+      superClass: ['Element'],
+      properties: [attribute('over'), attribute('completion'), attribute('threshold'), attribute('expression'), { name: 'items', type: 'Item', isMany: true }],
+    },
+    { name: 'Item', properties: [attribute('value')] },
+    { name: 'CallActivityProperties', extends: ['bpmn:CallActivity'], properties: [attribute('calledVersion')] },
+    { name: 'Inputs', superClass: ['Element'], properties: [{ name: 'values', type: 'Input', isMany: true }] },
+    { name: 'Input', properties: [attribute('key')] },
   ],
   enumerations: [],
 } as const;

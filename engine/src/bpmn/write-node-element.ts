@@ -1,7 +1,7 @@
 import type { ModdleElement } from 'moddle';
 import type { BpmnModdle } from 'bpmn-moddle';
 import type { BpmnFlowNode } from 'bpmn-moddle/types';
-import type { Duration, FormField, ServiceTask, TaskSla, TimerEvent, UserTask, WorkflowNode } from '../definition/index.ts';
+import type { CallActivity, Duration, FormField, MultiInstance, ServiceTask, TaskSla, TimerEvent, UserTask, WorkflowNode } from '../definition/index.ts';
 import { isoTextOfDuration } from './iso-duration.ts';
 
 /** The BPMN element type each node type is written as. */
@@ -10,6 +10,7 @@ export const bpmnTypeOfNode: Readonly<Record<string, string>> = {
   endEvent: 'bpmn:EndEvent',
   userTask: 'bpmn:UserTask',
   serviceTask: 'bpmn:ServiceTask',
+  callActivity: 'bpmn:CallActivity',
   timerEvent: 'bpmn:IntermediateCatchEvent',
   exclusiveGateway: 'bpmn:ExclusiveGateway',
   parallelGateway: 'bpmn:ParallelGateway',
@@ -28,6 +29,7 @@ export function writeNodeElement(moddle: BpmnModdle, node: WorkflowNode): Moddle
   if (node.type === 'endEvent') attributes.result = node.result;
   if (node.type === 'userTask') Object.assign(attributes, taskAttributes(moddle, node));
   if (node.type === 'serviceTask') Object.assign(attributes, serviceAttributes(moddle, node));
+  if (node.type === 'callActivity') Object.assign(attributes, callAttributes(moddle, node));
   if (node.type === 'timerEvent') Object.assign(attributes, timerAttributes(moddle, node));
   return moddle.create<BpmnFlowNode>(type, attributes);
 }
@@ -59,11 +61,39 @@ function taskAttributes(moddle: BpmnModdle, task: UserTask): Record<string, unkn
       }),
     );
   }
+  if (task.multiInstance !== undefined) values.push(multiInstanceElement(moddle, task.multiInstance));
   return {
     department: task.department,
     level: task.level,
     candidateRole: task.candidateRole,
     ...(values.length === 0 ? {} : { extensionElements: moddle.create('bpmn:ExtensionElements', { values }) }),
+    ...(task.multiInstance === undefined ? {} : { loopCharacteristics: moddle.create('bpmn:MultiInstanceLoopCharacteristics', { isSequential: false }) }),
+  };
+}
+
+/** A countersignature (会签): the Tongban spec, beside a parallel multi-instance marker other tools draw. */
+function multiInstanceElement(moddle: BpmnModdle, spec: MultiInstance): ModdleElement {
+  const { completion, items } = spec;
+  return moddle.create('tongban:MultiInstance', {
+    over: spec.over,
+    completion: typeof completion === 'string' ? completion : 'threshold',
+    ...(typeof completion === 'string' ? {} : { threshold: String(completion.threshold) }),
+    ...(typeof items === 'string' ? { expression: items } : { items: items.map((value) => moddle.create('tongban:Item', { value })) }),
+  });
+}
+
+/** A call activity: the called workflow key in BPMN's own `calledElement`, its version and inputs in the extension. */
+function callAttributes(moddle: BpmnModdle, call: CallActivity): Record<string, unknown> {
+  return {
+    calledElement: call.calledElement,
+    ...(call.version === undefined ? {} : { calledVersion: String(call.version) }),
+    ...(call.inputs === undefined
+      ? {}
+      : {
+          extensionElements: moddle.create('bpmn:ExtensionElements', {
+            values: [moddle.create('tongban:Inputs', { values: call.inputs.map((key) => moddle.create('tongban:Input', { key })) })],
+          }),
+        }),
   };
 }
 

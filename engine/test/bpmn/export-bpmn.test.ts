@@ -59,6 +59,7 @@ describe('exportBpmn', () => {
       endEvent: 'bpmn:EndEvent',
       userTask: 'bpmn:UserTask',
       serviceTask: 'bpmn:ServiceTask',
+      callActivity: 'bpmn:CallActivity',
       timerEvent: 'bpmn:IntermediateCatchEvent',
       exclusiveGateway: 'bpmn:ExclusiveGateway',
       parallelGateway: 'bpmn:ParallelGateway',
@@ -120,6 +121,21 @@ describe('exportBpmn', () => {
     expect(children(byId.get('notice') as Element, 'eventDefinitions').map((d) => d.$type)).toEqual(['bpmn:TimerEventDefinition']);
     expect(durationOf('notice')).toBe('P5D');
     expect(durationOf('settle')).toBeUndefined();
+  });
+
+  it('should write a countersignature as a parallel multi-instance task with its Tongban spec', async () => {
+    const { byId } = await exported(everyField);
+    expect(child(byId.get('sign') as Element, 'loopCharacteristics')).toMatchObject({ $type: 'bpmn:MultiInstanceLoopCharacteristics', isSequential: false });
+    const spec = children(child(byId.get('sign') as Element, 'extensionElements') as Element, 'values').find((value) => value.$type === 'tongban:multiInstance');
+    expect([spec?.over, spec?.completion, spec?.threshold]).toEqual(['departments', 'threshold', '2']);
+    expect(child(byId.get('review') as Element, 'loopCharacteristics')).toBeUndefined();
+  });
+
+  it('should write a call activity with the called workflow in calledElement', async () => {
+    const { byId } = await exported(everyField);
+    const licence = byId.get('licence');
+    expect([licence?.$type, licence?.calledElement, tongban(licence, 'calledVersion')]).toEqual(['bpmn:CallActivity', 'food-business-licence', '2']);
+    expect(tongban(byId.get('registry'), 'calledVersion')).toBeUndefined();
   });
 
   it('should write the Tongban fields in the tongban namespace', async () => {

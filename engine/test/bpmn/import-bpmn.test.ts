@@ -283,6 +283,53 @@ describe('importBpmn defaults and findings', () => {
     expect(unsupported[0]?.message).toContain('a date');
   });
 
+  it('should import call activities, taking a calledElement that is not a workflow key as one', async () => {
+    const xml = bpmnDocument(`
+      <bpmn:callActivity id="licence" name="Licence" calledElement="food-business-licence" tongban:calledVersion="3">
+        <bpmn:extensionElements><tongban:inputs><tongban:input key="area"/><tongban:input key=""/></tongban:inputs></bpmn:extensionElements>
+      </bpmn:callActivity>
+      <bpmn:callActivity id="camunda" name="Camunda" calledElement="Invoice_Process" tongban:calledVersion="latest"/>
+      <bpmn:callActivity id="Blank_Call" name="Blank"/>`);
+    const result = await importBpmn(xml);
+    expect(definitionOf(result).nodes).toEqual([
+      { id: 'licence', type: 'callActivity', name: 'Licence', calledElement: 'food-business-licence', version: 3, inputs: ['area'] },
+      { id: 'camunda', type: 'callActivity', name: 'Camunda', calledElement: 'invoice-process' },
+      { id: 'Blank_Call', type: 'callActivity', name: 'Blank', calledElement: 'blank-call' },
+    ]);
+    expect(result.diagnostics.filter((d) => d.severity === 'warning').map((d) => `${d.code} ${d.nodeId ?? ''}`)).toEqual([
+      'bpmn-invalid-extension licence',
+      'bpmn-called-element-rewritten camunda',
+      'bpmn-invalid-extension camunda',
+      'bpmn-called-element-rewritten Blank_Call',
+    ]);
+  });
+
+  it('should import a countersignature from its tongban:multiInstance, and say what a loop loses', async () => {
+    const task = (id: string, inner: string) =>
+      `<bpmn:userTask id="${id}" name="${id}" tongban:department="health" tongban:candidateRole="clerk">${inner}</bpmn:userTask>`;
+    const xml = bpmnDocument(
+      [
+        task('listed', '<bpmn:extensionElements><tongban:multiInstance over="departments" completion="threshold" threshold="2"><tongban:item value="health"/><tongban:item value="fire-rescue"/></tongban:multiInstance></bpmn:extensionElements><bpmn:multiInstanceLoopCharacteristics/>'),
+        task('computed', '<bpmn:extensionElements><tongban:multiInstance over="assignees" completion="all" expression="reviewers"/></bpmn:extensionElements><bpmn:multiInstanceLoopCharacteristics isSequential="true"/>'),
+        task('broken', '<bpmn:extensionElements><tongban:multiInstance over="everyone" completion="most"/></bpmn:extensionElements>'),
+        task('looped', '<bpmn:standardLoopCharacteristics/>'),
+      ].join('\n'),
+    );
+    const result = await importBpmn(xml);
+    const nodes = definitionOf(result).nodes as { id: string; multiInstance?: unknown }[];
+    expect(nodes.map((node) => [node.id, node.multiInstance])).toEqual([
+      ['listed', { over: 'departments', items: ['health', 'fire-rescue'], completion: { threshold: 2 } }],
+      ['computed', { over: 'assignees', items: 'reviewers', completion: 'all' }],
+      ['broken', undefined],
+      ['looped', undefined],
+    ]);
+    expect(result.diagnostics.filter((d) => d.severity === 'warning').map((d) => `${d.code} ${d.nodeId ?? ''}`)).toEqual([
+      'bpmn-ignored-detail computed',
+      'bpmn-invalid-extension broken',
+      'bpmn-ignored-detail looped',
+    ]);
+  });
+
   it('should report a boundary event that is not a timer, and the flow that leaves it', async () => {
     const xml = bpmnDocument(`
       <bpmn:userTask id="t" name="T" tongban:department="health" tongban:candidateRole="clerk"/>
