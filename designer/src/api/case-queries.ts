@@ -1,6 +1,6 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { queryKeys } from './query-keys.ts';
-import { tongbanApi, type CaseQuery } from './tongban-api.ts';
+import { tongbanApi, type CaseQuery, type CreateCaseInput } from './tongban-api.ts';
 
 /** One case with its tasks, timeline, active nodes and SLA (`GET /cases/{id}`). */
 export function useCase(caseId: string) {
@@ -14,5 +14,18 @@ export function useCases(query: CaseQuery, options: { enabled?: boolean } = {}) 
     queryFn: () => tongbanApi.listCases(query),
     placeholderData: keepPreviousData,
     enabled: options.enabled ?? true,
+  });
+}
+
+/** Files an application (`POST /cases`) under an idempotency key; refreshes the inbox, the case lists and the monitor. */
+export function useCreateCase() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ input, idempotencyKey }: { input: CreateCaseInput; idempotencyKey: string }) => tongbanApi.createCase(input, idempotencyKey),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: queryKeys.inbox() });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.cases() });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.monitor });
+    },
   });
 }

@@ -49,6 +49,15 @@ export interface SeriesQuery {
   to?: string | undefined;
 }
 
+/** An application a service-hall clerk files (`POST /cases`). */
+export interface CreateCaseInput {
+  definitionKey: string;
+  /** The jurisdiction the case is filed in. */
+  jurisdiction: string;
+  applicant: Record<string, unknown>;
+  data: Record<string, unknown>;
+}
+
 /** What a clerk sends to decide a task (`POST /tasks/{id}/complete`). */
 export interface CompleteTaskInput {
   outcome: string;
@@ -84,6 +93,9 @@ export const tongbanApi = {
   completeTask: (taskId: string, input: CompleteTaskInput) =>
     apiRequest<CompleteTaskResult>(`/tasks/${path(taskId)}/complete`, { method: 'POST', body: input }),
   listCases: (query: CaseQuery) => apiRequest<Page<CaseView>>('/cases', { query: { ...query } }),
+  /** Files an application; the same `idempotencyKey` again answers with the case it first created. */
+  createCase: (input: CreateCaseInput, idempotencyKey: string) =>
+    apiRequest<CaseView>('/cases', { method: 'POST', body: input, headers: { 'Idempotency-Key': idempotencyKey } }),
   getCase: (caseId: string) => apiRequest<CaseDetail>(`/cases/${path(caseId)}`),
   listOverdue: (query: PageQuery = {}) => apiRequest<Page<MonitoredTask>>('/monitor/overdue', { query: { ...query } }),
   listAtRisk: (query: PageQuery = {}) => apiRequest<Page<MonitoredTask>>('/monitor/at-risk', { query: { ...query } }),

@@ -9,6 +9,7 @@ import type { InboxQuery } from '../api/tongban-api.ts';
 import { applicantName } from '../cases/applicant-name.ts';
 import { shortId } from '../cases/short-id.ts';
 import { formatInstant } from '../i18n/format-instant.ts';
+import { NewCaseButton } from '../intake/NewCaseButton.tsx';
 import { useLocale, useMessages } from '../i18n/LocaleProvider.tsx';
 import { AppLink } from '../shell/AppLink.tsx';
 import { useAuth } from '../shell/AuthProvider.tsx';
@@ -153,6 +154,7 @@ export function TasksPage() {
           <Typography.Text type="secondary">{t.subtitle(user?.department.name ?? '')}</Typography.Text>
         </div>
         <Space wrap>
+          <NewCaseButton />
           <Segmented<Scope>
             value={scope}
             onChange={(next) => {
