@@ -1,5 +1,6 @@
 import type { FormField, WorkflowDefinition } from '@tongban/engine';
 import type { TaskView } from '../api/api.types.ts';
+import { enumLabel } from '../intake/schema-fields.ts';
 
 /** One labelled value of case data, ready to show. */
 export interface DataEntry {
@@ -42,16 +43,21 @@ function formFieldsByKey(definition: WorkflowDefinition | undefined): Map<string
 
 /**
  * The application as filed: the case data keys the definition's `dataSchema` describes (labelled
- * by their `title`), or, without a schema, every key no task form writes. Pure.
+ * by their `title`, enum values by the labels the schema gives them), or, without a schema, every
+ * key no task form writes. Pure.
  */
 export function applicationEntries(definition: WorkflowDefinition | undefined, data: Readonly<Record<string, unknown>>, words: ValueWords): DataEntry[] {
   const properties = schemaProperties(definition);
   const described = Object.keys(properties);
   const written = formFieldsByKey(definition);
   const keys = described.length > 0 ? described.filter((key) => key in data) : Object.keys(data).filter((key) => !written.has(key));
+  const schema = definition?.dataSchema;
+  const named = (key: string, value: unknown) => enumLabel(schema, key, value) ?? value;
   return keys.map((key) => {
     const title = properties[key]?.title;
-    return { key, label: typeof title === 'string' ? title : key, value: describeValue(data[key], words) };
+    const value = data[key];
+    const shown = Array.isArray(value) ? value.map((item) => named(key, item)) : named(key, value);
+    return { key, label: typeof title === 'string' ? title : key, value: describeValue(shown, words) };
   });
 }
 
