@@ -10,6 +10,16 @@ import type { OutboxDispatcher } from '../outbox/outbox-dispatcher.ts';
 import { CaseUnit } from './case-unit.ts';
 import type { Tx } from './transaction.ts';
 
+const DEADLOCK_ATTEMPTS = 3;
+
+/** Whether `error` (or its cause, as drizzle wraps it) is PostgreSQL's deadlock_detected. */
+function isDeadlock(error: unknown): boolean {
+  for (let current: unknown = error; current instanceof Error; current = current.cause) {
+    if ((current as { code?: unknown }).code === '40P01') return true;
+  }
+  return false;
+}
+
 /** What the executor needs. */
 export interface CaseExecutorOptions {
   db: Db;
@@ -39,7 +49,7 @@ export class CaseExecutor {
    */
   async withCase<T>(caseId: string, actorId: string | null, work: (unit: CaseUnit) => Promise<T>): Promise<T> {
     const organisation = await this.options.organisation();
-    const { value, outboxRows } = await this.options.db.transaction(async (tx) => {
+    const { value, outboxRows } = await this.transaction(async (tx) => {
       const [row] = await tx.select().from(cases).where(eq(cases.id, caseId)).for('update');
       if (!row) throw new NotFoundError('case-not-found', `Case '${caseId}' does not exist`, { caseId });
       const definition = await this.options.definitions.get(row.definitionKey, row.definitionVersion, tx);
@@ -58,7 +68,7 @@ export class CaseExecutor {
    */
   async withCaseOfTask<T>(taskId: string, actorId: string | null, work: (unit: CaseUnit, task: TaskRow) => Promise<T>): Promise<T> {
     const organisation = await this.options.organisation();
-    const { value, outboxRows } = await this.options.db.transaction(async (tx) => {
+    const { value, outboxRows } = await this.transaction(async (tx) => {
       const [found] = await tx
         .select({ task: tasks, case: cases })
         .from(tasks)
@@ -86,7 +96,7 @@ export class CaseExecutor {
     work: (unit: CaseUnit) => Promise<T>,
   ): Promise<T | undefined> {
     const organisation = await this.options.organisation();
-    const { value, outboxRows } = await this.options.db.transaction(async (tx) => {
+    const { value, outboxRows } = await this.transaction(async (tx) => {
       const row = await insert(tx, this.options.clock.now());
       if (!row) return { value: undefined, outboxRows: [] };
       const unit = this.unitOf(tx, organisation, definition, row, actorId);
@@ -95,6 +105,20 @@ export class CaseExecutor {
     });
     await this.options.dispatcher.dispatch(outboxRows);
     return value;
+  }
+
+  /**
+   * Runs `work` in a transaction, again (at most three times in all) when PostgreSQL aborts it as
+   * the loser of a deadlock (40P01): a sub-case locking its parent while the parent locks it.
+   */
+  private async transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await this.options.db.transaction(work);
+      } catch (error) {
+        if (attempt >= DEADLOCK_ATTEMPTS || !isDeadlock(error)) throw error;
+      }
+    }
   }
 
   private unitOf(
@@ -109,6 +133,7 @@ export class CaseExecutor {
         tx,
         now: this.options.clock.now(),
         organisation,
+        definitions: this.options.definitions,
         definition,
         calendar: getCalendar(definition.definition.calendar),
         actorId,

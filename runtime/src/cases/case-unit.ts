@@ -1,6 +1,6 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
-import { addDuration, caseDeadline, isEngineError, step, taskDeadlines } from '@tongban/engine';
+import { addDuration, caseDeadline, getCalendar, isEngineError, step, taskDeadlines } from '@tongban/engine';
 import type { BusinessCalendar, CaseContext, CaseEvent, Duration, Effect, MachineConfigJson, SlaUnit, UserTask, WorkflowNode } from '@tongban/engine';
 import {
   caseEvents,
@@ -15,7 +15,7 @@ import {
   type TaskRow,
   type TimerRow,
 } from '../db/schema/index.ts';
-import type { PublishedDefinition } from '../definitions/definition-store.ts';
+import type { DefinitionStore, PublishedDefinition } from '../definitions/definition-store.ts';
 import { ConflictError, ForbiddenError, InvalidInputError, type TongbanError } from '../errors/index.ts';
 import type { Organisation } from '../organisation/organisation.ts';
 import type { OutboxMessage } from '../outbox/outbox-message.ts';
@@ -23,6 +23,7 @@ import { cancelInvocations, deliverDeferred, invocationSpecOf, raiseIncident, st
 import { escalateBreach } from '../timers/escalate-breach.ts';
 import { remindTask } from '../timers/remind-task.ts';
 import { armTimers, cancelTimers, pauseTimers, rearmTaskTimer, resumeTimers, type TimerContext, type TimerSpec } from '../timers/timer-book.ts';
+import { cancelSubCase, deliverDeferredSubCases, notifyParent, startSubCase } from './sub-cases.ts';
 import type { Tx } from './transaction.ts';
 
 /** The clerk's decision being applied, recorded on the task when the step closes it. */
@@ -41,6 +42,8 @@ export interface CaseUnitContext {
   tx: Tx;
   now: Date;
   organisation: Organisation;
+  /** The published definitions (a sub-case's definition is read through it). */
+  definitions: DefinitionStore;
   definition: PublishedDefinition;
   calendar: BusinessCalendar;
   /** The user (or API key) the audit events are attributed to; null for the system (timers). */
@@ -64,14 +67,42 @@ export class CaseUnit {
   private readonly events: (typeof caseEvents.$inferInsert)[] = [];
   private readonly changes: Partial<CaseRow> = {};
   private completion: Completion | undefined;
+  /** Units of other cases this one touched in its transaction (sub-cases, a parent); saved with it. */
+  private readonly related: CaseUnit[] = [];
   private readonly startVersion: number;
   private dirty = false;
 
+  /**
+   * @param parentUnit the unit of the parent case, when this is a sub-case its parent started in
+   *   the same transaction (it is told of the sub-case's end through that unit).
+   */
   constructor(
     private readonly context: CaseUnitContext,
     private row: CaseRow,
+    readonly parentUnit?: CaseUnit,
   ) {
     this.startVersion = row.version;
+  }
+
+  /** The published definitions. */
+  get definitions(): DefinitionStore {
+    return this.context.definitions;
+  }
+
+  /** The user (or API key) the audit events are attributed to; null for the system. */
+  get actorId(): string | null {
+    return this.context.actorId;
+  }
+
+  /**
+   * A unit for another case in this unit's transaction (its row locked or just inserted by the
+   * caller), saved when this one is. `parentUnit`: this unit, when the other case is a sub-case it
+   * starts.
+   */
+  relatedUnit(definition: PublishedDefinition, row: CaseRow, parentUnit?: CaseUnit): CaseUnit {
+    const unit = new CaseUnit({ ...this.context, definition, calendar: getCalendar(definition.definition.calendar) }, row, parentUnit);
+    this.related.push(unit);
+    return unit;
   }
 
   /** The case as it stands in this unit (changes applied). */
@@ -222,6 +253,12 @@ export class CaseUnit {
         case 'extendDeadline':
           await this.extend(effect.taskId, effect.by);
           break;
+        case 'startSubCase':
+          await startSubCase(this, effect);
+          break;
+        case 'cancelSubCase':
+          await cancelSubCase(this, effect);
+          break;
         case 'deemAccepted':
           await this.accept(new Date(effect.acceptedAt ?? this.row.createdAt.toISOString()), { nodeId: effect.nodeId, activationId: effect.taskId });
           break;
@@ -255,6 +292,13 @@ export class CaseUnit {
    * changed nothing and recorded nothing writes nothing.
    */
   async save(): Promise<OutboxRow[]> {
+    const own = await this.saveOwn();
+    const related: OutboxRow[] = [];
+    for (const unit of this.related) related.push(...(await unit.save()));
+    return [...own, ...related];
+  }
+
+  private async saveOwn(): Promise<OutboxRow[]> {
     if (!this.dirty && this.messages.length === 0) return [];
     const updated = await this.tx
       .update(cases)
@@ -517,6 +561,7 @@ export class CaseUnit {
       })),
     });
     await deliverDeferred(this);
+    await deliverDeferredSubCases(this);
   }
 
   private async finish(result: string, nodeId: string): Promise<void> {
@@ -533,6 +578,7 @@ export class CaseUnit {
     });
     await cancelTimers(this.timerContext());
     await cancelInvocations(this);
+    await notifyParent(this);
     const open = await this.tx
       .update(tasks)
       .set({ status: 'closed', closeReason: 'cancelled', completedAt: this.now })
@@ -565,8 +611,9 @@ function translateEngineError(error: unknown, caseId: string): unknown {
     case 'suspension-mismatch':
     case 'timer-not-pending':
       return new ConflictError(error.code, message, { caseId });
+    case 'sub-case-not-active':
     case 'service-not-active':
-      return new ConflictError('service-not-active', message, { caseId });
+      return new ConflictError(error.code, message, { caseId });
     case 'extension-refused':
       return extensionRefusal(error as unknown as { rule: string; taskId: string }, message);
     case 'task-not-active':

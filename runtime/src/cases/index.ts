@@ -4,5 +4,6 @@ export * from './case-unit.ts';
 export * from './case-views.ts';
 export * from './cases.service.ts';
 export * from './check-case-data.ts';
+export * from './sub-cases.ts';
 export * from './task-view-of.ts';
 export * from './transaction.ts';

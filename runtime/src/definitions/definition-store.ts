@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, max } from 'drizzle-orm';
 import type { WorkflowDefinition } from '@tongban/engine';
 import type { Db } from '../db/client.ts';
 import type { Tx } from '../cases/transaction.ts';
@@ -22,6 +22,21 @@ export class DefinitionStore {
   private readonly cache = new Map<string, PublishedDefinition>();
 
   constructor(private readonly db: Db) {}
+
+  /**
+   * The latest published version of definition `key`, read through `connection`.
+   * @throws NotFoundError `definition-not-found`.
+   */
+  async latest(key: string, connection: Db | Tx = this.db): Promise<PublishedDefinition> {
+    const [row] = await connection
+      .select({ version: max(workflowDefinitions.version) })
+      .from(workflowDefinitions)
+      .where(eq(workflowDefinitions.key, key));
+    if (row?.version === null || row?.version === undefined) {
+      throw new NotFoundError('definition-not-found', `Workflow '${key}' has no published version`, { key });
+    }
+    return this.get(key, row.version, connection);
+  }
 
   /**
    * Definition `key` at `version`, read through `connection` (pass the transaction when inside one,

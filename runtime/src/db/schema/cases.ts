@@ -1,6 +1,6 @@
 import type { InferSelectModel } from 'drizzle-orm';
 import { sql } from 'drizzle-orm';
-import { bigserial, boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigserial, boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { departments, jurisdictions, users } from './organisation.ts';
 
 export const caseStatuses = ['active', 'suspended', 'completed'] as const;
@@ -50,6 +50,13 @@ export const cases = pgTable(
     /** Due instant of the case's promised total (承诺时限), when the definition has one. */
     promisedDueAt: timestamp('promised_due_at', { withTimezone: true }),
     slaState: text('sla_state', { enum: slaStates }).notNull().default('onTrack'),
+    /** For a sub-case: the case whose call activity started it, and that node. */
+    parentCaseId: text('parent_case_id').references((): AnyPgColumn => cases.id),
+    parentNodeId: text('parent_node_id'),
+    /** For a sub-case: the engine's id of it in the parent (`<parent>/<node>#<n>`), sent back when it ends. */
+    parentSubCaseId: text('parent_sub_case_id'),
+    /** For a sub-case that ended: when the parent was told (null while a suspended parent holds it back). */
+    parentNotifiedAt: timestamp('parent_notified_at', { withTimezone: true }),
   },
   (t) => [
     uniqueIndex('cases_idempotency_scope_key_idx')
@@ -57,6 +64,7 @@ export const cases = pgTable(
       .where(sql`${t.idempotencyKey} is not null`),
     index('cases_jurisdiction_status_idx').on(t.jurisdictionId, t.status),
     index('cases_definition_idx').on(t.definitionKey, t.definitionVersion),
+    index('cases_parent_idx').on(t.parentCaseId),
   ],
 );
 export type CaseRow = InferSelectModel<typeof cases>;

@@ -32,6 +32,10 @@ export const caseSchema = z
     resultReason: z.string().nullable().openapi({ description: 'Why the case ended as it did (a refusal, a withdrawal)' }),
     promisedDueAt: nullableTimestampSchema,
     slaState: z.enum(slaStates),
+    parentCaseId: z.string().nullable().openapi({ description: 'For a sub-case: the case whose call activity started it' }),
+    parentNodeId: z.string().nullable().openapi({ description: 'For a sub-case: that call activity' }),
+    parentSubCaseId: z.string().nullable(),
+    parentNotifiedAt: nullableTimestampSchema.openapi({ description: 'For a sub-case that ended: when its parent was told' }),
   })
   .openapi('Case');
 
