@@ -1,5 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
+import { InvalidInputError } from '../../errors/index.ts';
 import { InvalidJsonError, PayloadTooLargeError, UnsupportedMediaTypeError } from '../errors/index.ts';
+import { nulCharacterPath } from './nul-character-path.ts';
 
 /** 1 MiB: the default limit of a request body. */
 export const DEFAULT_MAX_BODY_BYTES = 1_048_576;
@@ -54,7 +56,9 @@ async function readLimited(body: ReadableStream<Uint8Array> | null, maxBytes: nu
  *   `unsupported-media-type`;
  * - a body over `maxBytes` → 413 `payload-too-large`, checked on a numeric `Content-Length` first
  *   and always on the bytes that arrive;
- * - a body that does not parse → 400 `invalid-json`.
+ * - a body that does not parse → 400 `invalid-json`;
+ * - a string (value or key) holding U+0000, which PostgreSQL cannot store → 400 `invalid-input`
+ *   naming its JSON path (`body.applicant.name`).
  *
  * The text read is left in Hono's body cache, so `c.req.json()` and the route's zod validator
  * read it from there.
@@ -77,10 +81,21 @@ export const jsonBody = ({ maxBytes = DEFAULT_MAX_BODY_BYTES }: JsonBodyOptions 
       throw new PayloadTooLargeError(maxBytes);
     }
     const text = await readLimited(c.req.raw.body, maxBytes);
+    let parsed: unknown;
     try {
-      JSON.parse(text);
+      parsed = JSON.parse(text);
     } catch (error) {
       throw new InvalidJsonError(text.trim() === '' ? 'the body is empty' : (error as Error).message);
+    }
+    const nulPath = nulCharacterPath(parsed);
+    if (nulPath !== undefined) {
+      const field = nulPath === '' ? 'body' : `body.${nulPath}`;
+      const message = 'must not contain the NUL character (U+0000)';
+      throw new InvalidInputError('invalid-input', `Invalid ${field}: ${message}`, {
+        field,
+        reason: message,
+        issues: [{ in: 'body', path: nulPath, code: 'nul-character', message }],
+      });
     }
     // Hono caches each body reading as a promise (HonoRequest#cachedBody), though its type names the value.
     c.req.bodyCache.text = Promise.resolve(text) as unknown as string;
