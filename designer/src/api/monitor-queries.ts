@@ -1,4 +1,5 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
+import type { MonitorHeat } from './api.types.ts';
 import { queryKeys } from './query-keys.ts';
 import { tongbanApi, type PageQuery, type SeriesQuery } from './tongban-api.ts';
 
@@ -52,6 +53,23 @@ export function useNodeHeat(ref: { key: string; version: number } | undefined) {
     refetchInterval: monitorRefreshMs,
     placeholderData: keepPreviousData,
   });
+}
+
+/** The heat of several workflow versions at once, by `key@version`; missing while loading (shares {@link useNodeHeat}'s cache). */
+export function useNodeHeats(refs: readonly { key: string; version: number }[]): Map<string, MonitorHeat> {
+  const results = useQueries({
+    queries: refs.map((ref) => ({
+      queryKey: queryKeys.heat(ref.key, ref.version),
+      queryFn: () => tongbanApi.nodeHeat(ref.key, ref.version),
+      refetchInterval: monitorRefreshMs,
+    })),
+  });
+  const map = new Map<string, MonitorHeat>();
+  for (const [index, result] of results.entries()) {
+    const ref = refs[index];
+    if (ref !== undefined && result.data !== undefined) map.set(`${ref.key}@${ref.version}`, result.data);
+  }
+  return map;
 }
 
 /** Created, decided, open, met and breached tasks per day over the caller's scope (`GET /monitor/series`). */

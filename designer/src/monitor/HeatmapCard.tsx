@@ -1,19 +1,21 @@
 import { Card, Empty, Flex, Select, Skeleton, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import type { DefinitionSummary } from '../api/api.types.ts';
-import { useNodeHeat } from '../api/monitor-queries.ts';
+import { useNodeHeat, useNodeHeats } from '../api/monitor-queries.ts';
 import { definitionRefKey, useDefinitionVersion, type DefinitionRef } from '../api/reference-queries.ts';
 import { ProcessDiagram } from '../design/ProcessDiagram.tsx';
 import { useMessages } from '../i18n/LocaleProvider.tsx';
 import { ErrorAlert } from '../shell/ErrorAlert.tsx';
+import { busiestVersion } from './busiest-version.ts';
 import { diagramHeat } from './diagram-heat.ts';
 import { monitorMessages } from './monitor.messages.ts';
 
 /**
  * The heatmap on the process diagram: for one workflow version, each node's open and overdue
  * tasks and mean handling time over the caller's scope (`GET /monitor/heat`). It opens on the
- * latest version of `preferredKey` (the workflow of the most urgent listed task) or of the first
- * workflow; the manager may pick any published version.
+ * version with the most open tasks in scope (on a tie, or when nothing is open, the latest
+ * version of `preferredKey`, the workflow of the most urgent listed task); the manager may pick
+ * any published version.
  */
 export function HeatmapCard({
   definitions,
@@ -29,10 +31,10 @@ export function HeatmapCard({
     () => definitions.flatMap((definition) => definition.versions.map((version): DefinitionRef => ({ key: definition.key, version }))),
     [definitions],
   );
-  const [chosen, setChosen] = useState(() => {
-    const opening = definitions.find((definition) => definition.key === preferredKey) ?? definitions[0];
-    return opening === undefined ? undefined : definitionRefKey(opening);
-  });
+  const heats = useNodeHeats(versions);
+  const [picked, setPicked] = useState<string | undefined>(undefined);
+  const opening = busiestVersion(versions, heats, definitions, preferredKey);
+  const chosen = picked ?? (opening === null ? undefined : definitionRefKey(opening));
   const selected = versions.find((ref) => definitionRefKey(ref) === chosen);
   const heat = useNodeHeat(selected);
   const version = useDefinitionVersion(selected?.key, selected?.version);
@@ -40,7 +42,8 @@ export function HeatmapCard({
   const figures = useMemo(() => (nodes === undefined ? undefined : diagramHeat(nodes)), [nodes]);
 
   let body;
-  if (selected === undefined) body = <Empty style={{ padding: 32 }} description={t.heatEmpty} />;
+  if (selected === undefined && versions.length > 0 && opening === null) body = <Skeleton active style={{ padding: 16 }} />;
+  else if (selected === undefined) body = <Empty style={{ padding: 32 }} description={t.heatEmpty} />;
   else if (heat.isError) body = <ErrorAlert error={heat.error} style={{ margin: 12 }} />;
   else if (version.data === undefined || figures === undefined) body = <Skeleton active style={{ padding: 16 }} />;
   else {
@@ -65,7 +68,7 @@ export function HeatmapCard({
               size="small"
               style={{ minWidth: 260 }}
               value={chosen}
-              onChange={setChosen}
+              onChange={setPicked}
               showSearch={{ optionFilterProp: 'label' }}
               options={versions.map((ref) => ({ value: definitionRefKey(ref), label: `${workflowName(ref.key)} · ${t.version(ref.version)}` }))}
               data-testid="heat-workflow"
