@@ -170,6 +170,9 @@ describe('GET /monitor/series', () => {
     expectInvalidInput(await get('/api/v1/monitor/series?from=2026-02-30&to=2026-03-02', 'huangpu.manager'), 'query.from');
     expectInvalidInput(await get('/api/v1/monitor/series?from=2026/03/01', 'huangpu.manager'), 'query.from');
     expectInvalidInput(await get('/api/v1/monitor/series?from=2026-03-05&to=2026-03-01', 'huangpu.manager'), 'query.to');
+    expectInvalidInput(await get('/api/v1/monitor/series?from=9999-12-30&to=9999-12-31', 'huangpu.manager'), 'query.from');
+    expectInvalidInput(await get('/api/v1/monitor/series?to=9999-12-31', 'huangpu.manager'), 'query.to');
+    expectInvalidInput(await get('/api/v1/monitor/series?from=0001-01-01&to=0001-01-02', 'huangpu.manager'), 'query.from');
     expectInvalidInput(await get('/api/v1/monitor/series?from=2025-01-01&to=2026-03-01', 'huangpu.manager'), 'query.to');
     expect((await get('/api/v1/monitor/series?from=2025-03-01&to=2026-02-28', 'huangpu.manager')).status).toBe(200);
   });

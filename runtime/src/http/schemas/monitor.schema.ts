@@ -94,10 +94,18 @@ export const heatQuerySchema = z.object({
     .openapi({ type: 'integer', minimum: 1, maximum: 1_000_000, example: 1 }),
 });
 
+/** First and last year a series bound may name: beyond them the date arithmetic leaves four-digit years. */
+const MIN_SERIES_YEAR = 1900;
+const MAX_SERIES_YEAR = 2999;
+
 const localDateSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'A date is YYYY-MM-DD')
-  .refine((text) => dayNumberOfDate(text) !== undefined, 'The date does not exist');
+  .refine((text) => dayNumberOfDate(text) !== undefined, 'The date does not exist')
+  .refine((text) => {
+    const year = Number(text.slice(0, 4));
+    return year >= MIN_SERIES_YEAR && year <= MAX_SERIES_YEAR;
+  }, `The year must lie in ${MIN_SERIES_YEAR}–${MAX_SERIES_YEAR}`);
 
 /** `GET /monitor/series`: the days, both included, at most {@link MAX_SERIES_DAYS}. */
 export const seriesQuerySchema = z
