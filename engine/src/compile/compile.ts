@@ -25,6 +25,16 @@ export interface CompileResult {
  *   `task.slaBreach` transition; `requestSupplement` suspends the case without leaving the task.
  * - Gateways are eventless `always` transitions: an exclusive gateway's conditions are `feel`
  *   guards in edge order, its default edge last.
+ * - An inclusive split and its join compile as a parallel split does, each conditional branch
+ *   starting in a transient `@when` state that enters it when its condition holds (the default
+ *   branch: when none of its siblings' does) and ends it at once otherwise.
+ * - A service task, a timer and a call activity are states that wait for the host's event
+ *   (`service.*`, `timer.fired`, `subCase.completed`), announcing on entry what to run
+ *   (`invokeService`, `scheduleTimer`, `startSubCase`) with an id new for each activation.
+ * - A multi-instance userTask opens one task per instance and decides by its completion rule; SLA
+ *   edges become `task.slaBreach` transitions (targetless when non-interrupting); an extension, an
+ *   acceptance deadline, suspension and withdrawal are guarded transitions too, so the machine in
+ *   plain XState follows the same rules the step enforces with typed errors.
  * - A parallel split and its join become a parallel state with one region per outgoing edge, each
  *   ending in a final state `@done` (an edge to the join ends the region); `onDone` goes on to the
  *   join, which passes straight to its successor. Blocks nest.

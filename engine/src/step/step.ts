@@ -32,23 +32,35 @@ import type { CaseEvent, CaseInput, Effect, PersistedCaseSnapshot, StepResult, T
  * Applies one event to a case: the pure step at the centre of Tongban.
  *
  * - Without a `snapshot`, `event` must be `case.start`; the case starts from `input`.
- * - With one, the event must apply: a completion or breach names the open task of its node
- *   (`TaskNotActiveError`), offers the outcome (`OutcomeNotOfferedError`), names a return target
- *   when the task has several (`ReturnTargetRequiredError`, `ReturnTargetNotOfferedError`), gives
- *   the reason its outcome needs (`ReasonRequiredError`: in `reason` or the outcome's reason
- *   field of `data`); nothing
- *   but a supplement applies while the case is suspended (`CaseSuspendedError`); a supplement needs
- *   a suspended case (`CaseNotSuspendedError`); a finished case takes nothing (`CaseCompletedError`).
+ * - With one, the event must apply, or the step throws a typed `EngineError` and changes nothing:
+ *   - a task event names an open task of its node, or instance of a countersignature
+ *     (`TaskNotActiveError`); a completion offers the outcome (`OutcomeNotOfferedError`), names a
+ *     return target when the task has several (`ReturnTargetRequiredError`,
+ *     `ReturnTargetNotOfferedError`) and gives the reason its outcome needs
+ *     (`ReasonRequiredError`: in `reason` or in the outcome's reason field of `data`); an
+ *     extension keeps its rules (`ExtensionRefusedError`);
+ *   - a `timer.fired`, `service.*` or `subCase.completed` names what the case waits for
+ *     (`TimerNotPendingError`, `ServiceNotActiveError`, `SubCaseNotActiveError`);
+ *   - while the case is suspended, only the event that ends that suspension (`case.supplement` for
+ *     a 补正, `case.resume` for an uncounted period) and `case.withdraw` apply
+ *     (`CaseSuspendedError`, `SuspensionMismatchError`); ending a suspension needs one
+ *     (`CaseNotSuspendedError`); `case.suspend` takes a reason of `suspensionReasons`
+ *     (`InvalidSuspensionReasonError`);
+ *   - a finished case takes nothing (`CaseCompletedError`).
  * - A completion's `data` merges into the case data before the gateways after it test their
  *   conditions.
- * - Effects come in the order XState runs them: `closeTask` (reason `completed` for the task the
- *   event completed, `breached` for the task it breached, `returned` for the other tasks a return
- *   closes, `cancelled` for those closed as the case ends) before the `createTask` of what follows,
- *   then `suspendCase`, `resumeCase` or `completeCase`.
+ * - Effects come in the order XState runs them: what the left states close (`closeTask` with
+ *   reason `completed` for the task the event completed, `breached` for the task it breached,
+ *   `returned` for the other tasks a return closes, `cancelled` for those closed as the case
+ *   ends or no longer needs; `cancelTimer`, `cancelSubCase`), then what the transition does
+ *   (`escalate`, `notify`, `deemOutcome`, `suspendCase`, `pauseCase`, `resumeCase`, `deemAccepted`,
+ *   `requestExtensionApproval`, `extendDeadline`, `raiseIncident`), then what the entered states
+ *   open (`createTask`, `scheduleTimer`, `invokeService`, `startSubCase`, `completeCase`).
  * - The snapshot returned is a plain JSON object; it survives `JSON.parse(JSON.stringify())`.
  *
  * Uses XState's pure `initialTransition` / `transition`; the runnable machine is cached per
- * `machine` object. `now` only stamps when a suspension began; no clock is read.
+ * `machine` object. `now` stamps when the case was received (`case.start`) and when a suspension
+ * began; no clock is read.
  *
  * Pure: performs no I/O.
  *
