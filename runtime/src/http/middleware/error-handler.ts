@@ -3,6 +3,7 @@ import type { Context, ErrorHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { isTongbanError } from '../../errors/index.ts';
+import { loggableError } from './loggable-error.ts';
 
 /** Where the HTTP layer reports errors it did not expect. */
 export interface HttpLogger {
@@ -45,12 +46,15 @@ function errorResponse(c: Context, status: number, body: ErrorBody['error']): Re
  * - anything else is a bug: logged with a reference, answered 500 `internal` with only that
  *   reference, so no internals leak.
  *
+ * A logged error carries its class, code, message and stack frames, never a failed query's
+ * parameters (see {@link loggableError}).
+ *
  * @param [options.logger=console] - Receives unexpected errors.
  */
 export const errorHandler = ({ logger = consoleLogger }: ErrorHandlerOptions = {}): ErrorHandler => {
   return function errorHandler(error, c) {
     if (isTongbanError(error)) {
-      if (error.status >= 500) logger.error(`${error.code} answering ${c.req.method} ${c.req.path}`, { error });
+      if (error.status >= 500) logger.error(`${error.code} answering ${c.req.method} ${c.req.path}`, { error: loggableError(error) });
       return errorResponse(c, error.status, {
         code: error.code,
         message: error.message,
@@ -65,7 +69,7 @@ export const errorHandler = ({ logger = consoleLogger }: ErrorHandlerOptions = {
       });
     }
     const reference = randomUUID();
-    logger.error(`Unexpected error answering ${c.req.method} ${c.req.path}`, { reference, error });
+    logger.error(`Unexpected error answering ${c.req.method} ${c.req.path}`, { reference, error: loggableError(error) });
     return errorResponse(c, 500, {
       code: 'internal',
       message: `An internal error occurred (reference ${reference})`,
