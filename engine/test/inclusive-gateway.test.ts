@@ -118,3 +118,27 @@ describe('an inclusive gateway', () => {
     });
   });
 });
+
+describe('a return across an inclusive block', () => {
+  it('should say it leaves an inclusive block, and close the open branches as returned', () => {
+    const base = loadWorkflow('inclusive');
+    const returning: WorkflowDefinition = {
+      ...base,
+      nodes: base.nodes.map((node) =>
+        node.id === 'food-review' && node.type === 'userTask' ? { ...node, outcomes: [...node.outcomes, { id: 'return', label: '退回' }] } : node,
+      ),
+      edges: [...base.edges, { id: 'e11', source: 'food-review', target: 'intake', outcome: 'return' }],
+    };
+    expect(validate(returning).map((d) => d.message)).toEqual([
+      "Return edge 'e11' from 'food-review' to 'intake' leaves the inclusive block of 'split': the open tasks of the other branches close as returned, and the block starts afresh",
+    ]);
+    const run = new CaseRun(returning);
+    run.start({ outdoorSign: true });
+    run.complete('intake#1');
+    expect(run.complete('food-review#1', 'return', { reason: '材料不符' })).toEqual([
+      { type: 'closeTask', taskId: 'sign-review#1', nodeId: 'sign-review', reason: 'returned' },
+      { type: 'closeTask', taskId: 'food-review#1', nodeId: 'food-review', reason: 'completed' },
+      { type: 'createTask', taskId: 'intake#2', nodeId: 'intake' },
+    ]);
+  });
+});

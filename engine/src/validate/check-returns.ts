@@ -10,13 +10,18 @@ import { returnCrossing } from './return-crossing.ts';
  * `return-enters-parallel-block` (warnings).
  *
  * A return (退回) goes back to an earlier user task: one from which the returning task can be
- * reached without returns, on a path from the start. Leaving a parallel block closes the open
+ * reached without returns, on a path from the start. Leaving a parallel (or inclusive) block closes the open
  * tasks of its other branches as `returned`; entering a block from after it redoes only the
  * branch returned to, the others count as done.
  * @internal
  */
 export function checkReturns(graph: DefinitionGraph, structure: BlockStructure): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
+  const kinds = (splits: string[]): string => {
+    const inclusive = splits.map((split) => structure.blocks.get(split)?.kind === 'inclusiveGateway');
+    if (inclusive.every(Boolean)) return 'inclusive';
+    return inclusive.some(Boolean) ? 'parallel and inclusive' : 'parallel';
+  };
   const targets = new Map<string, string[]>();
   const forward = (id: string): string[] => {
     let list = targets.get(id);
@@ -60,7 +65,7 @@ export function checkReturns(graph: DefinitionGraph, structure: BlockStructure):
       diagnostics.push({
         code: 'return-leaves-parallel-block',
         severity: 'warning',
-        message: `Return edge '${edge.id}' from '${edge.source}' to '${edge.target}' leaves the parallel ${crossing.left.length === 1 ? 'block' : 'blocks'} of ${quoteList(crossing.left)}: the open tasks of the other branches close as returned, and the block starts afresh`,
+        message: `Return edge '${edge.id}' from '${edge.source}' to '${edge.target}' leaves the ${kinds(crossing.left)} ${crossing.left.length === 1 ? 'block' : 'blocks'} of ${quoteList(crossing.left)}: the open tasks of the other branches close as returned, and the block starts afresh`,
         nodeId: edge.source,
         edgeId: edge.id,
       });
@@ -70,7 +75,7 @@ export function checkReturns(graph: DefinitionGraph, structure: BlockStructure):
       diagnostics.push({
         code: 'return-enters-parallel-block',
         severity: 'warning',
-        message: `Return edge '${edge.id}' from '${edge.source}' to '${edge.target}' enters the parallel ${splits.length === 1 ? 'block' : 'blocks'} of ${quoteList(splits)}: only the branch of '${edge.target}' is redone, the other branches count as done`,
+        message: `Return edge '${edge.id}' from '${edge.source}' to '${edge.target}' enters the ${kinds(splits)} ${splits.length === 1 ? 'block' : 'blocks'} of ${quoteList(splits)}: only the branch of '${edge.target}' is redone, the other branches count as done`,
         nodeId: edge.source,
         edgeId: edge.id,
       });
