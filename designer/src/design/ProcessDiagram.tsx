@@ -66,8 +66,12 @@ export const ProcessDiagram = memo(function ProcessDiagram({
         {heat !== undefined && (
           <span data-testid="legend-heat">
             {t.legend.heat} ({t.legend.activeTasks}): 0
-            <span className="tb-heat-scale" style={{ background: heatGradient }} />
-            {max}
+            {max > 0 && (
+              <>
+                <span className="tb-heat-scale" style={{ background: heatGradient }} />
+                {max}
+              </>
+            )}
           </span>
         )}
       </>

@@ -60,6 +60,7 @@ export const designMessages = defineMessages(
     } satisfies Record<BuiltInOutcome, string>,
     levels: { city: '市级', district: '区级', subDistrict: '街道' } satisfies Record<Level, string>,
     units: { workingDay: '工作日', workingHour: '工作小时', calendarDay: '自然日', hour: '小时' } satisfies Record<SlaUnit, string>,
+    unitsOne: { workingDay: '工作日', workingHour: '工作小时', calendarDay: '自然日', hour: '小时' } satisfies Record<SlaUnit, string>,
     fieldTypes: {
       text: '单行文本',
       textarea: '多行文本',
@@ -335,6 +336,7 @@ export const designMessages = defineMessages(
     outcomes: { approve: 'Approve', reject: 'Reject', return: 'Return', requestSupplement: 'Request supplement' },
     levels: { city: 'City', district: 'District', subDistrict: 'Sub-district' },
     units: { workingDay: 'working days', workingHour: 'working hours', calendarDay: 'calendar days', hour: 'hours' },
+    unitsOne: { workingDay: 'working day', workingHour: 'working hour', calendarDay: 'calendar day', hour: 'hour' },
     fieldTypes: { text: 'Text', textarea: 'Long text', number: 'Number', boolean: 'Yes/no', date: 'Date', select: 'Select' },
     departmentKinds: {
       'service-hall': 'Service hall',

@@ -3,7 +3,8 @@ import type { DesignWords } from '../messages.ts';
 
 /** `5 工作日`: a limit in the designer's words. */
 export function durationText(duration: Duration, t: DesignWords): string {
-  return `${duration.amount} ${t.units[duration.unit]}`;
+  const units = duration.amount === 1 ? t.unitsOne : t.units;
+  return `${duration.amount} ${units[duration.unit]}`;
 }
 
 /** `承诺 1 工作日 · 法定 20 工作日`: a task's limits in one line, empty when it has none. */
