@@ -64,6 +64,8 @@ export class CasesService {
    * concurrent) by the same actor returns the case the key first created, with `created: false`.
    *
    * @throws IdempotencyKeyReusedError when the actor reuses a key for a different application;
+   *   InvalidInputError `jurisdiction-level-mismatch` when a userTask's level has no jurisdiction
+   *   at or above the filing jurisdiction (a district task in a city case), before anything is written;
    *   ForbiddenError `intake-forbidden`; InvalidInputError for an unknown jurisdiction or bad data;
    *   NotFoundError `definition-not-found`.
    */
@@ -101,6 +103,15 @@ export class CasesService {
       });
     }
     const definition = await this.options.definitions.get(input.definitionKey, latest.version);
+    for (const node of definition.definition.nodes) {
+      if (node.type === 'userTask' && !organisation.jurisdictionAtLevel(input.jurisdiction, node.level)) {
+        throw new InvalidInputError(
+          'jurisdiction-level-mismatch',
+          `Task '${node.id}' of '${definition.key}' is handled at level '${node.level}', and jurisdiction '${input.jurisdiction}' has none at that level`,
+          { field: 'jurisdiction', reason: 'level-mismatch', nodeId: node.id, level: node.level },
+        );
+      }
+    }
     checkCaseData(definition.definition.dataSchema, input.data);
     const caseId = randomUUID();
     const actorId = input.actor.userId ?? null;

@@ -14,8 +14,10 @@ describe('Organisation', () => {
     expect(organisation.routeTask('sh-xuhui-tianping', 'fire-rescue', 'city').id).toBe('sh-fire-rescue');
   });
 
-  it("routes a district task of a case filed at the city to the city's department", () => {
-    expect(organisation.routeTask('sh', 'health', 'district').id).toBe('sh-health');
+  it('never routes a district task of a case filed at the city to a city department', () => {
+    expect(organisation.jurisdictionAtLevel('sh', 'district')).toBeUndefined();
+    expect(organisation.jurisdictionAtLevel('sh-huangpu-nanjing-east', 'district')?.id).toBe('sh-huangpu');
+    expect(() => organisation.routeTask('sh', 'health', 'district')).toThrow(/level 'district'.*'sh'/);
   });
 
   it('names the jurisdiction and kind when no department fits', () => {

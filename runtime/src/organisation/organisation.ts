@@ -1,9 +1,6 @@
 import type { Department, Jurisdiction } from '../db/schema/index.ts';
 import { NotFoundError } from '../errors/index.ts';
 
-/** Levels from the top of the jurisdiction tree down. */
-const LEVEL_ORDER = ['city', 'district', 'subDistrict'] as const;
-
 /**
  * The jurisdiction tree and its departments, in memory (the organisation is small and changes only
  * when it is seeded). Pure lookups; load it with `loadOrganisation`.
@@ -61,10 +58,18 @@ export class Organisation {
   }
 
   /**
+   * The jurisdiction at `level` that a case filed in `jurisdictionId` belongs to: that jurisdiction
+   * itself or its ancestor at that level; undefined when there is none (a city case for a district
+   * task).
+   */
+  jurisdictionAtLevel(jurisdictionId: string, level: string): Jurisdiction | undefined {
+    return this.ancestry(jurisdictionId).find((j) => j.level === level);
+  }
+
+  /**
    * The department that handles a userTask of department `kind` at `level` for a case filed in
    * `jurisdictionId` (DESIGN.md §5): the case's own jurisdiction when it is at that level, else its
-   * ancestor at that level; a case filed above the level (a city case for a district task) goes to
-   * its own jurisdiction's department.
+   * ancestor at that level ({@link jurisdictionAtLevel}); never one above that level.
    *
    * @throws NotFoundError `jurisdiction-not-found` or `department-not-found`.
    */
@@ -75,8 +80,7 @@ export class Organisation {
         jurisdictionId,
       });
     }
-    const wanted = LEVEL_ORDER.indexOf(level as (typeof LEVEL_ORDER)[number]);
-    const target = chain.find((j) => LEVEL_ORDER.indexOf(j.level) <= wanted) ?? chain[chain.length - 1];
+    const target = this.jurisdictionAtLevel(jurisdictionId, level);
     const department = target && this.departmentByJurisdictionKind.get(`${target.id}/${kind}`);
     if (!target || !department) {
       throw new NotFoundError(

@@ -143,6 +143,17 @@ describe('POST /cases', () => {
     expect((await fileCase(client, { apiKey: PORTAL_KEY }, application({}))).status).toBe(201);
   });
 
+  it('answers 400 jurisdiction-level-mismatch for a district-level process filed at the city, writing nothing', async () => {
+    const before = await rowCounts(harness.database.sql);
+    const response = await fileCase(client, { apiKey: PORTAL_KEY }, permitApplication({ jurisdiction: 'sh' }));
+    expect(response.status, response.text).toBe(400);
+    expect(response.body.error).toMatchObject({
+      code: 'jurisdiction-level-mismatch',
+      details: { field: 'jurisdiction', nodeId: 'intake', level: 'district' },
+    });
+    expect(await rowCounts(harness.database.sql)).toEqual(before);
+  });
+
   it('answers 400 naming the jurisdiction that does not exist, writing nothing', async () => {
     const before = await rowCounts(harness.database.sql);
     const response = await fileCase(client, { apiKey: PORTAL_KEY }, permitApplication({ jurisdiction: 'sh-nowhere' }));
