@@ -10,7 +10,11 @@ let h: ExecutionHarness;
 let registryServer: Server;
 let registryUrl: string;
 const calls: ServiceRequest[] = [];
-/** How the `registry` service answers the attempts of each case, in order: `true` succeeds, text fails with it. */
+/**
+ * How the `registry` service answers the attempts of a case, in order (`true` succeeds, text fails
+ * with it), by the `script` field of the case data: set before the case is filed, so before its
+ * first attempt can run.
+ */
 const script = new Map<string, (true | string)[]>();
 
 beforeAll(async () => {
@@ -22,7 +26,7 @@ beforeAll(async () => {
     services: {
       registry: async (request) => {
         calls.push(request);
-        const next = script.get(request.caseId)?.shift() ?? true;
+        const next = script.get(String(request.data.script))?.shift() ?? true;
         if (next !== true) throw new Error(next);
         return { data: { registryRef: `R-${request.attempt}` } };
       },
@@ -143,8 +147,8 @@ describe('service tasks', () => {
   });
 
   it('retries after a backoff that doubles on the virtual clock, then raises an incident; the case waits at the task', async () => {
-    const caseId = await file('registry-call');
-    script.set(caseId, ['registry busy', 'registry still busy', 'registry down']);
+    script.set('doubling', ['registry busy', 'registry still busy', 'registry down']);
+    const caseId = await file('registry-call', { script: 'doubling' });
     const first = await until(async () => (await invocations(caseId)).find((i) => i.status === 'retryWait'));
     expect(first).toMatchObject({ attempt: 1, lastError: 'registry busy', maxAttempts: 3, backoffMs: 60_000 });
     const retryTimer = async () => (await h.database.db.select().from(timers).where(and(eq(timers.caseId, caseId), eq(timers.kind, 'serviceRetry'), eq(timers.status, 'pending'))))[0];
@@ -169,8 +173,8 @@ describe('service tasks', () => {
   });
 
   it('shows incidents to managers and admins of the jurisdiction, and on retry invokes the service anew until the case goes on', async () => {
-    const caseId = await file('registry-call');
-    script.set(caseId, ['timeout', 'timeout', 'timeout', 'still failing', 'still failing', 'still failing']);
+    script.set('incident', ['timeout', 'timeout', 'timeout', 'still failing', 'still failing', 'still failing']);
+    const caseId = await file('registry-call', { script: 'incident' });
     await failForGood(caseId);
     const incident = await openIncident(caseId);
 
@@ -259,8 +263,8 @@ describe('service tasks', () => {
   });
 
   it('cancels the invocation and its retry when the applicant withdraws', async () => {
-    const caseId = await file('registry-call');
-    script.set(caseId, ['busy']);
+    script.set('withdrawn', ['busy']);
+    const caseId = await file('registry-call', { script: 'withdrawn' });
     await until(async () => (await invocations(caseId))[0]?.status === 'retryWait');
     await h.runtime.withdrawCase(caseId, {}, PORTAL);
     expect((await invocations(caseId))[0]).toMatchObject({ status: 'cancelled' });
