@@ -1,13 +1,25 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import { addDuration, caseDeadline, getCalendar, isEngineError, step, taskDeadlines } from '@tongban/engine';
-import type { BusinessCalendar, CaseContext, CaseEvent, Duration, Effect, MachineConfigJson, SlaUnit, UserTask, WorkflowNode } from '@tongban/engine';
+import type {
+  BusinessCalendar,
+  CaseContext,
+  CaseEvent,
+  Duration,
+  Effect,
+  MachineConfigJson,
+  SlaUnit,
+  TaskInstance,
+  UserTask,
+  WorkflowNode,
+} from '@tongban/engine';
 import {
   caseEvents,
   cases,
   notifications,
   outbox,
   tasks,
+  users,
   type CaseRow,
   type CaseSuspensionReason,
   type OutboxRow,
@@ -190,7 +202,7 @@ export class CaseUnit {
 
   /** Carries out effects in order. */
   async apply(effects: readonly Effect[]): Promise<void> {
-    let created: { taskId: string; nodeId: string }[] = [];
+    let created: { taskId: string; nodeId: string; instance?: TaskInstance }[] = [];
     for (const effect of effects) {
       if (effect.type === 'createTask') {
         created.push(effect);
@@ -356,11 +368,14 @@ export class CaseUnit {
    * Inserts the task rows of `created` (one statement), routed to their departments with their
    * deadlines counted from now, and arms their timers (one statement).
    */
-  private async createTasks(created: readonly { taskId: string; nodeId: string }[]): Promise<void> {
+  private async createTasks(created: readonly { taskId: string; nodeId: string; instance?: TaskInstance }[]): Promise<void> {
     if (created.length === 0) return;
-    const planned = created.map(({ taskId: activationId, nodeId }) => {
+    const assignees = await this.assigneesOf(created);
+    const planned = created.map(({ taskId: activationId, nodeId, instance }) => {
       const node = this.userTask(nodeId);
-      const department = this.organisation.routeTask(this.row.jurisdictionId, node.department, node.level);
+      const kind = instance?.over === 'departments' ? instance.item : node.department;
+      const department = this.organisation.routeTask(this.row.jurisdictionId, kind, node.level);
+      const assignee = instance?.over === 'assignees' ? assignees.get(`${department.id}/${instance.item}`) : undefined;
       const { atRisk, breach } = node.sla ? taskDeadlines(this.context.calendar, node.sla, this.now) : {};
       return {
         atRisk,
@@ -373,7 +388,10 @@ export class CaseUnit {
           name: node.name,
           departmentId: department.id,
           candidateRole: node.candidateRole,
-          status: 'open' as const,
+          status: assignee === undefined ? ('open' as const) : ('claimed' as const),
+          assigneeId: assignee ?? null,
+          claimedAt: assignee === undefined ? null : this.now,
+          instance: instance ?? null,
           createdAt: this.now,
           atRiskAt: atRisk?.dueAt ?? null,
           dueAt: breach?.dueAt ?? null,
@@ -398,6 +416,7 @@ export class CaseUnit {
           name: row.name,
           departmentId: row.departmentId,
           candidateRole: row.candidateRole,
+          ...(row.instance === null ? {} : { instance: row.instance, assigneeId: row.assigneeId }),
           atRiskAt: row.atRiskAt?.toISOString() ?? null,
           dueAt: row.dueAt?.toISOString() ?? null,
           provisional: row.provisional,
@@ -409,6 +428,20 @@ export class CaseUnit {
       if (breach) specs.push({ ...owner, kind: 'taskBreach', dueAt: breach.dueAt });
     }
     await armTimers(this.timerContext(), specs);
+  }
+
+  /**
+   * The users the assignee instances of `created` go to, by `<department id>/<username>`: a
+   * countersignature over assignees names users of the task's department.
+   */
+  private async assigneesOf(created: readonly { nodeId: string; instance?: TaskInstance }[]): Promise<Map<string, string>> {
+    const usernames = created.flatMap((c) => (c.instance?.over === 'assignees' ? [c.instance.item] : []));
+    if (usernames.length === 0) return new Map();
+    const found = await this.tx
+      .select({ id: users.id, username: users.username, departmentId: users.departmentId })
+      .from(users)
+      .where(inArray(users.username, usernames));
+    return new Map(found.map((u) => [`${u.departmentId}/${u.username}`, u.id]));
   }
 
   private async closeTask(activationId: string, reason: string): Promise<void> {

@@ -127,6 +127,11 @@ export const tasks = pgTable(
     escalatedAt: timestamp('escalated_at', { withTimezone: true }),
     /** The extension of the statutory limit asked for on this activation (one at most, 行政许可法 art. 42). */
     extension: jsonb('extension').$type<TaskExtensionRecord>(),
+    /**
+     * For one task of a countersignature (会签): the `index`-th of `of`, going to `item` (a
+     * department kind, or the username of its assignee).
+     */
+    instance: jsonb('instance').$type<{ over: 'departments' | 'assignees'; item: string; index: number; of: number }>(),
   },
   (t) => [
     uniqueIndex('tasks_case_activation_idx').on(t.caseId, t.activationId),

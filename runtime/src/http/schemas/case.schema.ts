@@ -80,6 +80,10 @@ export const taskSchema = z
       })
       .nullable()
       .openapi({ description: 'The extension of the statutory limit asked for on this activation (行政许可法 art. 42), if any' }),
+    instance: z
+      .object({ over: z.enum(['departments', 'assignees']), item: z.string(), index: z.number().int(), of: z.number().int() })
+      .nullable()
+      .openapi({ description: 'For one task of a countersignature (会签): which of how many, going to which department kind or assignee' }),
   })
   .openapi('Task');
 
