@@ -89,6 +89,6 @@ describe('an unexpected error', () => {
     expect(response.text).not.toMatch(/postgres|CONNECTION|select|stack/i);
     expect(logged).toHaveLength(1);
     expect(logged[0]?.context.reference).toBe(reference);
-    expect(logged[0]?.context.error).toBeInstanceOf(Error);
+    expect(logged[0]?.context.error).toMatchObject({ class: 'DrizzleQueryError', message: expect.any(String) });
   });
 });
