@@ -36,49 +36,33 @@ const pageOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item)
 export function monitorRoutes({ runtime, access }: MonitorRoutesOptions): OpenAPIHono<HttpEnv> {
   const app = createRouter();
 
-  const overdue = createRoute({
-    method: 'get',
-    path: '/monitor/overdue',
-    tags: ['monitor'],
-    summary: 'Open tasks past their statutory limit, longest overdue first',
-    security: USER_SECURITY,
-    middleware: [access.user()] as const,
-    request: { query: pageQuerySchema },
-    responses: {
-      200: { description: 'One page and the total', content: { 'application/json': { schema: pageOf(monitoredTaskSchema) } } },
-      ...errorResponses(400, 401, 403),
-    },
-  });
+  /** A paged list of the caller's scope: the three monitor lists differ only in path, summary and row. */
+  const pagedList = <T extends z.ZodTypeAny>(path: string, summary: string, row: T) =>
+    createRoute({
+      method: 'get',
+      path,
+      tags: ['monitor'],
+      summary,
+      security: USER_SECURITY,
+      middleware: [access.user()] as const,
+      request: { query: pageQuerySchema },
+      responses: {
+        200: { description: 'One page and the total', content: { 'application/json': { schema: pageOf(row) } } },
+        ...errorResponses(400, 401, 403),
+      },
+    });
+
+  const overdue = pagedList('/monitor/overdue', 'Open tasks past their statutory limit, longest overdue first', monitoredTaskSchema);
   app.openapi(overdue, async (c) => c.json(await runtime.listOverdue(c.get('viewer'), c.req.valid('query')), 200));
 
-  const atRisk = createRoute({
-    method: 'get',
-    path: '/monitor/at-risk',
-    tags: ['monitor'],
-    summary: 'Open tasks past their promised limit, not yet overdue, soonest statutory limit first',
-    security: USER_SECURITY,
-    middleware: [access.user()] as const,
-    request: { query: pageQuerySchema },
-    responses: {
-      200: { description: 'One page and the total', content: { 'application/json': { schema: pageOf(monitoredTaskSchema) } } },
-      ...errorResponses(400, 401, 403),
-    },
-  });
+  const atRisk = pagedList(
+    '/monitor/at-risk',
+    'Open tasks past their promised limit, not yet overdue, soonest statutory limit first',
+    monitoredTaskSchema,
+  );
   app.openapi(atRisk, async (c) => c.json(await runtime.listAtRisk(c.get('viewer'), c.req.valid('query')), 200));
 
-  const escalations = createRoute({
-    method: 'get',
-    path: '/monitor/escalations',
-    tags: ['monitor'],
-    summary: 'Escalated breaches the caller sees, newest first',
-    security: USER_SECURITY,
-    middleware: [access.user()] as const,
-    request: { query: pageQuerySchema },
-    responses: {
-      200: { description: 'One page and the total', content: { 'application/json': { schema: pageOf(escalationSchema) } } },
-      ...errorResponses(400, 401, 403),
-    },
-  });
+  const escalations = pagedList('/monitor/escalations', 'Escalated breaches the caller sees, newest first', escalationSchema);
   app.openapi(escalations, async (c) => c.json(await runtime.listEscalations(c.get('viewer'), c.req.valid('query')), 200));
 
   const load = createRoute({
