@@ -15,4 +15,5 @@ export * from './elapsed-time.ts';
 export * from './errors/index.ts';
 export * from './local-date-time.ts';
 export * from './working-days.ts';
+export * from './with-calendar-year.ts';
 export * from './working-time.ts';

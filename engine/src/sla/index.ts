@@ -4,6 +4,7 @@
  * @module
  */
 export * from './case-deadline.ts';
+export * from './count-deadline.ts';
 export * from './due-report.ts';
 export * from './invalid-sla.error.ts';
 export * from './pause-deadline.ts';

@@ -3,26 +3,13 @@ import { describe, expect, it } from 'vitest';
 import type { Duration } from '../definition/sla.schema.ts';
 import { addDuration } from '../calendar/add-duration.ts';
 import { cnMainlandCalendar } from '../calendar/cn-mainland-calendar.ts';
-import { dayTableOf } from '../calendar/day-table.ts';
-import { defineCalendar } from '../calendar/define-calendar.ts';
+import notice2027 from '../calendar/__fixtures__/hypothetical-2027-notice.json' with { type: 'json' };
 import { formatLocalDateTime, parseLocalDateTime } from '../calendar/local-date-time.ts';
+import { withCalendarYear } from '../calendar/with-calendar-year.ts';
 import { recomputeProvisional } from './recompute-provisional.ts';
 
-/**
- * `cn-mainland` with a notice for 2027 that is made up for this test (not the State Council's):
- * New Year's Day, Friday 2027-01-01, off, and nothing else.
- */
-const with2027 = defineCalendar({
-  ...dayTableOf(cnMainlandCalendar).calendar,
-  years: [
-    ...dayTableOf(cnMainlandCalendar).calendar.years,
-    {
-      year: 2027,
-      source: { title: 'Hypothetical 2027 notice (test data)', documentNumber: 'TEST-2027', issued: '2026-11-01', url: 'https://example.org/test-2027' },
-      holidays: [{ name: '元旦', daysOff: { from: '2027-01-01', to: '2027-01-01' }, makeUpWorkdays: [] }],
-    },
-  ],
-});
+/** `cn-mainland` with a made-up 2027 notice (New Year's Day, Friday 2027-01-01, off, and nothing else). */
+const with2027 = withCalendarYear(cnMainlandCalendar, notice2027);
 
 const at = (text: string): Date => parseLocalDateTime(cnMainlandCalendar, text);
 const counted = (from: Date, limit: Duration) => ({ from, limit, due: addDuration(cnMainlandCalendar, from, limit) });

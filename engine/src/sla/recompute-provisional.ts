@@ -1,15 +1,11 @@
 import type { BusinessCalendar, DueDate } from '../calendar/calendar.types.ts';
-import type { Duration } from '../definition/sla.schema.ts';
-import { addDuration } from '../calendar/add-duration.ts';
+import { countDeadline, type DeadlineBasis } from './count-deadline.ts';
 
 /**
- * A deadline as a host stores it: the limit, the instant it was counted from, and the due date it
- * gave. A clock resumed after a suspension is counted from the resumption with the time it had
- * left, e.g. `{ amount: remainingMinutes / 60, unit: 'workingHour' }`.
+ * A deadline as a host stores it: how it was counted (the limit, the instant it ran from, the
+ * extensions and suspensions since) and the due date that gave.
  */
-export interface CountedDeadline {
-  from: Date;
-  limit: Duration;
+export interface CountedDeadline extends DeadlineBasis {
   due: DueDate;
 }
 
@@ -21,8 +17,8 @@ export type RecomputedDeadline<T extends CountedDeadline> = T & {
 
 /**
  * Recounts the provisional deadlines of `deadlines` on `calendar`, typically once the holiday
- * notice of a year they crossed has been loaded: each provisional one is counted again from
- * `from`, its `due` replaced (and no longer provisional when every day it relied on is now
+ * notice of a year they crossed has been loaded: each provisional one is counted again by
+ * `countDeadline`, its `due` replaced (and no longer provisional when every day it relied on is now
  * known); the others come back unchanged. Order and other fields are kept.
  *
  * Pure: performs no I/O.
@@ -40,7 +36,7 @@ export type RecomputedDeadline<T extends CountedDeadline> = T & {
 export function recomputeProvisional<T extends CountedDeadline>(calendar: BusinessCalendar, deadlines: readonly T[]): RecomputedDeadline<T>[] {
   return deadlines.map((deadline) => {
     if (!deadline.due.provisional) return { ...deadline, changed: false };
-    const due = addDuration(calendar, deadline.from, deadline.limit);
+    const due = countDeadline(calendar, deadline);
     const changed = due.dueAt.getTime() !== deadline.due.dueAt.getTime() || due.provisional !== deadline.due.provisional;
     return { ...deadline, due, changed };
   });
