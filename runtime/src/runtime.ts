@@ -1,14 +1,18 @@
 import { Queue, QueueEvents, type Worker } from 'bullmq';
 import { and, eq, lt } from 'drizzle-orm';
 import type { Redis } from 'ioredis';
+import type { CalendarYear } from '@tongban/engine';
 import { advanceClock, type ClockAdvance, type FiredTimer } from './clock/advance-clock.ts';
+import type { CalendarBook } from './calendars/calendar-book.ts';
+import { CalendarsService, type CalendarInput, type CalendarView, type RecountSummary } from './calendars/calendars.service.ts';
+import { loadCalendarBook } from './calendars/load-calendar-book.ts';
 import type { Clock } from './clock/clock.ts';
 import { CaseExecutor } from './cases/case-executor.ts';
 import { CaseOperationsService, type ResumeInput, type SuspendInput, type WithdrawInput } from './cases/case-operations.service.ts';
 import type { CaseDetail, CaseView, Page, PageRequest } from './cases/case-views.ts';
 import { CasesService, type CaseFilters, type CreateCaseInput, type SupplementInput } from './cases/cases.service.ts';
 import type { Db } from './db/client.ts';
-import { serviceInvocations, timers, type NotificationRow, type TaskRow } from './db/schema/index.ts';
+import { serviceInvocations, timers, type Jurisdiction, type NotificationRow, type TaskRow } from './db/schema/index.ts';
 import { DefinitionStore } from './definitions/definition-store.ts';
 import {
   getDefinitionVersion,
@@ -135,6 +139,18 @@ export interface Runtime {
   /** Reads the organisation again (after it is re-seeded). */
   reloadOrganisation(): Promise<void>;
 
+  /** Every business calendar: built-in, stored, overrides. */
+  listCalendars(): Promise<CalendarView[]>;
+  getCalendar(key: string): Promise<CalendarView>;
+  /** Creates or replaces a stored calendar or override; recounts the deadlines counted on it. */
+  putCalendar(key: string, input: CalendarInput, viewer: Viewer): Promise<{ calendar: CalendarView; recount: RecountSummary }>;
+  /** Loads a year's holiday notice into a calendar; recounts the deadlines counted on it. */
+  putCalendarNotice(key: string, year: number, notice: CalendarYear, viewer: Viewer): Promise<{ calendar: CalendarView; recount: RecountSummary }>;
+  /** Names the calendar a jurisdiction's new cases are counted on (null: its parent's). */
+  setJurisdictionCalendar(jurisdictionId: string, calendarKey: string | null): Promise<Jurisdiction>;
+  /** Recounts every case whose live deadlines are provisional, on the calendars as they are now. */
+  recountProvisional(): Promise<RecountSummary>;
+
   /**
    * Starts the timer and service workers: re-arms every pending timer, re-queues every queued
    * service attempt, sweeps the outbox, starts the sweeper.
@@ -181,14 +197,28 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
 
   let organisation: Promise<Organisation> | undefined;
   const getOrganisation = () => (organisation ??= loadOrganisation(db));
+  const reloadOrganisation = async (): Promise<void> => {
+    organisation = loadOrganisation(db);
+    await organisation;
+  };
+  let calendarBook: Promise<CalendarBook> | undefined;
+  const getCalendars = () => (calendarBook ??= loadCalendarBook(db));
   const definitions = new DefinitionStore(db);
   const dispatcher = new OutboxDispatcher({ db, clock, timers: timerQueue, services: serviceQueue, logger });
-  const executor = new CaseExecutor({ db, clock, definitions, organisation: getOrganisation, dispatcher });
-  const casesService = new CasesService({ db, executor, definitions, organisation: getOrganisation });
+  const executor = new CaseExecutor({ db, clock, definitions, organisation: getOrganisation, calendars: getCalendars, dispatcher });
+  const calendarsService = new CalendarsService({
+    db,
+    executor,
+    calendars: getCalendars,
+    reloadCalendars: () => (calendarBook = loadCalendarBook(db)),
+    organisation: getOrganisation,
+    reloadOrganisation,
+  });
+  const casesService = new CasesService({ db, executor, definitions, organisation: getOrganisation, calendars: getCalendars });
   const caseOperations = new CaseOperationsService({ db, executor, organisation: getOrganisation });
   const extensions = new TaskExtensionsService({ db, executor, organisation: getOrganisation });
-  const tasksService = new TasksService({ db, executor, definitions });
-  const monitor = new MonitorService({ db, clock, definitions, organisation: getOrganisation });
+  const tasksService = new TasksService({ db, executor, definitions, calendars: getCalendars });
+  const monitor = new MonitorService({ db, clock, definitions, organisation: getOrganisation, calendars: getCalendars });
   const incidentsService = new IncidentsService({ db, executor, organisation: getOrganisation });
   const runner = new ServiceRunner({
     db,
@@ -264,7 +294,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     db,
     clock,
     validateDefinitionInput,
-    publishDefinition: (input, o) => publishDefinition(db, input, { publishedBy: o.publishedBy, now: clock.now() }),
+    publishDefinition: async (input, o) => publishDefinition(db, input, { publishedBy: o.publishedBy, now: clock.now(), calendars: await getCalendars() }),
     listDefinitions: () => listDefinitions(db),
     getDefinitionVersion: (key, version) => getDefinitionVersion(db, key, version),
     getXstateExport: (key, version) => getXstateExport(db, key, version),
@@ -313,10 +343,14 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     requeueInvocations,
     sweepOutbox: () => dispatcher.sweep(),
     rearmTimers,
-    reloadOrganisation: async () => {
-      organisation = loadOrganisation(db);
-      await organisation;
-    },
+    reloadOrganisation,
+
+    listCalendars: () => calendarsService.listCalendars(),
+    getCalendar: (key) => calendarsService.getCalendar(key),
+    putCalendar: (key, input, viewer) => calendarsService.putCalendar(key, input, viewer),
+    putCalendarNotice: (key, year, notice, viewer) => calendarsService.putNotice(key, year, notice, viewer),
+    setJurisdictionCalendar: (jurisdictionId, calendarKey) => calendarsService.setJurisdictionCalendar(jurisdictionId, calendarKey),
+    recountProvisional: () => calendarsService.recountProvisional(),
 
     async startWorkers() {
       if (worker) return;
@@ -348,8 +382,10 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
       const rearmed = await rearmTimers();
       const requeued = await requeueInvocations();
       const swept = await dispatcher.sweep();
+      const recounted = await calendarsService.recountProvisional();
       logger.info(
-        `Workers started: ${rearmed} pending timer(s) re-armed, ${requeued} service attempt(s) re-queued, ${swept} outbox row(s) dispatched`,
+        `Workers started: ${rearmed} pending timer(s) re-armed, ${requeued} service attempt(s) re-queued, ${swept} outbox row(s) dispatched, ` +
+          `${recounted.timers} provisional deadline(s) of ${recounted.changedCases} case(s) recounted`,
       );
       const sweep = async () => {
         try {

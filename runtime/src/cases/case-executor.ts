@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { getCalendar } from '@tongban/engine';
+import type { CalendarBook } from '../calendars/calendar-book.ts';
 import type { Clock } from '../clock/index.ts';
 import type { Db } from '../db/client.ts';
 import { cases, tasks, type CaseRow, type TaskRow } from '../db/schema/index.ts';
@@ -27,6 +27,8 @@ export interface CaseExecutorOptions {
   definitions: DefinitionStore;
   /** The organisation tasks are routed in (loaded once, cached by the caller). */
   organisation: () => Promise<Organisation>;
+  /** The business calendars (loaded once, reloaded by the caller when one changes). */
+  calendars: () => Promise<CalendarBook>;
   dispatcher: OutboxDispatcher;
 }
 
@@ -48,12 +50,12 @@ export class CaseExecutor {
    * @throws NotFoundError `case-not-found`.
    */
   async withCase<T>(caseId: string, actorId: string | null, work: (unit: CaseUnit) => Promise<T>): Promise<T> {
-    const organisation = await this.options.organisation();
+    const [organisation, calendars] = await Promise.all([this.options.organisation(), this.options.calendars()]);
     const { value, outboxRows } = await this.transaction(async (tx) => {
       const [row] = await tx.select().from(cases).where(eq(cases.id, caseId)).for('update');
       if (!row) throw new NotFoundError('case-not-found', `Case '${caseId}' does not exist`, { caseId });
       const definition = await this.options.definitions.get(row.definitionKey, row.definitionVersion, tx);
-      const unit = this.unitOf(tx, organisation, definition, row, actorId);
+      const unit = this.unitOf(tx, organisation, calendars, definition, row, actorId);
       const result = await work(unit);
       return { value: result, outboxRows: await unit.save() };
     });
@@ -67,7 +69,7 @@ export class CaseExecutor {
    * @throws NotFoundError `task-not-found`.
    */
   async withCaseOfTask<T>(taskId: string, actorId: string | null, work: (unit: CaseUnit, task: TaskRow) => Promise<T>): Promise<T> {
-    const organisation = await this.options.organisation();
+    const [organisation, calendars] = await Promise.all([this.options.organisation(), this.options.calendars()]);
     const { value, outboxRows } = await this.transaction(async (tx) => {
       const [found] = await tx
         .select({ task: tasks, case: cases })
@@ -77,7 +79,7 @@ export class CaseExecutor {
         .for('update', { of: cases });
       if (!found) throw new NotFoundError('task-not-found', `Task '${taskId}' does not exist`, { taskId });
       const definition = await this.options.definitions.get(found.case.definitionKey, found.case.definitionVersion, tx);
-      const unit = this.unitOf(tx, organisation, definition, found.case, actorId);
+      const unit = this.unitOf(tx, organisation, calendars, definition, found.case, actorId);
       const result = await work(unit, found.task);
       return { value: result, outboxRows: await unit.save() };
     });
@@ -95,11 +97,11 @@ export class CaseExecutor {
     insert: (tx: Tx, now: Date) => Promise<CaseRow | undefined>,
     work: (unit: CaseUnit) => Promise<T>,
   ): Promise<T | undefined> {
-    const organisation = await this.options.organisation();
+    const [organisation, calendars] = await Promise.all([this.options.organisation(), this.options.calendars()]);
     const { value, outboxRows } = await this.transaction(async (tx) => {
       const row = await insert(tx, this.options.clock.now());
       if (!row) return { value: undefined, outboxRows: [] };
-      const unit = this.unitOf(tx, organisation, definition, row, actorId);
+      const unit = this.unitOf(tx, organisation, calendars, definition, row, actorId);
       const result = await work(unit);
       return { value: result, outboxRows: await unit.save() };
     });
@@ -124,6 +126,7 @@ export class CaseExecutor {
   private unitOf(
     tx: Tx,
     organisation: Organisation,
+    calendars: CalendarBook,
     definition: PublishedDefinition,
     row: CaseRow,
     actorId: string | null,
@@ -135,7 +138,8 @@ export class CaseExecutor {
         organisation,
         definitions: this.options.definitions,
         definition,
-        calendar: getCalendar(definition.definition.calendar),
+        calendars,
+        calendar: calendars.get(row.calendarKey),
         actorId,
       },
       row,

@@ -1,6 +1,6 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
-import { addDuration, caseDeadline, getCalendar, isEngineError, step, taskDeadlines } from '@tongban/engine';
+import { addDuration, caseDeadline, isEngineError, step, taskDeadlines } from '@tongban/engine';
 import type {
   BusinessCalendar,
   CaseContext,
@@ -19,6 +19,7 @@ import {
   notifications,
   outbox,
   tasks,
+  timers,
   users,
   type CaseRow,
   type CaseSuspensionReason,
@@ -27,6 +28,7 @@ import {
   type TaskRow,
   type TimerRow,
 } from '../db/schema/index.ts';
+import type { CalendarBook } from '../calendars/calendar-book.ts';
 import type { DefinitionStore, PublishedDefinition } from '../definitions/definition-store.ts';
 import { ConflictError, ForbiddenError, InvalidInputError, type TongbanError } from '../errors/index.ts';
 import type { Organisation } from '../organisation/organisation.ts';
@@ -34,7 +36,8 @@ import type { OutboxMessage } from '../outbox/outbox-message.ts';
 import { cancelInvocations, deliverDeferred, invocationSpecOf, raiseIncident, startInvocation } from '../service-tasks/invocation-book.ts';
 import { escalateBreach } from '../timers/escalate-breach.ts';
 import { remindTask } from '../timers/remind-task.ts';
-import { armTimers, cancelTimers, pauseTimers, rearmTaskTimer, resumeTimers, type TimerContext, type TimerSpec } from '../timers/timer-book.ts';
+import { firstBasis } from '../timers/deadline-basis.ts';
+import { armTimers, cancelTimers, extendTaskTimer, pauseTimers, recountTimers, resumeTimers, type TimerContext, type TimerSpec } from '../timers/timer-book.ts';
 import { cancelSubCase, deliverDeferredSubCases, notifyParent, startSubCase } from './sub-cases.ts';
 import type { Tx } from './transaction.ts';
 
@@ -57,6 +60,9 @@ export interface CaseUnitContext {
   /** The published definitions (a sub-case's definition is read through it). */
   definitions: DefinitionStore;
   definition: PublishedDefinition;
+  /** Every business calendar, by key (a related case is counted on its own). */
+  calendars: CalendarBook;
+  /** The calendar of this unit's case (`cases.calendar_key`). */
   calendar: BusinessCalendar;
   /** The user (or API key) the audit events are attributed to; null for the system (timers). */
   actorId: string | null;
@@ -112,7 +118,7 @@ export class CaseUnit {
    * starts.
    */
   relatedUnit(definition: PublishedDefinition, row: CaseRow, parentUnit?: CaseUnit): CaseUnit {
-    const unit = new CaseUnit({ ...this.context, definition, calendar: getCalendar(definition.definition.calendar) }, row, parentUnit);
+    const unit = new CaseUnit({ ...this.context, definition, calendar: this.context.calendars.get(row.calendarKey) }, row, parentUnit);
     this.related.push(unit);
     return unit;
   }
@@ -242,20 +248,24 @@ export class CaseUnit {
         case 'raiseIncident':
           await raiseIncident(this, effect);
           break;
-        case 'scheduleTimer':
+        case 'scheduleTimer': {
+          const due = addDuration(this.context.calendar, this.now, effect.duration);
           await armTimers(this.timerContext(), [
             {
               kind: effect.purpose,
               owner: effect.timerId,
               taskId: null,
-              dueAt: addDuration(this.context.calendar, this.now, effect.duration).dueAt,
+              dueAt: due.dueAt,
               generation: 1,
               nodeId: effect.nodeId,
               engineTimerId: effect.timerId,
               unit: effect.duration.unit,
+              basis: firstBasis(this.now, effect.duration),
+              provisional: due.provisional,
             },
           ]);
           break;
+        }
         case 'cancelTimer':
           await cancelTimers(this.timerContext(), { engineTimerId: effect.timerId });
           break;
@@ -296,7 +306,11 @@ export class CaseUnit {
       promisedSla: promised ?? null,
       promisedDueAt: due?.dueAt.toISOString() ?? null,
     });
-    if (due) await armTimers(this.timerContext(), [{ kind: 'caseAtRisk', owner: 'case', taskId: null, dueAt: due.dueAt, generation: 1 }]);
+    if (promised && due) {
+      await armTimers(this.timerContext(), [
+        { kind: 'caseAtRisk', owner: 'case', taskId: null, dueAt: due.dueAt, generation: 1, basis: firstBasis(at, promised), provisional: due.provisional },
+      ]);
+    }
   }
 
   /**
@@ -424,8 +438,13 @@ export class CaseUnit {
         row.id,
       );
       const owner = { owner: row.activationId, taskId: row.id, generation: 1 };
-      if (atRisk) specs.push({ ...owner, kind: 'taskAtRisk', dueAt: atRisk.dueAt });
-      if (breach) specs.push({ ...owner, kind: 'taskBreach', dueAt: breach.dueAt });
+      const sla = this.userTask(row.nodeId).sla;
+      if (atRisk && sla?.promised) {
+        specs.push({ ...owner, kind: 'taskAtRisk', dueAt: atRisk.dueAt, basis: firstBasis(this.now, sla.promised), provisional: atRisk.provisional });
+      }
+      if (breach && sla?.statutory) {
+        specs.push({ ...owner, kind: 'taskBreach', dueAt: breach.dueAt, basis: firstBasis(this.now, sla.statutory), provisional: breach.provisional });
+      }
     }
     await armTimers(this.timerContext(), specs);
   }
@@ -487,10 +506,6 @@ export class CaseUnit {
   }
 
   /**
-   * Suspends the case for `reason` (补正, or a period the law does not count): every SLA clock is
-   * paused with the time it had left. `activationId`: the task whose clerk ordered it, when one did.
-   */
-  /**
    * Records the extension its clerk asks for on a task, and tells the approvers of the task's
    * jurisdiction (notification `extensionRequest`).
    */
@@ -532,8 +547,8 @@ export class CaseUnit {
   private async extend(activationId: string, by: Duration): Promise<void> {
     const task = await this.task(activationId);
     if (task.dueAt === null) throw new Error(`Task '${task.id}' of case '${this.row.id}' has no statutory deadline to extend`);
-    const dueAt = addDuration(this.context.calendar, task.dueAt, by).dueAt;
-    await rearmTaskTimer(this.timerContext(), { taskId: task.id, owner: task.activationId }, 'taskBreach', dueAt);
+    const timer = await extendTaskTimer(this.timerContext(), { taskId: task.id, owner: task.activationId, previousDueAt: task.dueAt }, 'taskBreach', by);
+    const dueAt = timer.dueAt as Date;
     const pastPromise = task.atRiskAt !== null && task.atRiskAt.getTime() <= this.now.getTime();
     const extension: TaskExtensionRecord | null = task.extension && {
       ...task.extension,
@@ -545,7 +560,12 @@ export class CaseUnit {
     };
     await this.tx
       .update(tasks)
-      .set({ dueAt, extension, ...(task.slaState === 'overdue' ? { slaState: pastPromise ? 'atRisk' : 'onTrack' } : {}) })
+      .set({
+        dueAt,
+        extension,
+        provisional: await this.provisionalOf(task.id),
+        ...(task.slaState === 'overdue' ? { slaState: pastPromise ? 'atRisk' : 'onTrack' } : {}),
+      })
       .where(eq(tasks.id, task.id));
     this.record(
       'task.extended',
@@ -554,6 +574,10 @@ export class CaseUnit {
     );
   }
 
+  /**
+   * Suspends the case for `reason` (补正, or a period the law does not count): every SLA clock is
+   * paused with the time it had left. `activationId`: the task whose clerk ordered it, when one did.
+   */
   private async suspend(reason: CaseSuspensionReason, nodeId: string | null, activationId: string | null): Promise<void> {
     this.update({ status: 'suspended', suspendedSince: this.now, suspensionReason: reason });
     const paused = await pauseTimers(this.timerContext());
@@ -574,13 +598,7 @@ export class CaseUnit {
     const { suspendedSince, suspensionReason } = this.row;
     this.update({ status: 'active', suspendedSince: null, suspensionReason: null });
     const resumed = await resumeTimers(this.timerContext());
-    for (const { timer } of resumed) {
-      if (timer.kind === 'caseAtRisk') this.update({ promisedDueAt: timer.dueAt });
-      else if (timer.taskId !== null) {
-        const column = timer.kind === 'taskAtRisk' ? { atRiskAt: timer.dueAt } : { dueAt: timer.dueAt };
-        await this.tx.update(tasks).set(column).where(eq(tasks.id, timer.taskId));
-      }
-    }
+    await this.holdDeadlines(resumed.map(({ timer }) => timer));
     this.record('case.resumed', {
       reason: suspensionReason,
       suspendedFrom: suspendedSince?.toISOString() ?? null,
@@ -595,6 +613,59 @@ export class CaseUnit {
     });
     await deliverDeferred(this);
     await deliverDeferredSubCases(this);
+  }
+
+  /**
+   * Counts the case's live deadlines again on its calendar as it is now (a holiday notice loaded,
+   * an adjustment changed): timers re-armed where a deadline moved, the task and case columns
+   * updated, and `case.deadlinesRecounted` recorded when anything changed. Returns how many
+   * timers changed.
+   */
+  async recountDeadlines(calendarVersion: string): Promise<number> {
+    const recounted = await recountTimers(this.timerContext());
+    if (recounted.length === 0) return 0;
+    await this.holdDeadlines(recounted.map(({ timer }) => timer));
+    this.record('case.deadlinesRecounted', {
+      calendar: this.row.calendarKey,
+      calendarVersion,
+      timers: recounted.map(({ previous, timer }) => ({
+        previous: previous.id,
+        id: timer.id,
+        kind: timer.kind,
+        taskId: timer.taskId,
+        previousDueAt: previous.dueAt?.toISOString() ?? null,
+        dueAt: timer.dueAt?.toISOString() ?? null,
+        provisional: timer.provisional,
+        ...(timer.status === 'paused' ? { remainingMinutes: timer.remainingMinutes } : {}),
+      })),
+    });
+    return recounted.length;
+  }
+
+  /**
+   * Writes the deadlines of re-armed or recounted `timers` where they are shown: a task's
+   * `atRiskAt` / `dueAt` and its provisional flag, the case's `promisedDueAt`.
+   */
+  private async holdDeadlines(changed: readonly TimerRow[]): Promise<void> {
+    for (const timer of changed) {
+      if (timer.kind === 'caseAtRisk') this.update({ promisedDueAt: timer.dueAt });
+      else if (timer.taskId !== null && (timer.kind === 'taskAtRisk' || timer.kind === 'taskBreach')) {
+        const column = timer.kind === 'taskAtRisk' ? { atRiskAt: timer.dueAt } : { dueAt: timer.dueAt };
+        await this.tx
+          .update(tasks)
+          .set({ ...column, provisional: await this.provisionalOf(timer.taskId) })
+          .where(eq(tasks.id, timer.taskId));
+      }
+    }
+  }
+
+  /** Whether a live deadline of task `taskId` is provisional. */
+  private async provisionalOf(taskId: string): Promise<boolean> {
+    const live = await this.tx
+      .select({ provisional: timers.provisional })
+      .from(timers)
+      .where(and(eq(timers.taskId, taskId), inArray(timers.status, ['pending', 'paused']), inArray(timers.kind, ['taskAtRisk', 'taskBreach'])));
+    return live.some((t) => t.provisional);
   }
 
   private async finish(result: string, nodeId: string): Promise<void> {

@@ -1,7 +1,9 @@
 import { and, asc, count, desc, eq, exists, inArray, type SQL } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
-import { activeNodes, getCalendar, pauseDeadline, step } from '@tongban/engine';
+import { activeNodes, pauseDeadline, step } from '@tongban/engine';
 import type { Effect, MachineConfigJson } from '@tongban/engine';
+import type { CalendarBook } from '../calendars/calendar-book.ts';
+import { caseCalendarKey } from '../calendars/case-calendar-key.ts';
 import type { Db } from '../db/client.ts';
 import { caseEvents, cases, tasks, timers, users, workflowDefinitions, type CaseRow } from '../db/schema/index.ts';
 import type { DefinitionStore } from '../definitions/definition-store.ts';
@@ -52,6 +54,7 @@ export interface CasesServiceOptions {
   executor: CaseExecutor;
   definitions: DefinitionStore;
   organisation: () => Promise<Organisation>;
+  calendars: () => Promise<CalendarBook>;
 }
 
 /** Cases: intake, detail, lists in the viewer's scope, supplements (DESIGN.md §4, §7). */
@@ -113,6 +116,13 @@ export class CasesService {
       }
     }
     checkCaseData(definition.definition.dataSchema, input.data);
+    const calendarKey = caseCalendarKey(organisation, input.jurisdiction, definition.definition);
+    if (!(await this.options.calendars()).has(calendarKey)) {
+      throw new ConflictError('calendar-not-found', `Jurisdiction '${input.jurisdiction}' counts on calendar '${calendarKey}', which is not defined`, {
+        jurisdiction: input.jurisdiction,
+        calendar: calendarKey,
+      });
+    }
     const caseId = randomUUID();
     const actorId = input.actor.userId ?? null;
     let pendingEffects: Effect[] = [];
@@ -128,6 +138,7 @@ export class CasesService {
           definitionKey: definition.key,
           definitionVersion: definition.version,
           jurisdictionId: input.jurisdiction,
+          calendarKey,
           applicant: input.applicant,
           data: input.data,
           status: 'active',
@@ -149,6 +160,7 @@ export class CasesService {
           definitionKey: definition.key,
           definitionVersion: definition.version,
           jurisdictionId: input.jurisdiction,
+          calendarKey,
           applicant: input.applicant,
           idempotencyKey: key,
           filedBy: input.actor.kind === 'apiKey' ? 'apiKey' : (input.actor.username ?? null),
@@ -184,12 +196,13 @@ export class CasesService {
       db.select().from(timers).where(and(eq(timers.caseId, caseId), inArray(timers.status, ['pending', 'paused']))),
     ]);
     const timeline = events.map(({ event, actorName }) => ({ ...event, actorName }));
-    const calendar = getCalendar(definition.definition.calendar);
+    const calendar = (await this.options.calendars()).get(row.calendarKey);
     const now = this.options.executor.clock.now();
     const taskViews: TaskView[] = taskRows.map((task) => {
       const breach = liveTimers.find((t) => t.taskId === task.id && t.kind === 'taskBreach' && t.status === 'paused');
       return taskViewOf(task, {
         definition: definition.definition,
+        calendar,
         caseStatus: row.status,
         suspendedSince: row.suspendedSince,
         now,

@@ -2,6 +2,7 @@ import { and, eq, isNotNull, isNull } from 'drizzle-orm';
 import { createHash } from 'node:crypto';
 import { step } from '@tongban/engine';
 import type { MachineConfigJson } from '@tongban/engine';
+import { caseCalendarKey } from '../calendars/case-calendar-key.ts';
 import { cases, type CaseRow } from '../db/schema/index.ts';
 import { ConflictError } from '../errors/index.ts';
 import type { CaseUnit } from './case-unit.ts';
@@ -43,6 +44,7 @@ export async function startSubCase(
       definitionKey: definition.key,
       definitionVersion: definition.version,
       jurisdictionId: parent.case.jurisdictionId,
+      calendarKey: caseCalendarKey(parent.organisation, parent.case.jurisdictionId, definition.definition),
       applicant: parent.case.applicant,
       data: effect.data,
       status: 'active',

@@ -1,4 +1,4 @@
-import { parseDefinition, type WorkflowDefinition } from '@tongban/engine';
+import { applyCalendarOverride, cnMainlandCalendar, parseDefinition, type WorkflowDefinition } from '@tongban/engine';
 import { describe, expect, it } from 'vitest';
 import type { TaskRow } from '../db/schema/index.ts';
 import { taskViewOf } from './task-view-of.ts';
@@ -54,6 +54,7 @@ function task(nodeId: string, dueAt: string | null, status: TaskRow['status'] = 
 
 const active = (now: string) => ({
   definition: definition as WorkflowDefinition,
+  calendar: cnMainlandCalendar,
   caseStatus: 'active' as const,
   suspendedSince: null,
   now: shanghai(now),
@@ -91,6 +92,17 @@ describe('taskViewOf', () => {
       suspendedSince: shanghai('2026-03-05T10:00:00'),
     });
     expect(view).toMatchObject({ minutesLeft: -60, suspended: true });
+  });
+
+  it("should count on the case's calendar: a district's own day off is not working time", () => {
+    const district = applyCalendarOverride(cnMainlandCalendar, {
+      key: 'test-district',
+      name: 'A district with its own day off (test data)',
+      adjustments: [{ date: '2026-03-04', working: false, reason: 'test data' }],
+    });
+    const view = taskViewOf(task('review', '2026-03-05T17:00:00'), { ...active('2026-03-03T17:00:00'), calendar: district });
+    expect(view.minutesLeft).toBe(7 * 60);
+    expect(taskViewOf(task('review', '2026-03-05T17:00:00'), active('2026-03-03T17:00:00')).minutesLeft).toBe(14 * 60);
   });
 
   it('should answer null for a closed task or one without a statutory limit', () => {

@@ -1,11 +1,13 @@
-import { getCalendar, isWorkingTimeUnit, pauseDeadline, workingMinutesBetween, type WorkflowDefinition } from '@tongban/engine';
+import { isWorkingTimeUnit, pauseDeadline, workingMinutesBetween, type BusinessCalendar, type WorkflowDefinition } from '@tongban/engine';
 import type { CaseRow, TaskRow } from '../db/schema/index.ts';
 import type { TaskView } from './case-views.ts';
 
 /** What {@link taskViewOf} reads besides the task row. */
 export interface TaskViewContext {
-  /** The definition version the task's case is pinned to (its calendar and the node's limit unit). */
+  /** The definition version the task's case is pinned to (the node's limit unit). */
   definition: WorkflowDefinition;
+  /** The business calendar of the task's case (`cases.calendar_key`). */
+  calendar: BusinessCalendar;
   /** The case's status and, while it waits for a supplement, since when. */
   caseStatus: CaseRow['status'];
   suspendedSince: Date | null;
@@ -20,7 +22,7 @@ export interface TaskViewContext {
 
 /**
  * The view of `task`: the row, the minutes its statutory limit (`dueAt`) has left, and whether its
- * case is suspended. Minutes are working minutes on the definition's calendar for working units
+ * case is suspended. Minutes are working minutes on the case's calendar for working units
  * (`workingDay`, `workingHour`, the default), elapsed minutes for `hour` / `calendarDay`, rounded;
  * negative when the limit has passed (by how much); null for a closed task or one without a
  * statutory limit. While the case is suspended the clock stands still: what the paused breach
@@ -36,7 +38,7 @@ export function taskViewOf(task: TaskRow, context: TaskViewContext): TaskView {
   const at = suspended && context.suspendedSince !== null ? context.suspendedSince : context.now;
   const node = context.definition.nodes.find((n) => n.id === task.nodeId);
   const unit = (node?.type === 'userTask' ? node.sla?.statutory?.unit : undefined) ?? 'workingDay';
-  const calendar = getCalendar(context.definition.calendar);
+  const { calendar } = context;
   let minutes: number;
   if (at.getTime() <= task.dueAt.getTime()) minutes = pauseDeadline(calendar, at, task.dueAt, unit);
   else if (isWorkingTimeUnit(unit)) minutes = -workingMinutesBetween(calendar, task.dueAt, at).minutes;

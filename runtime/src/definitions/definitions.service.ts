@@ -1,9 +1,10 @@
 import { and, desc, eq, max } from 'drizzle-orm';
 import { compile, ENGINE_VERSION, parseDefinition, validate } from '@tongban/engine';
 import type { Diagnostic, WorkflowDefinition } from '@tongban/engine';
+import type { CalendarBook } from '../calendars/calendar-book.ts';
 import type { Db } from '../db/client.ts';
 import { workflowDefinitions, type WorkflowDefinitionRow } from '../db/schema/index.ts';
-import { DefinitionInvalidError, NotFoundError } from '../errors/index.ts';
+import { DefinitionInvalidError, InvalidInputError, NotFoundError } from '../errors/index.ts';
 
 /** Summary of a published version. */
 export interface DefinitionVersionSummary {
@@ -56,7 +57,7 @@ export function validateDefinitionInput(input: unknown): { diagnostics: Diagnost
 export async function publishDefinition(
   db: Db,
   input: unknown,
-  options: { publishedBy: string | null; now: Date },
+  options: { publishedBy: string | null; now: Date; calendars?: CalendarBook },
 ): Promise<PublishedVersion> {
   const parsed = parseDefinition(input);
   const diagnostics = parsed.definition ? validate(parsed.definition) : parsed.diagnostics;
@@ -69,6 +70,13 @@ export async function publishDefinition(
     );
   }
   const source = parsed.definition;
+  if (options.calendars && !options.calendars.has(source.calendar)) {
+    throw new InvalidInputError(
+      'calendar-not-found',
+      `Workflow '${source.key}' names calendar '${source.calendar}', which is not defined; known calendars: ${options.calendars.keys().join(', ')}`,
+      { field: 'calendar', reason: 'not-found' },
+    );
+  }
   for (let attempt = 0; ; attempt += 1) {
     const [latest] = await db
       .select({ version: max(workflowDefinitions.version) })

@@ -11,6 +11,7 @@ import { errorHandler } from './middleware/error-handler.ts';
 import type { HttpLogger } from './middleware/error-handler.ts';
 import { DEFAULT_MAX_BODY_BYTES } from './middleware/json-body.ts';
 import { authRoutes } from './routes/auth.routes.ts';
+import { calendarsRoutes } from './routes/calendars.routes.ts';
 import { caseOperationsRoutes } from './routes/case-operations.routes.ts';
 import { casesRoutes } from './routes/cases.routes.ts';
 import { clockRoutes } from './routes/clock.routes.ts';
@@ -75,6 +76,7 @@ export function createApp(runtime: Runtime, options: AppOptions): OpenAPIHono<Ht
   api.route('/', monitorRoutes({ runtime, access }));
   api.route('/', incidentsRoutes({ runtime, access }));
   api.route('/', clockRoutes({ runtime, access, maxBodyBytes }));
+  api.route('/', calendarsRoutes({ runtime, access, maxBodyBytes }));
 
   const onError = errorHandler(options.logger ? { logger: options.logger } : {});
   const routeNotFound = (c: Context<HttpEnv>) =>

@@ -1,7 +1,7 @@
-import { and, eq, isNotNull, or, sql, type SQL } from 'drizzle-orm';
-import { getCalendar } from '@tongban/engine';
+import { and, eq, isNotNull, sql, type SQL } from 'drizzle-orm';
+import type { CalendarBook } from '../calendars/calendar-book.ts';
 import type { Db } from '../db/client.ts';
-import { cases, tasks, workflowDefinitions } from '../db/schema/index.ts';
+import { cases, tasks } from '../db/schema/index.ts';
 import { workingClockOf, type WorkingClock } from './working-clock.ts';
 
 /** An integer of our own calendar data, written into the statement. */
@@ -29,45 +29,31 @@ function clockAt(clocks: readonly WorkingClock[], local: SQL): SQL {
  * Runs the aggregate `select` over `handled`, the decided tasks (status `completed`) matching
  * `where` (over `tasks` joined with their `cases`), one row each:
  * `handled(department_id text, node_id text, minutes float8)`, `minutes` the working time from
- * the task's creation to its decision on the calendar of the definition its case is pinned to.
+ * the task's creation to its decision on its case's calendar (`cases.calendar_key`).
  *
- * Three statements: the span of instants per definition version involved, the calendar each of
- * those versions names; from these each calendar's working clock is built (`workingClockOf`, the
- * engine's arithmetic); the last hands the clocks and the versions' calendars to PostgreSQL as
- * JSON (`clocks`, `versions`) and counts each task's working minutes as the difference of the
+ * Two statements: the span of instants per calendar involved, from which each calendar's working
+ * clock is built (`workingClockOf`, the engine's arithmetic); the second hands the clocks to
+ * PostgreSQL as JSON (`clocks`) and counts each task's working minutes as the difference of the
  * clock at its two instants, so no task row leaves the database.
  *
  * @returns the rows of `select`; none when no decided task matches.
  */
-export async function aggregateHandledTasks<T extends Record<string, unknown>>(db: Db, where: SQL | undefined, select: SQL): Promise<T[]> {
+export async function aggregateHandledTasks<T extends Record<string, unknown>>(db: Db, calendars: CalendarBook, where: SQL | undefined, select: SQL): Promise<T[]> {
   const decided = and(eq(tasks.status, 'completed'), isNotNull(tasks.completedAt), where);
   const spans = await db
     .select({
-      key: cases.definitionKey,
-      version: cases.definitionVersion,
+      calendar: cases.calendarKey,
       from: sql<number>`extract(epoch from min(${tasks.createdAt}))::float8`,
       to: sql<number>`extract(epoch from max(${tasks.completedAt}))::float8`,
     })
     .from(tasks)
     .innerJoin(cases, eq(cases.id, tasks.caseId))
     .where(decided)
-    .groupBy(cases.definitionKey, cases.definitionVersion);
-  if (spans.length === 0) return [];
-  const versions = await db
-    .select({ key: workflowDefinitions.key, version: workflowDefinitions.version, calendar: sql<string>`${workflowDefinitions.definition} ->> 'calendar'` })
-    .from(workflowDefinitions)
-    .where(or(...spans.map((span) => and(eq(workflowDefinitions.key, span.key), eq(workflowDefinitions.version, span.version)))));
-  const calendarOf = new Map(versions.map((v) => [`${v.key}@${v.version}`, v.calendar]));
-  const byCalendar = new Map<string, { from: number; to: number }>();
-  for (const span of spans) {
-    const calendar = calendarOf.get(`${span.key}@${span.version}`);
-    if (calendar === undefined) continue;
-    const seen = byCalendar.get(calendar);
-    byCalendar.set(calendar, { from: Math.min(seen?.from ?? span.from, span.from), to: Math.max(seen?.to ?? span.to, span.to) });
-  }
-  const clocks = [...byCalendar].map(([key, span]) =>
-    workingClockOf({ calendar: getCalendar(key), from: new Date(span.from * 1000), to: new Date(span.to * 1000) }),
-  );
+    .groupBy(cases.calendarKey);
+  const clocks = spans
+    .filter((span) => calendars.has(span.calendar))
+    .map((span) => workingClockOf({ calendar: calendars.get(span.calendar), from: new Date(span.from * 1000), to: new Date(span.to * 1000) }));
+  if (clocks.length === 0) return [];
   const rows = await db.execute<T>(sql`
     with clocks as (
       select calendar, "timeZone" as time_zone, "firstDay"::date as first_day, before, working
@@ -78,9 +64,7 @@ export async function aggregateHandledTasks<T extends Record<string, unknown>>(d
         ${clockAt(clocks, sql`l.decided`)} - ${clockAt(clocks, sql`l.started`)} as minutes
       from ${tasks}
       join ${cases} on ${cases.id} = ${tasks.caseId}
-      join jsonb_to_recordset(${JSON.stringify(versions)}::jsonb) as v(key text, version int, calendar text)
-        on v.key = ${cases.definitionKey} and v.version = ${cases.definitionVersion}
-      join clocks as c on c.calendar = v.calendar
+      join clocks as c on c.calendar = ${cases.calendarKey}
       cross join lateral (
         select ${tasks.createdAt} at time zone c.time_zone as started, ${tasks.completedAt} at time zone c.time_zone as decided
       ) as l

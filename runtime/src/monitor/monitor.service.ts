@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, gte, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import { formatLocalDate, getCalendar, parseLocalDateTime } from '@tongban/engine';
 import type { Clock } from '../clock/clock.ts';
+import type { CalendarBook } from '../calendars/calendar-book.ts';
 import type { Db } from '../db/client.ts';
 import { cases, notifications, tasks, type CaseRow, type NotificationRow, type TaskRow } from '../db/schema/index.ts';
 import { pageOf, type Page, type PageRequest } from '../cases/case-views.ts';
@@ -104,6 +105,7 @@ export interface MonitorServiceOptions {
   clock: Clock;
   definitions: DefinitionStore;
   organisation: () => Promise<Organisation>;
+  calendars: () => Promise<CalendarBook>;
 }
 
 const OPEN = ['open', 'claimed'] as const;
@@ -175,6 +177,7 @@ export class MonitorService {
         .groupBy(tasks.departmentId),
       aggregateHandledTasks<{ department_id: string | null; district_id: string | null; median: number; handled: number }>(
         this.options.db,
+        await this.options.calendars(),
         inArray(tasks.departmentId, departmentIds),
         sql`
           select m.department as department_id, m.district as district_id,
@@ -242,6 +245,7 @@ export class MonitorService {
         .groupBy(tasks.nodeId),
       aggregateHandledTasks<{ node_id: string; average: number }>(
         this.options.db,
+        await this.options.calendars(),
         where,
         sql`select node_id, avg(minutes) as average from handled group by node_id`,
       ),

@@ -3,9 +3,24 @@ import organisationSeed from '../../seed/organisation.json' with { type: 'json' 
 import type { Department, Jurisdiction } from '../db/schema/index.ts';
 import { Organisation } from './organisation.ts';
 
-const organisation = new Organisation(organisationSeed.jurisdictions as Jurisdiction[], organisationSeed.departments as Department[]);
+const jurisdictionRows: Jurisdiction[] = organisationSeed.jurisdictions.map(({ calendar, ...j }) => ({
+  ...(j as Omit<Jurisdiction, 'calendarKey'>),
+  calendarKey: calendar ?? null,
+}));
+const organisation = new Organisation(jurisdictionRows, organisationSeed.departments as Department[]);
 
 describe('Organisation', () => {
+  it("counts a sub-district's cases on the calendar its nearest ancestor names", () => {
+    expect(organisation.calendarKeyOf('sh-huangpu-nanjing-east')).toBe('cn-mainland');
+    const withDistrictCalendar = new Organisation(
+      jurisdictionRows.map((j) => (j.id === 'sh-huangpu' ? { ...j, calendarKey: 'huangpu-test' } : j)),
+      organisationSeed.departments as Department[],
+    );
+    expect(withDistrictCalendar.calendarKeyOf('sh-huangpu-nanjing-east')).toBe('huangpu-test');
+    expect(withDistrictCalendar.calendarKeyOf('sh-xuhui')).toBe('cn-mainland');
+    expect(new Organisation([{ ...(jurisdictionRows[0] as Jurisdiction), calendarKey: null }], []).calendarKeyOf('sh')).toBeUndefined();
+  });
+
   it('routes a district task of a sub-district case to its district', () => {
     expect(organisation.routeTask('sh-huangpu-nanjing-east', 'market-regulation', 'district').id).toBe('sh-huangpu-market-regulation');
   });

@@ -45,6 +45,19 @@ export class Organisation {
     return chain;
   }
 
+  /**
+   * The key of the business calendar cases filed in jurisdiction `id` are counted on: its own, or
+   * its nearest ancestor's; undefined when none in the chain names one.
+   */
+  calendarKeyOf(id: string): string | undefined {
+    return this.ancestry(id).find((j) => j.calendarKey !== null)?.calendarKey ?? undefined;
+  }
+
+  /** Ids of the jurisdictions that name calendar `key` themselves, sorted. */
+  jurisdictionsNaming(key: string): string[] {
+    return [...this.jurisdictionById.values()].filter((j) => j.calendarKey === key).map((j) => j.id).sort();
+  }
+
   /** Ids of the jurisdiction `id` and every jurisdiction below it. */
   subtree(id: string): string[] {
     const ids: string[] = [];

@@ -6,7 +6,14 @@ const organisationSeedSchema = z.object({
   $comment: z.string().optional(),
   demoPassword: z.string().min(8),
   jurisdictions: z.array(
-    z.object({ id: z.string().min(1), name: z.string().min(1), level: z.enum(levels), parentId: z.string().nullable() }),
+    z.object({
+      id: z.string().min(1),
+      name: z.string().min(1),
+      level: z.enum(levels),
+      parentId: z.string().nullable(),
+      /** The business calendar its cases are counted on; absent: its parent's. */
+      calendar: z.string().min(1).optional(),
+    }),
   ),
   departments: z.array(
     z.object({ id: z.string().min(1), jurisdictionId: z.string().min(1), kind: z.string().min(1), name: z.string().min(1) }),

@@ -63,7 +63,9 @@ describe('seedAll', () => {
     expect(await database.db.$count(departments)).toBe(4 * 9);
     expect(await database.db.$count(users)).toBe(seed.users.length);
     const [lujiazui] = await database.db.select().from(jurisdictions).where(eq(jurisdictions.id, 'sh-pudong-lujiazui'));
-    expect(lujiazui).toEqual({ id: 'sh-pudong-lujiazui', name: '陆家嘴街道', level: 'subDistrict', parentId: 'sh-pudong' });
+    expect(lujiazui).toEqual({ id: 'sh-pudong-lujiazui', name: '陆家嘴街道', level: 'subDistrict', parentId: 'sh-pudong', calendarKey: null });
+    const [city] = await database.db.select().from(jurisdictions).where(eq(jurisdictions.id, 'sh'));
+    expect(city?.calendarKey).toBe('cn-mainland');
     const [intake] = await database.db.select().from(users).where(eq(users.username, 'huangpu.intake'));
     expect(intake).toMatchObject({ departmentId: 'sh-huangpu-service-hall', roles: ['clerk'] });
     expect(await verifyPassword('tongban123', intake!.passwordHash)).toBe(true);

@@ -17,6 +17,8 @@ const wasInserted = sql<boolean>`(xmax = 0)`;
 /**
  * Upserts the jurisdictions and departments of `seed/organisation.json`. Idempotent: a row is
  * written only when it is missing or differs from the file; rows not in the file are left alone.
+ * A jurisdiction's calendar is taken from the file only while it has none (one chosen through the
+ * API stays).
  */
 export async function seedOrganisation(
   db: Db,
@@ -25,11 +27,16 @@ export async function seedOrganisation(
   return db.transaction(async (tx) => {
     const jurisdictionRows = await tx
       .insert(jurisdictions)
-      .values(data.jurisdictions)
+      .values(data.jurisdictions.map(({ calendar, ...j }) => ({ ...j, calendarKey: calendar ?? null })))
       .onConflictDoUpdate({
         target: jurisdictions.id,
-        set: { name: sql`excluded.name`, level: sql`excluded.level`, parentId: sql`excluded.parent_id` },
-        setWhere: sql`(${jurisdictions.name}, ${jurisdictions.level}, ${jurisdictions.parentId}) is distinct from (excluded.name, excluded.level, excluded.parent_id)`,
+        set: {
+          name: sql`excluded.name`,
+          level: sql`excluded.level`,
+          parentId: sql`excluded.parent_id`,
+          calendarKey: sql`coalesce(${jurisdictions.calendarKey}, excluded.calendar_key)`,
+        },
+        setWhere: sql`(${jurisdictions.name}, ${jurisdictions.level}, ${jurisdictions.parentId}, ${jurisdictions.calendarKey}) is distinct from (excluded.name, excluded.level, excluded.parent_id, coalesce(${jurisdictions.calendarKey}, excluded.calendar_key))`,
       })
       .returning({ inserted: wasInserted });
     const departmentRows = await tx

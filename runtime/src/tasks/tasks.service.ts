@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { UserTask } from '@tongban/engine';
+import type { CalendarBook } from '../calendars/calendar-book.ts';
 import type { Db } from '../db/client.ts';
 import { caseEvents, cases, tasks, timers, type CaseRow, type TaskRow, type TaskStatus } from '../db/schema/index.ts';
 import type { CaseExecutor } from '../cases/case-executor.ts';
@@ -57,7 +58,7 @@ const OPEN: TaskStatus[] = ['open', 'claimed'];
 
 /** Tasks: the inbox, claiming, completing (the step runs inside the call). */
 export class TasksService {
-  constructor(private readonly options: { db: Db; executor: CaseExecutor; definitions: DefinitionStore }) {}
+  constructor(private readonly options: { db: Db; executor: CaseExecutor; definitions: DefinitionStore; calendars: () => Promise<CalendarBook> }) {}
 
   /**
    * The viewer's inbox: tasks of their department whose candidate role they hold, open and
@@ -108,11 +109,13 @@ export class TasksService {
       return loading;
     };
     const now = this.options.executor.clock.now();
+    const calendars = await this.options.calendars();
     return {
       items: await Promise.all(
         rows.map(async ({ task, case: c }) => ({
           ...taskViewOf(task, {
             definition: (await definitionOf(c)).definition,
+            calendar: calendars.get(c.calendarKey),
             caseStatus: c.status,
             suspendedSince: c.suspendedSince,
             now,

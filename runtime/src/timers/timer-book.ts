@@ -1,9 +1,10 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import { pauseDeadline, resumeDeadline } from '@tongban/engine';
+import { addDuration, countDeadline, pauseDeadline, resumeDeadline } from '@tongban/engine';
 import type { BusinessCalendar, SlaUnit } from '@tongban/engine';
-import { timers, type TimerKind, type TimerRow } from '../db/schema/index.ts';
+import { timers, type StoredDeadlineBasis, type TimerKind, type TimerRow } from '../db/schema/index.ts';
 import type { Tx } from '../cases/transaction.ts';
 import type { OutboxMessage } from '../outbox/outbox-message.ts';
+import { basisOf, withChange, withPauseEnded } from './deadline-basis.ts';
 import { parseTimerId, timerIdOf } from './timer-id.ts';
 
 /** What the timer book needs from the unit of work it runs in. */
@@ -34,6 +35,9 @@ export interface TimerSpec {
   /** For a timer the engine asked for: its id there, and the unit its duration is counted in. */
   engineTimerId?: string;
   unit?: SlaUnit;
+  /** How `dueAt` was counted, to count it again when the calendar changes; and whether it is provisional. */
+  basis?: StoredDeadlineBasis;
+  provisional?: boolean;
 }
 
 /**
@@ -73,6 +77,8 @@ export async function armTimers(ctx: TimerContext, specs: readonly TimerSpec[]):
         kind: spec.kind,
         status: 'pending' as const,
         dueAt: spec.dueAt,
+        basis: spec.basis ?? null,
+        provisional: spec.provisional ?? false,
         createdAt: ctx.now,
       })),
     )
@@ -121,7 +127,7 @@ export async function pauseTimers(ctx: TimerContext): Promise<TimerRow[]> {
     const left = timer.dueAt ? pauseDeadline(ctx.calendar, ctx.now, timer.dueAt, await ctx.unitOf(timer)) : 0;
     const [row] = await ctx.tx
       .update(timers)
-      .set({ status: 'paused', remainingMinutes: Math.round(left) })
+      .set({ status: 'paused', remainingMinutes: Math.round(left), basis: timer.basis && withChange(timer.basis, { type: 'pause', from: ctx.now.toISOString() }) })
       .where(eq(timers.id, timer.id))
       .returning();
     ctx.send({ topic: 'timer.unschedule', payload: { timerId: timer.id } });
@@ -131,28 +137,43 @@ export async function pauseTimers(ctx: TimerContext): Promise<TimerRow[]> {
 }
 
 /**
- * Moves the timer of `kind` of task `taskId` (activation `owner`) to `dueAt`: a pending one is
- * cancelled and a new row (next generation) armed at `dueAt`; when it has fired already, a new one
- * is armed too. Returns the new row.
+ * Extends the timer of `kind` of task `taskId` (activation `owner`): its deadline moves `by`
+ * later, counted on the calendar from the deadline it had (`previousDueAt`). A pending one is
+ * cancelled and a new row (next generation) armed; when it has fired already, a new one is armed
+ * too. The new row's basis is the latest row's with the extension. Returns the new row.
  */
-export async function rearmTaskTimer(ctx: TimerContext, task: { taskId: string; owner: string }, kind: TimerKind, dueAt: Date): Promise<TimerRow> {
+export async function extendTaskTimer(
+  ctx: TimerContext,
+  task: { taskId: string; owner: string; previousDueAt: Date },
+  kind: TimerKind,
+  by: StoredDeadlineBasis['limit'],
+): Promise<TimerRow> {
   const existing = await ctx.tx
     .select()
     .from(timers)
     .where(and(eq(timers.taskId, task.taskId), eq(timers.kind, kind)));
-  const generation = Math.max(0, ...existing.map((t) => parseTimerId(t.id).generation)) + 1;
+  const latest = existing.reduce<TimerRow | undefined>(
+    (found, t) => (found === undefined || parseTimerId(t.id).generation > parseTimerId(found.id).generation ? t : found),
+    undefined,
+  );
+  const generation = latest === undefined ? 1 : parseTimerId(latest.id).generation + 1;
   const live = existing.filter((t) => t.status === 'pending');
   if (live.length > 0) {
     await ctx.tx.update(timers).set({ status: 'cancelled' }).where(inArray(timers.id, live.map((t) => t.id)));
     for (const timer of live) ctx.send({ topic: 'timer.unschedule', payload: { timerId: timer.id } });
   }
-  const [row] = await armTimers(ctx, [{ kind, owner: task.owner, taskId: task.taskId, dueAt, generation }]);
+  const basis = latest?.basis ? withChange(latest.basis, { type: 'extend', by }) : undefined;
+  const due = basis ? countDeadline(ctx.calendar, basisOf(basis)) : addDuration(ctx.calendar, task.previousDueAt, by);
+  const [row] = await armTimers(ctx, [
+    { kind, owner: task.owner, taskId: task.taskId, dueAt: due.dueAt, generation, provisional: due.provisional, ...(basis && { basis }) },
+  ]);
   return row as TimerRow;
 }
 
 /**
  * Re-arms every paused timer of the case from the minutes it had left: the paused row is
- * cancelled and a new row (new id, next generation) is due at the remainder counted from now.
+ * cancelled and a new row (new id, next generation) is due at the remainder counted from now
+ * (its basis counted with the suspension ended now, which gives the same instant).
  */
 export async function resumeTimers(ctx: TimerContext): Promise<ResumedTimer[]> {
   const paused = await ctx.tx
@@ -162,22 +183,93 @@ export async function resumeTimers(ctx: TimerContext): Promise<ResumedTimer[]> {
   const resumed: ResumedTimer[] = [];
   for (const previous of paused) {
     await ctx.tx.update(timers).set({ status: 'cancelled' }).where(eq(timers.id, previous.id));
-    const due = resumeDeadline(ctx.calendar, ctx.now, previous.remainingMinutes ?? 0, await ctx.unitOf(previous));
-    const { owner, generation } = parseTimerId(previous.id);
+    const basis = previous.basis && withPauseEnded(previous.basis, ctx.now);
+    const due = basis
+      ? countDeadline(ctx.calendar, basisOf(basis))
+      : resumeDeadline(ctx.calendar, ctx.now, previous.remainingMinutes ?? 0, await ctx.unitOf(previous));
+    const { owner } = parseTimerId(previous.id);
     const [timer] = await armTimers(ctx, [
       {
         kind: previous.kind,
         owner,
         taskId: previous.taskId,
         dueAt: due.dueAt,
-        generation: generation + 1,
+        generation: await nextGeneration(ctx, owner, previous.kind),
         ...(previous.nodeId !== null && { nodeId: previous.nodeId }),
         ...(previous.activationId !== null && { activationId: previous.activationId }),
         ...(previous.engineTimerId !== null && { engineTimerId: previous.engineTimerId }),
         ...(previous.unit !== null && { unit: previous.unit }),
+        ...(basis && { basis, provisional: due.provisional }),
       },
     ]);
     resumed.push({ previous, timer: timer as TimerRow });
   }
   return resumed;
+}
+
+/** A live timer a recount changed: the row before, and the row that holds the deadline now. */
+export interface RecountedTimer {
+  previous: TimerRow;
+  timer: TimerRow;
+}
+
+/**
+ * Counts every live timer of the case that has a basis again, on the case's calendar as it is now
+ * (after a holiday notice was loaded or an adjustment changed). A pending timer whose deadline
+ * moved is cancelled and a new row (new id, next generation) armed at the new deadline; a paused
+ * one keeps its row with the new deadline and minutes left; one whose deadline stayed and whose
+ * provisional flag changed is updated in place. Timers that did not change are left alone.
+ */
+export async function recountTimers(ctx: TimerContext): Promise<RecountedTimer[]> {
+  const live = await ctx.tx
+    .select()
+    .from(timers)
+    .where(and(eq(timers.caseId, ctx.caseId), inArray(timers.status, [...LIVE])));
+  const recounted: RecountedTimer[] = [];
+  for (const previous of live) {
+    if (previous.basis === null || previous.dueAt === null) continue;
+    const due = countDeadline(ctx.calendar, basisOf(previous.basis));
+    const moved = due.dueAt.getTime() !== previous.dueAt.getTime();
+    const left = previous.status === 'paused' ? (due.remainingMinutes ?? previous.remainingMinutes) : previous.remainingMinutes;
+    if (!moved && due.provisional === previous.provisional && left === previous.remainingMinutes) continue;
+    if (previous.status === 'paused' || !moved) {
+      const [timer] = await ctx.tx
+        .update(timers)
+        .set({ dueAt: due.dueAt, provisional: due.provisional, remainingMinutes: left })
+        .where(eq(timers.id, previous.id))
+        .returning();
+      recounted.push({ previous, timer: timer as TimerRow });
+      continue;
+    }
+    await ctx.tx.update(timers).set({ status: 'cancelled' }).where(eq(timers.id, previous.id));
+    ctx.send({ topic: 'timer.unschedule', payload: { timerId: previous.id } });
+    const { owner } = parseTimerId(previous.id);
+    const [timer] = await armTimers(ctx, [
+      {
+        kind: previous.kind,
+        owner,
+        taskId: previous.taskId,
+        dueAt: due.dueAt,
+        generation: await nextGeneration(ctx, owner, previous.kind),
+        ...(previous.nodeId !== null && { nodeId: previous.nodeId }),
+        ...(previous.activationId !== null && { activationId: previous.activationId }),
+        ...(previous.engineTimerId !== null && { engineTimerId: previous.engineTimerId }),
+        ...(previous.unit !== null && { unit: previous.unit }),
+        basis: previous.basis,
+        provisional: due.provisional,
+      },
+    ]);
+    recounted.push({ previous, timer: timer as TimerRow });
+  }
+  return recounted;
+}
+
+/** One more than the highest generation of the timers of `owner` and `kind` in the case. */
+async function nextGeneration(ctx: TimerContext, owner: string, kind: TimerKind): Promise<number> {
+  const rows = await ctx.tx
+    .select({ id: timers.id })
+    .from(timers)
+    .where(and(eq(timers.caseId, ctx.caseId), eq(timers.kind, kind)));
+  const generations = rows.map((row) => parseTimerId(row.id)).filter((id) => id.owner === owner).map((id) => id.generation);
+  return Math.max(0, ...generations) + 1;
 }

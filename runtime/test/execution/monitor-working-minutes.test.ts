@@ -6,11 +6,13 @@ import { getCalendar, workingMinutesBetween } from '@tongban/engine';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cases, tasks } from '../../src/db/schema/index.ts';
 import { publishDefinition } from '../../src/definitions/index.ts';
+import { buildCalendarBook } from '../../src/calendars/calendar-book.ts';
 import { aggregateHandledTasks } from '../../src/monitor/handled-tasks.ts';
 import { createTestDatabase, type TestDatabase } from '../support/index.ts';
 
 const FIXTURE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'parallel-permit.json');
 const calendar = getCalendar('cn-mainland');
+const book = buildCalendarBook([], []);
 const shanghai = (local: string) => new Date(`${local}+08:00`);
 
 /** Spans whose working time is known by hand (cn-mainland: 09:00–12:00 and 13:00–17:00). */
@@ -64,6 +66,7 @@ beforeAll(async () => {
     definitionKey: published.key,
     definitionVersion: published.version,
     jurisdictionId: 'sh-huangpu-nanjing-east',
+    calendarKey: 'cn-mainland',
     applicant: {},
     data: {},
     status: 'active',
@@ -94,6 +97,7 @@ afterAll(async () => {
 const counted = async () => {
   const rows = await aggregateHandledTasks<{ node_id: string; minutes: number }>(
     database.db,
+    book,
     eq(tasks.caseId, 'c1'),
     sql`select node_id, minutes from handled`,
   );
@@ -124,7 +128,7 @@ describe('working minutes counted in PostgreSQL', () => {
   });
 
   it('answer no rows when nothing matches', async () => {
-    const rows = await aggregateHandledTasks(database.db, eq(tasks.caseId, 'no-such-case'), sql`select count(*) from handled`);
+    const rows = await aggregateHandledTasks(database.db, book, eq(tasks.caseId, 'no-such-case'), sql`select count(*) from handled`);
     expect(rows).toEqual([]);
   });
 });

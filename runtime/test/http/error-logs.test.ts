@@ -39,6 +39,7 @@ describe('the log of a 500 from a failed query', () => {
         definitionKey: 'http-permit',
         definitionVersion: 1,
         jurisdictionId: 'sh-nowhere',
+        calendarKey: 'cn-mainland',
         applicant: { name: NAME, phone: PHONE },
         data: {},
         status: 'active',

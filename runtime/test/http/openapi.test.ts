@@ -42,6 +42,11 @@ const ADDED = [
   'post /api/v1/tasks/{id}/extension',
   'post /api/v1/tasks/{id}/extension/approve',
   'get /api/v1/tasks/extension-requests',
+  'get /api/v1/calendars',
+  'get /api/v1/calendars/{key}',
+  'put /api/v1/calendars/{key}',
+  'put /api/v1/calendars/{key}/notices/{year}',
+  'put /api/v1/jurisdictions/{id}/calendar',
 ];
 
 const documented = () =>

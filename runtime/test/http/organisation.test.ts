@@ -24,12 +24,13 @@ describe('GET /jurisdictions', () => {
     expect(response.status).toBe(200);
     const levels = response.body.items.map((j: { level: string }) => j.level);
     expect(levels).toEqual(['city', 'district', 'district', 'district', 'subDistrict', 'subDistrict', 'subDistrict']);
-    expect(response.body.items[0]).toEqual({ id: 'sh', name: '上海市', level: 'city', parentId: null });
+    expect(response.body.items[0]).toEqual({ id: 'sh', name: '上海市', level: 'city', parentId: null, calendarKey: 'cn-mainland' });
     expect(response.body.items).toContainEqual({
       id: 'sh-huangpu-nanjing-east',
       name: '南京东路街道',
       level: 'subDistrict',
       parentId: 'sh-huangpu',
+      calendarKey: null,
     });
   });
 

@@ -24,6 +24,8 @@ export const cases = pgTable(
     jurisdictionId: text('jurisdiction_id')
       .notNull()
       .references(() => jurisdictions.id),
+    /** The business calendar its working time is counted on: its jurisdiction's when filed. */
+    calendarKey: text('calendar_key').notNull(),
     applicant: jsonb('applicant').$type<Record<string, unknown>>().notNull(),
     data: jsonb('data').$type<Record<string, unknown>>().notNull(),
     status: text('status', { enum: caseStatuses }).notNull(),

@@ -1,3 +1,4 @@
+export * from './calendars.ts';
 export * from './cases.ts';
 export * from './definitions.ts';
 export * from './organisation.ts';

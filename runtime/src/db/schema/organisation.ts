@@ -12,6 +12,11 @@ export const jurisdictions = pgTable(
     name: text('name').notNull(),
     level: text('level', { enum: levels }).notNull(),
     parentId: text('parent_id'),
+    /**
+     * Key of the business calendar cases filed here are counted on; null: the parent's (and at the
+     * root, the definition's `calendar`).
+     */
+    calendarKey: text('calendar_key'),
   },
   (t) => [index('jurisdictions_parent_idx').on(t.parentId)],
 );

@@ -1,6 +1,6 @@
 import type { InferSelectModel } from 'drizzle-orm';
 import { sql } from 'drizzle-orm';
-import { bigserial, bigint, index, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigserial, bigint, boolean, index, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import { cases, tasks } from './cases.ts';
 import { departments, jurisdictions } from './organisation.ts';
 
@@ -13,6 +13,13 @@ export const timerKinds = ['taskAtRisk', 'taskBreach', 'caseAtRisk', 'serviceRet
 export type TimerKind = (typeof timerKinds)[number];
 export const timerStatuses = ['pending', 'paused', 'fired', 'cancelled'] as const;
 export type TimerStatus = (typeof timerStatuses)[number];
+
+/** A deadline's basis as stored (instants as ISO 8601): the engine's `DeadlineBasis`. */
+export interface StoredDeadlineBasis {
+  from: string;
+  limit: { amount: number; unit: 'workingDay' | 'workingHour' | 'calendarDay' | 'hour' };
+  changes: ({ type: 'extend'; by: StoredDeadlineBasis['limit'] } | { type: 'pause'; from: string; to?: string })[];
+}
 
 /**
  * Durable timers: the truth behind every BullMQ delayed job. The id is the job id and is never
@@ -38,6 +45,13 @@ export const timers = pgTable(
     dueAt: timestamp('due_at', { withTimezone: true }),
     /** Working minutes left when the case was suspended; the timer is re-armed from it on resume. */
     remainingMinutes: bigint('remaining_minutes', { mode: 'number' }),
+    /**
+     * How the deadline was counted (limit, start, extensions and suspensions since), so that it can
+     * be counted again when the calendar changes; null for a service's retry delay.
+     */
+    basis: jsonb('basis').$type<StoredDeadlineBasis>(),
+    /** The deadline relied on a day of a year whose holiday notice is not loaded. */
+    provisional: boolean('provisional').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     firedAt: timestamp('fired_at', { withTimezone: true }),
   },

@@ -18,7 +18,13 @@ export interface OrganisationRoutesOptions {
 }
 
 const jurisdictionSchema = z
-  .object({ id: z.string(), name: z.string(), level: z.enum(levels), parentId: z.string().nullable() })
+  .object({
+    id: z.string(),
+    name: z.string(),
+    level: z.enum(levels),
+    parentId: z.string().nullable(),
+    calendarKey: z.string().nullable().openapi({ description: "The calendar its cases are counted on; null: its parent's" }),
+  })
   .openapi('Jurisdiction');
 
 const departmentSchema = z

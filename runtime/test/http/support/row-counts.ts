@@ -12,6 +12,8 @@ const TABLES = [
   'notifications',
   'incidents',
   'virtual_clock',
+  'calendars',
+  'calendar_notices',
 ] as const;
 
 /** Row counts of every table a request could write, by table; a table the schema lacks is left out. */
