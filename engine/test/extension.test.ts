@@ -8,6 +8,7 @@ import { CaseRun } from './run-case.ts';
 const TASK = { nodeId: 'review', taskId: 'review#1' } as const;
 const REQUEST: CaseEvent = { type: 'task.requestExtension', ...TASK, amount: 10, reason: '需组织专家论证' };
 const APPROVE: CaseEvent = { type: 'task.approveExtension', ...TASK, approverRole: 'manager' };
+const REFUSE: CaseEvent = { type: 'task.refuseExtension', ...TASK, approverRole: 'manager', reason: '理由不充分' };
 
 function refused(run: CaseRun, event: CaseEvent): ExtensionRefusedError {
   try {
@@ -68,6 +69,21 @@ describe('extensions of a statutory limit (行政许可法 art. 42)', () => {
     expect(refused(run, { ...APPROVE, approverRole: 'clerk' } as CaseEvent).message).toBe(
       "Extension of task 'review#1' refused: role 'clerk' cannot approve it, role 'manager' can",
     );
+  });
+
+  it('should let the named role refuse a pending request with a reason: the deadline stays and the step is not extended', () => {
+    const run = started();
+    expect(refused(run, REFUSE).rule).toBe('not-requested');
+    run.send(REQUEST);
+    expect(refused(run, { ...REFUSE, reason: ' ' } as CaseEvent).rule).toBe('reason-missing');
+    expect(refused(run, { ...REFUSE, approverRole: 'clerk' } as CaseEvent).message).toBe(
+      "Extension of task 'review#1' refused: role 'clerk' cannot refuse it, role 'manager' can",
+    );
+    expect(run.send(REFUSE)).toEqual([{ type: 'extensionRefused', ...TASK, by: { amount: 10, unit: 'workingDay' }, reason: '理由不充分' }]);
+    expect((run.current.context as CaseContext).extensions?.['review#1']).toMatchObject({ status: 'refused', refusalReason: '理由不充分' });
+    expect(refused(run, APPROVE).rule).toBe('not-requested');
+    expect(refused(run, REQUEST).rule).toBe('already-requested');
+    expect(run.complete('review#1')).toContainEqual({ type: 'createTask', taskId: 'issue#1', nodeId: 'issue' });
   });
 
   it('should refuse an extension of a task that offers none', () => {

@@ -82,13 +82,15 @@ export interface DeemedAcceptance {
   acceptedAt: string | null;
 }
 
-/** The extension of one task activation: requested by its clerk, then approved. */
+/** The extension of one task activation: requested by its clerk, then approved or refused. */
 export interface TaskExtension {
   nodeId: string;
   /** How much longer the statutory limit runs, in its unit. */
   by: { amount: number; unit: string };
   reason: string;
-  status: 'requested' | 'approved';
+  status: 'requested' | 'approved' | 'refused';
+  /** Why the approver refused it. */
+  refusalReason?: string;
 }
 
 /** The invocation of a service task the case waits for. */

@@ -152,6 +152,12 @@ export function compileAnalysis(analysis: DefinitionAnalysis): CompileResult {
           actions: [{ type: 'approveExtension', params: { nodeId: task.id } }, { type: 'extendDeadline', params: { nodeId: task.id } }],
         },
       ];
+      on['task.refuseExtension'] = [
+        {
+          guard: { type: 'extensionRefusable', params: { nodeId: task.id, approverRole } },
+          actions: [{ type: 'refuseExtension', params: { nodeId: task.id } }, { type: 'extensionRefused', params: { nodeId: task.id } }],
+        },
+      ];
     }
     if (acceptance) {
       on['timer.fired'] = [

@@ -75,7 +75,7 @@ function completesInstance(context: CaseContext, raw: AnyEventObject, params: { 
  *
  * Effect actions (`createTask`, `closeTask`, `suspendCase`, `pauseCase`, `resumeCase`,
  * `completeCase`, `escalate`, `notify`, `deemOutcome`, `scheduleTimer`, `cancelTimer`,
- * `deemAccepted`, `requestExtensionApproval`, `extendDeadline`, `invokeService`,
+ * `deemAccepted`, `requestExtensionApproval`, `extendDeadline`, `extensionRefused`, `invokeService`,
  * `raiseIncident`, `closeInstance`, `startSubCase`, `cancelSubCase`) do nothing here: XState's pure `transition` hands them back and the step turns them into effects; a
  * host running the machine in an actor can `provide` its own. The other actions are `assign`s that
  * keep the case context:
@@ -100,8 +100,8 @@ function completesInstance(context: CaseContext, raw: AnyEventObject, params: { 
  * - `openService` `{ nodeId }` / `markIncident` `{ nodeId }` / `forgetService` `{ nodeId }`: a
  *   new invocation of a service task (a new activation) / its failure after the last retry /
  *   leaving the node.
- * - `recordExtension` `{ nodeId, unit }` / `approveExtension`: the extension the event asks for is
- *   requested / approved.
+ * - `recordExtension` `{ nodeId, unit }` / `approveExtension` / `refuseExtension`: the extension the
+ *   event asks for is requested / approved / refused (with the event's reason).
  * - `recordResult` `{ result }`: the result of the end event reached, and the reason of the
  *   decision that reached it.
  * - `recordDecision` `{ nodeId, outcome?, deemed? }`: the decision on the task the event names
@@ -125,7 +125,9 @@ function completesInstance(context: CaseContext, raw: AnyEventObject, params: { 
  * - `extensionRequestable` `{ nodeId, cap }`: a `task.requestExtension` of the open task of
  *   `nodeId`, its first, with a reason and an amount from above 0 to `cap`, while not suspended.
  * - `extensionApprovable` `{ nodeId, approverRole }`: a `task.approveExtension` of the open task
- *   of `nodeId` by `approverRole`, with its request pending, while not suspended.
+ *   of `nodeId` by `approverRole`, with its request pending, while not suspended;
+ *   `extensionRefusable` `{ nodeId, approverRole }`: the same for a `task.refuseExtension` that
+ *   gives a reason.
  * - `serviceEvent` `{ nodeId, status }`: a `service.*` event of the current invocation of `nodeId`,
  *   which is `status` (`running`, or `incident` for a retry), while not suspended.
  * - `timerDue` `{ nodeId, purpose }`: a `timer.fired` of the pending timer of `purpose` of the
@@ -256,6 +258,12 @@ export const implementations = {
       const requested = context.extensions?.[taskId];
       return requested ? { extensions: { ...context.extensions, [taskId]: { ...requested, status: 'approved' as const } } } : {};
     }),
+    refuseExtension: assign(({ context, event }: Args) => {
+      const taskId = String(event.taskId);
+      const requested = context.extensions?.[taskId];
+      const refused = requested && { ...requested, status: 'refused' as const, refusalReason: String(event.reason) };
+      return refused ? { extensions: { ...context.extensions, [taskId]: refused } } : {};
+    }),
     acceptDeemed: assign(({ context }: Args, params: unknown) => {
       const { nodeId } = params as NodeParams;
       return { deemedAcceptance: { nodeId, taskId: context.tasks[nodeId] ?? '', acceptedAt: context.receivedAt ?? null } };
@@ -293,6 +301,7 @@ export const implementations = {
     invokeService: effect,
     raiseIncident: effect,
     extendDeadline: effect,
+    extensionRefused: effect,
   },
   guards: {
     feel: ({ context }: Args, params: unknown) =>
@@ -374,6 +383,18 @@ export const implementations = {
         event.type === 'task.approveExtension' &&
         addressesOpenTask(context, event, nodeId) &&
         event.approverRole === approverRole &&
+        context.extensions?.[event.taskId]?.status === 'requested'
+      );
+    },
+    extensionRefusable: ({ context, event: raw }: Args, params: unknown) => {
+      const { nodeId, approverRole } = params as { nodeId: string; approverRole: string };
+      const event = raw as MachineEvent;
+      return (
+        event.type === 'task.refuseExtension' &&
+        addressesOpenTask(context, event, nodeId) &&
+        event.approverRole === approverRole &&
+        typeof event.reason === 'string' &&
+        event.reason.trim() !== '' &&
         context.extensions?.[event.taskId]?.status === 'requested'
       );
     },

@@ -143,7 +143,7 @@ function checkApplies(loaded: LoadedMachine, snapshot: PersistedCaseSnapshot, co
   }
   if (suspension !== null) throw suspendedError(context.caseId, suspension);
   const meta = loaded.tasks.get(event.nodeId);
-  if (event.type === 'task.requestExtension' || event.type === 'task.approveExtension') {
+  if (event.type === 'task.requestExtension' || event.type === 'task.approveExtension' || event.type === 'task.refuseExtension') {
     checkExtension(meta, context, event);
     return;
   }
@@ -166,7 +166,7 @@ function checkApplies(loaded: LoadedMachine, snapshot: PersistedCaseSnapshot, co
 function checkExtension(
   meta: TaskStateMeta | undefined,
   context: CaseContext,
-  event: Extract<CaseEvent, { type: 'task.requestExtension' | 'task.approveExtension' }>,
+  event: Extract<CaseEvent, { type: 'task.requestExtension' | 'task.approveExtension' | 'task.refuseExtension' }>,
 ): void {
   const { taskId } = event;
   const allowed = meta?.extension;
@@ -187,7 +187,11 @@ function checkExtension(
   }
   if (current?.status !== 'requested') throw new ExtensionRefusedError(taskId, 'not-requested', 'no extension is waiting for approval');
   if (event.approverRole !== allowed.approverRole) {
-    throw new ExtensionRefusedError(taskId, 'wrong-approver', `role '${event.approverRole}' cannot approve it, role '${allowed.approverRole}' can`);
+    const verb = event.type === 'task.approveExtension' ? 'approve' : 'refuse';
+    throw new ExtensionRefusedError(taskId, 'wrong-approver', `role '${event.approverRole}' cannot ${verb} it, role '${allowed.approverRole}' can`);
+  }
+  if (event.type === 'task.refuseExtension' && (typeof event.reason !== 'string' || event.reason.trim() === '')) {
+    throw new ExtensionRefusedError(taskId, 'reason-missing', 'a refusal gives its reason, which the clerk is told');
   }
 }
 
@@ -290,10 +294,12 @@ function toEffects(actions: readonly ExecutableActionObject[], event: CaseEvent)
         break;
       }
       case 'requestExtensionApproval':
-      case 'extendDeadline': {
+      case 'extendDeadline':
+      case 'extensionRefused': {
         const extension = context.extensions?.[eventTaskId(event)] as TaskExtension;
         const by = extension.by as Duration;
         if (action.type === 'extendDeadline') effects.push({ type: 'extendDeadline', nodeId, taskId: eventTaskId(event), by });
+        else if (action.type === 'extensionRefused') effects.push({ type: 'extensionRefused', nodeId, taskId: eventTaskId(event), by, reason: extension.refusalReason ?? '' });
         else {
           const { approverRole } = action.params as { approverRole: string };
           effects.push({ type: 'requestExtensionApproval', nodeId, taskId: eventTaskId(event), by, reason: extension.reason, approverRole });

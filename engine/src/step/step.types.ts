@@ -88,6 +88,17 @@ export type CaseEvent =
       approverRole: string;
     }
   | {
+      /**
+       * A user holding `approverRole` refuses the extension requested for task `taskId`, for
+       * `reason`, which the clerk is told; the deadline stays, and the step is not extended.
+       */
+      type: 'task.refuseExtension';
+      nodeId: string;
+      taskId: string;
+      approverRole: string;
+      reason: string;
+    }
+  | {
       /** Invocation `serviceId` of a service task succeeded; its `data` merges into the case data. */
       type: 'service.succeeded';
       nodeId: string;
@@ -190,6 +201,8 @@ export type Effect =
    * workflow's calendar from the current deadline; tell the applicant the reason (art. 42).
    */
   | { type: 'extendDeadline'; nodeId: string; taskId: string; by: Duration }
+  /** The extension of task `taskId` by `by` was refused for `reason`; tell its clerk. The deadline stays. */
+  | { type: 'extensionRefused'; nodeId: string; taskId: string; by: Duration; reason: string }
   /**
    * Run service task `nodeId` as invocation `serviceId` (new for every activation and every
    * `service.retry`, so usable as a job id): call `implementation`, retrying by `retry` (`null`:

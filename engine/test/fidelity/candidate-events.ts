@@ -47,6 +47,7 @@ export function candidateEvents(machine: MachineConfigJson, metas: Map<string, T
       events.push(
         { type: 'task.requestExtension', nodeId, taskId, amount: meta.extension.cap.amount, reason: 'walk' },
         { type: 'task.approveExtension', nodeId, taskId, approverRole: meta.extension.approverRole },
+        { type: 'task.refuseExtension', nodeId, taskId, approverRole: meta.extension.approverRole, reason: 'walk' },
       );
     }
   }
