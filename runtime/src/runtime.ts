@@ -37,7 +37,7 @@ import { SERVICE_QUEUE_NAME, ServiceQueue, type ServiceJobData } from './queues/
 import { createServiceWorker } from './queues/service.worker.ts';
 import { TIMER_QUEUE_NAME, TimerQueue, type TimerJobData } from './queues/timer-queue.ts';
 import { createTimerWorker } from './queues/timer.worker.ts';
-import { TaskExtensionsService, type ExtensionRequestInput } from './tasks/task-extensions.service.ts';
+import { TaskExtensionsService, type ExtensionRefusalInput, type ExtensionRequestInput } from './tasks/task-extensions.service.ts';
 import { TasksService, type CompleteTaskInput, type CompleteTaskResult, type InboxFilters, type InboxItem } from './tasks/tasks.service.ts';
 import type { ServiceHandler } from './service-tasks/service-handler.ts';
 import { deliverOutcome } from './service-tasks/invocation-book.ts';
@@ -103,6 +103,8 @@ export interface Runtime {
   requestExtension(taskId: string, viewer: Viewer, input: ExtensionRequestInput): Promise<TaskRow>;
   /** A user holding the role the definition names approves it: the deadline moves. */
   approveExtension(taskId: string, viewer: Viewer): Promise<TaskRow>;
+  /** Such a user refuses it, with a reason the clerk is told: the deadline stays. */
+  refuseExtension(taskId: string, viewer: Viewer, input: ExtensionRefusalInput): Promise<TaskRow>;
   /** Open tasks whose extension awaits the viewer's approval. */
   listExtensionRequests(viewer: Viewer, page?: PageRequest): Promise<Page<TaskRow>>;
 
@@ -312,6 +314,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     completeTask: (taskId, viewer, input) => tasksService.completeTask(taskId, viewer, input),
     requestExtension: (taskId, viewer, input) => extensions.requestExtension(taskId, viewer, input),
     approveExtension: (taskId, viewer) => extensions.approveExtension(taskId, viewer),
+    refuseExtension: (taskId, viewer, input) => extensions.refuseExtension(taskId, viewer, input),
     listExtensionRequests: (viewer, page) => extensions.listExtensionRequests(viewer, page),
 
     listOverdue: (viewer, page) => monitor.listOverdue(viewer, page),

@@ -275,6 +275,9 @@ export class CaseUnit {
         case 'extendDeadline':
           await this.extend(effect.taskId, effect.by);
           break;
+        case 'extensionRefused':
+          await this.refuseExtension(effect.taskId, effect.by, effect.reason);
+          break;
         case 'startSubCase':
           await startSubCase(this, effect);
           break;
@@ -537,6 +540,34 @@ export class CaseUnit {
       createdAt: this.now,
     });
     this.record('task.extensionRequested', { nodeId: task.nodeId, activationId, by, reason, approverRole }, task.id);
+  }
+
+  /**
+   * Records the refusal of the extension asked for on a task, and tells the task's department
+   * (notification `extensionRefused`). The deadline stays.
+   */
+  private async refuseExtension(activationId: string, by: Duration, reason: string): Promise<void> {
+    const task = await this.task(activationId);
+    const extension: TaskExtensionRecord | null = task.extension && {
+      ...task.extension,
+      status: 'refused',
+      refusedBy: this.context.actorId,
+      refusedAt: this.now.toISOString(),
+      refusalReason: reason,
+    };
+    await this.tx.update(tasks).set({ extension }).where(eq(tasks.id, task.id));
+    const department = this.organisation.department(task.departmentId);
+    await this.tx.insert(notifications).values({
+      kind: 'extensionRefused',
+      jurisdictionId: department?.jurisdictionId ?? null,
+      departmentId: task.departmentId,
+      caseId: this.row.id,
+      taskId: task.id,
+      message: `任务「${task.name}」（办件 ${this.row.id}）延长法定时限 ${by.amount} ${by.unit} 的申请未获批准：${reason}`,
+      payload: { nodeId: task.nodeId, activationId, by, reason },
+      createdAt: this.now,
+    });
+    this.record('task.extensionRefused', { nodeId: task.nodeId, activationId, by, reason, dueAt: task.dueAt?.toISOString() ?? null }, task.id);
   }
 
   /**

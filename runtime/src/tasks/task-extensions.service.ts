@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { CaseExecutor } from '../cases/case-executor.ts';
+import type { CaseUnit } from '../cases/case-unit.ts';
 import { pageOf, type Page, type PageRequest } from '../cases/case-views.ts';
 import type { Db } from '../db/client.ts';
 import { tasks, type TaskRow } from '../db/schema/index.ts';
@@ -13,6 +14,12 @@ export interface ExtensionRequestInput {
   /** How much longer, in the unit of the task's statutory limit. */
   amount: number;
   /** Why; the applicant is told (行政许可法 art. 42). */
+  reason: string;
+}
+
+/** An approver's refusal of an extension (POST /tasks/{id}/extension/refuse). */
+export interface ExtensionRefusalInput {
+  /** Why; the clerk is told. */
   reason: string;
 }
 
@@ -59,6 +66,18 @@ export class TaskExtensionsService {
    *   `task-not-open`, `extension-not-allowed`, `extension-not-requested`, `case-suspended`.
    */
   async approveExtension(taskId: string, viewer: Viewer): Promise<TaskRow> {
+    return this.decide(taskId, viewer, 'approve', (unit, task, approverRole) =>
+      unit.step({ type: 'task.approveExtension', nodeId: task.nodeId, taskId: task.activationId, approverRole }),
+    );
+  }
+
+  /** Runs `step` on the task's case once the viewer is known to hold the approver role over it. */
+  private async decide(
+    taskId: string,
+    viewer: Viewer,
+    verb: 'approve' | 'refuse',
+    step: (unit: CaseUnit, task: TaskRow, approverRole: string) => Promise<unknown>,
+  ): Promise<TaskRow> {
     const organisation = await this.options.organisation();
     return this.options.executor.withCaseOfTask(taskId, viewer.userId ?? null, async (unit, task) => {
       assertOpen(task);
@@ -69,13 +88,27 @@ export class TaskExtensionsService {
       if (!this.mayApprove(viewer, organisation, task, approverRole)) {
         throw new ForbiddenError(
           'extension-approver-required',
-          `${describe(viewer)} may not approve extending task '${taskId}': a user with role '${approverRole}' over department '${task.departmentId}' may`,
+          `${describe(viewer)} may not ${verb} extending task '${taskId}': a user with role '${approverRole}' over department '${task.departmentId}' may`,
           { taskId, approverRole },
         );
       }
-      await unit.step({ type: 'task.approveExtension', nodeId: task.nodeId, taskId: task.activationId, approverRole });
+      await step(unit, task, approverRole);
       return unit.task(task.activationId);
     });
+  }
+
+  /**
+   * Refuses the extension requested for task `taskId`, for `reason` (its clerk is told): the
+   * deadline stays, and the step is not extended.
+   *
+   * @throws NotFoundError `task-not-found`; ForbiddenError `extension-approver-required`;
+   *   InvalidInputError `extension-refused` naming `reason` when it is blank; ConflictError
+   *   `task-not-open`, `extension-not-allowed`, `extension-not-requested`, `case-suspended`.
+   */
+  async refuseExtension(taskId: string, viewer: Viewer, input: ExtensionRefusalInput): Promise<TaskRow> {
+    return this.decide(taskId, viewer, 'refuse', (unit, task, approverRole) =>
+      unit.step({ type: 'task.refuseExtension', nodeId: task.nodeId, taskId: task.activationId, approverRole, reason: input.reason }),
+    );
   }
 
   /**

@@ -88,6 +88,26 @@ describe('extensions of a statutory limit (行政许可法 art. 42)', () => {
     expect(await taskRow(review.caseId, review.id)).toMatchObject({ slaState: 'overdue' });
   });
 
+  it('lets the approving role refuse a request with a reason: the deadline and its timer stay, the clerk is told', async () => {
+    const review = await reviewTask();
+    const clerk = await h.viewer('huangpu.market');
+    await h.runtime.requestExtension(review.id, clerk, { amount: 3, reason: REASON });
+    await expect(h.runtime.refuseExtension(review.id, clerk, { reason: '理由不充分' })).rejects.toMatchObject({ status: 403, code: 'extension-approver-required' });
+    const manager = await h.viewer('huangpu.manager');
+    await expect(h.runtime.refuseExtension(review.id, manager, { reason: ' ' })).rejects.toMatchObject({ status: 400, details: { field: 'reason' } });
+    const refused = await h.runtime.refuseExtension(review.id, manager, { reason: '理由不充分' });
+    expect(refused.extension).toMatchObject({ status: 'refused', refusedBy: manager.userId, refusalReason: '理由不充分' });
+    expect(refused.dueAt?.toISOString()).toBe(review.dueAt!.toISOString());
+    expect((await breachTimers(review.id)).map((t) => [t.status, t.id.slice(-3)])).toEqual([['pending', '.g1']]);
+    const [notice] = await h.database.db.select().from(notifications).where(and(eq(notifications.taskId, review.id), eq(notifications.kind, 'extensionRefused')));
+    expect(notice).toMatchObject({ departmentId: 'sh-huangpu-market-regulation' });
+    expect(notice?.message).toContain('理由不充分');
+    expect((await h.runtime.listExtensionRequests(manager)).items.map((t) => t.id)).not.toContain(review.id);
+    await expect(h.runtime.approveExtension(review.id, manager)).rejects.toMatchObject({ status: 409, code: 'extension-not-requested' });
+    await expect(h.runtime.requestExtension(review.id, clerk, { amount: 1, reason: REASON })).rejects.toMatchObject({ status: 409, code: 'extension-already-requested' });
+    expect((await h.runtime.getCase(review.caseId, manager)).timeline.map((e) => e.type)).toContain('task.extensionRefused');
+  });
+
   it('refuses more than the cap, a blank reason, and a second request of the same activation', async () => {
     const review = await reviewTask();
     const clerk = await h.viewer('huangpu.market');

@@ -41,6 +41,7 @@ const ADDED = [
   'post /api/v1/incidents/{id}/retry',
   'post /api/v1/tasks/{id}/extension',
   'post /api/v1/tasks/{id}/extension/approve',
+  'post /api/v1/tasks/{id}/extension/refuse',
   'get /api/v1/tasks/extension-requests',
   'get /api/v1/calendars',
   'get /api/v1/calendars/{key}',

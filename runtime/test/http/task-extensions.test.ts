@@ -68,6 +68,21 @@ describe('POST /tasks/{id}/extension and /extension/approve, GET /tasks/extensio
     expect(again.body.error.code).toBe('extension-already-requested');
   });
 
+  it('refuses a request with a reason, naming the field when the reason is missing, writing nothing then', async () => {
+    const taskId = await reviewTask();
+    await client.send('POST', `/api/v1/tasks/${taskId}/extension`, { amount: 2, reason: '专家评审' }, { token: market });
+    const path = `/api/v1/tasks/${taskId}/extension/refuse`;
+    const before = await rowCounts(harness.database.sql);
+    expectInvalidInput(await client.send('POST', path, {}, { token: manager }), 'body.reason');
+    expectInvalidInput(await client.send('POST', path, { reason: '  ' }, { token: manager }), 'body.reason');
+    expect((await client.send('POST', path, { reason: '不同意' }, { token: market })).status).toBe(403);
+    expect(await rowCounts(harness.database.sql)).toEqual(before);
+    const refused = await client.send('POST', path, { reason: '不同意' }, { token: manager });
+    expect(refused.status, refused.text).toBe(200);
+    expect(refused.body.extension).toMatchObject({ status: 'refused', refusalReason: '不同意' });
+    expect((await client.send('POST', path, { reason: '不同意' }, { token: manager })).status).toBe(409);
+  });
+
   it('names the field it cannot use, and answers 401 and 404', async () => {
     const taskId = await reviewTask();
     const path = `/api/v1/tasks/${taskId}/extension`;
@@ -95,6 +110,21 @@ describe('POST /tasks/{id}/extension and /extension/approve, GET /tasks/extensio
       method: 'POST',
       path: `/api/v1/tasks/${taskId}/extension`,
       options: { token: market },
+      maxBodyBytes: 1_048_576,
+    }));
+  });
+
+  describe('with a refusal that is not a JSON object within the limit', () => {
+    let taskId: string;
+    beforeAll(async () => {
+      taskId = await reviewTask();
+    });
+    itRejectsBadBodies(() => ({
+      client,
+      sql: harness.database.sql,
+      method: 'POST',
+      path: `/api/v1/tasks/${taskId}/extension/refuse`,
+      options: { token: manager },
       maxBodyBytes: 1_048_576,
     }));
   });

@@ -75,18 +75,22 @@ export const taskStatuses = ['open', 'claimed', 'completed', 'closed'] as const;
 
 /**
  * An extension of a task's statutory limit: asked for by its clerk with a reason the applicant is
- * told, approved by a user holding `approverRole`. `amount` counts in `unit`, the limit's unit.
+ * told, approved or refused (with a reason) by a user holding `approverRole`. `amount` counts in `unit`, the limit's unit.
  */
 export interface TaskExtensionRecord {
   amount: number;
   unit: string;
   reason: string;
-  status: 'requested' | 'approved';
+  status: 'requested' | 'approved' | 'refused';
   approverRole: string;
   requestedBy: string | null;
   requestedAt: string;
   approvedBy?: string | null;
   approvedAt?: string;
+  /** Who refused it, when, and why (the clerk is told). */
+  refusedBy?: string | null;
+  refusedAt?: string;
+  refusalReason?: string;
   /** The statutory deadline before and after the extension (ISO 8601), once approved. */
   previousDueAt?: string | null;
   dueAt?: string;

@@ -12,7 +12,7 @@ import { USER_SECURITY } from '../schemas/security.ts';
 
 /** Options of {@link taskExtensionsRoutes}. */
 export interface TaskExtensionsRoutesOptions {
-  runtime: Pick<Runtime, 'requestExtension' | 'approveExtension' | 'listExtensionRequests'>;
+  runtime: Pick<Runtime, 'requestExtension' | 'approveExtension' | 'refuseExtension' | 'listExtensionRequests'>;
   access: Access;
   /** Largest request body, in bytes. */
   maxBodyBytes: number;
@@ -28,10 +28,16 @@ export const extensionBodySchema = z
   })
   .openapi('ExtensionRequest');
 
+/** `POST /tasks/{id}/extension/refuse`: why the extension is refused; the clerk is told. */
+export const extensionRefusalBodySchema = z
+  .strictObject({ reason: z.string().trim().min(1).max(2_000).openapi({ example: '理由不充分，请按期办结' }) })
+  .openapi('ExtensionRefusal');
+
 /**
  * Extensions of a statutory limit (行政许可法 art. 42): `POST /tasks/{id}/extension` (the task's
- * clerk, before the deadline), `POST /tasks/{id}/extension/approve` (a user holding the role the
- * definition names) and `GET /tasks/extension-requests` (what awaits the caller's approval).
+ * clerk, before the deadline), `POST /tasks/{id}/extension/approve` and `/extension/refuse` (a
+ * user holding the role the definition names) and `GET /tasks/extension-requests` (what awaits
+ * the caller's approval).
  */
 export function taskExtensionsRoutes({ runtime, access, maxBodyBytes }: TaskExtensionsRoutesOptions): OpenAPIHono<HttpEnv> {
   const app = createRouter();
@@ -66,6 +72,21 @@ export function taskExtensionsRoutes({ runtime, access, maxBodyBytes }: TaskExte
     },
   });
   app.openapi(approve, async (c) => c.json(await runtime.approveExtension(c.req.valid('param').id, c.get('viewer')), 200));
+
+  const refuse = createRoute({
+    method: 'post',
+    path: '/tasks/{id}/extension/refuse',
+    tags: ['tasks'],
+    summary: 'Refuse the extension asked for, with a reason the clerk is told: the deadline stays',
+    security: USER_SECURITY,
+    middleware: [access.user(), jsonBody({ maxBytes: maxBodyBytes })] as const,
+    request: { params: taskParams, body: { required: true, content: { 'application/json': { schema: extensionRefusalBodySchema } } } },
+    responses: {
+      200: { description: 'The task, its extension refused', content: { 'application/json': { schema: taskSchema } } },
+      ...errorResponses(...BODY_ERRORS, 401, 403, 404, 409),
+    },
+  });
+  app.openapi(refuse, async (c) => c.json(await runtime.refuseExtension(c.req.valid('param').id, c.get('viewer'), c.req.valid('json')), 200));
 
   const pending = createRoute({
     method: 'get',
