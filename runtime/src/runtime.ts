@@ -154,8 +154,9 @@ export interface Runtime {
   recountProvisional(): Promise<RecountSummary>;
 
   /**
-   * Starts the timer and service workers: re-arms every pending timer, re-queues every queued
-   * service attempt, sweeps the outbox, starts the sweeper.
+   * Starts the timer and service workers: recounts provisional deadlines on the calendars as they
+   * are now, re-arms every pending timer, re-queues every queued service attempt, sweeps the
+   * outbox, starts the sweeper.
    */
   startWorkers(): Promise<void>;
   /** Stops the workers (bounded), leaving the queues usable. */
@@ -357,6 +358,9 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
 
     async startWorkers() {
       if (worker) return;
+      // Deadlines counted provisionally on a calendar that has changed since (a notice loaded while
+      // the runtime was down, an engine upgrade) are recounted before any timer can fire.
+      const recounted = await calendarsService.recountProvisional();
       workerConnection = createRedisConnection(options.redisUrl, 'worker');
       workerConnection.on('error', (error) => logger.error('Redis (worker) error', error));
       worker = createTimerWorker({
@@ -385,7 +389,6 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
       const rearmed = await rearmTimers();
       const requeued = await requeueInvocations();
       const swept = await dispatcher.sweep();
-      const recounted = await calendarsService.recountProvisional();
       logger.info(
         `Workers started: ${rearmed} pending timer(s) re-armed, ${requeued} service attempt(s) re-queued, ${swept} outbox row(s) dispatched, ` +
           `${recounted.timers} provisional deadline(s) of ${recounted.changedCases} case(s) recounted`,
