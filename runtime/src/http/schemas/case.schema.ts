@@ -13,6 +13,7 @@ export const caseSchema = z
     definitionKey: z.string(),
     definitionVersion: z.number().int(),
     jurisdictionId: z.string(),
+    calendarKey: z.string().openapi({ description: 'The business calendar its working time is counted on: its jurisdiction’s when it was filed' }),
     applicant: jsonObject,
     data: jsonObject,
     status: z.enum(caseStatuses),
