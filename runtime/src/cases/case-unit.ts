@@ -362,6 +362,21 @@ export class CaseUnit {
     };
   }
 
+  /** Writes a notification of `kind` addressed to the department of `task`, in its jurisdiction. */
+  async notifyDepartment(task: TaskRow, kind: string, message: string, payload: Record<string, unknown>): Promise<void> {
+    const department = this.organisation.department(task.departmentId);
+    await this.tx.insert(notifications).values({
+      kind,
+      jurisdictionId: department?.jurisdictionId ?? null,
+      departmentId: task.departmentId,
+      caseId: this.row.id,
+      taskId: task.id,
+      message,
+      payload,
+      createdAt: this.now,
+    });
+  }
+
   /** The task row of activation `activationId` of this case. */
   async task(activationId: string): Promise<TaskRow> {
     const [task] = await this.tx
@@ -528,16 +543,12 @@ export class CaseUnit {
       .where(and(eq(tasks.caseId, this.row.id), eq(tasks.activationId, activationId)))
       .returning();
     if (!task) throw new Error(`Case '${this.row.id}' has no task activation '${activationId}'`);
-    const department = this.organisation.department(task.departmentId);
-    await this.tx.insert(notifications).values({
-      kind: 'extensionRequest',
-      jurisdictionId: department?.jurisdictionId ?? null,
-      departmentId: task.departmentId,
-      caseId: this.row.id,
-      taskId: task.id,
-      message: `任务「${task.name}」（办件 ${this.row.id}）申请延长法定时限 ${by.amount} ${by.unit}：${reason}`,
-      payload: { nodeId: task.nodeId, activationId, by, reason, approverRole },
-      createdAt: this.now,
+    await this.notifyDepartment(task, 'extensionRequest', `任务「${task.name}」（办件 ${this.row.id}）申请延长法定时限 ${by.amount} ${by.unit}：${reason}`, {
+      nodeId: task.nodeId,
+      activationId,
+      by,
+      reason,
+      approverRole,
     });
     this.record('task.extensionRequested', { nodeId: task.nodeId, activationId, by, reason, approverRole }, task.id);
   }
@@ -556,16 +567,11 @@ export class CaseUnit {
       refusalReason: reason,
     };
     await this.tx.update(tasks).set({ extension }).where(eq(tasks.id, task.id));
-    const department = this.organisation.department(task.departmentId);
-    await this.tx.insert(notifications).values({
-      kind: 'extensionRefused',
-      jurisdictionId: department?.jurisdictionId ?? null,
-      departmentId: task.departmentId,
-      caseId: this.row.id,
-      taskId: task.id,
-      message: `任务「${task.name}」（办件 ${this.row.id}）延长法定时限 ${by.amount} ${by.unit} 的申请未获批准：${reason}`,
-      payload: { nodeId: task.nodeId, activationId, by, reason },
-      createdAt: this.now,
+    await this.notifyDepartment(task, 'extensionRefused', `任务「${task.name}」（办件 ${this.row.id}）延长法定时限 ${by.amount} ${by.unit} 的申请未获批准：${reason}`, {
+      nodeId: task.nodeId,
+      activationId,
+      by,
+      reason,
     });
     this.record('task.extensionRefused', { nodeId: task.nodeId, activationId, by, reason, dueAt: task.dueAt?.toISOString() ?? null }, task.id);
   }

@@ -1,5 +1,5 @@
 import type { SlaLimit } from '@tongban/engine';
-import { notifications, type TaskRow } from '../db/schema/index.ts';
+import type { TaskRow } from '../db/schema/index.ts';
 import type { CaseUnit } from '../cases/case-unit.ts';
 
 const LIMIT_NAMES: Record<SlaLimit, string> = { statutory: '法定时限', promised: '承诺时限' };
@@ -10,22 +10,12 @@ const LIMIT_NAMES: Record<SlaLimit, string> = { statutory: '法定时限', promi
  * `task.reminded` event.
  */
 export async function remindTask(unit: CaseUnit, task: TaskRow, cause: { limit: SlaLimit; edgeId: string }): Promise<void> {
-  const department = unit.organisation.department(task.departmentId);
-  await unit.tx.insert(notifications).values({
-    kind: 'reminder',
-    jurisdictionId: department?.jurisdictionId ?? null,
-    departmentId: task.departmentId,
-    caseId: unit.case.id,
-    taskId: task.id,
-    message: `任务「${task.name}」（办件 ${unit.case.id}）已超过${LIMIT_NAMES[cause.limit]}，请尽快办理`,
-    payload: {
-      nodeId: task.nodeId,
-      activationId: task.activationId,
-      dueAt: (cause.limit === 'promised' ? task.atRiskAt : task.dueAt)?.toISOString() ?? null,
-      limit: cause.limit,
-      edgeId: cause.edgeId,
-    },
-    createdAt: unit.now,
+  await unit.notifyDepartment(task, 'reminder', `任务「${task.name}」（办件 ${unit.case.id}）已超过${LIMIT_NAMES[cause.limit]}，请尽快办理`, {
+    nodeId: task.nodeId,
+    activationId: task.activationId,
+    dueAt: (cause.limit === 'promised' ? task.atRiskAt : task.dueAt)?.toISOString() ?? null,
+    limit: cause.limit,
+    edgeId: cause.edgeId,
   });
   unit.record('task.reminded', { nodeId: task.nodeId, limit: cause.limit, edgeId: cause.edgeId }, task.id);
 }

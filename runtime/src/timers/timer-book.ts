@@ -1,6 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { addDuration, countDeadline, pauseDeadline, resumeDeadline } from '@tongban/engine';
-import type { BusinessCalendar, SlaUnit } from '@tongban/engine';
+import type { BusinessCalendar, DueDate, SlaUnit } from '@tongban/engine';
 import { timers, type StoredDeadlineBasis, type TimerKind, type TimerRow } from '../db/schema/index.ts';
 import type { Tx } from '../cases/transaction.ts';
 import type { OutboxMessage } from '../outbox/outbox-message.ts';
@@ -182,27 +182,11 @@ export async function resumeTimers(ctx: TimerContext): Promise<ResumedTimer[]> {
     .where(and(eq(timers.caseId, ctx.caseId), eq(timers.status, 'paused')));
   const resumed: ResumedTimer[] = [];
   for (const previous of paused) {
-    await ctx.tx.update(timers).set({ status: 'cancelled' }).where(eq(timers.id, previous.id));
     const basis = previous.basis && withPauseEnded(previous.basis, ctx.now);
     const due = basis
       ? countDeadline(ctx.calendar, basisOf(basis))
       : resumeDeadline(ctx.calendar, ctx.now, previous.remainingMinutes ?? 0, await ctx.unitOf(previous));
-    const { owner } = parseTimerId(previous.id);
-    const [timer] = await armTimers(ctx, [
-      {
-        kind: previous.kind,
-        owner,
-        taskId: previous.taskId,
-        dueAt: due.dueAt,
-        generation: await nextGeneration(ctx, owner, previous.kind),
-        ...(previous.nodeId !== null && { nodeId: previous.nodeId }),
-        ...(previous.activationId !== null && { activationId: previous.activationId }),
-        ...(previous.engineTimerId !== null && { engineTimerId: previous.engineTimerId }),
-        ...(previous.unit !== null && { unit: previous.unit }),
-        ...(basis && { basis, provisional: due.provisional }),
-      },
-    ]);
-    resumed.push({ previous, timer: timer as TimerRow });
+    resumed.push({ previous, timer: await replaceTimer(ctx, previous, due, basis) });
   }
   return resumed;
 }
@@ -241,27 +225,34 @@ export async function recountTimers(ctx: TimerContext): Promise<RecountedTimer[]
       recounted.push({ previous, timer: timer as TimerRow });
       continue;
     }
-    await ctx.tx.update(timers).set({ status: 'cancelled' }).where(eq(timers.id, previous.id));
-    ctx.send({ topic: 'timer.unschedule', payload: { timerId: previous.id } });
-    const { owner } = parseTimerId(previous.id);
-    const [timer] = await armTimers(ctx, [
-      {
-        kind: previous.kind,
-        owner,
-        taskId: previous.taskId,
-        dueAt: due.dueAt,
-        generation: await nextGeneration(ctx, owner, previous.kind),
-        ...(previous.nodeId !== null && { nodeId: previous.nodeId }),
-        ...(previous.activationId !== null && { activationId: previous.activationId }),
-        ...(previous.engineTimerId !== null && { engineTimerId: previous.engineTimerId }),
-        ...(previous.unit !== null && { unit: previous.unit }),
-        basis: previous.basis,
-        provisional: due.provisional,
-      },
-    ]);
-    recounted.push({ previous, timer: timer as TimerRow });
+    recounted.push({ previous, timer: await replaceTimer(ctx, previous, due, previous.basis) });
   }
   return recounted;
+}
+
+/**
+ * Cancels live timer `previous` (unscheduling its job when it is pending) and arms its successor:
+ * the same owner, kind and attributes, the next generation (a new id), due at `due`, with `basis`.
+ */
+async function replaceTimer(ctx: TimerContext, previous: TimerRow, due: DueDate, basis: StoredDeadlineBasis | null): Promise<TimerRow> {
+  await ctx.tx.update(timers).set({ status: 'cancelled' }).where(eq(timers.id, previous.id));
+  if (previous.status === 'pending') ctx.send({ topic: 'timer.unschedule', payload: { timerId: previous.id } });
+  const { owner } = parseTimerId(previous.id);
+  const [timer] = await armTimers(ctx, [
+    {
+      kind: previous.kind,
+      owner,
+      taskId: previous.taskId,
+      dueAt: due.dueAt,
+      generation: await nextGeneration(ctx, owner, previous.kind),
+      ...(previous.nodeId !== null && { nodeId: previous.nodeId }),
+      ...(previous.activationId !== null && { activationId: previous.activationId }),
+      ...(previous.engineTimerId !== null && { engineTimerId: previous.engineTimerId }),
+      ...(previous.unit !== null && { unit: previous.unit }),
+      ...(basis !== null && { basis, provisional: due.provisional }),
+    },
+  ]);
+  return timer as TimerRow;
 }
 
 /** One more than the highest generation of the timers of `owner` and `kind` in the case. */

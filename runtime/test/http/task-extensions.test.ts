@@ -99,33 +99,23 @@ describe('POST /tasks/{id}/extension and /extension/approve, GET /tasks/extensio
     expectInvalidInput(await client.send('GET', '/api/v1/tasks/extension-requests?limit=0', undefined, { token: manager }), 'query.limit');
   });
 
-  describe('with a body that is not a JSON object within the limit', () => {
-    let taskId: string;
-    beforeAll(async () => {
-      taskId = await reviewTask();
+  for (const [action, by] of [
+    ['extension', () => market],
+    ['extension/refuse', () => manager],
+  ] as const) {
+    describe(`with a body to /${action} that is not a JSON object within the limit`, () => {
+      let taskId: string;
+      beforeAll(async () => {
+        taskId = await reviewTask();
+      });
+      itRejectsBadBodies(() => ({
+        client,
+        sql: harness.database.sql,
+        method: 'POST',
+        path: `/api/v1/tasks/${taskId}/${action}`,
+        options: { token: by() },
+        maxBodyBytes: 1_048_576,
+      }));
     });
-    itRejectsBadBodies(() => ({
-      client,
-      sql: harness.database.sql,
-      method: 'POST',
-      path: `/api/v1/tasks/${taskId}/extension`,
-      options: { token: market },
-      maxBodyBytes: 1_048_576,
-    }));
-  });
-
-  describe('with a refusal that is not a JSON object within the limit', () => {
-    let taskId: string;
-    beforeAll(async () => {
-      taskId = await reviewTask();
-    });
-    itRejectsBadBodies(() => ({
-      client,
-      sql: harness.database.sql,
-      method: 'POST',
-      path: `/api/v1/tasks/${taskId}/extension/refuse`,
-      options: { token: manager },
-      maxBodyBytes: 1_048_576,
-    }));
-  });
+  }
 });
