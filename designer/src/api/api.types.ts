@@ -17,6 +17,8 @@ export interface Jurisdiction {
   name: string;
   level: Level;
   parentId: string | null;
+  /** The business calendar its cases are counted on; null: its parent's. */
+  calendarKey: string | null;
 }
 
 /** An office of one jurisdiction (`GET /departments`). */
@@ -53,6 +55,35 @@ export type TaskStatus = 'open' | 'claimed' | 'completed' | 'closed';
 /** Status of a case. */
 export type CaseStatus = 'active' | 'suspended' | 'completed';
 
+/** State of an extension of a task's statutory limit. */
+export type ExtensionStatus = 'requested' | 'approved' | 'refused';
+
+/**
+ * The extension of a task's statutory limit asked for on one activation (行政许可法 art. 42):
+ * requested by the task's clerk with a reason the applicant is told, approved or refused by a
+ * user holding `approverRole`.
+ */
+export interface TaskExtension {
+  /** How much longer, in `unit` (the unit of the task's statutory limit). */
+  amount: number;
+  /** An SLA unit: `workingDay`, `workingHour`, `calendarDay` or `hour`. */
+  unit: string;
+  reason: string;
+  status: ExtensionStatus;
+  approverRole: string;
+  /** The user id (username) of the clerk who asked. */
+  requestedBy: string | null;
+  requestedAt: string;
+  approvedBy?: string | null;
+  approvedAt?: string;
+  refusedBy?: string | null;
+  refusedAt?: string;
+  refusalReason?: string;
+  /** Once approved: the statutory deadline before and after the extension. */
+  previousDueAt?: string | null;
+  dueAt?: string;
+}
+
 /** A task row: one userTask activation of a case. */
 export interface Task {
   id: string;
@@ -78,6 +109,8 @@ export interface Task {
   provisional: boolean;
   slaState: SlaState;
   escalatedAt: string | null;
+  /** The extension of its statutory limit asked for on this activation, if any. */
+  extension: TaskExtension | null;
 }
 
 /** A task of a case detail, with the time its statutory limit has left. */
@@ -277,4 +310,84 @@ export interface DefinitionVersion {
 export interface ServerClock {
   now: string;
   virtual: boolean;
+}
+
+/** Where a business calendar comes from: shipped with Tongban, stored whole, or an override of a base calendar. */
+export type CalendarOrigin = 'builtIn' | 'stored' | 'override';
+
+/** A working period of a day, local time `HH:mm`. */
+export interface WorkingPeriod {
+  start: string;
+  end: string;
+}
+
+/** One holiday of a year's notice: its days off and the weekend days worked instead (调休). */
+export interface CalendarHoliday {
+  name: string;
+  /** Local dates `YYYY-MM-DD`, both included. */
+  daysOff: { from: string; to: string };
+  makeUpWorkdays: string[];
+}
+
+/** Where a year's holidays are published: the State Council's notice (国务院办公厅关于…节假日安排的通知). */
+export interface NoticeSource {
+  title: string;
+  documentNumber: string;
+  /** `YYYY-MM-DD`. */
+  issued: string;
+  url: string;
+}
+
+/** A year's holiday notice as `PUT /calendars/{key}/notices/{year}` takes it. */
+export interface CalendarNotice {
+  year: number;
+  source: NoticeSource;
+  holidays: CalendarHoliday[];
+}
+
+/** A year of a calendar, from its notice. */
+export interface CalendarYearView extends CalendarNotice {
+  /** Loaded through the API while running (not shipped with Tongban). */
+  loadedAtRunTime: boolean;
+}
+
+/** A day a jurisdiction works or rests unlike its base calendar. */
+export interface CalendarAdjustment {
+  /** `YYYY-MM-DD`. */
+  date: string;
+  working: boolean;
+  reason: string;
+}
+
+/** A business calendar (`GET /calendars`, `GET /calendars/{key}`). */
+export interface BusinessCalendarView {
+  key: string;
+  name: string;
+  origin: CalendarOrigin;
+  /** For an override: the calendar it adjusts. */
+  base: string | null;
+  version: number | null;
+  /** IANA time zone, e.g. `Asia/Shanghai`. */
+  timeZone: string;
+  workingHours: WorkingPeriod[];
+  /** Years with a holiday notice, oldest first; later years are counted on weekends only (provisional). */
+  years: CalendarYearView[];
+  adjustments: CalendarAdjustment[];
+  /** Ids of the jurisdictions that name this calendar (their sub-jurisdictions count on it unless they name another). */
+  jurisdictions: string[];
+}
+
+/** What a calendar change recounted: the live deadlines of open cases counted on it. */
+export interface RecountSummary {
+  /** Open cases with live deadlines on the calendars changed. */
+  cases: number;
+  changedCases: number;
+  /** Timers whose deadline, minutes left or provisional flag changed. */
+  timers: number;
+}
+
+/** `PUT /calendars/{key}/notices/{year}`: the calendar as it now is and what the recount changed. */
+export interface CalendarChanged {
+  calendar: BusinessCalendarView;
+  recount: RecountSummary;
 }

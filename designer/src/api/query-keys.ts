@@ -17,4 +17,7 @@ export const queryKeys = {
   escalations: (query: PageQuery) => ['monitor', 'escalations', query] as const,
   heat: (definitionKey: string, version: number) => ['monitor', 'heat', definitionKey, version] as const,
   series: (query: SeriesQuery) => ['monitor', 'series', query] as const,
+  extensionRequests: (query?: PageQuery) =>
+    query === undefined ? (['monitor', 'extension-requests'] as const) : (['monitor', 'extension-requests', query] as const),
+  calendars: ['calendars'] as const,
 };

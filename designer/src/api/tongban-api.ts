@@ -1,5 +1,7 @@
 import { apiRequest } from './api-client.ts';
 import type {
+  BusinessCalendarView,
+  CalendarChanged,
   CaseDetail,
   CaseStatus,
   CaseView,
@@ -68,6 +70,14 @@ export interface CompleteTaskInput {
   returnTo?: string;
 }
 
+/** What a clerk sends to ask for a longer statutory limit (`POST /tasks/{id}/extension`). */
+export interface ExtensionRequestInput {
+  /** How much longer, in the unit of the task's statutory limit; at most the definition's cap. */
+  amount: number;
+  /** Why; the applicant is told (行政许可法 art. 42). */
+  reason: string;
+}
+
 /** `POST /tasks/{id}/complete`: the task as closed (or kept open by a 补正), its case, the tasks it created. */
 export interface CompleteTaskResult {
   task: Task;
@@ -103,5 +113,19 @@ export const tongbanApi = {
   nodeHeat: (definitionKey: string, version: number) => apiRequest<MonitorHeat>('/monitor/heat', { query: { definitionKey, version } }),
   dailySeries: (query: SeriesQuery = {}) => apiRequest<MonitorSeries>('/monitor/series', { query: { ...query } }),
   clock: () => apiRequest<ServerClock>('/clock'),
+  requestExtension: (taskId: string, input: ExtensionRequestInput) =>
+    apiRequest<Task>(`/tasks/${path(taskId)}/extension`, { method: 'POST', body: input }),
+  approveExtension: (taskId: string) => apiRequest<Task>(`/tasks/${path(taskId)}/extension/approve`, { method: 'POST' }),
+  refuseExtension: (taskId: string, reason: string) =>
+    apiRequest<Task>(`/tasks/${path(taskId)}/extension/refuse`, { method: 'POST', body: { reason } }),
+  /** Open tasks whose extension awaits the caller's approval, oldest request first. */
+  listExtensionRequests: (query: PageQuery = {}) => apiRequest<Page<Task>>('/tasks/extension-requests', { query: { ...query } }),
+  listCalendars: () => apiRequest<ItemList<BusinessCalendarView>>('/calendars'),
+  /**
+   * Loads (or replaces) the holiday notice of `year` into calendar `key` (admins); open cases on it
+   * are recounted. `notice` is sent as the admin gave it (a `CalendarNotice`): the API checks it.
+   */
+  putCalendarNotice: (key: string, year: number, notice: unknown) =>
+    apiRequest<CalendarChanged>(`/calendars/${path(key)}/notices/${path(year)}`, { method: 'PUT', body: notice }),
   listEscalations: (query: PageQuery = {}) => apiRequest<Page<Escalation>>('/monitor/escalations', { query: { ...query } }),
 };

@@ -3,6 +3,7 @@ import { Card, Timeline, Typography } from 'antd';
 import type { CaseEvent, Department, Jurisdiction } from '../api/api.types.ts';
 import { formatInstant } from '../i18n/format-instant.ts';
 import { useLocale, useMessages } from '../i18n/LocaleProvider.tsx';
+import { extensionMessages } from '../tasks/extension.messages.ts';
 import { casesMessages } from './cases.messages.ts';
 
 const colours: Record<string, string> = {
@@ -13,6 +14,9 @@ const colours: Record<string, string> = {
   'case.suspended': 'gray',
   'case.completed': 'green',
   'case.accepted': 'green',
+  'task.extensionRequested': 'orange',
+  'task.extended': 'green',
+  'task.extensionRefused': 'orange',
 };
 
 const text = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
@@ -36,7 +40,12 @@ export function CaseTimeline({
   outcomeLabel(nodeId: string, outcome: string): string;
 }) {
   const t = useMessages(casesMessages);
+  const x = useMessages(extensionMessages);
   const { locale } = useLocale();
+  const amountOf = (by: unknown) => {
+    const duration = by as { amount?: unknown; unit?: unknown } | null;
+    return typeof duration?.amount === 'number' && typeof duration.unit === 'string' ? x.amountText(duration.amount, duration.unit) : null;
+  };
   const nodeName = (nodeId: unknown) =>
     typeof nodeId === 'string' ? (definition?.nodes.find((node) => node.id === nodeId)?.name ?? nodeId) : null;
 
@@ -73,6 +82,16 @@ export function CaseTimeline({
       case 'task.escalated': {
         const to = Array.isArray(p.to) ? p.to.map((id) => jurisdictions.get(String(id))?.name ?? String(id)).join('、') : null;
         return [nodeName(p.nodeId), to === null ? null : t.escalatedTo(to)].filter(Boolean).join(' · ');
+      }
+      case 'task.extensionRequested':
+      case 'task.extensionRefused':
+        return [nodeName(p.nodeId), amountOf(p.by), text(p.reason)].filter(Boolean).join(' · ');
+      case 'task.extended': {
+        const from = text(p.previousDueAt);
+        const to = text(p.dueAt);
+        return [nodeName(p.nodeId), amountOf(p.by), from !== null && to !== null ? t.extendedLine(formatInstant(from, locale), formatInstant(to, locale)) : null]
+          .filter(Boolean)
+          .join(' · ');
       }
       case 'case.supplemented':
         return Array.isArray(p.fields) ? p.fields.join('、') : null;

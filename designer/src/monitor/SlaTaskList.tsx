@@ -2,9 +2,9 @@ import type { WorkflowDefinition } from '@tongban/engine';
 import { Table } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { Department, Jurisdiction, MonitoredTask, Page } from '../api/api.types.ts';
-import { formatInstant } from '../i18n/format-instant.ts';
-import { useLocale, useMessages } from '../i18n/LocaleProvider.tsx';
+import { useMessages } from '../i18n/LocaleProvider.tsx';
 import { AppLink } from '../shell/AppLink.tsx';
+import { DueDate } from '../sla/DueDate.tsx';
 import { TaskSlaBadge } from '../sla/TaskSlaBadge.tsx';
 import { taskPath } from '../tasks/task-path.ts';
 import { monitorMessages } from './monitor.messages.ts';
@@ -30,7 +30,6 @@ export function SlaTaskList({
   onPage(current: number, pageSize: number): void;
 }) {
   const t = useMessages(monitorMessages);
-  const { locale } = useLocale();
   const columns: ColumnsType<MonitoredTask> = [
     {
       title: t.listColumns.task,
@@ -48,7 +47,7 @@ export function SlaTaskList({
       key: 'jurisdiction',
       render: (_, task) => jurisdictions.get(task.caseJurisdictionId)?.name ?? task.caseJurisdictionId,
     },
-    { title: t.listColumns.due, key: 'due', render: (_, task) => formatInstant(task.dueAt, locale) },
+    { title: t.listColumns.due, key: 'due', render: (_, task) => <DueDate dueAt={task.dueAt} provisional={task.provisional} /> },
     {
       title: t.listColumns.sla,
       key: 'sla',

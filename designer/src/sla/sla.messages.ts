@@ -18,6 +18,7 @@ export const slaMessages = defineMessages(
     atRiskAt: (when: string) => `承诺时限：${when}`,
     noLimit: '未设法定时限',
     provisional: '暂定：跨越尚未发布节假日安排的年度，按周末推算',
+    provisionalTag: '暂定',
   },
   {
     states: { onTrack: 'On track', atRisk: 'At risk', overdue: 'Overdue', met: 'Met', breached: 'Breached' },
@@ -32,5 +33,6 @@ export const slaMessages = defineMessages(
     atRiskAt: (when: string) => `Promised limit: ${when}`,
     noLimit: 'No statutory limit',
     provisional: "Provisional: crosses a year whose holiday notice is not out yet; counted on weekends only",
+    provisionalTag: 'provisional',
   },
 );

@@ -1,8 +1,10 @@
-import { CheckOutlined, CloseOutlined, FileAddOutlined, RollbackOutlined } from '@ant-design/icons';
+import { CheckOutlined, CloseOutlined, FieldTimeOutlined, FileAddOutlined, RollbackOutlined } from '@ant-design/icons';
 import type { WorkflowDefinition } from '@tongban/engine';
-import { Alert, App as AntApp, Button, Card, Descriptions, Divider, Flex, Form, Input, Space, Typography } from 'antd';
+import { Alert, App as AntApp, Button, Card, Descriptions, Divider, Flex, Form, Input, Space, Tooltip, Typography } from 'antd';
 import { useMemo, useState, type ReactNode } from 'react';
 import type { CaseView, TaskView } from '../api/api.types.ts';
+import { useServerClock } from '../api/clock-queries.ts';
+import { useRequestExtension } from '../api/extension-queries.ts';
 import { useClaimTask, useCompleteTask } from '../api/task-queries.ts';
 import type { CompleteTaskInput } from '../api/tongban-api.ts';
 import { fromFormValues, type FormInputValue } from '../forms/form-values.ts';
@@ -12,7 +14,11 @@ import { formatInstant } from '../i18n/format-instant.ts';
 import { useLocale, useMessages } from '../i18n/LocaleProvider.tsx';
 import { useAuth } from '../shell/AuthProvider.tsx';
 import { ErrorAlert } from '../shell/ErrorAlert.tsx';
+import { DueDate } from '../sla/DueDate.tsx';
 import { TaskSlaBadge } from '../sla/TaskSlaBadge.tsx';
+import { extensionMessages } from './extension.messages.ts';
+import { ExtensionRequestDialog } from './ExtensionRequestDialog.tsx';
+import { ExtensionStatus } from './ExtensionStatus.tsx';
 import { outcomeOptions, returnTargets, userTaskOf, type OutcomeKind, type OutcomeOption } from './outcome-options.ts';
 import { ReturnDialog, type ReturnDecision } from './ReturnDialog.tsx';
 import { SupplementDialog } from './SupplementDialog.tsx';
@@ -40,19 +46,24 @@ export interface TaskWorkbenchProps {
 /**
  * Where a clerk handles one task: claim it, fill in the form generated from the task's fields,
  * and decide with one button per allowed outcome. `return` asks for a target and a reason,
- * `requestSupplement` for what the applicant must supply; the others confirm first. Conflicts
- * (409) and refusals (403) are shown as clear messages.
+ * `requestSupplement` for what the applicant must supply; the others confirm first. When the
+ * node offers an extension of its statutory limit, the clerk who claimed it may ask for one before
+ * the deadline (amount up to the cap, reason); its state is shown on the task. Conflicts (409) and
+ * refusals (403) are shown as clear messages.
  */
 export function TaskWorkbench({ task, caseView, definition, departmentName }: TaskWorkbenchProps) {
   const t = useMessages(workbenchMessages);
+  const x = useMessages(extensionMessages);
   const { locale } = useLocale();
+  const { now } = useServerClock();
   const { user } = useAuth();
   const { modal, message } = AntApp.useApp();
   const [form] = Form.useForm<Record<string, FormInputValue>>();
   const [comment, setComment] = useState('');
-  const [dialog, setDialog] = useState<'return' | 'requestSupplement' | null>(null);
+  const [dialog, setDialog] = useState<'return' | 'requestSupplement' | 'extension' | null>(null);
   const claim = useClaimTask();
   const complete = useCompleteTask();
+  const requestExtension = useRequestExtension();
   const node = userTaskOf(definition, task.nodeId);
   const fields = node?.form ?? [];
   const options = useMemo(() => (node === undefined ? [] : outcomeOptions(node, t.defaultLabels)), [node, t.defaultLabels]);
@@ -62,7 +73,22 @@ export function TaskWorkbench({ task, caseView, definition, departmentName }: Ta
   const mayAct = user !== null && user.department.id === task.departmentId && user.roles.includes(task.candidateRole);
   const mine = task.status === 'claimed' && task.assigneeId === user?.id;
   const editable = open && mayAct && mine && !task.suspended;
-  const error = claim.error ?? complete.error;
+  const error = claim.error ?? complete.error ?? requestExtension.error;
+  const offeredExtension = node?.extension;
+  const pastDue = task.dueAt !== null && now !== undefined && new Date(task.dueAt).getTime() <= now.getTime();
+  const mayRequestExtension = editable && offeredExtension !== undefined && task.extension === null && task.dueAt !== null;
+
+  const onRequestExtension = (input: { amount: number; reason: string }) =>
+    requestExtension.mutate(
+      { taskId: task.id, caseId: task.caseId, input },
+      {
+        onSuccess: () => {
+          setDialog(null);
+          void message.success(x.requestedToast);
+        },
+        onError: () => setDialog(null),
+      },
+    );
 
   const send = (option: OutcomeOption, input: Omit<CompleteTaskInput, 'outcome'>) =>
     complete.mutate(
@@ -158,7 +184,33 @@ export function TaskWorkbench({ task, caseView, definition, departmentName }: Ta
           <Descriptions.Item label={t.started}>{formatInstant(task.createdAt, locale)}</Descriptions.Item>
           {task.assigneeId !== null && <Descriptions.Item label={t.assignee}>{task.assigneeId}</Descriptions.Item>}
           {task.claimedAt !== null && <Descriptions.Item label={t.claimedAt}>{formatInstant(task.claimedAt, locale)}</Descriptions.Item>}
+          {task.dueAt !== null && (
+            <Descriptions.Item label={x.dueAt}>
+              <Space size={8} wrap>
+                <span data-testid="workbench-due">
+                  <DueDate dueAt={task.dueAt} provisional={task.provisional} />
+                </span>
+                {mayRequestExtension && (
+                  <Tooltip title={pastDue ? x.requestPastDue : undefined}>
+                    <Button
+                      size="small"
+                      icon={<FieldTimeOutlined />}
+                      disabled={pastDue}
+                      onClick={() => {
+                        requestExtension.reset();
+                        setDialog('extension');
+                      }}
+                      data-testid="request-extension"
+                    >
+                      {x.request}
+                    </Button>
+                  </Tooltip>
+                )}
+              </Space>
+            </Descriptions.Item>
+          )}
         </Descriptions>
+        {task.extension !== null && <ExtensionStatus extension={task.extension} />}
         {notice}
         {error !== null && <ErrorAlert error={error} />}
         <div>
@@ -221,6 +273,16 @@ export function TaskWorkbench({ task, caseView, definition, departmentName }: Ta
         onSubmit={onSupplement}
         onCancel={() => setDialog(null)}
       />
+      {offeredExtension !== undefined && (
+        <ExtensionRequestDialog
+          open={dialog === 'extension'}
+          cap={offeredExtension.cap}
+          approverRole={offeredExtension.approverRole}
+          submitting={requestExtension.isPending}
+          onSubmit={onRequestExtension}
+          onCancel={() => setDialog(null)}
+        />
+      )}
     </Card>
   );
 }

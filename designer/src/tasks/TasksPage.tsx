@@ -16,6 +16,7 @@ import { useAuth } from '../shell/AuthProvider.tsx';
 import { ErrorAlert } from '../shell/ErrorAlert.tsx';
 import { navigate } from '../shell/router.ts';
 import { useApiErrorText } from '../shell/use-api-error-text.ts';
+import { DueDate } from '../sla/DueDate.tsx';
 import { TaskSlaBadge } from '../sla/TaskSlaBadge.tsx';
 import { taskPath } from './task-path.ts';
 import { tasksMessages } from './tasks.messages.ts';
@@ -112,7 +113,7 @@ export function TasksPage() {
       defaultSortOrder: 'ascend',
       sortDirections: ['ascend', 'descend', 'ascend'],
       sorter: (a, b) => (a.dueAt === null ? 1 : b.dueAt === null ? -1 : a.dueAt.localeCompare(b.dueAt)),
-      render: (dueAt: string | null) => (dueAt === null ? t.noDue : formatInstant(dueAt, locale)),
+      render: (_, task) => <DueDate dueAt={task.dueAt} provisional={task.provisional} />,
     },
     {
       title: t.columnSla,

@@ -28,7 +28,6 @@ export const tasksMessages = defineMessages(
     claimed: '已认领，可开始办理',
     empty: '暂无待办事项',
     total: (n: number) => `共 ${n} 件`,
-    noDue: '—',
   },
   {
     title: 'Tasks',
@@ -56,6 +55,5 @@ export const tasksMessages = defineMessages(
     claimed: 'Claimed: you can handle it now',
     empty: 'Nothing to do',
     total: (n: number) => `${n} in total`,
-    noDue: '—',
   },
 );
