@@ -62,6 +62,9 @@ export interface CalendarsServiceOptions {
   reloadOrganisation: () => Promise<void>;
 }
 
+/** Cases recounted at once, each in its own transaction (a share of the connection pool). */
+const RECOUNT_CONCURRENCY = 4;
+
 /** Serialises calendar changes (a transaction-level advisory lock). */
 const CALENDAR_LOCK = sql`select pg_advisory_xact_lock(hashtext('tongban-calendars'))`;
 
@@ -225,14 +228,12 @@ export class CalendarsService {
       .from(cases)
       .where(and(caseCondition, ne(cases.status, 'completed'), exists(liveTimer)))
       .orderBy(cases.id);
-    let changedCases = 0;
-    let changedTimers = 0;
-    for (const { id } of ids) {
-      const changed = await executor.withCase(id, null, (unit) => unit.recountDeadlines(cause));
-      if (changed > 0) changedCases += 1;
-      changedTimers += changed;
+    const changed: number[] = [];
+    for (let next = 0; next < ids.length; next += RECOUNT_CONCURRENCY) {
+      const batch = ids.slice(next, next + RECOUNT_CONCURRENCY);
+      changed.push(...(await Promise.all(batch.map(({ id }) => executor.withCase(id, null, (unit) => unit.recountDeadlines(cause))))));
     }
-    return { cases: ids.length, changedCases, timers: changedTimers };
+    return { cases: ids.length, changedCases: changed.filter((n) => n > 0).length, timers: changed.reduce((sum, n) => sum + n, 0) };
   }
 
   /** Runs `work` in one transaction holding the calendar lock, with the stored rows as they are. */
