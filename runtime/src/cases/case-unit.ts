@@ -5,7 +5,6 @@ import type {
   BusinessCalendar,
   CaseContext,
   CaseEvent,
-  Duration,
   Effect,
   MachineConfigJson,
   SlaUnit,
@@ -19,12 +18,10 @@ import {
   notifications,
   outbox,
   tasks,
-  timers,
   users,
   type CaseRow,
   type CaseSuspensionReason,
   type OutboxRow,
-  type TaskExtensionRecord,
   type TaskRow,
   type TimerRow,
 } from '../db/schema/index.ts';
@@ -37,7 +34,8 @@ import { cancelInvocations, deliverDeferred, invocationSpecOf, raiseIncident, st
 import { escalateBreach } from '../timers/escalate-breach.ts';
 import { remindTask } from '../timers/remind-task.ts';
 import { firstBasis } from '../timers/deadline-basis.ts';
-import { armTimers, cancelTimers, extendTaskTimer, pauseTimers, recountTimers, resumeTimers, type TimerContext, type TimerSpec } from '../timers/timer-book.ts';
+import { extendDeadline, recordExtensionRefusal, recordExtensionRequest } from '../tasks/extension-effects.ts';
+import { armTimers, cancelTimers, pauseTimers, recountTimers, resumeTimers, taskDeadlineProvisional, type TimerContext, type TimerSpec } from '../timers/timer-book.ts';
 import { cancelSubCase, deliverDeferredSubCases, notifyParent, startSubCase } from './sub-cases.ts';
 import type { Tx } from './transaction.ts';
 
@@ -270,13 +268,13 @@ export class CaseUnit {
           await cancelTimers(this.timerContext(), { engineTimerId: effect.timerId });
           break;
         case 'requestExtensionApproval':
-          await this.askExtension(effect.taskId, effect.by, effect.reason, effect.approverRole);
+          await recordExtensionRequest(this, effect);
           break;
         case 'extendDeadline':
-          await this.extend(effect.taskId, effect.by);
+          await extendDeadline(this, effect);
           break;
         case 'extensionRefused':
-          await this.refuseExtension(effect.taskId, effect.by, effect.reason);
+          await recordExtensionRefusal(this, effect);
           break;
         case 'startSubCase':
           await startSubCase(this, effect);
@@ -524,94 +522,6 @@ export class CaseUnit {
   }
 
   /**
-   * Records the extension its clerk asks for on a task, and tells the approvers of the task's
-   * jurisdiction (notification `extensionRequest`).
-   */
-  private async askExtension(activationId: string, by: Duration, reason: string, approverRole: string): Promise<void> {
-    const extension: TaskExtensionRecord = {
-      amount: by.amount,
-      unit: by.unit,
-      reason,
-      status: 'requested',
-      approverRole,
-      requestedBy: this.context.actorId,
-      requestedAt: this.now.toISOString(),
-    };
-    const [task] = await this.tx
-      .update(tasks)
-      .set({ extension })
-      .where(and(eq(tasks.caseId, this.row.id), eq(tasks.activationId, activationId)))
-      .returning();
-    if (!task) throw new Error(`Case '${this.row.id}' has no task activation '${activationId}'`);
-    await this.notifyDepartment(task, 'extensionRequest', `任务「${task.name}」（办件 ${this.row.id}）申请延长法定时限 ${by.amount} ${by.unit}：${reason}`, {
-      nodeId: task.nodeId,
-      activationId,
-      by,
-      reason,
-      approverRole,
-    });
-    this.record('task.extensionRequested', { nodeId: task.nodeId, activationId, by, reason, approverRole }, task.id);
-  }
-
-  /**
-   * Records the refusal of the extension asked for on a task, and tells the task's department
-   * (notification `extensionRefused`). The deadline stays.
-   */
-  private async refuseExtension(activationId: string, by: Duration, reason: string): Promise<void> {
-    const task = await this.task(activationId);
-    const extension: TaskExtensionRecord | null = task.extension && {
-      ...task.extension,
-      status: 'refused',
-      refusedBy: this.context.actorId,
-      refusedAt: this.now.toISOString(),
-      refusalReason: reason,
-    };
-    await this.tx.update(tasks).set({ extension }).where(eq(tasks.id, task.id));
-    await this.notifyDepartment(task, 'extensionRefused', `任务「${task.name}」（办件 ${this.row.id}）延长法定时限 ${by.amount} ${by.unit} 的申请未获批准：${reason}`, {
-      nodeId: task.nodeId,
-      activationId,
-      by,
-      reason,
-    });
-    this.record('task.extensionRefused', { nodeId: task.nodeId, activationId, by, reason, dueAt: task.dueAt?.toISOString() ?? null }, task.id);
-  }
-
-  /**
-   * Moves a task's statutory deadline `by` later, counted on the calendar from the deadline it had
-   * (行政许可法 art. 42), and its breach timer with it; a task overdue before the approval is no
-   * longer overdue.
-   */
-  private async extend(activationId: string, by: Duration): Promise<void> {
-    const task = await this.task(activationId);
-    if (task.dueAt === null) throw new Error(`Task '${task.id}' of case '${this.row.id}' has no statutory deadline to extend`);
-    const timer = await extendTaskTimer(this.timerContext(), { taskId: task.id, owner: task.activationId, previousDueAt: task.dueAt }, 'taskBreach', by);
-    const dueAt = timer.dueAt as Date;
-    const pastPromise = task.atRiskAt !== null && task.atRiskAt.getTime() <= this.now.getTime();
-    const extension: TaskExtensionRecord | null = task.extension && {
-      ...task.extension,
-      status: 'approved',
-      approvedBy: this.context.actorId,
-      approvedAt: this.now.toISOString(),
-      previousDueAt: task.dueAt.toISOString(),
-      dueAt: dueAt.toISOString(),
-    };
-    await this.tx
-      .update(tasks)
-      .set({
-        dueAt,
-        extension,
-        provisional: await this.provisionalOf(task.id),
-        ...(task.slaState === 'overdue' ? { slaState: pastPromise ? 'atRisk' : 'onTrack' } : {}),
-      })
-      .where(eq(tasks.id, task.id));
-    this.record(
-      'task.extended',
-      { nodeId: task.nodeId, activationId, by, reason: task.extension?.reason ?? null, previousDueAt: task.dueAt.toISOString(), dueAt: dueAt.toISOString() },
-      task.id,
-    );
-  }
-
-  /**
    * Suspends the case for `reason` (补正, or a period the law does not count): every SLA clock is
    * paused with the time it had left. `activationId`: the task whose clerk ordered it, when one did.
    */
@@ -690,19 +600,10 @@ export class CaseUnit {
         const column = timer.kind === 'taskAtRisk' ? { atRiskAt: timer.dueAt } : { dueAt: timer.dueAt };
         await this.tx
           .update(tasks)
-          .set({ ...column, provisional: await this.provisionalOf(timer.taskId) })
+          .set({ ...column, provisional: await taskDeadlineProvisional(this.timerContext(), timer.taskId) })
           .where(eq(tasks.id, timer.taskId));
       }
     }
-  }
-
-  /** Whether a live deadline of task `taskId` is provisional. */
-  private async provisionalOf(taskId: string): Promise<boolean> {
-    const live = await this.tx
-      .select({ provisional: timers.provisional })
-      .from(timers)
-      .where(and(eq(timers.taskId, taskId), inArray(timers.status, ['pending', 'paused']), inArray(timers.kind, ['taskAtRisk', 'taskBreach'])));
-    return live.some((t) => t.provisional);
   }
 
   private async finish(result: string, nodeId: string): Promise<void> {

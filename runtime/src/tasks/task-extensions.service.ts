@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, inArray, sql } from 'drizzle-orm';
 import type { CaseExecutor } from '../cases/case-executor.ts';
 import type { CaseUnit } from '../cases/case-unit.ts';
 import { pageOf, type Page, type PageRequest } from '../cases/case-views.ts';

@@ -264,3 +264,12 @@ async function nextGeneration(ctx: TimerContext, owner: string, kind: TimerKind)
   const generations = rows.map((row) => parseTimerId(row.id)).filter((id) => id.owner === owner).map((id) => id.generation);
   return Math.max(0, ...generations) + 1;
 }
+
+/** Whether a live deadline (promised or statutory) of task `taskId` is provisional. */
+export async function taskDeadlineProvisional(ctx: TimerContext, taskId: string): Promise<boolean> {
+  const live = await ctx.tx
+    .select({ provisional: timers.provisional })
+    .from(timers)
+    .where(and(eq(timers.taskId, taskId), inArray(timers.status, [...LIVE]), inArray(timers.kind, ['taskAtRisk', 'taskBreach'])));
+  return live.some((t) => t.provisional);
+}
