@@ -68,6 +68,7 @@ describe('validate', () => {
     const warnings = [...severities].filter(([, severity]) => severity === 'warning').map(([code]) => code);
     expect(warnings.sort()).toEqual([
       'condition-ignored',
+      'extension-exceeds-law',
       'outcome-ignored',
       'return-enters-parallel-block',
       'return-leaves-parallel-block',

@@ -12,7 +12,8 @@ const NON_ROUTING_OUTCOMES = new Set(['requestSupplement']);
  * `user-task-without-department`, `user-task-without-role`, `duplicate-outcome`,
  * `reason-field-not-in-form`, `unknown-outcome`,
  * `outcome-without-edge`, `duplicate-outcome-edge`, `supplement-outcome-routed`, `outcome-ignored`,
- * `invalid-sla-breach-edge`, `sla-edge-without-limit`, `invalid-extension`, `invalid-multi-instance`.
+ * `invalid-sla-breach-edge`, `sla-edge-without-limit`, `invalid-extension`, `extension-exceeds-law`,
+ * `invalid-multi-instance`.
  *
  * Routing rules of a userTask: an edge with an `outcome` is taken by that outcome; one edge without
  * an outcome is taken by every routing outcome no other edge names; `return` needs its own edges
@@ -252,8 +253,15 @@ function checkSlaEdges(graph: DefinitionGraph, task: UserTask, edges: WorkflowEd
 }
 
 /**
+ * What 行政许可法 art. 42 lets an extension add, in working days: 10 to the general limit of 20
+ * working days, 15 to the limit of 45 for unified, joint or centralised handling. Other laws may
+ * allow more, so a larger cap is a warning.
+ */
+const LAW_EXTENSION_DAYS = { general: 10, joint: 15, generalLimit: 20 } as const;
+
+/**
  * An extension lengthens the statutory limit: the task needs one, the cap is counted in its unit,
- * and a role approves it.
+ * a role approves it, and (a warning) the cap stays within what art. 42 allows.
  */
 function checkExtension(graph: DefinitionGraph, task: UserTask): Diagnostic[] {
   const { extension } = task;
@@ -275,6 +283,19 @@ function checkExtension(graph: DefinitionGraph, task: UserTask): Diagnostic[] {
     );
   }
   if (extension.approverRole.trim() === '') diagnostics.push(invalid(`The extension of task '${task.id}' names no role to approve it`, 'approverRole'));
+  if (statutory !== undefined && extension.cap.unit === 'workingDay') {
+    const joint = statutory.amount > LAW_EXTENSION_DAYS.generalLimit;
+    const allowed = joint ? LAW_EXTENSION_DAYS.joint : LAW_EXTENSION_DAYS.general;
+    if (extension.cap.amount > allowed) {
+      diagnostics.push({
+        code: 'extension-exceeds-law',
+        severity: 'warning',
+        message: `Task '${task.id}' may be extended by ${extension.cap.amount} working days; 行政许可法 art. 42 allows ${allowed} for a limit of ${statutory.amount} working days (10 for 20, 15 for joint handling up to 45), unless another law allows more`,
+        nodeId: task.id,
+        field: nodeField(graph, task.id, 'extension.cap.amount'),
+      });
+    }
+  }
   return diagnostics;
 }
 

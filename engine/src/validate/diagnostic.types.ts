@@ -29,6 +29,7 @@ export const diagnosticCodes = [
   'sla-edge-without-limit',
   'invalid-acceptance-deadline',
   'invalid-extension',
+  'extension-exceeds-law',
   'invalid-multi-instance',
   'activity-multiple-outgoing',
   'invalid-call-activity',
