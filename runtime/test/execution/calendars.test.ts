@@ -124,6 +124,10 @@ describe('provisional due dates (a limit that crosses into a year whose notice i
     await h.runtime.advanceClock({ to: new Date('2026-12-28T10:00:00+08:00') });
     const running = await fileCase('sh-xuhui-tianping');
     const suspended = await fileCase('sh-xuhui-tianping');
+    const extended = await review(await fileCase('sh-xuhui-tianping').then((c) => c.id));
+    await h.runtime.requestExtension(extended.id, await h.viewer('xuhui.market'), { amount: 2, reason: '需现场核查' });
+    await h.runtime.approveExtension(extended.id, await h.viewer('xuhui.manager'));
+    expect(local((await review(extended.caseId)).dueAt)).toBe('2027-01-06T17:00:00+08:00');
     const before = await review(running.id);
     // 5 working days from Monday 28 December, 1 January 2027 counted as a working day for now.
     expect(local(before.dueAt)).toBe('2027-01-04T17:00:00+08:00');
@@ -139,8 +143,10 @@ describe('provisional due dates (a limit that crosses into a year whose notice i
       [2026, false],
       [2027, true],
     ]);
-    expect(loaded.recount.changedCases).toBeGreaterThanOrEqual(2);
+    expect(loaded.recount.changedCases).toBeGreaterThanOrEqual(3);
 
+    // The extension is counted again from the recounted deadline: 5 January + 2 working days.
+    expect(local((await review(extended.caseId)).dueAt)).toBe('2027-01-07T17:00:00+08:00');
     const firm = await review(running.id);
     expect(local(firm.dueAt)).toBe('2027-01-05T17:00:00+08:00');
     expect(firm.provisional).toBe(false);
