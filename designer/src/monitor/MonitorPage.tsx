@@ -4,13 +4,16 @@ import { Button, Card, Col, Flex, Row, Skeleton, Statistic, Tabs, Tooltip, Typog
 import { useMemo, useState } from 'react';
 import type { DepartmentLoad, DistrictHandling, MonitoredTask } from '../api/api.types.ts';
 import { useAtRisk, useDailySeries, useEscalations, useMonitorLoad, useOverdue } from '../api/monitor-queries.ts';
+import { useExtensionRequests } from '../api/extension-queries.ts';
 import { queryKeys } from '../api/query-keys.ts';
 import { definitionRefKey, useDefinitions, useDefinitionVersions, useDepartments, useJurisdictions } from '../api/reference-queries.ts';
 import { useMessages } from '../i18n/LocaleProvider.tsx';
 import { useAuth } from '../shell/AuthProvider.tsx';
 import { ErrorAlert } from '../shell/ErrorAlert.tsx';
 import { complianceTone } from './compliance-tone.ts';
+import { extensionMessages } from '../tasks/extension.messages.ts';
 import { EscalationList } from './EscalationList.tsx';
+import { ExtensionRequestList } from './ExtensionRequestList.tsx';
 import { HeatmapCard } from './HeatmapCard.tsx';
 import { monitorMessages } from './monitor.messages.ts';
 import { OverviewTable } from './OverviewTable.tsx';
@@ -28,20 +31,26 @@ const toneColours = { success: '#389e0d', warning: '#d48806', danger: '#cf1322' 
 /**
  * The manager's monitor, over their jurisdiction's subtree: totals; the overview per department
  * and per district (open, at risk, overdue, compliance, median handling time); overdue, at-risk
- * and escalation lists linking to cases; the heatmap on the process diagram; load and compliance
- * over the last 30 days. Every figure is counted by the API over all tasks in the caller's scope.
+ * and escalation lists linking to cases, and the extension requests awaiting the viewer's approval
+ * (its KPI opens that list); the heatmap on the process diagram; load and compliance over the last
+ * 30 days. Every figure is counted by the API over all tasks in the caller's scope.
  */
 export function MonitorPage() {
   const t = useMessages(monitorMessages);
+  const x = useMessages(extensionMessages);
   const { user } = useAuth();
   const queryClient = useQueryClient();
   const [overduePage, setOverduePage] = useState(1);
   const [atRiskPage, setAtRiskPage] = useState(1);
   const [escalationPage, setEscalationPage] = useState(1);
+  const [extensionPage, setExtensionPage] = useState(1);
+  const [listTab, setListTab] = useState('overdue');
   const load = useMonitorLoad();
   const overdue = useOverdue({ limit: listPageSize, offset: (overduePage - 1) * listPageSize });
   const atRisk = useAtRisk({ limit: listPageSize, offset: (atRiskPage - 1) * listPageSize });
   const escalations = useEscalations({ limit: listPageSize, offset: (escalationPage - 1) * listPageSize });
+  const extensions = useExtensionRequests({ limit: listPageSize, offset: (extensionPage - 1) * listPageSize });
+  const pendingExtensions = extensions.data?.total ?? 0;
   const series = useDailySeries();
   const definitionsList = useDefinitions();
   const departments = useDepartments();
@@ -109,6 +118,11 @@ export function MonitorPage() {
           </Card>
         </Col>
         {kpi(t.kpiEscalations, escalations.data?.total ?? 0, (escalations.data?.total ?? 0) > 0 ? toneColours.danger : undefined, 'kpi-escalations')}
+        <Col flex="1 1 180px">
+          <Card size="small" hoverable onClick={() => setListTab('extensions')} data-testid="kpi-extensions">
+            <Statistic title={x.kpi} value={pendingExtensions} styles={{ content: pendingExtensions > 0 ? { color: toneColours.warning } : undefined }} />
+          </Card>
+        </Col>
       </Row>
       <Row gutter={[16, 16]}>
         <Col xs={24} xxl={10}>
@@ -117,6 +131,8 @@ export function MonitorPage() {
         <Col xs={24} xxl={14}>
           <Card title={t.lists} size="small" styles={{ body: { paddingTop: 0 } }}>
             <Tabs
+              activeKey={listTab}
+              onChange={setListTab}
               items={[
                 {
                   key: 'overdue',
@@ -161,6 +177,13 @@ export function MonitorPage() {
                       jurisdictions={jurisdictions}
                       onPage={setEscalationPage}
                     />
+                  ),
+                },
+                {
+                  key: 'extensions',
+                  label: <span data-testid="extensions-tab">{x.listTab(pendingExtensions)}</span>,
+                  children: (
+                    <ExtensionRequestList page={extensions.data} loading={extensions.isPending} departments={departments} onPage={setExtensionPage} />
                   ),
                 },
               ]}

@@ -36,7 +36,7 @@ export const extensionMessages = defineMessages(
     approvedByLine: (who: string, when: string) => `${who} 批准于 ${when}`,
     refusedByLine: (who: string, when: string) => `${who} 于 ${when} 不予批准`,
     roleNames: { manager: '管理人员', supervisor: '督办人员', admin: '系统管理员', clerk: '经办人', designer: '流程设计' } as Record<string, string>,
-    listTab: (n: number) => `延期审批 (${n})`,
+    listTab: (n: number) => `延期审批（${n}）`,
     kpi: '待审批延期',
     columns: {
       task: '办理环节',
