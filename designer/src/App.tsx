@@ -12,6 +12,7 @@ import { StatusPage } from './shell/StatusPage.tsx';
 const DesignPage = lazy(() => import('./design/DesignPage.tsx').then((module) => ({ default: module.DesignPage })));
 const TasksPage = lazy(() => import('./tasks/TasksPage.tsx').then((module) => ({ default: module.TasksPage })));
 const MonitorPage = lazy(() => import('./monitor/MonitorPage.tsx').then((module) => ({ default: module.MonitorPage })));
+const CalendarsPage = lazy(() => import('./calendars/CalendarsPage.tsx').then((module) => ({ default: module.CalendarsPage })));
 const CasePage = lazy(() => import('./cases/CasePage.tsx').then((module) => ({ default: module.CasePage })));
 
 interface RouteDef {
@@ -26,6 +27,7 @@ const routes: RouteDef[] = [
   { pattern: '/design', area: 'design', page: () => <DesignPage /> },
   { pattern: '/tasks', area: 'tasks', page: () => <TasksPage /> },
   { pattern: '/monitor', area: 'monitor', page: () => <MonitorPage /> },
+  { pattern: '/calendars', area: 'calendars', page: () => <CalendarsPage /> },
   { pattern: '/cases/:id', area: null, page: ({ params }) => <CasePage key={params.id} caseId={params.id ?? ''} /> },
 ];
 

@@ -35,7 +35,7 @@ export function AppLayout({
   children: ReactNode;
 }) {
   const t = useMessages(shellMessages);
-  const labels: Record<Area, string> = { design: t.navDesign, tasks: t.navTasks, monitor: t.navMonitor };
+  const labels: Record<Area, string> = { design: t.navDesign, tasks: t.navTasks, monitor: t.navMonitor, calendars: t.navCalendars };
   const roleNames = user.roles.map((role) => t.roleNames[role] ?? role).join('、');
   return (
     <Layout style={{ minHeight: '100vh' }}>

@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { provisionalYears } from './calendar-years.ts';
+
+describe('provisionalYears', () => {
+  it('should count every year after the last notice as provisional', () => {
+    expect(provisionalYears([2025, 2026])).toEqual({ gaps: [], from: 2027 });
+  });
+
+  it('should name the years between notices that have none', () => {
+    expect(provisionalYears([2028, 2025, 2026])).toEqual({ gaps: [2027], from: 2029 });
+  });
+
+  it('should have no first provisional year without any notice', () => {
+    expect(provisionalYears([])).toEqual({ gaps: [], from: null });
+  });
+});
