@@ -106,33 +106,11 @@ export function LoadNoticeDialog({
               if (changed.text !== undefined) takeText(changed.text);
             }}
           >
-            <Form.Item
-              name="text"
-              label={t.notice}
-              extra={t.noticeHint}
-              rules={[
-                { required: true, whitespace: true, message: t.noticeRequired },
-                {
-                  validator: (_rule, value: string | undefined) => {
-                    if (value === undefined || value.trim() === '') return Promise.resolve();
-                    const parsed = readNoticeText(value);
-                    return parsed.ok ? Promise.resolve() : Promise.reject(new Error(t.noticeNotJson(parsed.reason)));
-                  },
-                },
-              ]}
-            >
-              <Input.TextArea
-                autoSize={{ minRows: 8, maxRows: 16 }}
-                spellCheck={false}
-                style={{ fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace', fontSize: 12 }}
-                data-testid="notice-text"
-              />
-            </Form.Item>
             <Space align="start" size={24} wrap>
               <Form.Item name="year" label={t.year} rules={[{ required: true, message: t.yearRequired }]}>
                 <InputNumber min={1900} max={2200} precision={0} style={{ width: 140 }} data-testid="notice-year" />
               </Form.Item>
-              <Form.Item label=" ">
+              <Form.Item label={t.orFile}>
                 <Space>
                   <Upload
                     accept=".json,application/json"
@@ -156,6 +134,28 @@ export function LoadNoticeDialog({
                 </Space>
               </Form.Item>
             </Space>
+            <Form.Item
+              name="text"
+              label={t.notice}
+              extra={t.noticeHint}
+              rules={[
+                { required: true, whitespace: true, message: t.noticeRequired },
+                {
+                  validator: (_rule, value: string | undefined) => {
+                    if (value === undefined || value.trim() === '') return Promise.resolve();
+                    const parsed = readNoticeText(value);
+                    return parsed.ok ? Promise.resolve() : Promise.reject(new Error(t.noticeNotJson(parsed.reason)));
+                  },
+                },
+              ]}
+            >
+              <Input.TextArea
+                autoSize={{ minRows: 8, maxRows: 16 }}
+                spellCheck={false}
+                style={{ fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace', fontSize: 12 }}
+                data-testid="notice-text"
+              />
+            </Form.Item>
           </Form>
           {read?.ok === true && read.preview !== null && (
             <Typography.Paragraph type="secondary" data-testid="notice-preview">
@@ -169,7 +169,7 @@ export function LoadNoticeDialog({
               title={t.refused}
               description={
                 <>
-                  <div>{apiErrorText(error, errors)}</div>
+                  {problems.length === 0 && <div>{apiErrorText(error, errors)}</div>}
                   {problems.length > 0 && (
                     <ul style={{ margin: '4px 0 0', paddingInlineStart: 20 }}>
                       {problems.map((problem) => (

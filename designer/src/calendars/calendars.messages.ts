@@ -43,6 +43,7 @@ export const calendarsMessages = defineMessages(
     noticeRequired: '请粘贴通知内容或选择文件',
     noticeNotJson: (reason: string) => `不是有效的 JSON：${reason}`,
     pickFile: '选择 .json 文件',
+    orFile: '或从文件读入',
     fileRead: (name: string) => `已读入 ${name}`,
     preview: (title: string, documentNumber: string, issued: string, holidays: number) => `《${title}》 ${documentNumber} · 发布于 ${issued} · ${holidays} 个节假日`,
     submit: '载入并重算',
@@ -97,6 +98,7 @@ export const calendarsMessages = defineMessages(
     noticeRequired: 'Paste the notice or pick a file',
     noticeNotJson: (reason: string) => `Not valid JSON: ${reason}`,
     pickFile: 'Pick a .json file',
+    orFile: 'or read it from a file',
     fileRead: (name: string) => `Read ${name}`,
     preview: (title: string, documentNumber: string, issued: string, holidays: number) =>
       `“${title}” ${documentNumber} · issued ${issued} · ${holidays} holiday${holidays === 1 ? '' : 's'}`,
