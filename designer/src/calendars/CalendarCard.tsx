@@ -35,7 +35,7 @@ export function CalendarCard({
     {
       title: t.holidayColumns.makeUp,
       key: 'makeUp',
-      render: (_, holiday) => (holiday.makeUpWorkdays.length === 0 ? t.none : holiday.makeUpWorkdays.join('、')),
+      render: (_, holiday) => (holiday.makeUpWorkdays.length === 0 ? t.none : holiday.makeUpWorkdays.join(t.separator)),
     },
   ];
 
@@ -108,17 +108,17 @@ export function CalendarCard({
         <Descriptions size="small" column={{ xs: 1, lg: 3 }}>
           <Descriptions.Item label={t.timeZone}>{calendar.timeZone}</Descriptions.Item>
           <Descriptions.Item label={t.workingHours}>
-            {calendar.workingHours.map((period) => `${period.start}–${period.end}`).join('、')}
+            {calendar.workingHours.map((period) => `${period.start}–${period.end}`).join(t.separator)}
           </Descriptions.Item>
           <Descriptions.Item label={<Tooltip title={t.jurisdictionsHint}>{t.jurisdictions}</Tooltip>}>
-            <span data-testid={`calendar-jurisdictions-${calendar.key}`}>{named.length === 0 ? t.noJurisdictions : named.join('、')}</span>
+            <span data-testid={`calendar-jurisdictions-${calendar.key}`}>{named.length === 0 ? t.noJurisdictions : named.join(t.separator)}</span>
           </Descriptions.Item>
         </Descriptions>
         <Alert
           type="warning"
           showIcon
           title={provisional.from === null ? t.noYears : t.provisionalFrom(provisional.from)}
-          description={provisional.gaps.length === 0 ? undefined : t.provisionalGaps(provisional.gaps.join('、'))}
+          description={provisional.gaps.length === 0 ? undefined : t.provisionalGaps(provisional.gaps.join(t.separator))}
           data-testid={`calendar-provisional-${calendar.key}`}
         />
         <div>

@@ -150,7 +150,7 @@ export function LoadNoticeDialog({
               ]}
             >
               <Input.TextArea
-                autoSize={{ minRows: 8, maxRows: 16 }}
+                autoSize={{ minRows: 6, maxRows: 10 }}
                 spellCheck={false}
                 style={{ fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace', fontSize: 12 }}
                 data-testid="notice-text"

@@ -4,6 +4,7 @@ import { defineMessages } from '../i18n/define-messages.ts';
 export const calendarsMessages = defineMessages(
   {
     title: '工作日历',
+    separator: '、',
     subtitle: '法定时限按办件受理地的工作日历计算：工作时间、国务院办公厅节假日安排和本地调整',
     refresh: '刷新',
     readOnly: '仅系统管理员可以载入节假日通知',
@@ -57,6 +58,7 @@ export const calendarsMessages = defineMessages(
   },
   {
     title: 'Calendars',
+    separator: ', ',
     subtitle: "Statutory limits are counted on the calendar of the case's jurisdiction: working hours, the State Council's holiday notices and local adjustments",
     refresh: 'Refresh',
     readOnly: 'Only administrators can load holiday notices',
