@@ -166,6 +166,8 @@ export interface Runtime {
 }
 
 const WORKER_CLOSE_TIMEOUT_MS = 10_000;
+/** The calendar `advanceClock` counts a move `by` working units on. */
+const ADVANCE_CALENDAR = 'cn-mainland';
 const LATE_TIMER_MS = 60_000;
 /** A queued service attempt not recorded this long after it was queued (wall clock) is queued again. */
 const LATE_ATTEMPT_MS = 60_000;
@@ -335,7 +337,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
         );
       }
       // One move at a time: a second request waits for the first, then moves on from where it ended.
-      const moved = clockMoves.then(() => advanceClock({ db, clock, timerQueue }, request));
+      const moved = clockMoves.then(async () => advanceClock({ db, clock, timerQueue, calendar: (await getCalendars()).get(ADVANCE_CALENDAR) }, request));
       clockMoves = moved.then(
         () => undefined,
         () => undefined,

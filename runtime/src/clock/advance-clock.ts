@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, lte, notInArray } from 'drizzle-orm';
-import { addDuration, getCalendar } from '@tongban/engine';
+import { addDuration, type BusinessCalendar } from '@tongban/engine';
 import type { Duration } from '@tongban/engine';
 import type { Db } from '../db/client.ts';
 import { timers, type TimerKind } from '../db/schema/index.ts';
@@ -19,8 +19,6 @@ export interface FiredTimer {
   dueAt: Date | null;
 }
 
-/** The calendar a `by` in working units is counted on. */
-const ADVANCE_CALENDAR = 'cn-mainland';
 const MS_PER_HOUR = 3_600_000;
 
 /**
@@ -29,17 +27,18 @@ const MS_PER_HOUR = 3_600_000;
  * immediate job each, processed by the same worker as a delayed job; one code path), waiting for
  * them to finish. Timers armed by what fired (a `slaBreach` edge's next task) fire too when they
  * fall before the target. `by` in `hour` / `calendarDay` is elapsed time; in `workingHour` /
- * `workingDay` it is counted on the `cn-mainland` calendar.
+ * `workingDay` it is counted on `deps.calendar` (the runtime's `cn-mainland`, with the notices
+ * loaded into it at run time).
  *
  * @throws ClockNotVirtualError on the system clock; InvalidInputError for a target before now.
  */
 export async function advanceClock(
-  deps: { db: Db; clock: Clock; timerQueue: TimerQueue },
+  deps: { db: Db; clock: Clock; timerQueue: TimerQueue; calendar: BusinessCalendar },
   request: ClockAdvance,
 ): Promise<{ now: Date; fired: FiredTimer[] }> {
   const { db, clock, timerQueue } = deps;
   if (!isVirtualClock(clock)) throw new ClockNotVirtualError();
-  const target = targetOf(clock.now(), request);
+  const target = targetOf(clock.now(), request, deps.calendar);
   const fired: FiredTimer[] = [];
   const tried = new Set<string>(['']);
   for (;;) {
@@ -70,7 +69,7 @@ export async function advanceClock(
   return { now: clock.now(), fired };
 }
 
-function targetOf(now: Date, request: ClockAdvance): Date {
+function targetOf(now: Date, request: ClockAdvance, calendar: BusinessCalendar): Date {
   if ('to' in request) {
     const to = new Date(request.to);
     if (Number.isNaN(to.getTime()) || to.getTime() < now.getTime()) {
@@ -87,5 +86,5 @@ function targetOf(now: Date, request: ClockAdvance): Date {
   }
   if (unit === 'hour') return new Date(now.getTime() + amount * MS_PER_HOUR);
   if (unit === 'calendarDay') return new Date(now.getTime() + amount * 24 * MS_PER_HOUR);
-  return addDuration(getCalendar(ADVANCE_CALENDAR), now, request.by).dueAt;
+  return addDuration(calendar, now, request.by).dueAt;
 }

@@ -168,6 +168,8 @@ describe('provisional due dates (a limit that crosses into a year whose notice i
     const [live] = (await breachTimers(resumed.id)).filter((t) => t.status === 'pending');
     expect(countDeadline(withCalendarYear(cnMainlandCalendar, notice2027), basisOf(live!.basis!)).dueAt).toEqual(live!.dueAt);
 
+    // The virtual clock counts working days on the loaded notice too: 3 after Tuesday 29 December skip 1 January.
+    expect(local((await h.runtime.advanceClock({ by: { amount: 3, unit: 'workingDay' } })).now)).toBe('2027-01-04T17:00:00+08:00');
     await h.runtime.advanceClock({ to: new Date('2027-01-04T17:30:00+08:00') });
     expect((await review(running.id)).slaState).toBe('atRisk');
     await h.runtime.advanceClock({ to: new Date('2027-01-05T17:01:00+08:00') });
