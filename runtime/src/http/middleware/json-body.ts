@@ -1,6 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import { InvalidInputError } from '../../errors/index.ts';
 import { InvalidJsonError, PayloadTooLargeError, UnsupportedMediaTypeError } from '../errors/index.ts';
+import { nestsDeeperThan } from './json-depth.ts';
 import { nulCharacterPath } from './nul-character-path.ts';
 
 /** 1 MiB: the default limit of a request body. */
@@ -57,6 +58,7 @@ async function readLimited(body: ReadableStream<Uint8Array> | null, maxBytes: nu
  * - a body over `maxBytes` → 413 `payload-too-large`, checked on a numeric `Content-Length` first
  *   and always on the bytes that arrive;
  * - a body that does not parse → 400 `invalid-json`;
+ * - arrays and objects nested more than 64 levels deep → 400 `invalid-json`;
  * - a string (value or key) holding U+0000, which PostgreSQL cannot store → 400 `invalid-input`
  *   naming its JSON path (`body.applicant.name`).
  *
@@ -69,6 +71,9 @@ async function readLimited(body: ReadableStream<Uint8Array> | null, maxBytes: nu
  * createRoute({ method: 'post', path: '/', middleware: [jsonBody()], request: { body } })
  * ```
  */
+/** The deepest nesting of arrays and objects a body may have; no Tongban input comes near it. */
+const MAX_JSON_DEPTH = 64;
+
 export const jsonBody = ({ maxBytes = DEFAULT_MAX_BODY_BYTES }: JsonBodyOptions = {}): MiddlewareHandler => {
   return async function jsonBody(c, next) {
     const contentType = c.req.header('content-type');
@@ -87,6 +92,7 @@ export const jsonBody = ({ maxBytes = DEFAULT_MAX_BODY_BYTES }: JsonBodyOptions 
     } catch (error) {
       throw new InvalidJsonError(text.trim() === '' ? 'the body is empty' : (error as Error).message);
     }
+    if (nestsDeeperThan(parsed, MAX_JSON_DEPTH)) throw new InvalidJsonError(`the body nests more than ${MAX_JSON_DEPTH} levels deep`);
     const nulPath = nulCharacterPath(parsed);
     if (nulPath !== undefined) {
       const field = nulPath === '' ? 'body' : `body.${nulPath}`;

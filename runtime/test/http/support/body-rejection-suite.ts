@@ -63,6 +63,18 @@ export function itRejectsBadBodies(route: () => BodyRoute): void {
     expect(response.body.error.details.reason).toEqual(expect.any(String));
   });
 
+  it('answers 400 invalid-json to a body nested 10,000 levels deep, writing nothing', async () => {
+    const r = route();
+    const deep = '['.repeat(10_000) + ']'.repeat(10_000);
+    const response = await expectRejected(
+      r,
+      () => r.client.raw(r.method, r.path, { body: deep, headers: { 'Content-Type': 'application/json' } }, r.options),
+      400,
+      'invalid-json',
+    );
+    expect(response.body.error.message).toContain('64 levels');
+  });
+
   it('answers 400 invalid-json to an empty body, writing nothing', async () => {
     const r = route();
     await expectRejected(
