@@ -49,13 +49,16 @@ describe('extensions of a statutory limit (行政许可法 art. 42)', () => {
     expect(over.message).toBe("Extension of task 'review#1' refused: 11 workingDay asked, at most 10 workingDay allowed");
     expect(refused(started(), { ...REQUEST, amount: 0 } as CaseEvent).rule).toBe('cap-exceeded');
     expect(refused(started(), { ...REQUEST, reason: ' ' } as CaseEvent).rule).toBe('reason-missing');
+    expect(refused(started(), { ...REQUEST, amount: 0.5 } as CaseEvent).message).toBe(
+      "Extension of task 'review#1' refused: 0.5 workingDay asked; days are counted whole (1 to 10)",
+    );
   });
 
   it('should extend a step once', () => {
     const run = started();
     run.send(REQUEST);
     expect(refused(run, { ...REQUEST, amount: 2 } as CaseEvent).message).toBe(
-      "Extension of task 'review#1' refused: an extension of 10 workingDay is already requested; a step is extended once",
+      "Extension of task 'review#1' refused: an extension of 10 workingDay was already asked for; a step's limit is extended at most once, on one request",
     );
     run.send(APPROVE);
     expect(refused(run, REQUEST).rule).toBe('already-requested');

@@ -123,7 +123,8 @@ function completesInstance(context: CaseContext, raw: AnyEventObject, params: { 
  *   `instanceOutcome` `{ nodeId, outcomes, reasons? }`: any completion of an open instance;
  *   `noInstances` `{ nodeId }`: the task's collection gave no instance.
  * - `extensionRequestable` `{ nodeId, cap }`: a `task.requestExtension` of the open task of
- *   `nodeId`, its first, with a reason and an amount from above 0 to `cap`, while not suspended.
+ *   `nodeId`, its first, with a reason and an amount from above 0 to `cap` (whole in a day unit),
+ *   while not suspended.
  * - `extensionApprovable` `{ nodeId, approverRole }`: a `task.approveExtension` of the open task
  *   of `nodeId` by `approverRole`, with its request pending, while not suspended;
  *   `extensionRefusable` `{ nodeId, approverRole }`: the same for a `task.refuseExtension` that
@@ -364,7 +365,7 @@ export const implementations = {
     },
     noInstances: ({ context }: Args, params: unknown) => context.instances?.[(params as NodeParams).nodeId]?.items.length === 0,
     extensionRequestable: ({ context, event: raw }: Args, params: unknown) => {
-      const { nodeId, cap } = params as { nodeId: string; cap: { amount: number } };
+      const { nodeId, cap } = params as { nodeId: string; cap: { amount: number; unit: string } };
       const event = raw as MachineEvent;
       if (event.type !== 'task.requestExtension' || !addressesOpenTask(context, event, nodeId)) return false;
       const asked = event.amount;
@@ -373,7 +374,8 @@ export const implementations = {
         typeof event.reason === 'string' &&
         event.reason.trim() !== '' &&
         asked > 0 &&
-        asked <= cap.amount
+        asked <= cap.amount &&
+        (Number.isInteger(asked) || (cap.unit !== 'workingDay' && cap.unit !== 'calendarDay'))
       );
     },
     extensionApprovable: ({ context, event: raw }: Args, params: unknown) => {

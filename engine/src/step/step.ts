@@ -28,6 +28,9 @@ import { loadMachine } from './machine-cache.ts';
 import type { Duration, ServiceImplementation, ServiceRetry, SlaLimit } from '../definition/index.ts';
 import type { CaseEvent, CaseInput, Effect, PersistedCaseSnapshot, StepResult, TaskCloseReason } from './step.types.ts';
 
+
+/** Units an extension is counted in whole (行政许可法 art. 82 counts days, never parts of one). */
+const DAY_UNITS: ReadonlySet<string> = new Set(['workingDay', 'calendarDay']);
 /**
  * Applies one event to a case: the pure step at the centre of Tongban.
  *
@@ -174,7 +177,11 @@ function checkExtension(
   const current = context.extensions?.[taskId];
   if (event.type === 'task.requestExtension') {
     if (current !== undefined) {
-      throw new ExtensionRefusedError(taskId, 'already-requested', `an extension of ${current.by.amount} ${current.by.unit} is already ${current.status}; a step is extended once`);
+      throw new ExtensionRefusedError(
+        taskId,
+        'already-requested',
+        `an extension of ${current.by.amount} ${current.by.unit} was already ${current.status === 'requested' ? 'asked for' : current.status}; a step's limit is extended at most once, on one request`,
+      );
     }
     if (typeof event.reason !== 'string' || event.reason.trim() === '') {
       throw new ExtensionRefusedError(taskId, 'reason-missing', 'a request gives its reason, which the applicant is told');
@@ -183,9 +190,15 @@ function checkExtension(
     if (!(event.amount > 0) || event.amount > amount) {
       throw new ExtensionRefusedError(taskId, 'cap-exceeded', `${event.amount} ${unit} asked, at most ${amount} ${unit} allowed`);
     }
+    if (DAY_UNITS.has(unit) && !Number.isInteger(event.amount)) {
+      throw new ExtensionRefusedError(taskId, 'amount-not-whole', `${event.amount} ${unit} asked; days are counted whole (1 to ${amount})`);
+    }
     return;
   }
-  if (current?.status !== 'requested') throw new ExtensionRefusedError(taskId, 'not-requested', 'no extension is waiting for approval');
+  if (current?.status !== 'requested') {
+    const decided = current === undefined ? 'none was asked for' : `the one asked for was already ${current.status}`;
+    throw new ExtensionRefusedError(taskId, 'not-requested', `no extension is waiting for a decision: ${decided}`);
+  }
   if (event.approverRole !== allowed.approverRole) {
     const verb = event.type === 'task.approveExtension' ? 'approve' : 'refuse';
     throw new ExtensionRefusedError(taskId, 'wrong-approver', `role '${event.approverRole}' cannot ${verb} it, role '${allowed.approverRole}' can`);

@@ -674,6 +674,7 @@ function extensionRefusal(error: { rule: string; taskId: string }, message: stri
   const details = { taskId: error.taskId, rule: error.rule };
   switch (error.rule) {
     case 'cap-exceeded':
+    case 'amount-not-whole':
       return new InvalidInputError('extension-refused', message, { field: 'amount', reason: error.rule, ...details });
     case 'reason-missing':
       return new InvalidInputError('extension-refused', message, { field: 'reason', reason: error.rule, ...details });

@@ -117,6 +117,11 @@ describe('extensions of a statutory limit (行政许可法 art. 42)', () => {
       details: { field: 'amount', rule: 'cap-exceeded' },
     });
     await expect(h.runtime.requestExtension(review.id, clerk, { amount: 2, reason: ' ' })).rejects.toMatchObject({ status: 400, details: { field: 'reason' } });
+    await expect(h.runtime.requestExtension(review.id, clerk, { amount: 0.5, reason: REASON })).rejects.toMatchObject({
+      status: 400,
+      code: 'extension-refused',
+      details: { field: 'amount', rule: 'amount-not-whole' },
+    });
     await h.runtime.requestExtension(review.id, clerk, { amount: 5, reason: REASON });
     await expect(h.runtime.requestExtension(review.id, clerk, { amount: 1, reason: REASON })).rejects.toMatchObject({
       status: 409,
