@@ -108,14 +108,15 @@ export class CalendarsService {
       }
       const isOverride = 'base' in input;
       if (isOverride) {
-        const base = input.base === key ? undefined : current.has(input.base) ? current.entry(input.base) : undefined;
-        if (base === undefined || base.origin === 'override') {
-          throw new InvalidInputError(
-            'calendar-base-invalid',
-            `Calendar '${key}' cannot be built on '${input.base}': the base must be another calendar that is not itself an override (known: ${current.keys().join(', ')})`,
-            { field: 'base', reason: base === undefined ? 'not-found' : 'is-override' },
-          );
-        }
+        const bases = current.entries().filter((entry) => entry.origin !== 'override' && entry.key !== key).map((entry) => entry.key);
+        const refuse = (reason: string, why: string) =>
+          new InvalidInputError('calendar-base-invalid', `Calendar '${key}' cannot be built on '${input.base}': ${why}; bases: ${bases.join(', ')}`, {
+            field: 'base',
+            reason,
+          });
+        if (input.base === key) throw refuse('self', 'a calendar cannot be its own base');
+        if (!current.has(input.base)) throw refuse('not-found', 'no calendar has that key');
+        if (current.entry(input.base).origin === 'override') throw refuse('is-override', 'it is itself an override, and overrides are built on a whole calendar');
         if (rows.some((row) => row.baseKey === key)) {
           throw new InvalidInputError('calendar-base-invalid', `Calendar '${key}' is the base of other calendars and cannot become an override`, {
             field: 'base',

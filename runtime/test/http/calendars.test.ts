@@ -115,6 +115,15 @@ describe('PUT /calendars/{key}/notices/{year}', () => {
 });
 
 describe('PUT /calendars/{key}', () => {
+  it('defines a whole calendar of its own time zone and working hours', async () => {
+    const whole = { name: '测试日历（测试数据）', timeZone: 'Asia/Urumqi', workingHours: [{ start: '10:00', end: '18:00' }], years: [notice] };
+    const response = await client.send('PUT', '/api/v1/calendars/test-whole', whole, { token: admin });
+    expect(response.status, response.text).toBe(200);
+    expect(response.body.calendar).toMatchObject({ key: 'test-whole', origin: 'stored', base: null, timeZone: 'Asia/Urumqi', workingHours: [{ start: '10:00', end: '18:00' }] });
+    expect(response.body.calendar.years.map((y: { year: number }) => y.year)).toEqual([2027]);
+  });
+
+
   const override = { name: '示例区工作日历（测试数据）', base: 'cn-mainland', adjustments: [{ date: '2026-10-09', working: false, reason: 'test data' }] };
 
   it('defines an override of the national calendar, and a notice cannot be loaded into it', async () => {
@@ -128,7 +137,14 @@ describe('PUT /calendars/{key}', () => {
   it('refuses to replace a built-in calendar, a base nobody defined, and a date adjusted twice, naming the field', async () => {
     await expectRefused('PUT', '/api/v1/calendars/cn-mainland', override, 409, 'calendar-built-in');
     await expectRefused('PUT', '/api/v1/calendars/nowhere', { ...override, base: 'cn-atlantis' }, 400, 'calendar-base-invalid', 'base');
-    await expectRefused('PUT', '/api/v1/calendars/chain', { ...override, base: 'example-district' }, 400, 'calendar-base-invalid', 'base');
+    const chain = await expectRefused('PUT', '/api/v1/calendars/chain', { ...override, base: 'example-district' }, 400, 'calendar-base-invalid', 'base');
+    expect(chain.body.error.details.reason).toBe('is-override');
+    expect(chain.body.error.message).toContain('bases: cn-mainland');
+    const own = await expectRefused('PUT', '/api/v1/calendars/example-district', { ...override, base: 'example-district' }, 400, 'calendar-base-invalid', 'base');
+    expect(own.body.error.details.reason).toBe('self');
+    expectInvalidInput(await client.send('PUT', '/api/v1/calendars/mixed', { ...override, timeZone: 'Asia/Shanghai' }, { token: admin }), 'body.timeZone');
+    expectInvalidInput(await client.send('PUT', '/api/v1/calendars/whole', { name: 'x', adjustments: [] }, { token: admin }), 'body.timeZone');
+    expectInvalidInput(await client.send('PUT', '/api/v1/calendars/reasonless', { ...override, adjustments: [{ date: '2026-10-09', working: false }] }, { token: admin }), 'body.adjustments.0.reason');
     const twice = { ...override, adjustments: [...override.adjustments, { date: '2026-10-09', working: true, reason: 'again' }] };
     await expectRefused('PUT', '/api/v1/calendars/twice', twice, 400, 'invalid-calendar', 'adjustments[1].date');
     expectInvalidInput(await client.send('PUT', '/api/v1/calendars/hours', { ...override, workingHours: [{ start: '9', end: '17:00' }] }, { token: admin }), 'body.workingHours.0.start');

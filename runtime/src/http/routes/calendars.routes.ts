@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { CalendarInput } from '../../calendars/calendars.service.ts';
 import type { Runtime } from '../../runtime.ts';
 import { createRouter } from '../create-router.ts';
 import type { HttpEnv } from '../http-env.ts';
@@ -83,7 +84,7 @@ export function calendarsRoutes({ runtime, access, maxBodyBytes }: CalendarsRout
       ...errorResponses(...BODY_ERRORS, 401, 403, 409),
     },
   });
-  app.openapi(put, async (c) => c.json(await runtime.putCalendar(c.req.valid('param').key, c.req.valid('json'), c.get('viewer')), 200));
+  app.openapi(put, async (c) => c.json(await runtime.putCalendar(c.req.valid('param').key, calendarInputOf(c.req.valid('json')), c.get('viewer')), 200));
 
   const putNotice = createRoute({
     method: 'put',
@@ -130,4 +131,11 @@ export function calendarsRoutes({ runtime, access, maxBodyBytes }: CalendarsRout
   });
 
   return app;
+}
+
+/** The service's input of a body `calendarBodySchema` accepted (its refinement says which shape it has). */
+function calendarInputOf(body: z.output<typeof calendarBodySchema>): CalendarInput {
+  const { name, base, timeZone, workingHours, years, adjustments } = body;
+  if (base !== undefined) return { name, base, adjustments, ...(workingHours ? { workingHours } : {}) };
+  return { name, timeZone: timeZone as string, workingHours: workingHours ?? [], years: years ?? [], adjustments };
 }

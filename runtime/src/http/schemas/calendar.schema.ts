@@ -35,29 +35,32 @@ export const noticeBodySchema = z
   })
   .openapi('CalendarNotice');
 
-/** An override of a base calendar: a jurisdiction's own days off, working days and working hours. */
-const overrideBodySchema = z
+/**
+ * PUT /calendars/{key}: an override of a base calendar (with `base`: a jurisdiction's own days off,
+ * working days and working hours) or a whole calendar (with `timeZone`, `workingHours` and `years`:
+ * a time zone or holiday system of its own). One object, so that a missing or stray field is named.
+ */
+export const calendarBodySchema = z
   .strictObject({
     name: z.string().trim().min(1).max(200).openapi({ example: '示例区工作日历' }),
-    base: z.string().min(1).max(100).openapi({ example: 'cn-mainland' }),
-    workingHours: z.array(workingPeriodSchema).min(1).max(6).optional(),
+    base: z.string().min(1).max(100).optional().openapi({ example: 'cn-mainland', description: 'An override: the calendar it adjusts' }),
+    timeZone: z.string().min(1).max(100).optional().openapi({ example: 'Asia/Shanghai', description: 'A whole calendar: its IANA time zone' }),
+    workingHours: z.array(workingPeriodSchema).min(1).max(6).optional().openapi({ description: 'Required for a whole calendar; an override keeps its base’s when absent' }),
+    years: z.array(noticeBodySchema).max(50).optional().openapi({ description: 'A whole calendar: its holiday notices' }),
     adjustments: z.array(adjustmentSchema).max(366).default([]),
   })
-  .openapi('CalendarOverride');
-
-/** A whole calendar, for a time zone or holiday system of its own. */
-const wholeBodySchema = z
-  .strictObject({
-    name: z.string().trim().min(1).max(200),
-    timeZone: z.string().min(1).max(100).openapi({ example: 'Asia/Shanghai' }),
-    workingHours: z.array(workingPeriodSchema).min(1).max(6),
-    years: z.array(noticeBodySchema).max(50),
-    adjustments: z.array(adjustmentSchema).max(366).default([]),
+  .superRefine((body, context) => {
+    const issue = (path: string, message: string) => context.addIssue({ code: 'custom', path: [path], message });
+    if (body.base !== undefined) {
+      if (body.timeZone !== undefined) issue('timeZone', 'an override (with base) keeps its base’s time zone; leave timeZone out');
+      if (body.years !== undefined) issue('years', 'an override (with base) counts on its base’s notices; load notices into the base');
+      return;
+    }
+    if (body.timeZone === undefined) issue('timeZone', 'is required for a whole calendar (or name a base to define an override)');
+    if (body.workingHours === undefined) issue('workingHours', 'is required for a whole calendar');
+    if (body.years === undefined) issue('years', 'is required for a whole calendar (an empty list counts every year weekends-only)');
   })
-  .openapi('WholeCalendar');
-
-/** PUT /calendars/{key}: an override (with `base`) or a whole calendar (with `timeZone`). */
-export const calendarBodySchema = z.union([overrideBodySchema, wholeBodySchema]).openapi('CalendarInput');
+  .openapi('CalendarInput');
 
 /** PUT /jurisdictions/{id}/calendar. */
 export const jurisdictionCalendarBodySchema = z
