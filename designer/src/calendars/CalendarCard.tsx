@@ -118,7 +118,11 @@ export function CalendarCard({
           type="warning"
           showIcon
           title={provisional.from === null ? t.noYears : t.provisionalFrom(provisional.from)}
-          description={provisional.gaps.length === 0 ? undefined : t.provisionalGaps(provisional.gaps.join(t.separator))}
+          description={
+            provisional.before === null
+              ? undefined
+              : [...(provisional.gaps.length === 0 ? [] : [t.provisionalGaps(provisional.gaps.join(t.separator))]), t.provisionalBefore(provisional.before)].join(' ')
+          }
           data-testid={`calendar-provisional-${calendar.key}`}
         />
         <div>

@@ -49,10 +49,13 @@ export function LoadNoticeDialog({
   const [form] = Form.useForm<NoticeForm>();
   const [read, setRead] = useState<NoticeText | null>(null);
   const [fileName, setFileName] = useState<string | null>(null);
+  // The last refusal speaks of the text as it was sent: once the text changes it no longer applies.
+  const [edited, setEdited] = useState(false);
 
   const takeText = (text: string) => {
     const parsed = text.trim() === '' ? null : readNoticeText(text);
     setRead(parsed);
+    setEdited(true);
     if (parsed?.ok === true && parsed.year !== null) form.setFieldValue('year', parsed.year);
   };
 
@@ -60,7 +63,10 @@ export function LoadNoticeDialog({
     form.validateFields().then(
       ({ year, text }) => {
         const parsed = readNoticeText(text);
-        if (parsed.ok && year !== null) onSubmit({ year, notice: parsed.notice });
+        if (parsed.ok && year !== null) {
+          setEdited(false);
+          onSubmit({ year, notice: parsed.notice });
+        }
       },
       // The form shows what is wrong beside the fields.
       () => undefined,
@@ -82,6 +88,7 @@ export function LoadNoticeDialog({
       afterClose={() => {
         setRead(null);
         setFileName(null);
+        setEdited(false);
       }}
       destroyOnHidden
       data-testid="load-notice-dialog"
@@ -162,7 +169,7 @@ export function LoadNoticeDialog({
               {t.preview(read.preview.title, read.preview.documentNumber, read.preview.issued, read.preview.holidays)}
             </Typography.Paragraph>
           )}
-          {error !== null && error !== undefined && (
+          {!edited && error !== null && error !== undefined && (
             <Alert
               type="error"
               showIcon

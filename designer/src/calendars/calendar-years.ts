@@ -4,6 +4,8 @@ export interface ProvisionalYears {
   gaps: number[];
   /** The first year after the last notice: it and every later year are provisional; null without any notice. */
   from: number | null;
+  /** The year of the first notice: every earlier year is provisional too; null without any notice. */
+  before: number | null;
 }
 
 /**
@@ -12,11 +14,11 @@ export interface ProvisionalYears {
  * State Council's notice for it is loaded. Pure.
  */
 export function provisionalYears(years: readonly number[]): ProvisionalYears {
-  if (years.length === 0) return { gaps: [], from: null };
+  if (years.length === 0) return { gaps: [], from: null, before: null };
   const known = new Set(years);
   const first = Math.min(...years);
   const last = Math.max(...years);
   const gaps: number[] = [];
   for (let year = first + 1; year < last; year += 1) if (!known.has(year)) gaps.push(year);
-  return { gaps, from: last + 1 };
+  return { gaps, from: last + 1, before: first };
 }

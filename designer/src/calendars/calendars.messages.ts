@@ -18,6 +18,7 @@ export const calendarsMessages = defineMessages(
     noJurisdictions: '没有辖区直接指定此日历',
     provisionalFrom: (year: number) => `${year} 年起尚无节假日通知：跨入这些年份的法定时限只按周末推算，标为“暂定”。通知发布后载入，在办时限会自动重算。`,
     provisionalGaps: (years: string) => `${years} 年没有节假日通知，同样按周末推算。`,
+    provisionalBefore: (year: number) => `${year} 年以前的年份也没有通知，同样按周末推算。`,
     provisionalTag: (year: number) => `${year} 年起暂定`,
     noYears: '尚无任何节假日通知：所有时限只按周末推算，均为暂定。',
     years: '节假日通知',
@@ -73,6 +74,7 @@ export const calendarsMessages = defineMessages(
     provisionalFrom: (year: number) =>
       `No holiday notice from ${year} on: limits reaching into those years are counted on weekends only and marked provisional. Once the notice is out and loaded, open limits are recounted.`,
     provisionalGaps: (years: string) => `${years} has no holiday notice either and is counted on weekends only.`,
+    provisionalBefore: (year: number) => `Years before ${year} have no notice either and are counted on weekends only.`,
     provisionalTag: (year: number) => `provisional from ${year}`,
     noYears: 'No holiday notice at all: every limit is counted on weekends only and is provisional.',
     years: 'Holiday notices',
