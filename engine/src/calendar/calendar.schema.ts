@@ -34,8 +34,8 @@ export const noticeSourceSchema = z.object({
   documentNumber: z.string().min(1),
   /** Date of issue `YYYY-MM-DD`. */
   issued: localDateSchema,
-  /** Where the official text is published. */
-  url: z.url(),
+  /** Where the official text is published: an http(s) address. */
+  url: z.url({ protocol: /^https?$/, message: 'must be an http(s) address of the published notice' }),
 });
 
 /** One holiday of a notice: its run of days off and the make-up working days (调休上班) it moves. */

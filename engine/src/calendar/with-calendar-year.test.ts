@@ -26,4 +26,9 @@ describe('withCalendarYear', () => {
     expect(() => withCalendarYear(cnMainlandCalendar, wrong)).toThrow(InvalidCalendarError);
     expect(() => withCalendarYear(cnMainlandCalendar, wrong)).toThrow(/years\[2\]\.holidays\[0\]\.makeUpWorkdays\[0\]: 2027-01-04 is a Monday/);
   });
+
+  it('should refuse a source that is not an http(s) address', () => {
+    const script = { ...notice2027, source: { ...notice2027.source, url: 'javascript:alert(1)' } };
+    expect(() => withCalendarYear(cnMainlandCalendar, script)).toThrow(/years\[2\]\.source\.url: must be an http\(s\) address/);
+  });
 });

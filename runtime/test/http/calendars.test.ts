@@ -88,6 +88,13 @@ describe('PUT /calendars/{key}/notices/{year}', () => {
     expect(await rowCounts(harness.database.sql)).toEqual(before);
   });
 
+  it('refuses a source that is not an http(s) address, naming the field', async () => {
+    const before = await rowCounts(harness.database.sql);
+    const script = { ...notice, source: { ...(notice.source as Record<string, unknown>), url: 'javascript:alert(1)' } };
+    expectInvalidInput(await client.send('PUT', '/api/v1/calendars/cn-mainland/notices/2027', script, { token: admin }), 'body.source.url');
+    expect(await rowCounts(harness.database.sql)).toEqual(before);
+  });
+
   it('loads the notice: the year is no longer provisional, and loading it again replaces it', async () => {
     const loaded = await client.send('PUT', '/api/v1/calendars/cn-mainland/notices/2027', notice, { token: admin });
     expect(loaded.status, loaded.text).toBe(200);

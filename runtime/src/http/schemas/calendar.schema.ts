@@ -21,7 +21,7 @@ export const noticeBodySchema = z
       title: z.string().trim().min(1).max(500).openapi({ example: '国务院办公厅关于2027年部分节假日安排的通知' }),
       documentNumber: z.string().trim().min(1).max(100).openapi({ example: '国办发明电〔2026〕X号' }),
       issued: localDate,
-      url: z.url().max(2_000),
+      url: z.url({ protocol: /^https?$/, message: 'must be an http(s) address of the published notice' }).max(2_000),
     }),
     holidays: z
       .array(
