@@ -99,8 +99,7 @@ export class CalendarsService {
    *   `calendar-base-invalid` (field `base`) or `invalid-calendar` naming the field at fault.
    */
   async putCalendar(key: string, input: CalendarInput, viewer: Viewer): Promise<{ calendar: CalendarView; recount: RecountSummary }> {
-    await this.write(async (tx, rows, notices, now) => {
-      const current = await this.options.calendars();
+    await this.write(async (tx, { rows, notices, current }, now) => {
       if (current.has(key) && current.entry(key).origin === 'builtIn') {
         throw new ConflictError('calendar-built-in', `Calendar '${key}' ships with Tongban and cannot be replaced; load a notice into it or define an override of it`, {
           calendar: key,
@@ -158,8 +157,7 @@ export class CalendarsService {
     if (notice.year !== year) {
       throw new InvalidInputError('year-mismatch', `The notice is for ${notice.year}, and the path names ${year}`, { field: 'year', reason: 'mismatch' });
     }
-    await this.write(async (tx, rows, notices, now) => {
-      const current = await this.options.calendars();
+    await this.write(async (tx, { rows, notices, current }, now) => {
       if (!current.has(key)) throw calendarNotFound(key, current);
       const entry = current.entry(key);
       if (entry.origin === 'override') {
@@ -237,14 +235,24 @@ export class CalendarsService {
     return { cases: ids.length, changedCases: changed.filter((n) => n > 0).length, timers: changed.reduce((sum, n) => sum + n, 0) };
   }
 
-  /** Runs `work` in one transaction holding the calendar lock, with the stored rows as they are. */
-  private async write(work: (tx: Tx, rows: CalendarRow[], notices: CalendarNoticeRow[], now: Date) => Promise<void>): Promise<void> {
+  /**
+   * Runs `work` in one transaction holding the calendar lock, with the stored rows as they are and
+   * the book they build (not this process's cached one, which another writer may have outdated).
+   */
+  private async write(work: (tx: Tx, stored: StoredCalendars, now: Date) => Promise<void>): Promise<void> {
     await this.options.db.transaction(async (tx) => {
       await tx.execute(CALENDAR_LOCK);
       const [rows, notices] = await Promise.all([tx.select().from(calendars), tx.select().from(calendarNotices)]);
-      await work(tx, rows, notices, this.options.executor.clock.now());
+      await work(tx, { rows, notices, current: buildCalendarBook(rows, notices) }, this.options.executor.clock.now());
     });
   }
+}
+
+/** The calendars as stored, read under the calendar lock, and the book they build. */
+interface StoredCalendars {
+  rows: CalendarRow[];
+  notices: CalendarNoticeRow[];
+  current: CalendarBook;
 }
 
 function calendarNotFound(key: string, book: CalendarBook): NotFoundError {

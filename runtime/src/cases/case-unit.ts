@@ -565,16 +565,16 @@ export class CaseUnit {
   /**
    * Counts the case's live deadlines again on its calendar as it is now (a holiday notice loaded,
    * an adjustment changed): timers re-armed where a deadline moved, the task and case columns
-   * updated, and `case.deadlinesRecounted` recorded when anything changed. Returns how many
-   * timers changed.
+   * updated, and `case.deadlinesRecounted` recorded with `cause` (which change of the calendar)
+   * when anything changed. Returns how many timers changed.
    */
-  async recountDeadlines(calendarVersion: string): Promise<number> {
+  async recountDeadlines(cause: string): Promise<number> {
     const recounted = await recountTimers(this.timerContext());
     if (recounted.length === 0) return 0;
     await this.holdDeadlines(recounted.map(({ timer }) => timer));
     this.record('case.deadlinesRecounted', {
       calendar: this.row.calendarKey,
-      calendarVersion,
+      cause,
       timers: recounted.map(({ previous, timer }) => ({
         previous: previous.id,
         id: timer.id,
