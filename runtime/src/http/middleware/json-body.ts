@@ -2,10 +2,14 @@ import type { MiddlewareHandler } from 'hono';
 import { InvalidInputError } from '../../errors/index.ts';
 import { InvalidJsonError, PayloadTooLargeError, UnsupportedMediaTypeError } from '../errors/index.ts';
 import { nestsDeeperThan } from './json-depth.ts';
+import { nonFiniteNumberPath } from './non-finite-number-path.ts';
 import { nulCharacterPath } from './nul-character-path.ts';
 
 /** 1 MiB: the default limit of a request body. */
 export const DEFAULT_MAX_BODY_BYTES = 1_048_576;
+
+/** The deepest nesting of arrays and objects a body may have; no Tongban input comes near it. */
+const MAX_JSON_DEPTH = 64;
 
 /** Options of {@link jsonBody}. */
 export interface JsonBodyOptions {
@@ -60,7 +64,9 @@ async function readLimited(body: ReadableStream<Uint8Array> | null, maxBytes: nu
  * - a body that does not parse → 400 `invalid-json`;
  * - arrays and objects nested more than 64 levels deep → 400 `invalid-json`;
  * - a string (value or key) holding U+0000, which PostgreSQL cannot store → 400 `invalid-input`
- *   naming its JSON path (`body.applicant.name`).
+ *   naming its JSON path (`body.applicant.name`);
+ * - a number past the double range (`1e309`, which `JSON.parse` reads as Infinity and a jsonb
+ *   write would store as `null`) → 400 `invalid-input` naming its JSON path (`body.data.area`).
  *
  * The text read is left in Hono's body cache, so `c.req.json()` and the route's zod validator
  * read it from there.
@@ -71,8 +77,6 @@ async function readLimited(body: ReadableStream<Uint8Array> | null, maxBytes: nu
  * createRoute({ method: 'post', path: '/', middleware: [jsonBody()], request: { body } })
  * ```
  */
-/** The deepest nesting of arrays and objects a body may have; no Tongban input comes near it. */
-const MAX_JSON_DEPTH = 64;
 
 export const jsonBody = ({ maxBytes = DEFAULT_MAX_BODY_BYTES }: JsonBodyOptions = {}): MiddlewareHandler => {
   return async function jsonBody(c, next) {
@@ -94,17 +98,23 @@ export const jsonBody = ({ maxBytes = DEFAULT_MAX_BODY_BYTES }: JsonBodyOptions 
     }
     if (nestsDeeperThan(parsed, MAX_JSON_DEPTH)) throw new InvalidJsonError(`the body nests more than ${MAX_JSON_DEPTH} levels deep`);
     const nulPath = nulCharacterPath(parsed);
-    if (nulPath !== undefined) {
-      const field = nulPath === '' ? 'body' : `body.${nulPath}`;
-      const message = 'must not contain the NUL character (U+0000)';
-      throw new InvalidInputError('invalid-input', `Invalid ${field}: ${message}`, {
-        field,
-        reason: message,
-        issues: [{ in: 'body', path: nulPath, code: 'nul-character', message }],
-      });
+    if (nulPath !== undefined) throw unstorable(nulPath, 'nul-character', 'must not contain the NUL character (U+0000)');
+    const nonFinitePath = nonFiniteNumberPath(parsed);
+    if (nonFinitePath !== undefined) {
+      throw unstorable(nonFinitePath, 'non-finite-number', 'must be a finite number (this one lies past the range of a double, ±1.8e308)');
     }
     // Hono caches each body reading as a promise (HonoRequest#cachedBody), though its type names the value.
     c.req.bodyCache.text = Promise.resolve(text) as unknown as string;
     await next();
   };
 };
+
+/** The 400 `invalid-input` of a body value no store can hold, at `path` of the body. */
+function unstorable(path: string, code: string, message: string): InvalidInputError {
+  const field = path === '' ? 'body' : `body.${path}`;
+  return new InvalidInputError('invalid-input', `Invalid ${field}: ${message}`, {
+    field,
+    reason: message,
+    issues: [{ in: 'body', path, code, message }],
+  });
+}

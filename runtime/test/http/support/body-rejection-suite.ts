@@ -47,8 +47,8 @@ async function expectRejected(route: BodyRoute, send: () => Promise<TestResponse
 }
 
 /**
- * The tests every route with a JSON body must pass: malformed JSON, no content type, a wrong
- * content type, and a body over the limit (by Content-Length, chunked, and with a non-numeric
+ * The tests every route with a JSON body must pass: malformed JSON, a number past the double
+ * range, no content type, a wrong content type, and a body over the limit (by Content-Length, chunked, and with a non-numeric
  * Content-Length), each answered with the right 4xx and nothing written.
  */
 export function itRejectsBadBodies(route: () => BodyRoute): void {
@@ -73,6 +73,17 @@ export function itRejectsBadBodies(route: () => BodyRoute): void {
       'invalid-json',
     );
     expect(response.body.error.message).toContain('64 levels');
+  });
+
+  it('answers 400 invalid-input naming the field to a number past the double range, writing nothing', async () => {
+    const r = route();
+    const response = await expectRejected(
+      r,
+      () => r.client.raw(r.method, r.path, { body: '{"huge": 1e309}', headers: { 'Content-Type': 'application/json' } }, r.options),
+      400,
+      'invalid-input',
+    );
+    expect(response.body.error.details.field).toBe('body.huge');
   });
 
   it('answers 400 invalid-json to an empty body, writing nothing', async () => {

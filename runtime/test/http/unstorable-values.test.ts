@@ -32,3 +32,32 @@ describe('a NUL character (U+0000) in a JSON body', () => {
     expect(await rowCounts(harness.database.sql)).toEqual(before);
   });
 });
+
+describe('a number past the double range in a JSON body', () => {
+  it('answers 400 invalid-input naming body.data.area on POST /cases, where a jsonb write would have stored null', async () => {
+    const before = await rowCounts(harness.database.sql);
+    const text = JSON.stringify(permitApplication({ data: { shopName: '南京东路小吃店', area: 0 } })).replace('"area":0', '"area":1e309');
+    const response = await harness.client.raw(
+      'POST',
+      '/api/v1/cases',
+      { body: text, headers: { 'Content-Type': 'application/json', 'Idempotency-Key': 'non-finite-1' } },
+      { apiKey: PORTAL_KEY },
+    );
+    expectInvalidInput(response, 'body.data.area');
+    expect(response.body.error.message).toContain('finite');
+    expect(await rowCounts(harness.database.sql)).toEqual(before);
+  });
+
+  it('answers 400 naming the array item of a negative one', async () => {
+    const response = await harness.client.raw(
+      'POST',
+      '/api/v1/cases',
+      {
+        body: JSON.stringify(permitApplication()).replace('"data":{', '"data":{"list":[1,-1e400],'),
+        headers: { 'Content-Type': 'application/json', 'Idempotency-Key': 'non-finite-2' },
+      },
+      { apiKey: PORTAL_KEY },
+    );
+    expectInvalidInput(response, 'body.data.list.1');
+  });
+});
