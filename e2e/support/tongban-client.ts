@@ -164,10 +164,13 @@ export class TongbanClient {
     return body.nextTasks;
   }
 
-  /** Moves the virtual clock by `amount` `unit` (e.g. 6 `workingDay`); returns the new instant and what fired. */
-  async advanceClock(username: string, amount: number, unit: string): Promise<{ now: string; fired: { kind: string; caseId: string; taskId: string | null }[] }> {
+  /**
+   * Moves the virtual clock by `amount` `unit` (e.g. 6 `workingDay`) as the demo `admin`, the only
+   * role that may move it; returns the new instant and what fired.
+   */
+  async advanceClock(amount: number, unit: string): Promise<{ now: string; fired: { kind: string; caseId: string; taskId: string | null }[] }> {
     const { body } = await this.call<{ now: string; fired: { kind: string; caseId: string; taskId: string | null }[] }>('POST', '/clock/advance', {
-      as: { user: username },
+      as: { user: 'admin' },
       body: { by: { amount, unit } },
     });
     return body;

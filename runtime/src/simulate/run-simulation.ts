@@ -29,6 +29,7 @@ import {
   alignToWorkingTime,
   districtResolver,
   filingPlaces,
+  clockKeeperOf,
   observerOf,
   parsedDefinition,
   signInDesks,
@@ -83,8 +84,9 @@ const MAX_REFUSAL_EXAMPLES = 10;
  * Runs a simulation against a running Tongban (`tongban start --virtual-clock`) over its HTTP
  * API, and reports it:
  *
- * 1. signs in a supervisor of the city (to read every case) and the demo clerks of every
- *    department the workflow's userTasks can be routed to (`seed/organisation.json`);
+ * 1. signs in a supervisor of the city (to read every case), an admin (to move the virtual clock)
+ *    and the demo clerks of every department the workflow's userTasks can be routed to
+ *    (`seed/organisation.json`);
  * 2. files `cases` applications (`POST /cases`, citizen portal's API key, `Idempotency-Key`),
  *    varied from the workflow's fixtures and spread over the jurisdictions, evenly over the first
  *    `arrivalDays` rounds;
@@ -92,8 +94,7 @@ const MAX_REFUSAL_EXAMPLES = 10;
  *    every department decides up to `capacity` of its inbox, soonest statutory limit first
  *    (claim, then complete with a drawn outcome, a filled form and, for a rejection or a return,
  *    a reason), a slow clerk leaving a task for some rounds; then the virtual clock moves one
- *    working day (`POST /clock/advance`), so
- *    at-risk and breach timers fire;
+ *    working day (`POST /clock/advance`, as the admin), so at-risk and breach timers fire;
  * 4. stops when every case is completed, after `maxRounds`, or after 10 rounds in which nothing
  *    moved; then reads every case's detail and the escalations and builds the report.
  *
@@ -122,6 +123,7 @@ export async function runSimulation(options: SimulationOptions, hooks: Simulatio
 
   try {
     const observer = await signIn(observerOf(organisation));
+    const clockKeeper = await signIn(clockKeeperOf(organisation));
     const clock = await api.get<ApiClock>('/clock', { as: observer });
     if (!clock.virtual) {
       throw new SimulationError('clock-not-virtual', `Tongban at ${api.baseUrl} runs on the system clock; start it with --virtual-clock to simulate`);
@@ -145,7 +147,7 @@ export async function runSimulation(options: SimulationOptions, hooks: Simulatio
       throw new SimulationError('no-clerks', `No demo clerk of the organisation works in a department that tasks of '${definition.key}' go to`);
     }
 
-    let now = await alignToWorkingTime(api, observer, calendar, new Date(clock.now));
+    let now = await alignToWorkingTime(api, clockKeeper, calendar, new Date(clock.now));
     const clockStart = now;
     const cases: SimCase[] = Array.from({ length: options.cases }, (_, index) => {
       const caseRandom = random.fork(`case:${index}`);
@@ -301,7 +303,7 @@ export async function runSimulation(options: SimulationOptions, hooks: Simulatio
 
       const target = addWorkingMinutes(calendar, now, workingDayMinutes(calendar)).dueAt;
       const advanced = await api.post<ApiClockAdvance>('/clock/advance', {
-        as: observer,
+        as: clockKeeper,
         body: { to: target.toISOString() },
         timeoutMs: options.timeoutMs * 10,
       });

@@ -32,6 +32,13 @@ export function observerOf(organisation: OrganisationSeed): string {
   throw new SimulationError('no-clerks', `No supervisor, manager or admin of jurisdiction '${root ?? '?'}' is among the demo users`);
 }
 
+/** Username of an admin among the demo users: only an admin may move the virtual clock (`POST /clock/advance`). */
+export function clockKeeperOf(organisation: OrganisationSeed): string {
+  const admin = organisation.users.find((u) => u.roles.includes('admin'));
+  if (!admin) throw new SimulationError('no-admin', 'No admin is among the demo users; only an admin may move the virtual clock');
+  return admin.username;
+}
+
 /** The places cases are filed in: `wanted`, or every district and sub-district; with their address prefix. */
 export function filingPlaces(jurisdictions: readonly ApiJurisdiction[], wanted: readonly string[] | undefined): FilingPlace[] {
   const byId = new Map(jurisdictions.map((j) => [j.id, j]));

@@ -9,12 +9,14 @@ import { rowCounts } from './support/row-counts.ts';
 let harness: HttpHarness;
 let client: HttpTestClient;
 let token: string;
+let managerToken: string;
 
 beforeAll(async () => {
   harness = await startHttp();
   client = harness.client;
   await harness.publish('http-permit');
-  token = await client.login('city.manager');
+  token = await client.login('admin');
+  managerToken = await client.login('city.manager');
 });
 
 afterAll(async () => {
@@ -24,8 +26,8 @@ afterAll(async () => {
 const advance = (body: unknown) => client.send('POST', '/api/v1/clock/advance', body, { token });
 
 describe('GET /clock', () => {
-  it('answers the virtual clock’s instant', async () => {
-    const response = await client.send('GET', '/api/v1/clock', undefined, { token });
+  it('answers the virtual clock’s instant to any signed-in user', async () => {
+    const response = await client.send('GET', '/api/v1/clock', undefined, { token: managerToken });
     expect(response.status).toBe(200);
     expect(response.body).toEqual({ now: MONDAY_MORNING.toISOString(), virtual: true });
   });
@@ -74,6 +76,19 @@ describe('POST /clock/advance', () => {
 
   it('answers 401 without a token', async () => {
     expect((await client.send('POST', '/api/v1/clock/advance', { by: { amount: 1, unit: 'hour' } })).status).toBe(401);
+  });
+
+  it('answers 403 role-required to every user but an admin, leaving the clock where it was', async () => {
+    const before = (await client.send('GET', '/api/v1/clock', undefined, { token })).body.now;
+    for (const username of ['city.manager', 'huangpu.manager', 'city.supervisor', 'huangpu.market', 'designer']) {
+      const refused = await client.send('POST', '/api/v1/clock/advance', { by: { amount: 1, unit: 'hour' } }, { token: await client.login(username) });
+      expect(refused.status, `${username}: ${refused.text}`).toBe(403);
+      expect(refused.body.error.code).toBe('role-required');
+      expect(refused.body.error.details.roles).toEqual(['admin']);
+    }
+    const portal = await client.send('POST', '/api/v1/clock/advance', { by: { amount: 1, unit: 'hour' } }, { apiKey: PORTAL_KEY });
+    expect(portal.status).toBe(403);
+    expect((await client.send('GET', '/api/v1/clock', undefined, { token })).body.now).toBe(before);
   });
 
   describe('with a body that is not a JSON object within the limit', () => {

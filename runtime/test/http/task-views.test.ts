@@ -8,6 +8,7 @@ let harness: HttpHarness;
 let client: HttpTestClient;
 let intake: string;
 let manager: string;
+let admin: string;
 
 interface Row {
   id: string;
@@ -20,7 +21,7 @@ const inboxRow = async (taskId: string): Promise<Row | undefined> =>
 const detailRow = async (caseId: string, taskId: string): Promise<Row | undefined> =>
   ((await client.send('GET', `/api/v1/cases/${caseId}`, undefined, { token: manager })).body.tasks as Row[]).find((row) => row.id === taskId);
 const advanceTo = async (to: string) => {
-  const moved = await client.send('POST', '/api/v1/clock/advance', { to }, { token: manager });
+  const moved = await client.send('POST', '/api/v1/clock/advance', { to }, { token: admin });
   expect(moved.status, moved.text).toBe(200);
 };
 
@@ -30,6 +31,7 @@ beforeAll(async () => {
   await harness.publish('http-permit');
   intake = await client.login('huangpu.intake');
   manager = await client.login('huangpu.manager');
+  admin = await client.login('admin');
 });
 
 afterAll(async () => {

@@ -9,7 +9,7 @@ import { createRouter } from '../create-router.ts';
 import type { HttpEnv } from '../http-env.ts';
 import type { Access } from '../middleware/access.ts';
 import { jsonBody } from '../middleware/json-body.ts';
-import { BODY_ERRORS, errorResponses } from '../schemas/error.schema.ts';
+import { BODY_ERRORS, errorBodySchema, errorResponses } from '../schemas/error.schema.ts';
 import { USER_SECURITY } from '../schemas/security.ts';
 import { nullableTimestampSchema, timestampSchema } from '../schemas/timestamp.schema.ts';
 
@@ -36,6 +36,9 @@ export const advanceBodySchema = z
   .refine((body) => (body.to === undefined) !== (body.by === undefined), { message: "Give exactly one of 'to' and 'by'" })
   .openapi('ClockAdvanceRequest');
 
+/** Roles that may move the virtual clock: it moves every case's time limits, in every jurisdiction. */
+export const CLOCK_ROLES = ['admin'] as const;
+
 const firedTimerSchema = z
   .object({
     id: z.string(),
@@ -47,7 +50,8 @@ const firedTimerSchema = z
   .openapi('FiredTimer');
 
 /**
- * `GET /clock` (the runtime's instant and whether it is virtual) and `POST /clock/advance`, which
+ * `GET /clock` (the runtime's instant and whether it is virtual: any signed-in user) and
+ * `POST /clock/advance` (admins only: it fires every timer of every case that comes due), which
  * exists only on a virtual clock (`tongban start --virtual-clock`): elsewhere it answers 404
  * `clock-not-virtual`.
  */
@@ -82,16 +86,22 @@ export function clockRoutes({ runtime, access, maxBodyBytes }: ClockRoutesOption
     method: 'post',
     path: '/clock/advance',
     tags: ['clock'],
-    summary: 'Move the virtual clock and fire every timer that comes due on the way',
+    summary: 'Move the virtual clock and fire every timer that comes due on the way (admin)',
+    description:
+      'Only a user with the role `admin` may move the clock: it moves the time limits of every case in every jurisdiction. Any other signed-in user gets 403 `role-required`.',
     security: USER_SECURITY,
-    middleware: [access.user(), requireVirtualClock, jsonBody({ maxBytes: maxBodyBytes })] as const,
+    middleware: [access.user(CLOCK_ROLES), requireVirtualClock, jsonBody({ maxBytes: maxBodyBytes })] as const,
     request: { body: { required: true, content: { 'application/json': { schema: advanceBodySchema } } } },
     responses: {
       200: {
         description: 'The new instant and the timers that fired, in due order',
         content: { 'application/json': { schema: z.object({ now: timestampSchema, fired: z.array(firedTimerSchema) }) } },
       },
-      ...errorResponses(...BODY_ERRORS, 401, 403, 404),
+      ...errorResponses(...BODY_ERRORS, 401, 404),
+      403: {
+        description: '`role-required`: the caller is not an admin (an API key: `api-key-not-allowed`)',
+        content: { 'application/json': { schema: errorBodySchema } },
+      },
     },
   });
   app.openapi(advance, async (c) => {

@@ -4,6 +4,7 @@ export type SimulationErrorCode =
   | 'unknown-jurisdiction'
   | 'no-fixtures'
   | 'no-clerks'
+  | 'no-admin'
   | 'unreadable-definition';
 
 /** The simulation cannot run as asked; `code` says why, the message names the ids involved. */
