@@ -19,6 +19,7 @@ import { TaskSlaBadge } from '../sla/TaskSlaBadge.tsx';
 import { extensionMessages } from './extension.messages.ts';
 import { ExtensionRequestDialog } from './ExtensionRequestDialog.tsx';
 import { ExtensionStatus } from './ExtensionStatus.tsx';
+import { mayDecideTask } from './may-decide-task.ts';
 import { outcomeOptions, returnTargets, userTaskOf, type OutcomeKind, type OutcomeOption } from './outcome-options.ts';
 import { ReturnDialog, type ReturnDecision } from './ReturnDialog.tsx';
 import { SupplementDialog } from './SupplementDialog.tsx';
@@ -70,7 +71,7 @@ export function TaskWorkbench({ task, caseView, definition, departmentName }: Ta
   const targets = useMemo(() => returnTargets(definition, task.nodeId), [definition, task.nodeId]);
 
   const open = task.status === 'open' || task.status === 'claimed';
-  const mayAct = user !== null && user.department.id === task.departmentId && user.roles.includes(task.candidateRole);
+  const mayAct = mayDecideTask(user, task);
   const mine = task.status === 'claimed' && task.assigneeId === user?.id;
   const editable = open && mayAct && mine && !task.suspended;
   const error = claim.error ?? complete.error ?? requestExtension.error;
@@ -153,7 +154,7 @@ export function TaskWorkbench({ task, caseView, definition, departmentName }: Ta
   let notice: ReactNode = null;
   if (!open) notice = <Alert type="success" showIcon title={t.closedTitle(formatInstant(task.completedAt, locale))} />;
   else if (task.suspended) notice = <Alert type="warning" showIcon title={t.suspended} data-testid="suspended-notice" />;
-  else if (!mayAct) notice = <Alert type="info" showIcon title={t.notYours} />;
+  else if (!mayAct) notice = <Alert type="info" showIcon title={user?.roles.includes('admin') ? t.adminReadsOnly : t.notYours} data-testid="read-only-notice" />;
   else if (task.status === 'open') {
     notice = (
       <Alert

@@ -18,6 +18,7 @@ import { navigate } from '../shell/router.ts';
 import { useApiErrorText } from '../shell/use-api-error-text.ts';
 import { DueDate } from '../sla/DueDate.tsx';
 import { TaskSlaBadge } from '../sla/TaskSlaBadge.tsx';
+import { mayDecideTask } from './may-decide-task.ts';
 import { taskPath } from './task-path.ts';
 import { tasksMessages } from './tasks.messages.ts';
 
@@ -132,7 +133,7 @@ export function TasksPage() {
       align: 'right',
       render: (_, task) => (
         <Space>
-          {task.status === 'open' && (
+          {task.status === 'open' && mayDecideTask(user, task) && (
             <Button size="small" type="primary" loading={claim.isPending && claim.variables?.id === task.id} onClick={() => onClaim(task)} data-testid={`claim-${task.id}`}>
               {t.claim}
             </Button>
@@ -152,7 +153,7 @@ export function TasksPage() {
           <Typography.Title level={3} className="tb-page-title" style={{ marginBottom: 4 }}>
             {t.title}
           </Typography.Title>
-          <Typography.Text type="secondary">{t.subtitle(user?.department.name ?? '')}</Typography.Text>
+          <Typography.Text type="secondary">{user?.roles.includes('admin') ? t.adminSubtitle : t.subtitle(user?.department.name ?? '')}</Typography.Text>
         </div>
         <Space wrap>
           <NewCaseButton />

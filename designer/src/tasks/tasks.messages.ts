@@ -5,6 +5,7 @@ export const tasksMessages = defineMessages(
   {
     title: '待办事项',
     subtitle: (department: string) => `${department} · 本部门待办，按法定时限先后排列`,
+    adminSubtitle: '所有部门的任务（系统管理员只读，不办理），按法定时限先后排列',
     statusPending: '待处理',
     statusMine: '我已认领',
     statusCompleted: '已办结',
@@ -32,6 +33,7 @@ export const tasksMessages = defineMessages(
   {
     title: 'Tasks',
     subtitle: (department: string) => `${department} · your department's tasks, soonest statutory limit first`,
+    adminSubtitle: 'Every department’s tasks (administrators read them, and decide none), soonest statutory limit first',
     statusPending: 'To do',
     statusMine: 'Claimed by me',
     statusCompleted: 'Completed',

@@ -60,10 +60,10 @@ export class CaseOperationsService {
 
   /**
    * Suspends the case for `reason`, one of the fixed list. Ordered by the clerk of an open task of
-   * the case (`taskId`), or for the case as a whole by a manager or admin of its jurisdiction.
+   * the case (`taskId`), or for the case as a whole by a manager of its jurisdiction or an admin.
    *
    * @throws NotFoundError `case-not-found`, `task-not-found`; ForbiddenError `task-forbidden`,
-   *   `case-forbidden`; InvalidInputError `invalid-suspension-reason`; ConflictError `task-not-open`,
+   *   `admin-does-not-decide` (an admin naming a task), `case-forbidden`; InvalidInputError `invalid-suspension-reason`; ConflictError `task-not-open`,
    *   `case-suspended`, `case-completed`.
    */
   async suspendCase(caseId: string, input: SuspendInput, viewer: Viewer): Promise<CaseView> {
@@ -75,7 +75,7 @@ export class CaseOperationsService {
         assertManagesCase(viewer, organisation, caseId, jurisdictionId);
       } else {
         task = await this.openTask(unit, input.taskId);
-        assertMayActOnTask(viewer, task);
+        assertMayActOnTask(viewer, task, 'suspend the case through');
       }
       unit.record('case.suspensionOrdered', { reason: input.reason, comment: input.comment ?? null }, task?.id ?? null);
       await unit.step({
@@ -90,7 +90,7 @@ export class CaseOperationsService {
   /**
    * Ends a suspension for an uncounted period: `data` (a test result, an expert opinion) is merged
    * into the case data, and every paused clock is re-armed with the time it had left. The clerk of
-   * the task that ordered it, or a manager or admin of the case's jurisdiction, may.
+   * the task that ordered it, a manager of the case's jurisdiction, or an admin, may.
    *
    * @throws NotFoundError `case-not-found`; ForbiddenError `case-forbidden`; ConflictError
    *   `case-not-suspended`, `suspension-mismatch` (a 补正, which the applicant's supplement ends).

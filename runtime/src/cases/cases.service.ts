@@ -8,9 +8,9 @@ import type { Db } from '../db/client.ts';
 import { caseEvents, cases, tasks, timers, users, workflowDefinitions, type CaseRow } from '../db/schema/index.ts';
 import type { DefinitionStore } from '../definitions/definition-store.ts';
 import { ConflictError, ForbiddenError, IdempotencyKeyReusedError, InvalidInputError, NotFoundError } from '../errors/index.ts';
-import { assertMayFile, describe, visibleDepartmentIds } from '../organisation/access.ts';
+import { assertMayFile, describe, scopeJurisdictionIds, visibleDepartmentIds } from '../organisation/access.ts';
 import type { Organisation } from '../organisation/organisation.ts';
-import { seesJurisdiction, type Viewer } from '../organisation/viewer.ts';
+import type { Viewer } from '../organisation/viewer.ts';
 import type { CaseExecutor } from './case-executor.ts';
 import { caseViewOf, pageOf, type CaseDetail, type CaseView, type Page, type PageRequest, type TaskView } from './case-views.ts';
 import { checkCaseData } from './check-case-data.ts';
@@ -227,7 +227,7 @@ export class CasesService {
 
   /**
    * Cases in the viewer's scope, newest first: a clerk's those with a task of their department; a
-   * manager's, supervisor's or admin's those filed in their jurisdiction's subtree.
+   * manager's or supervisor's those filed in their jurisdiction's subtree; an admin's every case.
    * @throws ForbiddenError `cases-forbidden` for an API key.
    */
   async listCases(viewer: Viewer, filters: CaseFilters = {}): Promise<Page<CaseView>> {
@@ -237,8 +237,9 @@ export class CasesService {
       throw new ForbiddenError('cases-forbidden', `${describe(viewer)} may not list cases`);
     }
     const conditions: SQL[] = [];
-    if (seesJurisdiction(viewer) && viewer.jurisdictionId) {
-      conditions.push(inArray(cases.jurisdictionId, organisation.subtree(viewer.jurisdictionId)));
+    const scope = scopeJurisdictionIds(viewer, organisation);
+    if (scope !== undefined) {
+      conditions.push(inArray(cases.jurisdictionId, scope));
     } else {
       const departmentIds = visibleDepartmentIds(viewer, organisation);
       conditions.push(
@@ -301,9 +302,7 @@ export class CasesService {
 
   private assertMaySee(viewer: Viewer, organisation: Organisation, row: CaseRow, taskDepartments: string[]): void {
     if (viewer.kind === 'user') {
-      if (seesJurisdiction(viewer) && viewer.jurisdictionId && organisation.subtree(viewer.jurisdictionId).includes(row.jurisdictionId)) {
-        return;
-      }
+      if (scopeJurisdictionIds(viewer, organisation)?.includes(row.jurisdictionId)) return;
       const visible = new Set(visibleDepartmentIds(viewer, organisation));
       if (taskDepartments.some((d) => visible.has(d))) return;
     }

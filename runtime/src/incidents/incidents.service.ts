@@ -4,7 +4,7 @@ import { pageOf, type Page, type PageRequest } from '../cases/case-views.ts';
 import type { Db } from '../db/client.ts';
 import { cases, incidents, serviceInvocations, type CaseRow, type IncidentRow, type IncidentStatus } from '../db/schema/index.ts';
 import { ConflictError, ForbiddenError, NotFoundError } from '../errors/index.ts';
-import { describe } from '../organisation/access.ts';
+import { describe, scopeJurisdictionIds } from '../organisation/access.ts';
 import type { Organisation } from '../organisation/organisation.ts';
 import type { Viewer } from '../organisation/viewer.ts';
 
@@ -26,7 +26,7 @@ const INCIDENT_ROLES = ['manager', 'admin'];
 
 /**
  * Incidents (DESIGN.md §2): service tasks whose invocation failed after its last attempt; the case
- * waits at the task. Managers and admins see those of cases filed in their jurisdiction's subtree,
+ * waits at the task. Managers see those of cases filed in their jurisdiction's subtree, admins every one,
  * and retry them.
  */
 export class IncidentsService {
@@ -118,7 +118,7 @@ export class IncidentsService {
     if (viewer.kind !== 'user' || !viewer.jurisdictionId || !INCIDENT_ROLES.some((role) => viewer.roles.includes(role))) {
       throw new ForbiddenError('incidents-forbidden', `${describe(viewer)} may not see incidents: managers and admins may`);
     }
-    return (await this.options.organisation()).subtree(viewer.jurisdictionId);
+    return scopeJurisdictionIds(viewer, await this.options.organisation()) ?? [];
   }
 }
 

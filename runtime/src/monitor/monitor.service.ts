@@ -7,9 +7,9 @@ import { cases, notifications, tasks, type CaseRow, type NotificationRow, type T
 import { pageOf, type Page, type PageRequest } from '../cases/case-views.ts';
 import type { DefinitionStore } from '../definitions/definition-store.ts';
 import { ForbiddenError, InvalidInputError } from '../errors/index.ts';
-import { describe, visibleDepartmentIds } from '../organisation/access.ts';
+import { describe, scopeJurisdictionIds, visibleDepartmentIds } from '../organisation/access.ts';
 import type { Organisation } from '../organisation/organisation.ts';
-import { seesJurisdiction, type Viewer } from '../organisation/viewer.ts';
+import type { Viewer } from '../organisation/viewer.ts';
 import { aggregateHandledTasks } from './handled-tasks.ts';
 import { addDays, datesFrom } from './local-dates.ts';
 import { DEFAULT_SERIES_DAYS, seriesRangeProblem } from './series-range.ts';
@@ -137,7 +137,7 @@ export class MonitorService {
   async listEscalations(viewer: Viewer, page?: PageRequest): Promise<Page<NotificationRow>> {
     const organisation = await this.options.organisation();
     const departmentIds = this.scope(viewer, organisation);
-    const addressed = seesJurisdiction(viewer) && viewer.jurisdictionId ? organisation.subtree(viewer.jurisdictionId) : [''];
+    const addressed = scopeJurisdictionIds(viewer, organisation) ?? [''];
     const where = and(
       eq(notifications.kind, 'escalation'),
       or(

@@ -58,6 +58,11 @@ export class Organisation {
     return [...this.jurisdictionById.values()].filter((j) => j.calendarKey === key).map((j) => j.id).sort();
   }
 
+  /** Ids of every jurisdiction of the tree. */
+  jurisdictionIds(): string[] {
+    return [...this.jurisdictionById.keys()];
+  }
+
   /** Ids of the jurisdiction `id` and every jurisdiction below it. */
   subtree(id: string): string[] {
     const ids: string[] = [];
@@ -103,6 +108,11 @@ export class Organisation {
       );
     }
     return department;
+  }
+
+  /** Ids of every department of every jurisdiction. */
+  departmentIds(): string[] {
+    return [...this.departmentById.keys()];
   }
 
   /** The departments of the jurisdiction `id` and of every jurisdiction below it. */

@@ -19,7 +19,18 @@ export function hasRole(viewer: Viewer, role: string): boolean {
   return viewer.roles.includes(role);
 }
 
-/** True when the viewer sees a whole jurisdiction subtree (managers, supervisors, admins). */
+/**
+ * True when the viewer sees a whole jurisdiction subtree (managers, supervisors), or every
+ * jurisdiction (admins: see `scopeJurisdictionIds`).
+ */
 export function seesJurisdiction(viewer: Viewer): boolean {
   return viewer.kind === 'user' && ['manager', 'supervisor', 'admin'].some((role) => viewer.roles.includes(role));
+}
+
+/**
+ * True when the viewer is an administrator: reads every task and case in every jurisdiction and
+ * performs administrative operations, but never decides a task (DESIGN.md §5).
+ */
+export function isAdmin(viewer: Viewer): boolean {
+  return viewer.kind === 'user' && viewer.roles.includes('admin');
 }

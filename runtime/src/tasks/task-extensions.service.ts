@@ -5,9 +5,9 @@ import { pageOf, type Page, type PageRequest } from '../cases/case-views.ts';
 import type { Db } from '../db/client.ts';
 import { tasks, type TaskRow } from '../db/schema/index.ts';
 import { ConflictError, ForbiddenError } from '../errors/index.ts';
-import { assertMayActOnTask, describe, visibleDepartmentIds } from '../organisation/access.ts';
+import { adminDoesNotDecide, assertMayActOnTask, describe, visibleDepartmentIds } from '../organisation/access.ts';
 import type { Organisation } from '../organisation/organisation.ts';
-import { seesJurisdiction, type Viewer } from '../organisation/viewer.ts';
+import { isAdmin, seesJurisdiction, type Viewer } from '../organisation/viewer.ts';
 
 /** A clerk's request to extend a task's statutory limit (POST /tasks/{id}/extension). */
 export interface ExtensionRequestInput {
@@ -38,13 +38,13 @@ export class TaskExtensionsService {
   /**
    * Asks for task `taskId`'s statutory limit to run `amount` longer.
    *
-   * @throws NotFoundError `task-not-found`; ForbiddenError `task-forbidden`; InvalidInputError
-   *   `extension-refused` naming `amount` (over the cap) or `reason`; ConflictError `task-not-open`,
+   * @throws NotFoundError `task-not-found`; ForbiddenError `task-forbidden`, `admin-does-not-decide`;
+   *   InvalidInputError `extension-refused` naming `amount` (over the cap) or `reason`; ConflictError `task-not-open`,
    *   `deadline-passed`, `extension-not-allowed`, `extension-already-requested`, `case-suspended`.
    */
   async requestExtension(taskId: string, viewer: Viewer, input: ExtensionRequestInput): Promise<TaskRow> {
     return this.options.executor.withCaseOfTask(taskId, viewer.userId ?? null, async (unit, task) => {
-      assertMayActOnTask(viewer, task);
+      assertMayActOnTask(viewer, task, 'request an extension of');
       assertOpen(task);
       if (task.dueAt !== null && task.dueAt.getTime() <= unit.now.getTime()) {
         throw new ConflictError(
@@ -62,7 +62,7 @@ export class TaskExtensionsService {
    * Approves the extension requested for task `taskId`: its deadline moves by the amount.
    *
    * @throws NotFoundError `task-not-found`; ForbiddenError `extension-approver-required` (the viewer
-   *   lacks the role the definition names, or the task lies outside their scope); ConflictError
+   *   lacks the role the definition names, or the task lies outside their scope), `admin-does-not-decide`; ConflictError
    *   `task-not-open`, `extension-not-allowed`, `extension-not-requested`, `case-suspended`.
    */
   async approveExtension(taskId: string, viewer: Viewer): Promise<TaskRow> {
@@ -80,8 +80,12 @@ export class TaskExtensionsService {
   ): Promise<TaskRow> {
     const organisation = await this.options.organisation();
     return this.options.executor.withCaseOfTask(taskId, viewer.userId ?? null, async (unit, task) => {
-      assertOpen(task);
       const approverRole = unit.userTask(task.nodeId).extension?.approverRole;
+      if (isAdmin(viewer) && (approverRole === undefined || !this.mayApprove(viewer, organisation, task, approverRole))) {
+        const whoMay = approverRole === undefined ? 'no one: its step offers no extension' : `a user with role '${approverRole}' over department '${task.departmentId}'`;
+        throw adminDoesNotDecide(viewer, task, `${verb} the extension of`, whoMay);
+      }
+      assertOpen(task);
       if (approverRole === undefined) {
         throw new ConflictError('extension-not-allowed', `Task '${taskId}' (node '${task.nodeId}') offers no extension`, { taskId });
       }
@@ -113,17 +117,18 @@ export class TaskExtensionsService {
 
   /**
    * Open tasks whose extension awaits the viewer's approval: in their scope, asking a role they
-   * hold, oldest request first.
+   * hold other than `admin` (which approves nothing), oldest request first.
    */
   async listExtensionRequests(viewer: Viewer, page?: PageRequest): Promise<Page<TaskRow>> {
     const organisation = await this.options.organisation();
     const departmentIds = visibleDepartmentIds(viewer, organisation);
-    if (viewer.kind !== 'user' || departmentIds.length === 0 || viewer.roles.length === 0) return { items: [], total: 0 };
+    const approverRoles = viewer.roles.filter((role) => role !== 'admin');
+    if (viewer.kind !== 'user' || departmentIds.length === 0 || approverRoles.length === 0) return { items: [], total: 0 };
     const where = and(
       inArray(tasks.departmentId, departmentIds),
       inArray(tasks.status, ['open', 'claimed']),
       sql`${tasks.extension}->>'status' = 'requested'`,
-      inArray(sql<string>`${tasks.extension}->>'approverRole'`, viewer.roles),
+      inArray(sql<string>`${tasks.extension}->>'approverRole'`, approverRoles),
     );
     const { limit, offset } = pageOf(page);
     const { db } = this.options;
@@ -135,11 +140,12 @@ export class TaskExtensionsService {
   }
 
   /**
-   * Whether `viewer` holds `approverRole` over the task: in its department, or (a manager,
-   * supervisor or admin) over a jurisdiction whose subtree holds the department.
+   * Whether `viewer` holds `approverRole` over the task: in its department, or (a manager or
+   * supervisor) over a jurisdiction whose subtree holds the department. The `admin` role never
+   * approves: an extension is the competent department's decision (行政许可法 art. 42).
    */
   private mayApprove(viewer: Viewer, organisation: Organisation, task: TaskRow, approverRole: string): boolean {
-    if (viewer.kind !== 'user' || !viewer.roles.includes(approverRole)) return false;
+    if (viewer.kind !== 'user' || approverRole === 'admin' || !viewer.roles.includes(approverRole)) return false;
     if (viewer.departmentId === task.departmentId) return true;
     const department = organisation.department(task.departmentId);
     return (

@@ -9,6 +9,7 @@ import { taskViewOf } from '../cases/task-view-of.ts';
 import type { DefinitionStore, PublishedDefinition } from '../definitions/definition-store.ts';
 import { ConflictError, ForbiddenError, NotFoundError } from '../errors/index.ts';
 import { assertMayActOnTask, describe } from '../organisation/access.ts';
+import { isAdmin } from '../organisation/viewer.ts';
 import type { Viewer } from '../organisation/viewer.ts';
 import { checkCompletion } from './check-completion.ts';
 
@@ -61,21 +62,21 @@ export class TasksService {
   constructor(private readonly options: { db: Db; executor: CaseExecutor; definitions: DefinitionStore; calendars: () => Promise<CalendarBook> }) {}
 
   /**
-   * The viewer's inbox: tasks of their department whose candidate role they hold, open and
-   * claimed by default, soonest statutory limit first (tasks without one last), each with its
-   * minutes left as `GET /cases/{id}` counts them (`taskViewOf`).
+   * The viewer's inbox: tasks of their department whose candidate role they hold (an admin's: the
+   * tasks of every department, to read), open and claimed by default, soonest statutory limit first
+   * (tasks without one last), each with its minutes left as `GET /cases/{id}` counts them
+   * (`taskViewOf`).
    * @throws ForbiddenError `inbox-forbidden` for a viewer without a department.
    */
   async listInbox(viewer: Viewer, filters: InboxFilters = {}): Promise<Page<InboxItem>> {
-    if (viewer.kind !== 'user' || !viewer.departmentId) {
+    if (viewer.kind !== 'user' || (!viewer.departmentId && !isAdmin(viewer))) {
       throw new ForbiddenError('inbox-forbidden', `${describe(viewer)} has no inbox`);
     }
     const statuses = filters.status === undefined ? OPEN : Array.isArray(filters.status) ? filters.status : [filters.status];
-    const conditions: SQL[] = [
-      eq(tasks.departmentId, viewer.departmentId),
-      inArray(tasks.candidateRole, viewer.roles.length > 0 ? viewer.roles : ['']),
-      inArray(tasks.status, statuses),
-    ];
+    const conditions: SQL[] = [inArray(tasks.status, statuses)];
+    if (!isAdmin(viewer)) {
+      conditions.push(eq(tasks.departmentId, viewer.departmentId as string), inArray(tasks.candidateRole, viewer.roles.length > 0 ? viewer.roles : ['']));
+    }
     if (filters.definitionKey) conditions.push(eq(cases.definitionKey, filters.definitionKey));
     if (filters.mine && viewer.userId) conditions.push(eq(tasks.assigneeId, viewer.userId));
     const where = and(...conditions);
@@ -137,12 +138,12 @@ export class TasksService {
 
   /**
    * Claims task `taskId` for the viewer (claiming one's own claim again is a no-op).
-   * @throws NotFoundError `task-not-found`; ForbiddenError `task-forbidden`;
+   * @throws NotFoundError `task-not-found`; ForbiddenError `task-forbidden`, `admin-does-not-decide`;
    *   ConflictError `task-not-open` or `task-claimed` (by someone else).
    */
   async claimTask(taskId: string, viewer: Viewer): Promise<TaskRow> {
     const task = await this.find(taskId);
-    assertMayActOnTask(viewer, task);
+    assertMayActOnTask(viewer, task, 'claim');
     const now = this.options.executor.clock.now();
     return this.options.db.transaction(async (tx) => {
       const [claimed] = await tx
@@ -176,13 +177,13 @@ export class TasksService {
    * against the task's node; the data is merged into the case data. Of two completions of one
    * task, exactly one succeeds and the other gets a 409 `task-not-open`.
    *
-   * @throws NotFoundError `task-not-found`; ForbiddenError `task-forbidden`; InvalidInputError naming
+   * @throws NotFoundError `task-not-found`; ForbiddenError `task-forbidden`, `admin-does-not-decide`; InvalidInputError naming
    *   the field; ConflictError `task-not-open`, `task-claimed` (by someone else), `case-suspended`.
    */
   async completeTask(taskId: string, viewer: Viewer, input: CompleteTaskInput): Promise<CompleteTaskResult> {
     const data = input.data ?? {};
     return this.options.executor.withCaseOfTask(taskId, viewer.userId ?? null, async (unit, task) => {
-      assertMayActOnTask(viewer, task);
+      assertMayActOnTask(viewer, task, 'complete');
       if (!OPEN.includes(task.status)) throw notOpen(taskId, task);
       if (task.status === 'claimed' && task.assigneeId !== null && task.assigneeId !== (viewer.userId ?? null)) {
         throw new ConflictError('task-claimed', `Task '${taskId}' is claimed by another user`, { taskId, assigneeId: task.assigneeId });
