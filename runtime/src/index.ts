@@ -18,6 +18,8 @@ export * from './timers/index.ts';
 export { createDb } from './db/client.ts';
 export type { CreateDbOptions, Db, DbHandle } from './db/client.ts';
 export { migrateDatabase } from './db/migrate.ts';
+export { MigrationJournalError, isMigrationJournalError } from './db/migration-journal-error.ts';
+export type { MigrationJournalErrorCode, MigrationJournalProblem } from './db/migration-journal-error.ts';
 export { hashPassword, verifyPassword } from './infra/password.ts';
 export { startEmbeddedPostgres } from './infra/postgres.ts';
 export type { EmbeddedPostgres, EmbeddedPostgresOptions } from './infra/postgres.ts';
