@@ -7,6 +7,7 @@ import type { Clock } from '../clock/index.ts';
 import { createVirtualClock, systemClock } from '../clock/index.ts';
 import { createDb } from '../db/client.ts';
 import { migrateDatabase } from '../db/migrate.ts';
+import { loggableError } from '../http/middleware/loggable-error.ts';
 import { createApp } from '../http/app.ts';
 import { createRuntime } from '../runtime.ts';
 import type { TongbanConfig } from '../infra/config.ts';
@@ -60,7 +61,7 @@ export async function startTongban(options: StartOptions): Promise<RunningTongba
       db: handle.db,
       redisUrl: services.redisUrl,
       clock,
-      logger: { info: (message) => print(message), error: (message, error) => console.error(message, error) },
+      logger: { info: (message) => print(message), error: (message, error) => console.error(message, error === undefined ? '' : loggableError(error)) },
     });
     stops.push(() => runtime.stop());
     await runtime.startWorkers();

@@ -46,8 +46,8 @@ function errorResponse(c: Context, status: number, body: ErrorBody['error']): Re
  * - anything else is a bug: logged with a reference, answered 500 `internal` with only that
  *   reference, so no internals leak.
  *
- * A logged error carries its class, code, message and stack frames, never a failed query's
- * parameters (see {@link loggableError}).
+ * A logged error carries its class, code, message and stack frames, and for a failed query its
+ * SQL text and each parameter's position, type and length, never a value (see {@link loggableError}).
  *
  * @param [options.logger=console] - Receives unexpected errors.
  */
