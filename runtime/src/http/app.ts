@@ -93,7 +93,11 @@ export function createApp(runtime: Runtime, options: AppOptions): OpenAPIHono<Ht
     info: {
       title: 'Tongban API',
       version: API_VERSION,
-      description: 'Cross-department case handling: definitions, cases, tasks, time limits.',
+      description:
+        'Cross-department case handling: definitions, cases, tasks, time limits.\n\n' +
+        `Every JSON request body: at most ${maxBodyBytes.toLocaleString('en-US')} bytes (413 \`payload-too-large\`), \`application/json\` (415 \`unsupported-media-type\`), ` +
+        'nested at most 64 levels (400 `invalid-json`), with no NUL character (U+0000) and no number past the range of a double such as `1e309` (400 `invalid-input` naming the field). ' +
+        'Each field states its own bound (`maxLength`, `maxItems`, `maxProperties`; free-form objects in their description), checked before anything is stored.',
     },
   });
   app.all('/api/*', routeNotFound);

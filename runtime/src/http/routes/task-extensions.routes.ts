@@ -7,7 +7,7 @@ import type { Access } from '../middleware/access.ts';
 import { jsonBody } from '../middleware/json-body.ts';
 import { taskSchema } from '../schemas/case.schema.ts';
 import { idParamSchema, pageQuerySchema } from '../schemas/common.schema.ts';
-import { BODY_ERRORS, errorResponses } from '../schemas/error.schema.ts';
+import { BODY_ERRORS, DECISION_FORBIDDEN, errorResponses } from '../schemas/error.schema.ts';
 import { USER_SECURITY } from '../schemas/security.ts';
 
 /** Options of {@link taskExtensionsRoutes}. */
@@ -53,7 +53,8 @@ export function taskExtensionsRoutes({ runtime, access, maxBodyBytes }: TaskExte
     request: { params: taskParams, body: { required: true, content: { 'application/json': { schema: extensionBodySchema } } } },
     responses: {
       200: { description: 'The task, its extension requested', content: { 'application/json': { schema: taskSchema } } },
-      ...errorResponses(...BODY_ERRORS, 401, 403, 404, 409),
+      ...errorResponses(...BODY_ERRORS, 401, 404, 409),
+      ...DECISION_FORBIDDEN,
     },
   });
   app.openapi(request, async (c) => c.json(await runtime.requestExtension(c.req.valid('param').id, c.get('viewer'), c.req.valid('json')), 200));
@@ -68,7 +69,8 @@ export function taskExtensionsRoutes({ runtime, access, maxBodyBytes }: TaskExte
     request: { params: taskParams },
     responses: {
       200: { description: 'The task with its new deadline', content: { 'application/json': { schema: taskSchema } } },
-      ...errorResponses(400, 401, 403, 404, 409),
+      ...errorResponses(400, 401, 404, 409),
+      ...DECISION_FORBIDDEN,
     },
   });
   app.openapi(approve, async (c) => c.json(await runtime.approveExtension(c.req.valid('param').id, c.get('viewer')), 200));
@@ -83,7 +85,8 @@ export function taskExtensionsRoutes({ runtime, access, maxBodyBytes }: TaskExte
     request: { params: taskParams, body: { required: true, content: { 'application/json': { schema: extensionRefusalBodySchema } } } },
     responses: {
       200: { description: 'The task, its extension refused', content: { 'application/json': { schema: taskSchema } } },
-      ...errorResponses(...BODY_ERRORS, 401, 403, 404, 409),
+      ...errorResponses(...BODY_ERRORS, 401, 404, 409),
+      ...DECISION_FORBIDDEN,
     },
   });
   app.openapi(refuse, async (c) => c.json(await runtime.refuseExtension(c.req.valid('param').id, c.get('viewer'), c.req.valid('json')), 200));

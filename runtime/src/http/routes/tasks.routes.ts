@@ -9,7 +9,7 @@ import { jsonBody } from '../middleware/json-body.ts';
 import { taskSchema } from '../schemas/case.schema.ts';
 import { idParamSchema, pageQuerySchema } from '../schemas/common.schema.ts';
 import { workflowKeyParamSchema } from '../schemas/definition.schema.ts';
-import { BODY_ERRORS, errorResponses } from '../schemas/error.schema.ts';
+import { BODY_ERRORS, DECISION_FORBIDDEN, errorResponses } from '../schemas/error.schema.ts';
 import { USER_SECURITY } from '../schemas/security.ts';
 import { completeTaskBodySchema, completionSchema, inboxItemSchema } from '../schemas/task.schema.ts';
 
@@ -37,6 +37,7 @@ export function tasksRoutes({ runtime, access, maxBodyBytes }: TasksRoutesOption
     path: '/tasks',
     tags: ['tasks'],
     summary: "The inbox: tasks of the caller's department and roles, soonest statutory limit first",
+    description: 'An admin’s inbox holds the tasks of every department, to read: an admin decides none.',
     security: USER_SECURITY,
     middleware: [access.user()] as const,
     request: {
@@ -79,7 +80,8 @@ export function tasksRoutes({ runtime, access, maxBodyBytes }: TasksRoutesOption
     request: { params: taskParams },
     responses: {
       200: { description: 'The task, claimed by the caller', content: { 'application/json': { schema: taskSchema } } },
-      ...errorResponses(400, 401, 403, 404, 409),
+      ...errorResponses(400, 401, 404, 409),
+      ...DECISION_FORBIDDEN,
     },
   });
   app.openapi(claim, async (c) => c.json(await runtime.claimTask(c.req.valid('param').id, c.get('viewer')), 200));
@@ -101,7 +103,8 @@ export function tasksRoutes({ runtime, access, maxBodyBytes }: TasksRoutesOption
         description: 'The task as closed, the case, and the tasks the step opened',
         content: { 'application/json': { schema: completionSchema } },
       },
-      ...errorResponses(...BODY_ERRORS, 401, 403, 404, 409),
+      ...errorResponses(...BODY_ERRORS, 401, 404, 409),
+      ...DECISION_FORBIDDEN,
     },
   });
   app.openapi(complete, async (c) => {

@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 
-const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD').openapi({ example: '2027-01-01' });
-const timeOfDay = z.string().regex(/^(?:(?:[01]\d|2[0-3]):[0-5]\d|24:00)$/, 'must be a time HH:mm from 00:00 to 24:00');
+const localDate = z.string().max(10).regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD').openapi({ example: '2027-01-01' });
+const timeOfDay = z.string().max(5).regex(/^(?:(?:[01]\d|2[0-3]):[0-5]\d|24:00)$/, 'must be a time HH:mm from 00:00 to 24:00');
 
 const workingPeriodSchema = z.strictObject({ start: timeOfDay.openapi({ example: '09:00' }), end: timeOfDay.openapi({ example: '12:00' }) }).openapi('WorkingPeriod');
 

@@ -1,8 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { suspensionReasons } from '@tongban/engine';
 import { idParamSchema } from './common.schema.ts';
-
-const jsonObject = z.record(z.string(), z.unknown());
+import { DATA_LIMITS, freeFormObject } from './free-form.schema.ts';
 
 /** `POST /cases/{id}/withdraw`: the applicant's withdrawal, with an optional reason. */
 export const withdrawBodySchema = z
@@ -23,7 +22,9 @@ export const suspendBodySchema = z
 /** `POST /cases/{id}/resume`: what the uncounted period produced, merged into the case data. */
 export const resumeBodySchema = z
   .strictObject({
-    data: jsonObject.optional().openapi({ example: { expertOpinion: '符合' } }),
+    data: freeFormObject(DATA_LIMITS, 'What the uncounted period produced (a test result, an expert opinion); merged into the case data')
+      .optional()
+      .openapi({ example: { expertOpinion: '符合' } }),
     comment: z.string().max(4_000).optional(),
   })
   .openapi('ResumeRequest');

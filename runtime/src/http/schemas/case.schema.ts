@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { caseStatuses, caseSuspensionReasons, slaStates, taskStatuses } from '../../db/schema/index.ts';
 import { idParamSchema } from './common.schema.ts';
+import { APPLICANT_LIMITS, DATA_LIMITS, DOCUMENT_LIMITS, freeFormObject } from './free-form.schema.ts';
 import { nullableTimestampSchema, timestampSchema } from './timestamp.schema.ts';
 import { workflowKeyParamSchema } from './definition.schema.ts';
 
@@ -138,18 +139,20 @@ export const createCaseBodySchema = z
   .strictObject({
     definitionKey: workflowKeyParamSchema,
     jurisdiction: idParamSchema.openapi({ example: 'sh-huangpu-nanjing-east' }),
-    applicant: jsonObject.openapi({ example: { name: '张三', idNumber: '310101199001011234' } }),
-    data: jsonObject,
+    applicant: freeFormObject(APPLICANT_LIMITS, 'Who applies: name, contact, identity number').openapi({
+      example: { name: '张三', idNumber: '310101199001011234' },
+    }),
+    data: freeFormObject(DATA_LIMITS, "The application, checked against the workflow's `dataSchema`"),
   })
   .openapi('CreateCaseRequest');
 
 /** A document handed in: its name or reference, or a small record describing it. */
-const documentSchema = z.union([z.string().min(1).max(500), jsonObject]);
+const documentSchema = z.union([z.string().min(1).max(500), freeFormObject(DOCUMENT_LIMITS, 'A document described as a small record')]);
 
 /** `POST /cases/{id}/supplement`: what the applicant supplies after a 补正. */
 export const supplementBodySchema = z
   .strictObject({
-    data: jsonObject,
-    documents: z.array(documentSchema).max(100).optional(),
+    data: freeFormObject(DATA_LIMITS, "What the 补正 asked for; merged into the case data, checked against the workflow's `dataSchema`"),
+    documents: z.array(documentSchema).max(100).optional().openapi({ description: 'At most 100: names or references (at most 500 characters), or small records' }),
   })
   .openapi('SupplementRequest');

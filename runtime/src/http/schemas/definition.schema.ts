@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { diagnosticCodes } from '@tongban/engine';
+import { DEFINITION_LIMITS, freeFormObject } from './free-form.schema.ts';
 
 /** A workflow key in a path: kebab-case, e.g. `open-restaurant`. */
 export const workflowKeyParamSchema = z
@@ -32,12 +33,14 @@ export const diagnosticSchema = z
   .openapi('Diagnostic');
 
 /**
- * A workflow definition as the designer sends it. Only "a JSON object" is checked here: its
- * content is the engine's to judge, answered as diagnostics rather than as `invalid-input`.
+ * A workflow definition as the designer sends it. Only "a JSON object within
+ * {@link DEFINITION_LIMITS}" is checked here: its content is the engine's to judge, answered as
+ * diagnostics rather than as `invalid-input`.
  */
-export const definitionInputSchema = z.record(z.string(), z.unknown()).openapi('WorkflowDefinitionInput', {
-  description: 'A workflow definition: `{ schemaVersion, key, version, name, description, calendar, promisedSla?, nodes, edges, dataSchema? }`',
-});
+export const definitionInputSchema = freeFormObject(
+  DEFINITION_LIMITS,
+  'A workflow definition: `{ schemaVersion, key, version, name, description, calendar, promisedSla?, nodes, edges, dataSchema? }`',
+).openapi('WorkflowDefinitionInput');
 
 /** A published version without its content. */
 export const definitionSummarySchema = z

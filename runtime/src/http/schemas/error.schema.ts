@@ -32,5 +32,19 @@ export function errorResponses<const S extends number>(...statuses: S[]) {
   ) as Record<S, { description: string; content: { 'application/json': { schema: typeof errorBodySchema } } }>;
 }
 
+/**
+ * The 403 of a route that decides a task (claim, complete, extensions): who may, and why an admin
+ * may not (DESIGN.md §5).
+ */
+export const DECISION_FORBIDDEN = {
+  403: {
+    description:
+      '`task-forbidden`: the caller is not a user of the task’s department holding its candidate role (extensions: `extension-approver-required`); ' +
+      '`admin-does-not-decide`: an admin reads every task but decides none, deciding being a legal act of the competent department (行政许可法); ' +
+      '`api-key-not-allowed` for an API key',
+    content: { 'application/json': { schema: errorBodySchema } },
+  },
+} as const;
+
 /** The errors every body-carrying route can answer with, besides its own. */
 export const BODY_ERRORS = [400, 413, 415] as const;

@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { caseSchema, taskSchema, taskViewSchema } from './case.schema.ts';
 import { idParamSchema } from './common.schema.ts';
+import { DATA_LIMITS, freeFormObject } from './free-form.schema.ts';
 
 const jsonObject = z.record(z.string(), z.unknown());
 
@@ -26,7 +27,7 @@ export const completeTaskBodySchema = z
       .min(1)
       .max(100)
       .openapi({ description: '`approve`, `reject`, `return`, `requestSupplement`, or one the designer named', example: 'approve' }),
-    data: jsonObject.openapi({ description: "The form's values; merged into the case data" }),
+    data: freeFormObject(DATA_LIMITS, "The form's values; merged into the case data"),
     comment: z.string().max(4000).nullable().optional(),
     reason: z
       .string()
