@@ -55,7 +55,7 @@ export function assertMayActOnTask(viewer: Viewer, task: { id: string; departmen
 export function adminDoesNotDecide(viewer: Viewer, task: { id: string; departmentId: string }, act: TaskAct, whoMay: string): ForbiddenError {
   return new ForbiddenError(
     'admin-does-not-decide',
-    `${describe(viewer)} is an administrator and may not ${act} task '${task.id}': deciding a task is a legal act of the competent department '${task.departmentId}' (行政许可法), done by ${whoMay}`,
+    `${capitalised(describe(viewer))} is an administrator and may not ${act} task '${task.id}': deciding a task is a legal act of the competent department '${task.departmentId}' (行政许可法), done by ${whoMay}`,
     { taskId: task.id, departmentId: task.departmentId, act },
   );
 }
@@ -97,6 +97,8 @@ export function assertManagesCase(viewer: Viewer, organisation: Organisation, ca
     { caseId, jurisdictionId },
   );
 }
+
+const capitalised = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** `user 'huangpu.market'`, or `an API key`, for messages. */
 export function describe(viewer: Viewer): string {

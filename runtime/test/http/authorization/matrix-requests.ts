@@ -1,0 +1,127 @@
+import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { eventually } from '../../execution/support/execution-harness.ts';
+import { fileCase, openTaskAt, permitApplication } from '../support/case-helpers.ts';
+import { PORTAL_KEY, type HttpHarness } from '../support/http-harness.ts';
+
+/** What a row's request needs besides the caller's credentials. */
+export interface MatrixContext {
+  harness: HttpHarness;
+  /** A bearer token of demo user `username`, signed in once. */
+  token(username: string): Promise<string>;
+  /** The fixture made by `make` the first time `key` is asked for, shared by the rows that only read it. */
+  once<T>(key: string, make: () => Promise<T>): Promise<T>;
+}
+
+/** A request of the matrix: what fills the path template, the query, the body and headers. */
+export interface MatrixRequest {
+  params?: Record<string, string>;
+  query?: string;
+  body?: unknown;
+  headers?: Record<string, string>;
+  /** Sign the caller in anew for this request (it ends its own session). */
+  freshSession?: boolean;
+}
+
+const INTAKE = 'huangpu.intake';
+const MARKET = 'huangpu.market';
+
+/** Workflows the fixtures file cases of; `extension-permit` is `http-permit` whose review offers an extension a manager approves. */
+export async function publishMatrixWorkflows(harness: HttpHarness): Promise<void> {
+  const permit = await harness.fixture('http-permit');
+  await harness.runtime.publishDefinition(permit, { publishedBy: null });
+  const nodes = (permit.nodes as Record<string, unknown>[]).map((node) =>
+    node.id === 'review' ? { ...node, extension: { approverRole: 'manager', cap: { amount: 5, unit: 'workingDay' } } } : node,
+  );
+  await harness.runtime.publishDefinition({ ...permit, key: 'extension-permit', nodes }, { publishedBy: null });
+  await harness.publish('registry-call');
+}
+
+async function filed(context: MatrixContext, definitionKey = 'http-permit'): Promise<string> {
+  const response = await fileCase(context.harness.client, { apiKey: PORTAL_KEY }, permitApplication({ definitionKey }));
+  if (response.status !== 201) throw new Error(`Filing a ${definitionKey} case answered ${response.status}: ${response.text}`);
+  return response.body.id as string;
+}
+
+async function completeAs(context: MatrixContext, username: string, taskId: string, body: unknown): Promise<void> {
+  const response = await context.harness.client.send('POST', `/api/v1/tasks/${taskId}/complete`, body, { token: await context.token(username) });
+  if (response.status !== 200) throw new Error(`Completing task '${taskId}' answered ${response.status}: ${response.text}`);
+}
+
+/** A case filed in 南京东路街道 whose intake was accepted: its open review task is market regulation's. */
+async function atReview(context: MatrixContext, definitionKey = 'http-permit'): Promise<{ caseId: string; taskId: string }> {
+  const caseId = await filed(context, definitionKey);
+  const intake = await openTaskAt(context.harness.client, await context.token(INTAKE), caseId, 'intake');
+  await completeAs(context, INTAKE, intake.id, { outcome: 'approve', data: { receiptNo: 'R-1' } });
+  return { caseId, taskId: (await openTaskAt(context.harness.client, await context.token(MARKET), caseId, 'review')).id };
+}
+
+async function send(context: MatrixContext, method: string, path: string, body: unknown, username: string): Promise<void> {
+  const response = await context.harness.client.send(method, path, body, { token: await context.token(username) });
+  if (response.status >= 300) throw new Error(`${method} ${path} answered ${response.status}: ${response.text}`);
+}
+
+/**
+ * The request of each row of the matrix, by name. Rows that change something get fixtures of their
+ * own for every caller, so one caller's success never changes what the next one meets.
+ */
+export const MATRIX_REQUESTS: Record<string, (context: MatrixContext) => Promise<MatrixRequest>> = {
+  plain: async () => ({}),
+  login: async () => ({ body: { username: 'admin', password: 'tongban123' } }),
+  logout: async () => ({ freshSession: true }),
+  definition: async () => ({ params: { key: 'http-permit', version: '1' } }),
+  validate: async (context) => ({ body: await context.harness.fixture('http-permit') }),
+  publish: async (context) => ({ body: await context.harness.fixture('http-permit') }),
+  file: async () => ({ body: permitApplication(), headers: { 'Idempotency-Key': randomUUID() } }),
+  readCase: async (context) => ({ params: { id: (await context.once('case at review', () => atReview(context))).caseId } }),
+  supplement: async (context) => {
+    const caseId = await filed(context);
+    const intake = await openTaskAt(context.harness.client, await context.token(INTAKE), caseId, 'intake');
+    await completeAs(context, INTAKE, intake.id, { outcome: 'requestSupplement', data: {}, comment: '缺营业执照' });
+    return { params: { id: caseId }, body: { data: { shopName: '南京东路小吃店' }, documents: ['营业执照.pdf'] } };
+  },
+  withdraw: async (context) => ({ params: { id: (await atReview(context)).caseId }, body: { reason: '不再开店' } }),
+  suspend: async (context) => ({ params: { id: (await atReview(context)).caseId }, body: { reason: 'expertReview' } }),
+  resume: async (context) => {
+    const { caseId } = await atReview(context);
+    await send(context, 'POST', `/api/v1/cases/${caseId}/suspend`, { reason: 'expertReview' }, 'huangpu.manager');
+    return { params: { id: caseId }, body: { data: { expertOpinion: '符合' } } };
+  },
+  claim: async (context) => ({ params: { id: (await atReview(context)).taskId } }),
+  complete: async (context) => ({ params: { id: (await atReview(context)).taskId }, body: { outcome: 'approve', data: {} } }),
+  requestExtension: async (context) => ({
+    params: { id: (await atReview(context, 'extension-permit')).taskId },
+    body: { amount: 2, reason: '需组织专家论证' },
+  }),
+  approveExtension: async (context) => {
+    const { taskId } = await atReview(context, 'extension-permit');
+    await send(context, 'POST', `/api/v1/tasks/${taskId}/extension`, { amount: 2, reason: '需组织专家论证' }, MARKET);
+    return { params: { id: taskId } };
+  },
+  refuseExtension: async (context) => {
+    const { taskId } = await atReview(context, 'extension-permit');
+    await send(context, 'POST', `/api/v1/tasks/${taskId}/extension`, { amount: 2, reason: '需组织专家论证' }, MARKET);
+    return { params: { id: taskId }, body: { reason: '理由不充分，请按期办结' } };
+  },
+  heat: async () => ({ query: 'definitionKey=http-permit&version=1' }),
+  retryIncident: async (context) => {
+    const caseId = await filed(context, 'registry-call');
+    const manager = await context.token('huangpu.manager');
+    const incidentId = await eventually(async () => {
+      const page = await context.harness.client.send('GET', `/api/v1/incidents?caseId=${caseId}&status=open`, undefined, { token: manager });
+      return page.body.items[0]?.id as string | undefined;
+    }, 15_000);
+    return { params: { id: incidentId } };
+  },
+  advanceClock: async () => ({ body: { by: { amount: 1, unit: 'hour' } } }),
+  readCalendar: async () => ({ params: { key: 'cn-mainland' } }),
+  putCalendar: async () => ({
+    params: { key: `matrix-${randomUUID().slice(0, 8)}` },
+    body: { name: '矩阵测试日历', base: 'cn-mainland', adjustments: [{ date: '2026-10-09', working: false, reason: '测试' }] },
+  }),
+  putNotice: async () => ({
+    params: { key: 'cn-mainland', year: '2027' },
+    body: JSON.parse(await readFile(new URL('../../execution/fixtures/hypothetical-2027-notice.json', import.meta.url), 'utf8')),
+  }),
+  setJurisdictionCalendar: async () => ({ params: { id: 'sh-pudong-lujiazui' }, body: { calendar: null } }),
+};
