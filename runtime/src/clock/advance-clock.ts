@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, lte, notInArray } from 'drizzle-orm';
-import { addDuration, type BusinessCalendar } from '@tongban/engine';
+import { addDuration, InvalidDurationError, type BusinessCalendar } from '@tongban/engine';
 import type { Duration } from '@tongban/engine';
 import type { Db } from '../db/client.ts';
 import { timers, type TimerKind } from '../db/schema/index.ts';
@@ -30,7 +30,8 @@ const MS_PER_HOUR = 3_600_000;
  * `workingDay` it is counted on `deps.calendar` (the runtime's `cn-mainland`, with the notices
  * loaded into it at run time).
  *
- * @throws ClockNotVirtualError on the system clock; InvalidInputError for a target before now.
+ * @throws ClockNotVirtualError on the system clock; InvalidInputError `invalid-clock-target` for a
+ *   target before now, or a working duration the calendar cannot count (part of a day, past 100 years).
  */
 export async function advanceClock(
   deps: { db: Db; clock: Clock; timerQueue: TimerQueue; calendar: BusinessCalendar },
@@ -86,5 +87,13 @@ function targetOf(now: Date, request: ClockAdvance, calendar: BusinessCalendar):
   }
   if (unit === 'hour') return new Date(now.getTime() + amount * MS_PER_HOUR);
   if (unit === 'calendarDay') return new Date(now.getTime() + amount * 24 * MS_PER_HOUR);
-  return addDuration(calendar, now, request.by).dueAt;
+  try {
+    return addDuration(calendar, now, request.by).dueAt;
+  } catch (error) {
+    if (!(error instanceof InvalidDurationError)) throw error;
+    throw new InvalidInputError('invalid-clock-target', `The clock cannot move by ${amount} ${unit}: ${error.message}`, {
+      field: 'by.amount',
+      reason: 'uncountable',
+    });
+  }
 }

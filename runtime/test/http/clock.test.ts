@@ -67,6 +67,16 @@ describe('POST /clock/advance', () => {
     expect(await rowCounts(harness.database.sql)).toEqual(before);
   });
 
+  it('answers 400 naming by.amount to a working duration the calendar cannot count, leaving the clock where it was', async () => {
+    const before = (await client.send('GET', '/api/v1/clock', undefined, { token })).body.now;
+    for (const by of [{ amount: 2.220446049250319e-16, unit: 'workingDay' }, { amount: 0.5, unit: 'workingDay' }, { amount: 100_000, unit: 'workingDay' }]) {
+      const response = await advance({ by });
+      expect(response.status, response.text).toBe(400);
+      expect(response.body.error).toMatchObject({ code: 'invalid-clock-target', details: { field: 'by.amount' } });
+    }
+    expect((await client.send('GET', '/api/v1/clock', undefined, { token })).body.now).toBe(before);
+  });
+
   it('asks for exactly one of to and by', async () => {
     const neither = await advance({});
     expectInvalidInput(neither, 'body');
