@@ -2,6 +2,7 @@ import type { MiddlewareHandler } from 'hono';
 import { InvalidInputError } from '../../errors/index.ts';
 import { InvalidJsonError, PayloadTooLargeError, UnsupportedMediaTypeError } from '../errors/index.ts';
 import { nestsDeeperThan } from './json-depth.ts';
+import { loneSurrogatePath } from './lone-surrogate-path.ts';
 import { nonFiniteNumberPath } from './non-finite-number-path.ts';
 import { nulCharacterPath } from './nul-character-path.ts';
 
@@ -65,6 +66,8 @@ async function readLimited(body: ReadableStream<Uint8Array> | null, maxBytes: nu
  * - arrays and objects nested more than 64 levels deep → 400 `invalid-json`;
  * - a string (value or key) holding U+0000, which PostgreSQL cannot store → 400 `invalid-input`
  *   naming its JSON path (`body.applicant.name`);
+ * - a string (value or key) holding a lone UTF-16 surrogate (`"\udfff"`), which is no Unicode text
+ *   and which PostgreSQL refuses in jsonb → 400 `invalid-input` naming its JSON path;
  * - a number past the double range (`1e309`, which `JSON.parse` reads as Infinity and a jsonb
  *   write would store as `null`) → 400 `invalid-input` naming its JSON path (`body.data.area`).
  *
@@ -99,6 +102,10 @@ export const jsonBody = ({ maxBytes = DEFAULT_MAX_BODY_BYTES }: JsonBodyOptions 
     if (nestsDeeperThan(parsed, MAX_JSON_DEPTH)) throw new InvalidJsonError(`the body nests more than ${MAX_JSON_DEPTH} levels deep`);
     const nulPath = nulCharacterPath(parsed);
     if (nulPath !== undefined) throw unstorable(nulPath, 'nul-character', 'must not contain the NUL character (U+0000)');
+    const surrogatePath = loneSurrogatePath(parsed);
+    if (surrogatePath !== undefined) {
+      throw unstorable(surrogatePath, 'lone-surrogate', 'must be Unicode text: it holds a lone UTF-16 surrogate (\\ud800–\\udfff without its pair)');
+    }
     const nonFinitePath = nonFiniteNumberPath(parsed);
     if (nonFinitePath !== undefined) {
       throw unstorable(nonFinitePath, 'non-finite-number', 'must be a finite number (this one lies past the range of a double, ±1.8e308)');
