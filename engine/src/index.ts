@@ -4,6 +4,7 @@
  */
 export * from './definition/index.ts';
 export * from './calendar/index.ts';
+export * from './data-schema/index.ts';
 export * from './sla/index.ts';
 export * from './errors/index.ts';
 export * from './feel/index.ts';

@@ -18,3 +18,4 @@ export * from './sub-case-not-active.error.ts';
 export * from './suspension-mismatch.error.ts';
 export * from './task-not-active.error.ts';
 export * from './timer-not-pending.error.ts';
+export * from './unsupported-data-schema.error.ts';

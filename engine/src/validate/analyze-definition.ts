@@ -1,3 +1,4 @@
+import { checkDataSchema } from '../data-schema/check-data-schema.ts';
 import type { WorkflowDefinition } from '../definition/index.ts';
 import type { BlockStructure } from './analyze-blocks.ts';
 import { analyzeBlocks } from './analyze-blocks.ts';
@@ -33,6 +34,7 @@ export function analyzeDefinition(definition: WorkflowDefinition): DefinitionAna
   const graph = buildGraph(definition);
   const structure = analyzeBlocks(graph);
   const found = [
+    ...(definition.dataSchema === undefined ? [] : checkDataSchema(definition.dataSchema)),
     ...checkIds(graph),
     ...checkEdgeEnds(graph),
     ...checkEvents(graph),

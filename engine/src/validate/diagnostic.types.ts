@@ -4,6 +4,12 @@
  */
 export const diagnosticCodes = [
   'invalid-schema',
+  'invalid-data-schema',
+  'data-schema-keyword-not-supported',
+  'data-schema-format-not-supported',
+  'data-schema-pattern-not-supported',
+  'data-schema-too-large',
+  'data-schema-bound-out-of-range',
   'duplicate-node-id',
   'duplicate-edge-id',
   'edge-source-missing',
