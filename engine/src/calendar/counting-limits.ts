@@ -4,8 +4,19 @@
  */
 import { InvalidDurationError } from './errors/invalid-duration.error.ts';
 
-/** The longest span any count may cover: 100 years of days. */
+/**
+ * The longest span any count may cover, in local days: 100 years of days. Counting a limit, or
+ * the working time between two instants, throws beyond it, so no input makes a count loop long.
+ */
 export const MAX_SPAN_DAYS = 36_525;
+
+/**
+ * The first and last instants the arithmetic reads or writes: 0001-01-02 and 9999-12-31, 00:00
+ * UTC, a day inside the years 0001–9999 whose local dates the civil-date functions handle (in
+ * every time zone, UTC−12 to UTC+14).
+ */
+export const FIRST_INSTANT_MS = Date.parse('0001-01-02T00:00:00.000Z');
+export const LAST_INSTANT_MS = Date.parse('9999-12-31T00:00:00.000Z');
 
 /**
  * Checks an amount of time before it is counted.

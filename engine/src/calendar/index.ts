@@ -8,6 +8,7 @@ export * from './calendar-override.ts';
 export * from './calendar-registry.ts';
 export * from './calendar.schema.ts';
 export type * from './calendar.types.ts';
+export * from './countable-range.ts';
 export * from './cn-mainland-calendar.ts';
 export type { DayKind, DayStatus } from './day-table.ts';
 export * from './define-calendar.ts';

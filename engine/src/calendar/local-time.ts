@@ -9,6 +9,7 @@
  * both as Temporal's `disambiguation: 'compatible'`.
  * @module
  */
+import { FIRST_INSTANT_MS, LAST_INSTANT_MS } from './counting-limits.ts';
 import { InvalidCalendarError } from './errors/invalid-calendar.error.ts';
 import { InvalidDateError } from './errors/invalid-date.error.ts';
 
@@ -22,8 +23,16 @@ export interface LocalTime {
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
-const dayOffsets = new Map<string, Map<number, number | null>>();
-const DAY_OFFSET_CACHE_LIMIT = 20_000;
+/** Per time zone, blocks of `OFFSET_BLOCK_DAYS` days' steady offsets (`NaN`: not read yet; `CHANGING`: null). */
+const dayOffsets = new Map<string, Map<number, Float64Array>>();
+const OFFSET_BLOCK_DAYS = 1024;
+const CHANGING = Number.POSITIVE_INFINITY;
+/**
+ * Blocks one time zone keeps: 128 × 1024 days, about 359 years (1 MiB), more than the countable
+ * range with the longest limits counted past its end, so counts anywhere in it read each day's
+ * offset from `Intl` once instead of clearing the cache and reading them all again.
+ */
+const OFFSET_BLOCK_LIMIT = 128;
 
 /**
  * The cached formatter that reads wall-clock fields in `timeZone`.
@@ -111,18 +120,25 @@ export function fromLocalTime(timeZone: string, dayNumber: number, msOfDay: numb
  * function of the platform's time-zone data.
  */
 function steadyOffsetOfDay(timeZone: string, dayNumber: number): number | null {
-  let days = dayOffsets.get(timeZone);
-  if (days === undefined) {
-    days = new Map();
-    dayOffsets.set(timeZone, days);
+  let blocks = dayOffsets.get(timeZone);
+  if (blocks === undefined) {
+    blocks = new Map();
+    dayOffsets.set(timeZone, blocks);
   }
-  const cached = days.get(dayNumber);
-  if (cached !== undefined) return cached;
+  const blockIndex = Math.floor(dayNumber / OFFSET_BLOCK_DAYS);
+  let block = blocks.get(blockIndex);
+  if (block === undefined) {
+    if (blocks.size >= OFFSET_BLOCK_LIMIT) blocks.clear();
+    block = new Float64Array(OFFSET_BLOCK_DAYS).fill(Number.NaN);
+    blocks.set(blockIndex, block);
+  }
+  const slot = dayNumber - blockIndex * OFFSET_BLOCK_DAYS;
+  const cached = block[slot] as number;
+  if (!Number.isNaN(cached)) return cached === CHANGING ? null : cached;
   const first = intlOffsetAt(timeZone, (dayNumber - 1) * MS_PER_DAY);
   const last = intlOffsetAt(timeZone, (dayNumber + 2) * MS_PER_DAY);
   const steady = first === last ? first : null;
-  if (days.size >= DAY_OFFSET_CACHE_LIMIT) days.clear();
-  days.set(dayNumber, steady);
+  block[slot] = steady ?? CHANGING;
   return steady;
 }
 
@@ -138,10 +154,22 @@ export function formatOffset(offsetMs: number): string {
 
 /**
  * Milliseconds since the epoch of `instant`.
- * @throws {InvalidDateError} when `instant` is not a `Date` or is `Invalid Date`.
+ * @throws {InvalidDateError} when `instant` is not a `Date`, is `Invalid Date`, or lies outside
+ *   0001-01-02 … 9999-12-31 (UTC), the years whose local dates the calendar counts.
  */
 export function instantMs(instant: Date): number {
   const ms = instant instanceof Date ? instant.getTime() : Number.NaN;
   if (Number.isNaN(ms)) throw new InvalidDateError(String(instant), 'a valid Date instant');
+  checkInstantMs(ms);
   return ms;
+}
+
+/**
+ * Checks an instant the arithmetic computed or was given, in milliseconds since the epoch.
+ * @throws {InvalidDateError} when it is not finite or lies outside 0001-01-02 … 9999-12-31 (UTC).
+ */
+export function checkInstantMs(ms: number): void {
+  if (Number.isFinite(ms) && ms >= FIRST_INSTANT_MS && ms <= LAST_INSTANT_MS) return;
+  const text = Math.abs(ms) <= 8.64e15 ? new Date(ms).toISOString() : String(ms);
+  throw new InvalidDateError(text, 'an instant from 0001-01-02 to 9999-12-31 (UTC), the years the calendar counts');
 }

@@ -5,7 +5,7 @@
  */
 import type { BusinessCalendar, DueDate } from './calendar.types.ts';
 import type { DayTable } from './day-table.ts';
-import { MAX_SPAN_DAYS, checkAmount } from './counting-limits.ts';
+import { FIRST_INSTANT_MS, LAST_INSTANT_MS, MAX_SPAN_DAYS, checkAmount } from './counting-limits.ts';
 import { dayTableOf } from './day-table.ts';
 import { toDueDate } from './due-date.ts';
 import { InvalidDurationError } from './errors/invalid-duration.error.ts';
@@ -73,6 +73,23 @@ function addWorkingMs(table: DayTable, fromMs: number, ms: number, amount: numbe
       remaining -= available;
     }
   }
+}
+
+/**
+ * Whether `workingMinutesBetween(calendar, from, to)` counts the span rather than refusing it: both
+ * instants are valid and their local days lie at most `MAX_SPAN_DAYS` apart. Any two instants of
+ * `COUNTABLE_RANGE` are; a host holding instants from elsewhere (a virtual clock an older version
+ * moved past the range) asks first.
+ *
+ * Pure: performs no I/O.
+ */
+export function isCountableSpan(calendar: Pick<BusinessCalendar, 'timeZone'>, from: Date, to: Date): boolean {
+  const fromMs = from instanceof Date ? from.getTime() : Number.NaN;
+  const toMs = to instanceof Date ? to.getTime() : Number.NaN;
+  const valid = (ms: number): boolean => ms >= FIRST_INSTANT_MS && ms <= LAST_INSTANT_MS;
+  if (!valid(fromMs) || !valid(toMs)) return false;
+  if (toMs <= fromMs) return true;
+  return toLocalTime(calendar.timeZone, toMs).dayNumber - toLocalTime(calendar.timeZone, fromMs).dayNumber <= MAX_SPAN_DAYS;
 }
 
 /**

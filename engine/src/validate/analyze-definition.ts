@@ -5,6 +5,7 @@ import { analyzeBlocks } from './analyze-blocks.ts';
 import { checkAcceptanceDeadlines } from './check-acceptance-deadlines.ts';
 import { checkActivities } from './check-activities.ts';
 import { checkConditions } from './check-conditions.ts';
+import { checkDurations } from './check-durations.ts';
 import { checkEdgeEnds } from './check-edge-ends.ts';
 import { checkEvents } from './check-events.ts';
 import { checkGatewayCycles } from './check-gateway-cycles.ts';
@@ -35,6 +36,7 @@ export function analyzeDefinition(definition: WorkflowDefinition): DefinitionAna
   const structure = analyzeBlocks(graph);
   const found = [
     ...(definition.dataSchema === undefined ? [] : checkDataSchema(definition.dataSchema)),
+    ...checkDurations(graph),
     ...checkIds(graph),
     ...checkEdgeEnds(graph),
     ...checkEvents(graph),

@@ -10,6 +10,7 @@ export const diagnosticCodes = [
   'data-schema-pattern-not-supported',
   'data-schema-too-large',
   'data-schema-bound-out-of-range',
+  'duration-not-countable',
   'duplicate-node-id',
   'duplicate-edge-id',
   'edge-source-missing',
