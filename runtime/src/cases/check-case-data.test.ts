@@ -61,6 +61,23 @@ describe('checkCaseData', () => {
     }
   });
 
+  it('answers a hostile input to a catastrophic pattern, run by RE2', () => {
+    const catastrophic = { type: 'object', properties: { code: { type: 'string', pattern: '^(a+)+$' } } };
+    expect(refusal({ code: `${'a'.repeat(50_000)}!` }, catastrophic).details).toMatchObject({ field: 'data.code', reason: 'pattern' });
+  });
+
+  it('refuses to check data against a schema outside the safe subset: 409 unsupported-data-schema', () => {
+    const lookahead = { type: 'object', properties: { code: { type: 'string', pattern: '^(?=a)' } } };
+    let error: unknown;
+    try {
+      checkCaseData(lookahead, { code: 'a' });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toMatchObject({ status: 409, code: 'unsupported-data-schema' });
+    expect((error as { details: { diagnostics: { field: string }[] } }).details.diagnostics[0]?.field).toBe('dataSchema.properties.code.pattern');
+  });
+
   it('names each failing field in the message', () => {
     const { message } = refusal({ ...restaurant, area: -5, contactPhone: 'abc' });
     expect(message).toContain('data.area must be > 0');

@@ -54,7 +54,7 @@ export function casesRoutes({ runtime, access, maxBodyBytes }: CasesRoutesOption
     responses: {
       201: { description: 'The case, created now', content: { 'application/json': { schema: caseSchema } } },
       200: { description: 'The case this key created before', content: { 'application/json': { schema: caseSchema } } },
-      ...errorResponses(...BODY_ERRORS, 401, 403, 404, 422),
+      ...errorResponses(...BODY_ERRORS, 401, 403, 404, 409, 422),
     },
   });
   app.openapi(create, async (c) => {

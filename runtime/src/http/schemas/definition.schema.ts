@@ -39,7 +39,9 @@ export const diagnosticSchema = z
  */
 export const definitionInputSchema = freeFormObject(
   DEFINITION_LIMITS,
-  'A workflow definition: `{ schemaVersion, key, version, name, description, calendar, promisedSla?, nodes, edges, dataSchema? }`',
+  'A workflow definition: `{ schemaVersion, key, version, name, description, calendar, promisedSla?, nodes, edges, dataSchema? }`. ' +
+    '`dataSchema` is written in the safe subset of JSON Schema draft-07 (engine/docs/data-schema.md: no `$ref`, known formats, patterns run by RE2, size limits); ' +
+    'every duration stays within what the business calendar counts (ten years of its unit); either refusal is a diagnostic naming the field',
 ).openapi('WorkflowDefinitionInput');
 
 /** A published version without its content. */
