@@ -1,10 +1,11 @@
 import { eq } from 'drizzle-orm';
+import { isEngineError } from '@tongban/engine';
 import type { CalendarBook } from '../calendars/calendar-book.ts';
 import type { Clock } from '../clock/index.ts';
 import type { Db } from '../db/client.ts';
 import { cases, tasks, type CaseRow, type TaskRow } from '../db/schema/index.ts';
 import type { DefinitionStore, PublishedDefinition } from '../definitions/definition-store.ts';
-import { NotFoundError } from '../errors/index.ts';
+import { ConflictError, NotFoundError } from '../errors/index.ts';
 import type { Organisation } from '../organisation/organisation.ts';
 import type { OutboxDispatcher } from '../outbox/outbox-dispatcher.ts';
 import { CaseUnit } from './case-unit.ts';
@@ -18,6 +19,21 @@ function isDeadlock(error: unknown): boolean {
     if ((current as { code?: unknown }).code === '40P01') return true;
   }
   return false;
+}
+
+/**
+ * The 409 `deadline-not-countable` for a count the business calendar refused while a case's effects
+ * were carried out (`invalid-duration`, `invalid-date`), or undefined for any other error.
+ * Validation bounds every limit a definition sets and the virtual clock stays in the countable
+ * range, so this is left for what neither covers: a virtual clock an older version moved past
+ * 9999, a definition published before limits were bounded, a calendar with too few working days
+ * to count a limit within a century. The case is left as it was.
+ */
+function uncountableDeadline(error: unknown): ConflictError | undefined {
+  if (!isEngineError(error, 'invalid-duration') && !isEngineError(error, 'invalid-date')) return undefined;
+  return new ConflictError('deadline-not-countable', `A deadline of this case cannot be counted on its business calendar: ${error.message}`, {
+    reason: error.code,
+  });
 }
 
 /** What the executor needs. */
@@ -112,13 +128,15 @@ export class CaseExecutor {
   /**
    * Runs `work` in a transaction, again (at most three times in all) when PostgreSQL aborts it as
    * the loser of a deadlock (40P01): a sub-case locking its parent while the parent locks it.
+   * A deadline the calendar cannot count rolls the transaction back and answers 409
+   * `deadline-not-countable` (see {@link uncountableDeadline}).
    */
   private async transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt += 1) {
       try {
         return await this.options.db.transaction(work);
       } catch (error) {
-        if (attempt >= DEADLOCK_ATTEMPTS || !isDeadlock(error)) throw error;
+        if (attempt >= DEADLOCK_ATTEMPTS || !isDeadlock(error)) throw uncountableDeadline(error) ?? error;
       }
     }
   }

@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, exists, inArray, type SQL } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
-import { activeNodes, pauseDeadline, step } from '@tongban/engine';
+import { activeNodes, isCountableSpan, pauseDeadline, step } from '@tongban/engine';
 import type { Effect, MachineConfigJson } from '@tongban/engine';
 import type { CalendarBook } from '../calendars/calendar-book.ts';
 import { caseCalendarKey } from '../calendars/case-calendar-key.ts';
@@ -212,7 +212,7 @@ export class CasesService {
     const caseTimer = liveTimers.find((t) => t.kind === 'caseAtRisk');
     let caseLeft: number | null = null;
     if (caseTimer?.status === 'paused') caseLeft = caseTimer.remainingMinutes ?? 0;
-    else if (row.promisedDueAt && row.status !== 'completed') {
+    else if (row.promisedDueAt && row.status !== 'completed' && isCountableSpan(calendar, now, row.promisedDueAt)) {
       caseLeft = Math.round(pauseDeadline(calendar, now, row.promisedDueAt, definition.definition.promisedSla?.unit ?? 'workingDay'));
     }
     return {

@@ -1,4 +1,4 @@
-import { isWorkingTimeUnit, pauseDeadline, workingMinutesBetween, type BusinessCalendar, type WorkflowDefinition } from '@tongban/engine';
+import { isCountableSpan, isWorkingTimeUnit, pauseDeadline, workingMinutesBetween, type BusinessCalendar, type WorkflowDefinition } from '@tongban/engine';
 import type { CaseRow, TaskRow } from '../db/schema/index.ts';
 import type { TaskView } from './case-views.ts';
 
@@ -25,8 +25,11 @@ export interface TaskViewContext {
  * case is suspended. Minutes are working minutes on the case's calendar for working units
  * (`workingDay`, `workingHour`, the default), elapsed minutes for `hour` / `calendarDay`, rounded;
  * negative when the limit has passed (by how much); null for a closed task or one without a
- * statutory limit. While the case is suspended the clock stands still: what the paused breach
- * timer kept, or how far past its limit the task was when the case was suspended. Pure.
+ * statutory limit, and for working minutes the calendar does not count: more than a century
+ * between the limit and the clock (a virtual clock an older version moved past the countable
+ * range, see `isCountableSpan`). While the case is suspended the clock stands still: what the
+ * paused breach timer kept, or how far past its limit the task was when the case was suspended.
+ * Pure.
  */
 export function taskViewOf(task: TaskRow, context: TaskViewContext): TaskView {
   const open = task.status === 'open' || task.status === 'claimed';
@@ -39,6 +42,8 @@ export function taskViewOf(task: TaskRow, context: TaskViewContext): TaskView {
   const node = context.definition.nodes.find((n) => n.id === task.nodeId);
   const unit = (node?.type === 'userTask' ? node.sla?.statutory?.unit : undefined) ?? 'workingDay';
   const { calendar } = context;
+  const [from, to] = at.getTime() <= task.dueAt.getTime() ? [at, task.dueAt] : [task.dueAt, at];
+  if (isWorkingTimeUnit(unit) && !isCountableSpan(calendar, from, to)) return { ...task, minutesLeft: null, suspended };
   let minutes: number;
   if (at.getTime() <= task.dueAt.getTime()) minutes = pauseDeadline(calendar, at, task.dueAt, unit);
   else if (isWorkingTimeUnit(unit)) minutes = -workingMinutesBetween(calendar, task.dueAt, at).minutes;

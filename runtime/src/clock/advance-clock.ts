@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, lte, notInArray } from 'drizzle-orm';
-import { addDuration, InvalidDurationError, type BusinessCalendar } from '@tongban/engine';
+import { addDuration, COUNTABLE_RANGE, InvalidDurationError, isCountableInstant, type BusinessCalendar } from '@tongban/engine';
 import type { Duration } from '@tongban/engine';
 import type { Db } from '../db/client.ts';
 import { timers, type TimerKind } from '../db/schema/index.ts';
@@ -28,10 +28,13 @@ const MS_PER_HOUR = 3_600_000;
  * them to finish. Timers armed by what fired (a `slaBreach` edge's next task) fire too when they
  * fall before the target. `by` in `hour` / `calendarDay` is elapsed time; in `workingHour` /
  * `workingDay` it is counted on `deps.calendar` (the runtime's `cn-mainland`, with the notices
- * loaded into it at run time).
+ * loaded into it at run time). The clock moves only inside the engine's `COUNTABLE_RANGE`, where
+ * every deadline a definition can set is counted.
  *
  * @throws ClockNotVirtualError on the system clock; InvalidInputError `invalid-clock-target` for a
- *   target before now, or a working duration the calendar cannot count (part of a day, past 100 years).
+ *   target before now (`to`, `by.amount`), a working duration the calendar cannot count (part of a
+ *   day, past 100 years: `by.amount`), or a target outside the countable range (`to`, `by`),
+ *   leaving the clock where it was.
  */
 export async function advanceClock(
   deps: { db: Db; clock: Clock; timerQueue: TimerQueue; calendar: BusinessCalendar },
@@ -71,6 +74,9 @@ export async function advanceClock(
 }
 
 function targetOf(now: Date, request: ClockAdvance, calendar: BusinessCalendar): Date {
+  if (!isCountableInstant(now)) {
+    throw outsideRange('to' in request ? 'to' : 'by', `the clock itself, at ${now.toISOString()} (moved there by an older version), so it moves no further`);
+  }
   if ('to' in request) {
     const to = new Date(request.to);
     if (Number.isNaN(to.getTime()) || to.getTime() < now.getTime()) {
@@ -79,16 +85,18 @@ function targetOf(now: Date, request: ClockAdvance, calendar: BusinessCalendar):
         reason: 'before-now',
       });
     }
-    return to;
+    return inCountableRange(to, 'to', `'${String(request.to)}'`);
   }
   const { amount, unit } = request.by;
   if (!(amount > 0)) {
     throw new InvalidInputError('invalid-clock-target', `The clock moves forward only; 'by.amount' is ${amount}`, { field: 'by.amount', reason: 'not-positive' });
   }
-  if (unit === 'hour') return new Date(now.getTime() + amount * MS_PER_HOUR);
-  if (unit === 'calendarDay') return new Date(now.getTime() + amount * 24 * MS_PER_HOUR);
+  const by = `${amount} ${unit} from ${now.toISOString()}`;
+  if (unit === 'hour') return inCountableRange(new Date(now.getTime() + amount * MS_PER_HOUR), 'by', by);
+  if (unit === 'calendarDay') return inCountableRange(new Date(now.getTime() + amount * 24 * MS_PER_HOUR), 'by', by);
+  let target: Date;
   try {
-    return addDuration(calendar, now, request.by).dueAt;
+    target = addDuration(calendar, now, request.by).dueAt;
   } catch (error) {
     if (!(error instanceof InvalidDurationError)) throw error;
     throw new InvalidInputError('invalid-clock-target', `The clock cannot move by ${amount} ${unit}: ${error.message}`, {
@@ -96,4 +104,19 @@ function targetOf(now: Date, request: ClockAdvance, calendar: BusinessCalendar):
       reason: 'uncountable',
     });
   }
+  return inCountableRange(target, 'by', by);
+}
+
+/** `target`, when it lies in the countable range. */
+function inCountableRange(target: Date, field: 'to' | 'by', what: string): Date {
+  if (isCountableInstant(target)) return target;
+  throw outsideRange(field, what);
+}
+
+function outsideRange(field: 'to' | 'by', what: string): InvalidInputError {
+  return new InvalidInputError(
+    'invalid-clock-target',
+    `The clock moves only inside the range the business calendars count, ${COUNTABLE_RANGE.from} to ${COUNTABLE_RANGE.to}; ${what} lies outside it`,
+    { field, reason: 'outside-countable-range', range: { ...COUNTABLE_RANGE } },
+  );
 }

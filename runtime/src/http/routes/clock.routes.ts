@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import { slaUnitSchema } from '@tongban/engine';
+import { COUNTABLE_RANGE, slaUnitSchema } from '@tongban/engine';
 import type { MiddlewareHandler } from 'hono';
 import { timerKinds } from '../../db/schema/index.ts';
 import { NotFoundError } from '../../errors/index.ts';
@@ -27,11 +27,17 @@ export const advanceBodySchema = z
     to: z.iso
       .datetime({ offset: true })
       .optional()
-      .openapi({ description: 'An instant with its offset', example: '2026-03-09T09:00:00+08:00' }),
+      .openapi({
+        description: `An instant with its offset, not before the clock, inside the countable range (${COUNTABLE_RANGE.from} to ${COUNTABLE_RANGE.to})`,
+        example: '2026-03-09T09:00:00+08:00',
+      }),
     by: z
       .strictObject({ amount: z.number().positive().max(100_000), unit: slaUnitSchema })
       .optional()
-      .openapi({ description: 'Working units are counted on the cn-mainland calendar', example: { amount: 3, unit: 'workingDay' } }),
+      .openapi({
+        description: 'Working units are counted on the cn-mainland calendar, working days whole; the clock must land inside the countable range',
+        example: { amount: 3, unit: 'workingDay' },
+      }),
   })
   .refine((body) => (body.to === undefined) !== (body.by === undefined), { message: "Give exactly one of 'to' and 'by'" })
   .openapi('ClockAdvanceRequest');
@@ -88,7 +94,10 @@ export function clockRoutes({ runtime, access, maxBodyBytes }: ClockRoutesOption
     tags: ['clock'],
     summary: 'Move the virtual clock and fire every timer that comes due on the way (admin)',
     description:
-      'Only a user with the role `admin` may move the clock: it moves the time limits of every case in every jurisdiction. Any other signed-in user gets 403 `role-required`.',
+      'Only a user with the role `admin` may move the clock: it moves the time limits of every case in every jurisdiction. Any other signed-in user gets 403 `role-required`. ' +
+      `The clock moves only inside the range the business calendars count (the engine's \`COUNTABLE_RANGE\`: ${COUNTABLE_RANGE.from} to ${COUNTABLE_RANGE.to}), ` +
+      'where every deadline a definition can set is counted: a target outside it answers 400 `invalid-clock-target` naming `to` or `by` ' +
+      '(`details.reason` `outside-countable-range`, `details.range`), and the clock stays where it was.',
     security: USER_SECURITY,
     middleware: [access.user(CLOCK_ROLES), requireVirtualClock, jsonBody({ maxBytes: maxBodyBytes })] as const,
     request: { body: { required: true, content: { 'application/json': { schema: advanceBodySchema } } } },

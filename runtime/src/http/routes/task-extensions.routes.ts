@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { OpenAPIHono } from '@hono/zod-openapi';
+import { MAX_DURATION } from '@tongban/engine';
 import type { Runtime } from '../../runtime.ts';
 import { createRouter } from '../create-router.ts';
 import type { HttpEnv } from '../http-env.ts';
@@ -20,10 +21,18 @@ export interface TaskExtensionsRoutesOptions {
 
 const taskParams = z.object({ id: idParamSchema.openapi({ param: { name: 'id', in: 'path' } }) });
 
-/** `POST /tasks/{id}/extension`: how much longer, in the unit of the task's statutory limit, and why. */
+/**
+ * `POST /tasks/{id}/extension`: how much longer, in the unit of the task's statutory limit, and why.
+ * The engine holds the amount to the task's cap (whole days for day units); the cap itself is at
+ * most `MAX_DURATION` of its unit, so no larger amount is read.
+ */
 export const extensionBodySchema = z
   .strictObject({
-    amount: z.number().positive().max(1_000).openapi({ example: 5 }),
+    amount: z
+      .number()
+      .positive()
+      .max(Math.max(...Object.values(MAX_DURATION)))
+      .openapi({ description: 'In the unit of the statutory limit, at most the task’s extension cap; days whole', example: 5 }),
     reason: z.string().trim().min(1).max(2_000).openapi({ example: '需组织专家论证' }),
   })
   .openapi('ExtensionRequest');

@@ -97,7 +97,7 @@ export const taskViewSchema = taskSchema
   .extend({
     minutesLeft: z.number().nullable().openapi({
       description:
-        'Minutes the statutory limit has left on the runtime clock (working minutes for working units); negative when overdue; null without a limit or once closed',
+        'Minutes the statutory limit has left on the runtime clock (working minutes for working units); negative when overdue; null without a limit, once closed, or when more than a century of working time lies between the limit and the clock (a virtual clock moved past the countable range by an older version)',
     }),
     suspended: z.boolean().openapi({ description: 'The case waits for a supplement: the task cannot be completed' }),
   })
