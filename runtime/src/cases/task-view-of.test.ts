@@ -109,4 +109,11 @@ describe('taskViewOf', () => {
     expect(taskViewOf(task('review', '2026-03-04T17:00:00', 'completed'), active('2026-03-04T16:00:00'))).toMatchObject({ minutesLeft: null, suspended: false });
     expect(taskViewOf(task('review', null), active('2026-03-04T16:00:00')).minutesLeft).toBeNull();
   });
+
+  it('should answer null, not throw, when more than a century of working time lies between the limit and the clock', () => {
+    expect(taskViewOf(task('review', '2026-03-04T17:00:00'), active('2299-12-16T09:00:00')).minutesLeft).toBeNull();
+    expect(taskViewOf(task('review', '2126-03-04T17:00:00'), active('2026-03-02T09:00:00')).minutesLeft).toBeNull();
+    expect(taskViewOf(task('courier', '2026-03-07T12:00:00'), active('2299-12-16T09:00:00')).minutesLeft).toBeLessThan(0);
+    expect(taskViewOf(task('review', '2026-03-04T17:00:00'), active('2099-12-31T09:00:00')).minutesLeft).toBeLessThan(0);
+  });
 });
