@@ -91,6 +91,13 @@ export const designMessages = defineMessages(
     /** Titles of the engine's diagnostic codes; a code added to the engine later shows as itself. */
     diagnostics: {
       'invalid-schema': '定义不符合格式',
+      'invalid-data-schema': '申请表结构（JSON Schema）无效',
+      'data-schema-keyword-not-supported': '申请表结构用了不支持的关键字',
+      'data-schema-format-not-supported': '申请表结构用了不支持的格式',
+      'data-schema-pattern-not-supported': '申请表的正则表达式无法安全执行',
+      'data-schema-too-large': '申请表结构超出规模限制',
+      'data-schema-bound-out-of-range': '申请表的取值限制不合理',
+      'duration-not-countable': '时限超出工作日历可计算的范围',
       'duplicate-node-id': '节点标识重复',
       'duplicate-edge-id': '连线标识重复',
       'edge-source-missing': '连线的起点不存在',
@@ -360,6 +367,13 @@ export const designMessages = defineMessages(
     diff: { added: 'Added', removed: 'Removed', changed: 'Changed', unchanged: 'Unchanged' },
     diagnostics: {
       'invalid-schema': 'Does not fit the definition format',
+      'invalid-data-schema': 'Application schema (JSON Schema) is invalid',
+      'data-schema-keyword-not-supported': 'Application schema uses an unsupported keyword',
+      'data-schema-format-not-supported': 'Application schema uses an unsupported format',
+      'data-schema-pattern-not-supported': 'Application pattern cannot run safely',
+      'data-schema-too-large': 'Application schema exceeds a size limit',
+      'data-schema-bound-out-of-range': 'Application bound out of range',
+      'duration-not-countable': 'Time limit beyond what the calendar counts',
       'duplicate-node-id': 'Duplicate node id',
       'duplicate-edge-id': 'Duplicate edge id',
       'edge-source-missing': 'Edge source does not exist',

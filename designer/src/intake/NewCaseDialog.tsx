@@ -7,6 +7,7 @@ import { useDefinitions, useDefinitionVersion, useJurisdictions } from '../api/r
 import { useMessages } from '../i18n/LocaleProvider.tsx';
 import { navigate } from '../shell/router.ts';
 import { useApiErrorText } from '../shell/use-api-error-text.ts';
+import { applicationValidator } from './application-check.ts';
 import { filingJurisdictions } from './filing-jurisdictions.ts';
 import { intakeMessages } from './intake.messages.ts';
 import { fieldErrors, fromSchemaValues, schemaFields, type SchemaInputValue } from './schema-fields.ts';
@@ -41,6 +42,7 @@ function NewCaseForm({ user, onClose }: Omit<NewCaseDialogProps, 'open'>) {
   const summary = definitions.data?.items.find((item) => item.key === definitionKey);
   const version = useDefinitionVersion(summary?.key, summary?.version);
   const fields = useMemo(() => schemaFields(version.data?.definition.dataSchema), [version.data]);
+  const validate = useMemo(() => applicationValidator(version.data?.definition.dataSchema), [version.data]);
   const places = filingJurisdictions(user.jurisdiction.id, [...jurisdictions.values()]);
   const create = useCreateCase();
   const [failure, setFailure] = useState<string | null>(null);
@@ -95,7 +97,7 @@ function NewCaseForm({ user, onClose }: Omit<NewCaseDialogProps, 'open'>) {
       {summary !== undefined && (
         <>
           <Divider titlePlacement="start">{t.application}</Divider>
-          {version.isLoading ? <Spin description={t.loading} /> : <SchemaFormItems fields={fields} namePrefix="data" />}
+          {version.isLoading ? <Spin description={t.loading} /> : <SchemaFormItems fields={fields} namePrefix="data" validate={validate} />}
         </>
       )}
       {failure !== null && <Alert type="error" showIcon title={failure} style={{ marginBottom: 16 }} data-testid="new-case-error" />}
@@ -114,8 +116,9 @@ function NewCaseForm({ user, onClose }: Omit<NewCaseDialogProps, 'open'>) {
 /**
  * Files an application at the one-window intake: the workflow, the jurisdiction (the clerk's own
  * or one below it), the applicant, and the application form generated from the workflow's
- * `dataSchema`; `POST /cases` with one `Idempotency-Key` per opening. A 400 naming a field shows
- * on that field; on success the console opens the new case.
+ * `dataSchema` and checked with the server's own validator of it; `POST /cases` with one
+ * `Idempotency-Key` per opening. A 400 naming a field shows on that field; on success the console
+ * opens the new case.
  */
 export function NewCaseDialog({ open, user, onClose }: NewCaseDialogProps) {
   const t = useMessages(intakeMessages);

@@ -7,7 +7,11 @@ export interface SchemaOption {
   label: string;
 }
 
-/** One input of an application form, read from a top-level property of a JSON Schema. */
+/**
+ * One input of an application form, read from a top-level property of a JSON Schema. What the
+ * value must be is not copied here: the form checks the whole application with the engine's
+ * validator (`applicationValidator`), the one the server checks filings with.
+ */
 export interface SchemaField {
   key: string;
   kind: SchemaFieldKind;
@@ -18,24 +22,11 @@ export interface SchemaField {
   required: boolean;
   /** The choices of `select` and `multiSelect`. */
   options?: SchemaOption[];
-  /** Inclusive bounds of numbers (`minimum`/`maximum`). */
-  minimum?: number;
-  maximum?: number;
-  /** Exclusive bounds of numbers (`exclusiveMinimum`/`exclusiveMaximum`, draft 6 and later). */
-  exclusiveMinimum?: number;
-  exclusiveMaximum?: number;
-  /** `pattern` of a string (an ECMA-262 regular expression, unanchored as JSON Schema reads it). */
-  pattern?: string;
-  minLength?: number;
-  maxLength?: number;
-  /** `minItems` of an array of enum values. */
-  minItems?: number;
 }
 
 type JsonObject = Record<string, unknown>;
 
 const isObject = (value: unknown): value is JsonObject => typeof value === 'object' && value !== null && !Array.isArray(value);
-const numberOf = (value: unknown): number | undefined => (typeof value === 'number' && Number.isFinite(value) ? value : undefined);
 
 /**
  * The labels of the enum values of a property (or of its `items`): `oneOf`/`anyOf` entries of
@@ -108,19 +99,13 @@ export function schemaFields(dataSchema: Readonly<Record<string, unknown>> | und
     const field: SchemaField = { key, kind, label: typeof property.title === 'string' ? property.title : key, required: required.has(key) };
     if (typeof property.description === 'string') field.description = property.description;
     if (options.length > 0) field.options = options;
-    const bounds = { minimum: property.minimum, maximum: property.maximum, exclusiveMinimum: property.exclusiveMinimum, exclusiveMaximum: property.exclusiveMaximum, minLength: property.minLength, maxLength: property.maxLength, minItems: property.minItems };
-    for (const [name, value] of Object.entries(bounds)) {
-      const bound = numberOf(value);
-      if (bound !== undefined) field[name as keyof typeof bounds] = bound;
-    }
-    if (typeof property.pattern === 'string') field.pattern = property.pattern;
     fields.push(field);
   }
   return fields;
 }
 
-/** The top-level key of an application field path `data.<key>…` (also `body.data.<key>…`), or null. */
-function dataKey(path: string): string | null {
+/** The top-level key of an application field path `data.<key>…` (also `body.data.<key>…`), or null. Pure. */
+export function dataKey(path: string): string | null {
   const match = /^(?:body\.)?data\.([^.[]+)/.exec(path);
   return match?.[1] ?? null;
 }
