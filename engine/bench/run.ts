@@ -3,14 +3,17 @@
  * 500-node definition, and the engine step with the snapshot restored from JSON beside a bare
  * XState `transition` with the same JSON round trip on the same compiled machine, on
  * open-restaurant and a generated 30-node definition. Targets (DESIGN.md §10): validate + compile
- * ≤ 20 ms; step ≤ 1.5 × bare transition. Each figure is the median, min and max of several runs;
- * printed, not asserted.
+ * ≤ 20 ms; step ≤ 1.5 × bare transition. Also the application data check: validate + compile of
+ * open-restaurant with its `dataSchema` compiled afresh, and the catastrophic pattern `^(a+)+$`
+ * against a hostile input, run by RE2 (the engine's validator) beside V8's own `RegExp` on short
+ * inputs (exponential: each two more `a`s take it about four times as long). Each figure is the
+ * median, min and max of several runs; printed, not asserted.
  */
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { createMachine, transition } from 'xstate';
 import type { AnyMachineSnapshot } from 'xstate';
-import { compile, implementations, openTasks, parseDefinition, step, validateAndCompile } from '../src/index.ts';
+import { compile, dataValidatorOf, implementations, openTasks, parseDefinition, step, validateAndCompile } from '../src/index.ts';
 import type { CaseEvent, MachineConfigJson, PersistedCaseSnapshot, WorkflowDefinition } from '../src/index.ts';
 import { generateDefinition } from './generate-definition.ts';
 
@@ -114,6 +117,47 @@ function benchValidateCompile(nodeCount: number): void {
   console.log(`validate + compile, generated definition of ${input.nodes.length} nodes: ${format(figure(samples), 'ms')}   target ≤ 20 ms`);
 }
 
+/** Milliseconds of `run`, median, min and max of `runs` runs after as many warm-up runs. */
+function timed(runs: number, run: () => void): Figure {
+  const samples: number[] = [];
+  for (let index = -runs; index < runs; index += 1) {
+    const started = performance.now();
+    run();
+    if (index >= 0) samples.push(performance.now() - started);
+  }
+  return figure(samples);
+}
+
+function benchDataSchema(restaurantInput: { dataSchema: Record<string, unknown> }): void {
+  let edits = 0;
+  const compileOnce = (input: typeof restaurantInput) => {
+    if (validateAndCompile(input).compiled === undefined) throw new Error('open-restaurant does not compile');
+  };
+  const edited = timed(RUNS, () => {
+    const input = structuredClone(restaurantInput);
+    edits += 1;
+    input.dataSchema.title = `${String(input.dataSchema.title)} (${edits})`;
+    compileOnce(input);
+  });
+  const same = timed(RUNS, () => compileOnce(structuredClone(restaurantInput)));
+  console.log(`\nvalidate + compile, open-restaurant, its dataSchema new each run (Ajv compiles it): ${format(edited, 'ms')}`);
+  console.log(`validate + compile, open-restaurant, its dataSchema seen before (checked once per JSON text): ${format(same, 'ms')}`);
+  const pattern = '^(a+)+$';
+  const validate = dataValidatorOf({ type: 'object', properties: { code: { type: 'string', pattern } } });
+  for (const length of [40, 10_000, 1_000_000]) {
+    const data = { code: `${'a'.repeat(length)}!` };
+    const result = timed(RUNS, () => {
+      if (validate(data).length !== 1) throw new Error('the hostile input was accepted');
+    });
+    console.log(`  ${pattern} run by RE2, ${length} a's and a '!'   ${format(result, 'ms', 3)}`);
+  }
+  const native = new RegExp(pattern, 'u');
+  for (const length of [18, 20, 22]) {
+    const text = `${'a'.repeat(length)}!`;
+    console.log(`  ${pattern} run by V8 RegExp, ${length} a's and a '!'   ${format(timed(3, () => native.test(text)), 'ms')}`);
+  }
+}
+
 console.log(`Tongban engine bench (Node ${process.version}; ${RUNS} runs per figure after ${RUNS} warm-up runs; step runs interleaved, ratio per pair)\n`);
 benchValidateCompile(500);
 const restaurant = readDefinition('../../workflows/open-restaurant/definition.json');
@@ -121,5 +165,6 @@ const largeRestaurant = JSON.parse(readFileSync(new URL('../../workflows/open-re
   data: Record<string, unknown>;
 };
 benchStep('open-restaurant (large restaurant: every branch)', restaurant, largeRestaurant.data);
+benchDataSchema(JSON.parse(readFileSync(new URL('../../workflows/open-restaurant/definition.json', import.meta.url), 'utf8')) as { dataSchema: Record<string, unknown> });
 const generated = parseDefinition(generateDefinition(30)).definition as WorkflowDefinition;
 benchStep('generated 30-node definition', generated, { seats: 80 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { shippedWorkflows } from '../../test/fidelity/shipped-workflows.ts';
-import { checkDataSchema, MAX_DATA_SCHEMA_DIAGNOSTICS } from './check-data-schema.ts';
+import { checkDataSchema, inspectDataSchema, MAX_DATA_SCHEMA_DIAGNOSTICS } from './check-data-schema.ts';
 import {
   MAX_DATA_SCHEMA_BYTES,
   MAX_DATA_SCHEMA_DEPTH,
@@ -157,5 +157,11 @@ describe('checkDataSchema', () => {
     const odd = { type: 'object', properties: 7, patternProperties: [], allOf: {}, items: null, pattern: 3, format: {}, enum: 'x', minLength: 'a' };
     expect(() => checkDataSchema(odd)).not.toThrow();
     expect(checkDataSchema(odd).every((diagnostic) => diagnostic.severity === 'error')).toBe(true);
+  });
+
+  it('checks and compiles an equal schema in a new object once, as parseDefinition copies it on every edit', () => {
+    const schema = form({ type: 'string', pattern: '^[0-9]{6}$' });
+    expect(inspectDataSchema(structuredClone(schema))).toBe(inspectDataSchema(schema));
+    expect(inspectDataSchema(form({ type: 'string', pattern: '^[0-9]{7}$' }))).not.toBe(inspectDataSchema(schema));
   });
 });

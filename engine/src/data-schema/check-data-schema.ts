@@ -45,6 +45,13 @@ export interface CheckedDataSchema {
 }
 
 const checked = new WeakMap<object, CheckedDataSchema>();
+/**
+ * The same results by the schema's JSON text, for equal schemas in new objects (each
+ * `parseDefinition` copies `dataSchema`: the designer parses the definition on every edit). Holds
+ * the latest {@link TEXT_CACHE_SIZE} texts.
+ */
+const checkedTexts = new Map<string, CheckedDataSchema>();
+const TEXT_CACHE_SIZE = 32;
 
 type JsonObject = Record<string, unknown>;
 
@@ -77,18 +84,30 @@ export function checkDataSchema(schema: JsonObject): Diagnostic[] {
 export function inspectDataSchema(schema: JsonObject): CheckedDataSchema {
   const cached = checked.get(schema);
   if (cached !== undefined) return cached;
-  const result = runChecks(schema);
+  const result = inspectUncached(schema);
   checked.set(schema, result);
   return result;
 }
 
-function runChecks(schema: JsonObject): CheckedDataSchema {
+function inspectUncached(schema: JsonObject): CheckedDataSchema {
   const root = 'dataSchema';
   const tooDeep = firstPathDeeperThan(schema, MAX_DATA_SCHEMA_DEPTH, root);
   if (tooDeep !== undefined) {
     return { diagnostics: [finding('data-schema-too-large', `The data schema nests deeper than ${MAX_DATA_SCHEMA_DEPTH} levels at ${tooDeep}`, tooDeep)] };
   }
-  const bytes = new TextEncoder().encode(JSON.stringify(schema)).length;
+  const text = JSON.stringify(schema);
+  const known = checkedTexts.get(text);
+  if (known !== undefined) return known;
+  const result = runChecks(schema, text);
+  if (checkedTexts.size >= TEXT_CACHE_SIZE) checkedTexts.delete(checkedTexts.keys().next().value as string);
+  checkedTexts.set(text, result);
+  return result;
+}
+
+/** The checks of a schema no deeper than the limit, whose JSON text is `text`. */
+function runChecks(schema: JsonObject, text: string): CheckedDataSchema {
+  const root = 'dataSchema';
+  const bytes = new TextEncoder().encode(text).length;
   if (bytes > MAX_DATA_SCHEMA_BYTES) {
     return { diagnostics: [finding('data-schema-too-large', `The data schema is ${bytes} bytes of JSON; at most ${MAX_DATA_SCHEMA_BYTES} are accepted`, root)] };
   }
