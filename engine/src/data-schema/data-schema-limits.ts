@@ -26,14 +26,17 @@ export const MAX_PATTERN_LENGTH = 500;
 /** The most patterns one `patternProperties` holds. */
 export const MAX_PATTERN_PROPERTIES = 20;
 
-/** The largest `minLength` / `maxLength`: text a form field can hold, in characters. */
-export const MAX_STRING_LENGTH = 100_000;
+/**
+ * The largest `minLength` / `maxLength`: text a form field can hold, in characters. The same as the
+ * longest string the Tongban runtime reads in application data, so a schema never promises more.
+ */
+export const MAX_STRING_LENGTH = 10_000;
 
-/** The largest `minItems` / `maxItems`. */
+/** The largest `minItems` / `maxItems`: the longest array the runtime reads in application data. */
 export const MAX_ARRAY_ITEMS = 1_000;
 
-/** The largest `minProperties` / `maxProperties`. */
-export const MAX_OBJECT_PROPERTIES = 1_000;
+/** The largest `minProperties` / `maxProperties`: the most keys the runtime reads in one object of application data. */
+export const MAX_OBJECT_PROPERTIES = 200;
 
 /**
  * The largest `maxItems` of an array whose items are compared whole by `uniqueItems` (items
