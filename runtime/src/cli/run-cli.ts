@@ -4,6 +4,14 @@ import { fileURLToPath } from 'node:url';
 /** Path of the `tongban` executable of this package. */
 export const tongbanBin = fileURLToPath(new URL('../../bin/tongban.mjs', import.meta.url));
 
+/**
+ * Node's arguments that run the `tongban` command line of the same build as this module: the
+ * TypeScript sources when this module is one (tests, `npm run dev`), else `dist/`.
+ */
+export function tongbanArgs(args: readonly string[]): string[] {
+  return [...(import.meta.url.endsWith('.ts') ? ['--conditions=@tongban/source'] : []), tongbanBin, ...args];
+}
+
 /** What a finished `tongban` process left. */
 export interface CliResult {
   code: number | null;
@@ -14,7 +22,7 @@ export interface CliResult {
 /** Runs the real `tongban` command line with `args` and collects its output (for tests and scripts). */
 export function runCli(args: string[], options: { env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [tongbanBin, ...args], {
+    const child = spawn(process.execPath, tongbanArgs(args), {
       env: options.env ?? process.env,
       stdio: ['ignore', 'pipe', 'pipe'],
       timeout: options.timeoutMs ?? 30_000,
