@@ -1,6 +1,5 @@
-import { Queue, QueueEvents, type Worker } from 'bullmq';
-import { and, eq, lt } from 'drizzle-orm';
-import type { Redis } from 'ioredis';
+import { Queue, QueueEvents } from 'bullmq';
+import { sql } from 'drizzle-orm';
 import type { CalendarYear } from '@tongban/engine';
 import { advanceClock, type ClockAdvance, type FiredTimer } from './clock/advance-clock.ts';
 import type { CalendarBook } from './calendars/calendar-book.ts';
@@ -12,7 +11,7 @@ import { CaseOperationsService, type ResumeInput, type SuspendInput, type Withdr
 import type { CaseDetail, CaseView, Page, PageRequest } from './cases/case-views.ts';
 import { CasesService, type CaseFilters, type CreateCaseInput, type SupplementInput } from './cases/cases.service.ts';
 import type { Db } from './db/client.ts';
-import { serviceInvocations, timers, type Jurisdiction, type NotificationRow, type TaskRow } from './db/schema/index.ts';
+import type { Jurisdiction, NotificationRow, TaskRow } from './db/schema/index.ts';
 import { DefinitionStore } from './definitions/definition-store.ts';
 import {
   getDefinitionVersion,
@@ -32,11 +31,12 @@ import type { Organisation } from './organisation/organisation.ts';
 import type { Viewer } from './organisation/viewer.ts';
 import { ConflictError } from './errors/index.ts';
 import { OutboxDispatcher } from './outbox/outbox-dispatcher.ts';
+import { QueueRecovery, type LateBy } from './queues/queue-recovery.ts';
 import { createRedisConnection, redisReady } from './queues/redis-connection.ts';
 import { SERVICE_QUEUE_NAME, ServiceQueue, type ServiceJobData } from './queues/service-queue.ts';
-import { createServiceWorker } from './queues/service.worker.ts';
 import { TIMER_QUEUE_NAME, TimerQueue, type TimerJobData } from './queues/timer-queue.ts';
-import { createTimerWorker } from './queues/timer.worker.ts';
+import { WorkerHost, type WorkerStopReport } from './queues/worker-host.ts';
+import type { RuntimeLogger } from './runtime-logger.ts';
 import { TaskExtensionsService, type ExtensionRefusalInput, type ExtensionRequestInput } from './tasks/task-extensions.service.ts';
 import { TasksService, type CompleteTaskInput, type CompleteTaskResult, type InboxFilters, type InboxItem } from './tasks/tasks.service.ts';
 import type { ServiceHandler } from './service-tasks/service-handler.ts';
@@ -45,11 +45,8 @@ import { ServiceRegistry } from './service-tasks/service-registry.ts';
 import { ServiceRunner, type AttemptResult } from './service-tasks/service-runner.ts';
 import { fireTimer, type FireResult } from './timers/fire-timer.ts';
 
-/** Where the runtime reports what it cannot throw to a caller (a failed dispatch, a worker error). */
-export interface RuntimeLogger {
-  info(message: string): void;
-  error(message: string, error?: unknown): void;
-}
+export type { RuntimeLogger } from './runtime-logger.ts';
+export type { WorkerStopReport } from './queues/worker-host.ts';
 
 /** Options of {@link createRuntime}. */
 export interface RuntimeOptions {
@@ -61,6 +58,8 @@ export interface RuntimeOptions {
   logger?: RuntimeLogger;
   /** How often the sweeper re-dispatches the outbox and re-arms late timers, ms. Default 5 000. */
   sweepIntervalMs?: number;
+  /** How often the workers check that Redis still holds their queues (a flush, a restart), ms. Default 1 000. */
+  redisCheckIntervalMs?: number;
   /** Timer jobs processed at once per worker. Default 4. */
   workerConcurrency?: number;
   /** Lock and stall-check period of the timer and service workers, ms (tests shorten it). Default 30 000. */
@@ -132,12 +131,16 @@ export interface Runtime {
   fireTimer(timerId: string): Promise<FireResult>;
   /** Runs one attempt of a service invocation and records its outcome (what a services job does). */
   runServiceAttempt(invocationId: string, attempt: number): Promise<AttemptResult>;
-  /** Queues a job for every queued service attempt (after Redis lost them); returns how many. */
-  requeueInvocations(): Promise<number>;
+  /** Queues a job for every queued service attempt, or those queued `lateByMs` ago (after Redis lost them); returns how many. */
+  requeueInvocations(options?: LateBy): Promise<number>;
   /** Dispatches outbox rows left behind; returns how many. */
   sweepOutbox(): Promise<number>;
-  /** Arms a delayed job for every pending timer row (real clock only); returns how many. */
-  rearmTimers(): Promise<number>;
+  /** Arms a delayed job for every pending timer row, or those due `lateByMs` ago (real clock only); returns how many. */
+  rearmTimers(options?: LateBy): Promise<number>;
+  /** Resolves when PostgreSQL answers a query; rejects with the driver's error. */
+  pingDatabase(): Promise<void>;
+  /** Resolves when Redis answers `PING` on the producer connection; rejects at once when it is away. */
+  pingRedis(): Promise<void>;
   /** Reads the organisation again (after it is re-seeded). */
   reloadOrganisation(): Promise<void>;
 
@@ -154,29 +157,37 @@ export interface Runtime {
   recountProvisional(): Promise<RecountSummary>;
 
   /**
-   * Starts the timer and service workers: recounts provisional deadlines on the calendars as they
-   * are now, re-arms every pending timer, re-queues every queued service attempt, sweeps the
-   * outbox, starts the sweeper.
+   * Starts the timer and service workers of this process ({@link WorkerHost}): recounts provisional
+   * deadlines on the calendars as they are now, re-arms every pending timer, re-queues every queued
+   * service attempt, sweeps the outbox, starts the sweeper and the watch for a Redis come back empty.
    */
   startWorkers(): Promise<void>;
-  /** Stops the workers (bounded), leaving the queues usable. */
-  stopWorkers(): Promise<void>;
+  /** True while this process's workers run. */
+  workersRunning(): boolean;
+  /**
+   * Stops this process's workers, leaving the queues usable: their running jobs may finish for
+   * `forceAfterMs` (default 10 000), then are handed back to the queue.
+   */
+  stopWorkers(options?: { forceAfterMs?: number }): Promise<WorkerStopReport>;
   /** Stops workers, queues and Redis connections. The database handle is the caller's to close. */
   stop(): Promise<void>;
 }
 
-const WORKER_CLOSE_TIMEOUT_MS = 10_000;
 /** The calendar `advanceClock` counts a move `by` working units on. */
 const ADVANCE_CALENDAR = 'cn-mainland';
+/** The sweeper re-arms pending timers this late (Redis lost their jobs and no marker said so). */
 const LATE_TIMER_MS = 60_000;
 /** A queued service attempt not recorded this long after it was queued (wall clock) is queued again. */
 const LATE_ATTEMPT_MS = 60_000;
 
 /**
  * Composes the runtime on a database and a Redis: the definition store, the case executor with
- * its outbox dispatcher, the services, and (on `startWorkers`) the timer workers and the sweeper.
+ * its outbox dispatcher, the services, and (on `startWorkers`) a {@link WorkerHost} with the timer
+ * and service workers, the sweeper and the Redis watch. The HTTP API needs only the services; a
+ * process that runs no workers still dispatches the outbox rows of its own transactions.
  * Producers use a fail-fast Redis connection; workers and queue events their own connections with
- * `maxRetriesPerRequest: null` (pitfalls B18).
+ * `maxRetriesPerRequest: null` (pitfalls B18). Queue events (what `advanceClock` waits on) exist
+ * only on a virtual clock.
  */
 export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   const { db, clock } = options;
@@ -188,17 +199,22 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   const producer = createRedisConnection(options.redisUrl, 'producer');
   producer.on('error', (error) => logger.error('Redis (producer) error', error));
   await redisReady(producer);
-  const eventsConnection = createRedisConnection(options.redisUrl, 'worker');
-  eventsConnection.on('error', (error) => logger.error('Redis (queue events) error', error));
   const queue = new Queue<TimerJobData>(TIMER_QUEUE_NAME, { connection: producer, prefix });
   queue.on('error', (error) => logger.error('Timer queue error', error));
-  const queueEvents = new QueueEvents(TIMER_QUEUE_NAME, { connection: eventsConnection, prefix });
-  queueEvents.on('error', (error) => logger.error('Timer queue events error', error));
-  await queueEvents.waitUntilReady();
-  const timerQueue = new TimerQueue(queue, queueEvents);
   const rawServiceQueue = new Queue<ServiceJobData>(SERVICE_QUEUE_NAME, { connection: producer, prefix });
   rawServiceQueue.on('error', (error) => logger.error('Service queue error', error));
+  let queueEvents: QueueEvents | undefined;
+  let eventsConnection: ReturnType<typeof createRedisConnection> | undefined;
+  if (clock.virtual) {
+    eventsConnection = createRedisConnection(options.redisUrl, 'worker');
+    eventsConnection.on('error', (error) => logger.error('Redis (queue events) error', error));
+    queueEvents = new QueueEvents(TIMER_QUEUE_NAME, { connection: eventsConnection, prefix });
+    queueEvents.on('error', (error) => logger.error('Timer queue events error', error));
+    await queueEvents.waitUntilReady();
+  }
+  const timerQueue = new TimerQueue(queue, queueEvents);
   const serviceQueue = new ServiceQueue(rawServiceQueue);
+  const recovery = new QueueRecovery({ db, clock, timers: timerQueue, services: serviceQueue });
 
   let organisation: Promise<Organisation> | undefined;
   const getOrganisation = () => (organisation ??= loadOrganisation(db));
@@ -233,66 +249,46 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     ...(options.serviceAttemptTimeoutMs !== undefined && { attemptTimeoutMs: options.serviceAttemptTimeoutMs }),
   });
 
-  let worker: Worker | undefined;
-  let serviceWorker: Worker | undefined;
-  let workerConnection: Redis | undefined;
-  let serviceWorkerConnection: Redis | undefined;
-  let sweeper: NodeJS.Timeout | undefined;
+  let host: Promise<WorkerHost> | undefined;
   let clockMoves: Promise<void> = Promise.resolve();
 
-  const rearmTimers = async (): Promise<number> => {
-    if (clock.virtual) return 0;
-    const pending = await db
-      .select({ id: timers.id, dueAt: timers.dueAt })
-      .from(timers)
-      .where(eq(timers.status, 'pending'));
-    const due = pending.filter((t): t is { id: string; dueAt: Date } => t.dueAt !== null);
-    await timerQueue.scheduleMany(due, clock.now());
-    return due.length;
-  };
+  const startHost = () =>
+    WorkerHost.start({
+      redisUrl: options.redisUrl,
+      prefix,
+      logger,
+      fire: (timerId) => fireTimer(db, executor, timerId),
+      runAttempt: (invocationId, attempt) => runner.run(invocationId, attempt),
+      // Deadlines counted provisionally on a calendar that has changed since (a notice loaded while
+      // the runtime was down, an engine upgrade) are recounted before any timer can fire.
+      prepare: async () => {
+        const recounted = await calendarsService.recountProvisional();
+        return `${recounted.timers} provisional deadline(s) of ${recounted.changedCases} case(s) recounted`;
+      },
+      rearm: async () => {
+        const rearmed = await recovery.rearmTimers();
+        const requeued = await recovery.requeueInvocations();
+        const swept = await dispatcher.sweep();
+        return `${rearmed} pending timer(s) re-armed, ${requeued} service attempt(s) re-queued, ${swept} outbox row(s) dispatched`;
+      },
+      sweep: async () => {
+        await dispatcher.sweep();
+        await recovery.rearmTimers({ lateByMs: LATE_TIMER_MS });
+        await recovery.requeueInvocations({ lateByMs: LATE_ATTEMPT_MS });
+      },
+      ...(options.workerConcurrency !== undefined && { concurrency: options.workerConcurrency }),
+      ...(options.workerLockMs !== undefined && { lockMs: options.workerLockMs }),
+      ...(options.sweepIntervalMs !== undefined && { sweepIntervalMs: options.sweepIntervalMs }),
+      ...(options.redisCheckIntervalMs !== undefined && { redisCheckIntervalMs: options.redisCheckIntervalMs }),
+    });
+  let running: WorkerHost | undefined;
 
-  // A job lost after its row was armed (Redis restarted without persistence, pitfalls B13, B14):
-  // pending timers more than a minute late are armed again; a job still held is not doubled.
-  const rearmLateTimers = async (): Promise<void> => {
-    if (clock.virtual) return;
-    const late = await db
-      .select({ id: timers.id, dueAt: timers.dueAt })
-      .from(timers)
-      .where(and(eq(timers.status, 'pending'), lt(timers.dueAt, new Date(clock.now().getTime() - LATE_TIMER_MS))));
-    await timerQueue.scheduleMany(late.filter((t): t is { id: string; dueAt: Date } => t.dueAt !== null), clock.now());
-  };
-
-  const queuedAttempts = (lateBefore?: Date) =>
-    db
-      .select({ invocationId: serviceInvocations.id, attempt: serviceInvocations.attempt })
-      .from(serviceInvocations)
-      .where(
-        and(
-          eq(serviceInvocations.status, 'queued'),
-          ...(lateBefore === undefined ? [] : [lt(serviceInvocations.queuedAt, lateBefore)]),
-        ),
-      );
-
-  const requeueInvocations = async (): Promise<number> => {
-    const queued = await queuedAttempts();
-    await serviceQueue.enqueueMany(queued);
-    return queued.length;
-  };
-
-  const stopWorkers = async (): Promise<void> => {
-    if (sweeper) clearInterval(sweeper);
-    sweeper = undefined;
-    const closing = [worker, serviceWorker].filter((w) => w !== undefined);
-    worker = undefined;
-    serviceWorker = undefined;
-    await Promise.race([
-      Promise.all(closing.map((w) => w.close())),
-      new Promise<void>((resolve) => setTimeout(resolve, WORKER_CLOSE_TIMEOUT_MS).unref()),
-    ]);
-    workerConnection?.disconnect();
-    workerConnection = undefined;
-    serviceWorkerConnection?.disconnect();
-    serviceWorkerConnection = undefined;
+  const stopWorkers = async (stopOptions: { forceAfterMs?: number } = {}): Promise<WorkerStopReport> => {
+    const stopping = host;
+    host = undefined;
+    running = undefined;
+    if (!stopping) return { handedBack: [] };
+    return (await stopping).stop(stopOptions);
   };
 
   return {
@@ -331,7 +327,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     retryIncident: (incidentId, viewer) => incidentsService.retryIncident(incidentId, viewer),
 
     advanceClock: (request) => {
-      if (clock.virtual && !worker) {
+      if (clock.virtual && !running?.running) {
         return Promise.reject(
           new ConflictError('workers-stopped', 'The timer workers are not running; timers cannot fire while the clock moves'),
         );
@@ -346,9 +342,15 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     },
     fireTimer: (timerId) => fireTimer(db, executor, timerId),
     runServiceAttempt: (invocationId, attempt) => runner.run(invocationId, attempt),
-    requeueInvocations,
+    requeueInvocations: (late) => recovery.requeueInvocations(late),
     sweepOutbox: () => dispatcher.sweep(),
-    rearmTimers,
+    rearmTimers: (late) => recovery.rearmTimers(late),
+    pingDatabase: async () => {
+      await db.execute(sql`select 1`);
+    },
+    pingRedis: async () => {
+      await producer.ping();
+    },
     reloadOrganisation,
 
     listCalendars: () => calendarsService.listCalendars(),
@@ -359,61 +361,26 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     recountProvisional: () => calendarsService.recountProvisional(),
 
     async startWorkers() {
-      if (worker) return;
-      // Deadlines counted provisionally on a calendar that has changed since (a notice loaded while
-      // the runtime was down, an engine upgrade) are recounted before any timer can fire.
-      const recounted = await calendarsService.recountProvisional();
-      workerConnection = createRedisConnection(options.redisUrl, 'worker');
-      workerConnection.on('error', (error) => logger.error('Redis (worker) error', error));
-      worker = createTimerWorker({
-        connection: workerConnection,
-        prefix,
-        fire: (timerId) => fireTimer(db, executor, timerId),
-        concurrency: options.workerConcurrency ?? 4,
-        lockDuration: options.workerLockMs ?? 30_000,
-        stalledInterval: options.workerLockMs ?? 30_000,
-      });
-      worker.on('error', (error) => logger.error('Timer worker error', error));
-      worker.on('failed', (job, error) => logger.error(`Timer job '${job?.id ?? '?'}' failed`, error));
-      serviceWorkerConnection = createRedisConnection(options.redisUrl, 'worker');
-      serviceWorkerConnection.on('error', (error) => logger.error('Redis (service worker) error', error));
-      serviceWorker = createServiceWorker({
-        connection: serviceWorkerConnection,
-        prefix,
-        run: (invocationId, attempt) => runner.run(invocationId, attempt),
-        concurrency: options.workerConcurrency ?? 4,
-        lockDuration: options.workerLockMs ?? 30_000,
-        stalledInterval: options.workerLockMs ?? 30_000,
-      });
-      serviceWorker.on('error', (error) => logger.error('Service worker error', error));
-      serviceWorker.on('failed', (job, error) => logger.error(`Service job '${job?.id ?? '?'}' failed`, error));
-      await Promise.all([worker.waitUntilReady(), serviceWorker.waitUntilReady()]);
-      const rearmed = await rearmTimers();
-      const requeued = await requeueInvocations();
-      const swept = await dispatcher.sweep();
-      logger.info(
-        `Workers started: ${rearmed} pending timer(s) re-armed, ${requeued} service attempt(s) re-queued, ${swept} outbox row(s) dispatched, ` +
-          `${recounted.timers} provisional deadline(s) of ${recounted.changedCases} case(s) recounted`,
-      );
-      const sweep = async () => {
-        try {
-          await dispatcher.sweep();
-          await rearmLateTimers();
-          await serviceQueue.enqueueMany(await queuedAttempts(new Date(Date.now() - LATE_ATTEMPT_MS)));
-        } catch (error) {
-          logger.error('Outbox sweep failed', error);
-        }
-      };
-      sweeper = setInterval(() => void sweep(), options.sweepIntervalMs ?? 5_000);
-      sweeper.unref();
+      if (host) {
+        await host;
+        return;
+      }
+      host = startHost();
+      try {
+        running = await host;
+      } catch (error) {
+        host = undefined;
+        throw error;
+      }
     },
+    workersRunning: () => running?.running ?? false,
     stopWorkers,
     async stop() {
       await stopWorkers();
-      await queueEvents.close();
+      await queueEvents?.close();
       await queue.close();
       await rawServiceQueue.close();
-      eventsConnection.disconnect();
+      eventsConnection?.disconnect();
       producer.disconnect();
     },
   };

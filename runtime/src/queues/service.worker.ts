@@ -1,4 +1,4 @@
-import { Worker } from 'bullmq';
+import { Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { SERVICE_QUEUE_NAME, type ServiceJobData } from './service-queue.ts';
 
@@ -15,6 +15,8 @@ export interface ServiceWorkerOptions {
   lockDuration?: number;
   /** How often stalled jobs are looked for, milliseconds. Default 30 000. */
   stalledInterval?: number;
+  /** Holds the jobs being processed, so a shutdown can hand them back (`Job.token` is their lock). */
+  activeJobs?: Set<Job>;
 }
 
 /**
@@ -23,7 +25,15 @@ export interface ServiceWorkerOptions {
  * once, since recording checks the invocation still waits for that attempt.
  */
 export function createServiceWorker(options: ServiceWorkerOptions): Worker<ServiceJobData, string> {
-  return new Worker<ServiceJobData, string>(SERVICE_QUEUE_NAME, async (job) => options.run(job.data.invocationId, job.data.attempt), {
+  const processJob = async (job: Job<ServiceJobData, string>): Promise<string> => {
+    options.activeJobs?.add(job);
+    try {
+      return await options.run(job.data.invocationId, job.data.attempt);
+    } finally {
+      options.activeJobs?.delete(job);
+    }
+  };
+  return new Worker<ServiceJobData, string>(SERVICE_QUEUE_NAME, processJob, {
     connection: options.connection,
     prefix: options.prefix,
     concurrency: options.concurrency ?? 4,

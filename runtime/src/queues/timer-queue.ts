@@ -22,9 +22,10 @@ const JOB_OPTIONS = {
  * that already has one does nothing.
  */
 export class TimerQueue {
+  /** `events` is needed only by {@link TimerQueue.fireNow} (the virtual clock). */
   constructor(
     private readonly queue: Queue<TimerJobData>,
-    private readonly events: QueueEvents,
+    private readonly events?: QueueEvents,
   ) {}
 
   /** Arms a delayed job that fires timer `timerId` at `dueAt` (or at once when it is past). */
@@ -56,12 +57,14 @@ export class TimerQueue {
    * timer workers (the same processor a delayed job reaches). `timeoutMs` bounds each wait.
    */
   async fireNow(timerIds: readonly string[], timeoutMs = 30_000): Promise<void> {
+    const events = this.events;
+    if (events === undefined) throw new Error('TimerQueue.fireNow needs the queue events: the runtime creates them on a virtual clock');
     const opts = { ...JOB_OPTIONS, attempts: 3, backoff: { type: 'fixed', delay: 100 }, removeOnComplete: false, removeOnFail: false };
     const jobs = await this.queue.addBulk(
       timerIds.map((timerId) => ({ name: 'fire', data: { timerId }, opts: { ...opts, jobId: timerId } })),
     );
     // Kept until every wait has settled (a removed job would read as failed), then removed so the id stays free.
-    const settled = await Promise.allSettled(jobs.map((job) => job.waitUntilFinished(this.events, timeoutMs)));
+    const settled = await Promise.allSettled(jobs.map((job) => job.waitUntilFinished(events, timeoutMs)));
     await Promise.all(jobs.map((job) => job.remove().catch(() => undefined)));
     const failure = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
     if (failure) throw failure.reason;

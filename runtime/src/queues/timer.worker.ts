@@ -1,4 +1,4 @@
-import { DelayedError, Worker } from 'bullmq';
+import { DelayedError, Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { FireResult } from '../timers/fire-timer.ts';
 import { TIMER_QUEUE_NAME, type TimerJobData } from './timer-queue.ts';
@@ -16,6 +16,8 @@ export interface TimerWorkerOptions {
   lockDuration?: number;
   /** How often stalled jobs are looked for, milliseconds. Default 30 000. */
   stalledInterval?: number;
+  /** Holds the jobs being processed, so a shutdown can hand them back (`Job.token` is their lock). */
+  activeJobs?: Set<Job>;
 }
 
 /**
@@ -27,12 +29,17 @@ export function createTimerWorker(options: TimerWorkerOptions): Worker<TimerJobD
   return new Worker<TimerJobData, string>(
     TIMER_QUEUE_NAME,
     async (job, token) => {
-      const result = await options.fire(job.data.timerId);
-      if (result.status === 'notDue' && token !== undefined) {
-        await job.moveToDelayed(result.dueAt.getTime(), token);
-        throw new DelayedError();
+      options.activeJobs?.add(job);
+      try {
+        const result = await options.fire(job.data.timerId);
+        if (result.status === 'notDue' && token !== undefined) {
+          await job.moveToDelayed(result.dueAt.getTime(), token);
+          throw new DelayedError();
+        }
+        return result.status;
+      } finally {
+        options.activeJobs?.delete(job);
       }
-      return result.status;
     },
     {
       connection: options.connection,

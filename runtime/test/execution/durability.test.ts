@@ -88,20 +88,26 @@ describe('durable timers on the system clock', () => {
     const armed = await timersOf(caseId);
     expect(armed.map((t) => t.kind).sort()).toEqual(['taskAtRisk', 'taskBreach']);
 
-    await h.flushRedis();
-    await h.database.sql`update outbox set dispatched_at = null, created_at = created_at - interval '1 minute'
-      where payload->>'timerId' in ${h.database.sql(armed.map((t) => t.id))}`;
-    const queue = h.timerQueue();
-    expect(await queue.getJob(armed[0]!.id)).toBeUndefined();
+    // The workers stopped: their watch would see the flush and re-arm the queues before the sweeper.
+    await h.runtime.stopWorkers();
+    try {
+      await h.flushRedis();
+      await h.database.sql`update outbox set dispatched_at = null, created_at = created_at - interval '1 minute'
+        where payload->>'timerId' in ${h.database.sql(armed.map((t) => t.id))}`;
+      const queue = h.timerQueue();
+      expect(await queue.getJob(armed[0]!.id)).toBeUndefined();
 
-    expect(await h.runtime.sweepOutbox()).toBeGreaterThanOrEqual(2);
-    for (const timer of armed) {
-      const job = await queue.getJob(timer.id);
-      expect(await job?.getState()).toBe('delayed');
-      expect(job!.timestamp + job!.delay).toBeGreaterThanOrEqual(timer.dueAt!.getTime() - 5_000);
+      expect(await h.runtime.sweepOutbox()).toBeGreaterThanOrEqual(2);
+      for (const timer of armed) {
+        const job = await queue.getJob(timer.id);
+        expect(await job?.getState()).toBe('delayed');
+        expect(job!.timestamp + job!.delay).toBeGreaterThanOrEqual(timer.dueAt!.getTime() - 5_000);
+      }
+      const [left] = await h.database.sql`select count(*)::int as n from outbox where dispatched_at is null`;
+      expect(left?.n).toBe(0);
+    } finally {
+      await h.runtime.startWorkers();
     }
-    const [left] = await h.database.sql`select count(*)::int as n from outbox where dispatched_at is null`;
-    expect(left?.n).toBe(0);
   });
 
   it('does not double the effect of a timer whose worker died mid-job', async () => {

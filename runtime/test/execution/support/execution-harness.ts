@@ -45,10 +45,19 @@ export interface ExecutionHarness {
  * system clock, with the service handlers given besides the built-in ones; workers started.
  */
 export async function startExecution(
-  options: { virtual?: boolean; workerLockMs?: number; services?: Record<string, ServiceHandler>; serviceAttemptTimeoutMs?: number } = {},
+  options: {
+    virtual?: boolean;
+    workerLockMs?: number;
+    workerConcurrency?: number;
+    sweepIntervalMs?: number;
+    services?: Record<string, ServiceHandler>;
+    serviceAttemptTimeoutMs?: number;
+    /** A Redis of the test file's own (default: the run's, with a prefix of its own). */
+    redis?: { url: string; prefix: string };
+  } = {},
 ): Promise<ExecutionHarness> {
   const database = await createTestDatabase({ max: 10 });
-  const redis = testRedis();
+  const redis = options.redis ?? testRedis();
   const clock = options.virtual === false ? systemClock : await createVirtualClock(database.db, MONDAY_MORNING);
   const runtime = await createRuntime({
     db: database.db,
@@ -57,6 +66,8 @@ export async function startExecution(
     clock,
     logger: { info: () => undefined, error: () => undefined },
     ...(options.workerLockMs === undefined ? {} : { workerLockMs: options.workerLockMs }),
+    ...(options.workerConcurrency === undefined ? {} : { workerConcurrency: options.workerConcurrency }),
+    ...(options.sweepIntervalMs === undefined ? {} : { sweepIntervalMs: options.sweepIntervalMs }),
     ...(options.services === undefined ? {} : { services: options.services }),
     ...(options.serviceAttemptTimeoutMs === undefined ? {} : { serviceAttemptTimeoutMs: options.serviceAttemptTimeoutMs }),
   });
