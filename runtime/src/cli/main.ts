@@ -3,7 +3,7 @@ import { registerSimulateCommand } from '../simulate/simulate-command.ts';
 import { registerDueCommand } from './due-command.ts';
 import { registerMigrateCommand } from './migrate-command.ts';
 import { registerSeedCommand } from './seed-command.ts';
-import { registerStartCommand } from './start-command.ts';
+import { registerRoleCommands } from './role-commands.ts';
 
 /** Exit code of a command line that cannot be used (unknown flag, bad value). */
 export const usageExitCode = 2;
@@ -14,7 +14,7 @@ export function createProgram(): Command {
     .description('Tongban (通办): cross-department case handling against legal time limits')
     .showHelpAfterError(false)
     .exitOverride();
-  registerStartCommand(program);
+  registerRoleCommands(program);
   registerMigrateCommand(program);
   registerSeedCommand(program);
   registerDueCommand(program);

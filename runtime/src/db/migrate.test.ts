@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, testRedis } from '../../test/support/index.ts';
 import type { TestDatabase } from '../../test/support/index.ts';
 import { runCli } from '../cli/run-cli.ts';
-import { migrateDatabase, migrationsFolder } from './migrate.ts';
+import { migrateDatabase, migrationsFolder, pendingMigrations } from './migrate.ts';
 import { isMigrationJournalError } from './migration-journal-error.ts';
 
 let database: TestDatabase;
@@ -94,6 +94,47 @@ describe('tongban migrate and tongban start', () => {
       const started = await runCli(['start', '--port', '0'], { env: { ...process.env, DATABASE_URL: skipped.url, REDIS_URL: testRedis().url }, timeoutMs: 60_000 });
       expect(started.code, started.stdout + started.stderr).toBe(1);
       expect(started.stderr).toContain("[migration-back-dated] Migration '0001_task_reason'");
+    } finally {
+      await skipped.close();
+    }
+  });
+});
+
+describe('pendingMigrations', () => {
+  it('names none on a migrated database', async () => {
+    expect(await pendingMigrations(database.sql)).toEqual([]);
+  });
+
+  it('names every migration, in order, on a database never migrated', async () => {
+    const fresh = await createTestDatabase();
+    try {
+      await fresh.sql.unsafe('drop schema drizzle cascade');
+      const pending = await pendingMigrations(fresh.sql);
+      expect(pending[0]).toBe('0000_init');
+      expect(pending).toEqual([...pending].sort());
+      expect(pending.length).toBeGreaterThan(10);
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  it('names the migrations newer than the last one applied', async () => {
+    const fresh = await createTestDatabase();
+    try {
+      await fresh.sql`delete from drizzle.__drizzle_migrations where created_at = (select max(created_at) from drizzle.__drizzle_migrations)`;
+      const pending = await pendingMigrations(fresh.sql);
+      expect(pending).toHaveLength(1);
+      expect(pending[0]).toMatch(/^\d{4}_/);
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  it('refuses, as migrate does, a database that disagrees with the journal', async () => {
+    const skipped = await createTestDatabase();
+    try {
+      await skipped.sql`delete from drizzle.__drizzle_migrations where created_at = (select created_at from drizzle.__drizzle_migrations order by created_at offset 1 limit 1)`;
+      await expect(pendingMigrations(skipped.sql)).rejects.toMatchObject({ code: 'migration-back-dated' });
     } finally {
       await skipped.close();
     }

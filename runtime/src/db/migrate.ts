@@ -51,3 +51,19 @@ async function appliedMigrations(sql: postgres.Sql): Promise<AppliedMigration[]>
   const rows = await sql<{ hash: string; created_at: string }[]>`select hash, created_at from drizzle.__drizzle_migrations order by created_at, id`;
   return rows.map((row) => ({ hash: row.hash, createdAt: Number(row.created_at) }));
 }
+
+/**
+ * The tags of the migrations the database behind `sql` has not applied, in journal order: the
+ * entries newer than every applied one, which {@link migrateDatabase} would apply. Empty when the
+ * database is current; every entry on a database never migrated.
+ *
+ * @throws MigrationJournalError when the journal and the database disagree, as {@link migrateDatabase} does.
+ */
+export async function pendingMigrations(sql: postgres.Sql, options: MigrateOptions = {}): Promise<string[]> {
+  const journal = readJournal(options.migrationsFolder ?? migrationsFolder);
+  const applied = await appliedMigrations(sql);
+  const [first, ...more] = journalProblems(journal, applied);
+  if (first) throw new MigrationJournalError([first, ...more]);
+  const newest = applied.reduce((latest, m) => Math.max(latest, m.createdAt), Number.NEGATIVE_INFINITY);
+  return journal.filter((m) => m.when > newest).map((m) => m.tag);
+}

@@ -2,6 +2,8 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { createAuthService } from '../auth/auth.service.ts';
 import { NotFoundError } from '../errors/index.ts';
+import type { Health } from '../health/health.ts';
+import { healthRoutes } from '../health/health.routes.ts';
 import type { Runtime } from '../runtime.ts';
 import { consoleRoutes } from './console-routes.ts';
 import { createRouter } from './create-router.ts';
@@ -36,6 +38,8 @@ export interface AppOptions {
   sessionClock?: () => Date;
   /** Receives unexpected errors. Default `console`. */
   logger?: HttpLogger;
+  /** The process's health, answered at `/healthz` and `/readyz`. */
+  health?: Health;
 }
 
 /** The version of the HTTP API, as the OpenAPI document states it. */
@@ -47,6 +51,7 @@ export const API_VERSION = '1.0.0';
  * - `/api/v1/*`: the JSON API, every input validated by the routes' zod schemas, every error
  *   answered `{ error: { code, message, details } }` by one `onError`;
  * - `/api/openapi.json`: the OpenAPI 3.1 document generated from those schemas;
+ * - `/healthz`, `/readyz` (with `health`): the process's liveness and readiness, never the console;
  * - `/`: the built console from `consoleDir`, with SPA fallback; unknown `/api/*` paths answer
  *   404 `route-not-found` and never the console.
  *
@@ -101,6 +106,7 @@ export function createApp(runtime: Runtime, options: AppOptions): OpenAPIHono<Ht
     },
   });
   app.all('/api/*', routeNotFound);
+  if (options.health !== undefined) app.route('/', healthRoutes(options.health));
   if (options.consoleDir !== undefined) app.route('/', consoleRoutes({ consoleDir: options.consoleDir }));
   return app;
 }

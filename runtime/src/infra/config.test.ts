@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, demoIntakeApiKey, loadConfig, repoRoot } from './config.ts';
+import { ConfigError, defaultHealthPort, defaultShutdownGraceMs, demoIntakeApiKey, loadConfig, repoRoot } from './config.ts';
 
 describe('loadConfig', () => {
   it('uses embedded services, port 3000 and the data folder of the checkout when nothing is set', () => {
@@ -11,6 +11,10 @@ describe('loadConfig', () => {
       postgresDataDir: path.join(repoRoot, '.data', 'postgres'),
       intakeApiKeys: [demoIntakeApiKey],
       consoleDir: path.join(repoRoot, 'designer', 'dist'),
+      queuePrefix: 'tongban',
+      healthPort: defaultHealthPort,
+      shutdownGraceMs: defaultShutdownGraceMs,
+      sweepIntervalMs: 5_000,
     });
   });
 
@@ -21,8 +25,16 @@ describe('loadConfig', () => {
       PORT: '8080',
       TONGBAN_DATA_DIR: '/srv/tongban/pg',
       TONGBAN_INTAKE_API_KEYS: 'portal-a, portal-b,',
+      TONGBAN_QUEUE_PREFIX: '{tongban}',
+      TONGBAN_HEALTH_PORT: '9101',
+      TONGBAN_SHUTDOWN_GRACE_MS: '8000',
+      TONGBAN_SWEEP_INTERVAL_MS: '600000',
     });
     expect(config).toMatchObject({
+      queuePrefix: '{tongban}',
+      healthPort: 9101,
+      shutdownGraceMs: 8_000,
+      sweepIntervalMs: 600_000,
       databaseUrl: 'postgres://u:p@db/tongban',
       redisUrl: 'redis://cache:6379',
       port: 8080,
@@ -34,5 +46,11 @@ describe('loadConfig', () => {
   it('names PORT when it is not a port number', () => {
     expect(() => loadConfig({ PORT: 'http' })).toThrow(ConfigError);
     expect(() => loadConfig({ PORT: '70000' })).toThrow(/PORT must be a TCP port number .* got '70000'/);
+  });
+
+  it('names the variable of a duration or port that is not a whole number in range', () => {
+    expect(() => loadConfig({ TONGBAN_SHUTDOWN_GRACE_MS: '25s' })).toThrow(/TONGBAN_SHUTDOWN_GRACE_MS must be a number of milliseconds .* got '25s'/);
+    expect(() => loadConfig({ TONGBAN_HEALTH_PORT: '-1' })).toThrow(/TONGBAN_HEALTH_PORT must be a TCP port number/);
+    expect(() => loadConfig({ TONGBAN_SWEEP_INTERVAL_MS: '0' })).toThrow(ConfigError);
   });
 });

@@ -7,6 +7,12 @@ export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 /** The demo intake API key used when `TONGBAN_INTAKE_API_KEYS` is not set. */
 export const demoIntakeApiKey = 'tongban-demo-intake-key';
 
+/** The port of `tongban worker`'s health endpoints when `TONGBAN_HEALTH_PORT` is not set. */
+export const defaultHealthPort = 3001;
+
+/** How long an orderly shutdown may take, ms, when `TONGBAN_SHUTDOWN_GRACE_MS` is not set (below Kubernetes' 30 s). */
+export const defaultShutdownGraceMs = 25_000;
+
 /** Settings read from the environment. */
 export interface TongbanConfig {
   /** `DATABASE_URL`; absent → embedded PostgreSQL. */
@@ -23,6 +29,14 @@ export interface TongbanConfig {
   intakeApiKeys: string[];
   /** Folder of the built console: `<repo>/designer/dist`. */
   consoleDir: string;
+  /** `TONGBAN_QUEUE_PREFIX`: the BullMQ key prefix every role of one system shares. Default `tongban`. */
+  queuePrefix: string;
+  /** `TONGBAN_HEALTH_PORT`: port of `tongban worker`'s `/healthz` and `/readyz`. Default {@link defaultHealthPort}. */
+  healthPort: number;
+  /** `TONGBAN_SHUTDOWN_GRACE_MS`: how long the shutdown after SIGTERM or SIGINT may take before the exit is forced. Default {@link defaultShutdownGraceMs}. */
+  shutdownGraceMs: number;
+  /** `TONGBAN_SWEEP_INTERVAL_MS`: period of the workers' sweeper (outbox rows and jobs left behind), ms. Default 5 000. */
+  sweepIntervalMs: number;
 }
 
 /** Thrown for an environment variable whose value cannot be used; names the variable. */
@@ -41,11 +55,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TongbanConfig 
     const raw = env[name]?.trim();
     return raw === undefined || raw === '' ? undefined : raw;
   };
-  const portText = value('PORT') ?? '3000';
-  const port = Number(portText);
-  if (!Number.isInteger(port) || port < 0 || port > 65_535) {
-    throw new ConfigError('PORT', `PORT must be a TCP port number (0-65535), got '${portText}'`);
-  }
+  const integer = (name: string, fallback: number, min: number, max: number, what: string): number => {
+    const text = value(name);
+    if (text === undefined) return fallback;
+    const parsed = Number(text);
+    if (!/^\d+$/.test(text) || parsed < min || parsed > max) {
+      throw new ConfigError(name, `${name} must be ${what}, got '${text}'`);
+    }
+    return parsed;
+  };
+  const port = integer('PORT', 3000, 0, 65_535, 'a TCP port number (0-65535)');
   const databaseUrl = value('DATABASE_URL');
   const redisUrl = value('REDIS_URL');
   return {
@@ -59,5 +78,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TongbanConfig 
       .map((key) => key.trim())
       .filter((key) => key !== ''),
     consoleDir: path.join(repoRoot, 'designer', 'dist'),
+    queuePrefix: value('TONGBAN_QUEUE_PREFIX') ?? 'tongban',
+    healthPort: integer('TONGBAN_HEALTH_PORT', defaultHealthPort, 0, 65_535, 'a TCP port number (0-65535)'),
+    shutdownGraceMs: integer('TONGBAN_SHUTDOWN_GRACE_MS', defaultShutdownGraceMs, 1, 3_600_000, 'a number of milliseconds (1-3600000)'),
+    sweepIntervalMs: integer('TONGBAN_SWEEP_INTERVAL_MS', 5_000, 100, 86_400_000, 'a number of milliseconds (100-86400000)'),
   };
 }

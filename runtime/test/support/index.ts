@@ -5,3 +5,5 @@
 export { createTestDatabase } from './create-test-database.ts';
 export type { TestDatabase } from './create-test-database.ts';
 export { testRedis } from './test-redis.ts';
+export { buildCompiled, childEnv, isRunning, processTree, repoRoot, startCompiledTongban, startProcess, startTongban, waitUntilGone } from './processes.ts';
+export type { ProcessExit, TestProcess } from './processes.ts';

@@ -1,8 +1,7 @@
-import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, testRedis } from '../../test/support/index.ts';
+import { createTestDatabase, startTongban, testRedis } from '../../test/support/index.ts';
 import type { TestDatabase } from '../../test/support/index.ts';
-import { tongbanBin } from './run-cli.ts';
+import { runCli } from './run-cli.ts';
 
 let database: TestDatabase;
 beforeAll(async () => {
@@ -14,22 +13,16 @@ afterAll(async () => {
 
 describe('tongban start', () => {
   it('serves the API on the given databases until SIGTERM, then exits with code 0', async () => {
-    const child = spawn(process.execPath, [tongbanBin, 'start', '--port', '0', '--virtual-clock'], {
-      env: { ...process.env, DATABASE_URL: database.url, REDIS_URL: testRedis().url },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
-    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-    const url = await new Promise<string>((resolve, reject) => {
-      child.stdout.on('data', (chunk: Buffer) => {
-        output += chunk.toString('utf8');
-        const match = /ready at (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
-        if (match && output.includes('Intake API key')) resolve(match[1]!);
-      });
-      void exited.then(() => reject(new Error(`tongban start exited early:\n${output}`)));
+    const redis = testRedis();
+    const child = startTongban(['start', '--port', '0', '--virtual-clock'], {
+      DATABASE_URL: database.url,
+      REDIS_URL: redis.url,
+      TONGBAN_QUEUE_PREFIX: redis.prefix,
     });
     try {
+      const [, url] = await child.waitFor(/Tongban is ready at (http:\/\/127\.0\.0\.1:\d+)/);
+      await child.waitFor(/Intake API key/);
+      const output = child.output();
       expect(output).toContain('Clock: virtual');
       expect(output).toMatch(/Demo logins, password tongban123/);
       expect(output).toMatch(/huangpu\.intake \(clerk\)/);
@@ -43,10 +36,19 @@ describe('tongban start', () => {
       expect(login.status).toBe(200);
       const [published] = await database.sql<{ n: number }[]>`select count(*)::int as n from workflow_definitions`;
       expect(published!.n).toBeGreaterThan(0);
-    } finally {
       child.kill('SIGTERM');
+      expect(await child.exited).toEqual({ code: 0, signal: null });
+      expect(child.output()).toContain('SIGTERM: shutting down');
+    } finally {
+      await child.ensureStopped();
     }
-    expect(await exited).toBe(0);
-    expect(output).toContain('SIGTERM: shutting down');
-  });
+  }, 90_000);
+});
+
+describe('the tongban command line', () => {
+  it('names an unusable setting and exits with code 1 before starting anything', async () => {
+    const result = await runCli(['start', '--port', '0'], { env: { ...process.env, TONGBAN_SHUTDOWN_GRACE_MS: '25s' } });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/TONGBAN_SHUTDOWN_GRACE_MS must be a number of milliseconds/);
+  }, 60_000);
 });
