@@ -7,21 +7,26 @@
  * open-restaurant with its `dataSchema` compiled afresh, and the catastrophic pattern `^(a+)+$`
  * against a hostile input, run by RE2 (the engine's validator) beside V8's own `RegExp` on short
  * inputs (exponential: each two more `a`s take it about four times as long). Each figure is the
- * median, min and max of several runs; printed, not asserted.
+ * median, min and max of `--runs N` runs (default 25); printed and handed to the suite
+ * (`@tongban/bench`), not asserted.
  */
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { createMachine, transition } from 'xstate';
 import type { AnyMachineSnapshot } from 'xstate';
-import { compile, dataValidatorOf, implementations, openTasks, parseDefinition, step, validateAndCompile } from '../src/index.ts';
-import type { CaseEvent, MachineConfigJson, PersistedCaseSnapshot, WorkflowDefinition } from '../src/index.ts';
+import { FigureSink } from '@tongban/bench';
+import { compile, dataValidatorOf, implementations, parseDefinition, step, validateAndCompile } from '../src/index.ts';
+import type { PersistedCaseSnapshot, WorkflowDefinition } from '../src/index.ts';
 import { generateDefinition } from './generate-definition.ts';
+import { recordMoves, type Move } from './record-moves.ts';
+import { runsArgument } from './runs-argument.ts';
 
-/** Measured runs per figure, after as many warm-up runs (the JIT settles). */
-const RUNS = 25;
+/** Measured runs per figure (`--runs N`, default 25), after as many warm-up runs (the JIT settles). */
+const RUNS = runsArgument(25);
+const sink = new FigureSink();
+const NOW = new Date('2026-03-02T09:00:00+08:00');
 /** How long one run of the step bench repeats its moves, in ms. */
 const RUN_MS = 40;
-const NOW = new Date('2026-03-02T09:00:00+08:00');
 
 interface Figure {
   median: number;
@@ -44,29 +49,6 @@ function readDefinition(path: string): WorkflowDefinition {
   return definition;
 }
 
-/** One stored snapshot and the event applied to it, recorded by running a case to its end once. */
-interface Move {
-  json: string;
-  event: CaseEvent;
-}
-
-/**
- * The moves of one case through `machine`: each open task approved in turn, with `data` for the
- * gateways, until the case ends.
- */
-function recordMoves(machine: MachineConfigJson, data: Record<string, unknown>): Move[] {
-  const moves: Move[] = [];
-  let snapshot: PersistedCaseSnapshot = step(machine, undefined, { type: 'case.start' }, NOW, { caseId: 'bench', data }).snapshot;
-  while (snapshot.status !== 'done') {
-    const [task] = openTasks(machine, snapshot);
-    if (!task) throw new Error(`The bench case of '${machine.id}' stalls at ${JSON.stringify(snapshot.value)}`);
-    const event: CaseEvent = { type: 'task.complete', nodeId: task.nodeId, taskId: task.taskId, outcome: 'approve', data };
-    moves.push({ json: JSON.stringify(snapshot), event });
-    snapshot = step(machine, snapshot, event, NOW).snapshot;
-  }
-  return moves;
-}
-
 /** Microseconds per step of one run: all `moves`, repeated for `RUN_MS`. */
 function perStep(moves: Move[], apply: (move: Move) => string): number {
   const started = performance.now();
@@ -80,7 +62,7 @@ function perStep(moves: Move[], apply: (move: Move) => string): number {
 
 function benchStep(name: string, definition: WorkflowDefinition, data: Record<string, unknown>): void {
   const { machine } = compile(definition);
-  const moves = recordMoves(machine, data);
+  const moves = recordMoves(machine, data, NOW);
   const logic = createMachine(machine).provide(implementations);
   const viaEngine = ({ json, event }: Move): string => JSON.stringify(step(machine, JSON.parse(json) as PersistedCaseSnapshot, event, NOW).snapshot);
   const viaXState = ({ json, event }: Move): string => {
@@ -101,6 +83,15 @@ function benchStep(name: string, definition: WorkflowDefinition, data: Record<st
   console.log(`  engine step (JSON restore)      ${format(figure(engine), 'µs/step')}`);
   console.log(`  bare XState transition (JSON)   ${format(figure(bare), 'µs/step')}`);
   console.log(`  ratio engine / bare             ${format(figure(ratios), '×')}   target ≤ 1.5`);
+  sink.add({
+    name: `step, ${name}`,
+    unit: 'µs/step',
+    better: 'lower',
+    samples: engine,
+    reference: { name: 'bare XState transition', unit: 'µs/step', samples: bare },
+    target: '≤ 1.5 × bare',
+    note: `${moves.length} steps per case, snapshot restored from JSON and written back at every step, runs interleaved with the bare XState run`,
+  });
 }
 
 function benchValidateCompile(nodeCount: number): void {
@@ -115,6 +106,7 @@ function benchValidateCompile(nodeCount: number): void {
     if (run >= 0) samples.push(elapsed);
   }
   console.log(`validate + compile, generated definition of ${input.nodes.length} nodes: ${format(figure(samples), 'ms')}   target ≤ 20 ms`);
+  sink.add({ name: `validate + compile, ${input.nodes.length} nodes`, unit: 'ms', better: 'lower', samples, target: '≤ 20 ms' });
 }
 
 /** Milliseconds of `run`, median, min and max of `runs` runs after as many warm-up runs. */
