@@ -43,10 +43,17 @@ export function figure(samples: readonly number[], unit: string, digits: number)
   return `median ${percentile(sorted, 0.5).toFixed(digits)} ${unit} (min ${(sorted[0] as number).toFixed(digits)}, max ${(sorted.at(-1) as number).toFixed(digits)})`;
 }
 
-/** Starts a system with its virtual clock at `start`, runs `work` on it, and stops and removes everything. */
-export async function withBenchSystem(start: Date, work: (system: BenchSystem) => Promise<void>): Promise<void> {
-  const application = workflowFixtures.find((f) => f.id === 'large-restaurant');
-  if (!application) throw new Error('The open-restaurant fixture large-restaurant is missing');
+/** PostgreSQL and Redis of a benchmark's own, migrated and seeded. */
+export interface BenchServices {
+  databaseUrl: string;
+  redisUrl: string;
+}
+
+/**
+ * Starts an embedded PostgreSQL and a local Redis with data in a fresh temporary folder, migrates
+ * and seeds the database (seed instant `seedAt`), runs `work`, then stops both and removes the folder.
+ */
+export async function withBenchServices(seedAt: Date, work: (services: BenchServices) => Promise<void>): Promise<void> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'tongban-bench-'));
   // PostgreSQL runs as its own user when this runs as root: it must reach the folder.
   await chmod(dataDir, 0o755);
@@ -54,29 +61,43 @@ export async function withBenchSystem(start: Date, work: (system: BenchSystem) =
   const services = await startLocalServices(config, { redis: true, notice: (line) => console.log(line) });
   try {
     await migrateDatabase(services.databaseUrl);
-    const handle = createDb(services.databaseUrl, { max: 20 });
+    const handle = createDb(services.databaseUrl, { max: 2 });
+    try {
+      await seedAll(handle.db, { now: seedAt });
+    } finally {
+      await handle.close();
+    }
+    await work({ databaseUrl: services.databaseUrl, redisUrl: services.redisUrl });
+  } finally {
+    await services.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** Starts a system with its virtual clock at `start`, runs `work` on it, and stops and removes everything. */
+export async function withBenchSystem(start: Date, work: (system: BenchSystem) => Promise<void>): Promise<void> {
+  const application = workflowFixtures.find((f) => f.id === 'large-restaurant');
+  if (!application) throw new Error('The open-restaurant fixture large-restaurant is missing');
+  await withBenchServices(start, async ({ databaseUrl, redisUrl }) => {
+    const handle = createDb(databaseUrl, { max: 20 });
     try {
       const clock = await createVirtualClock(handle.db, start);
-      await seedAll(handle.db, { now: clock.now() });
       const runtime = await createRuntime({
         db: handle.db,
-        redisUrl: services.redisUrl,
+        redisUrl,
         clock,
         logger: { info: () => undefined, error: (message, error) => console.error(message, error) },
       });
       try {
         await runtime.startWorkers();
-        await work({ runtime, db: handle.db, databaseUrl: services.databaseUrl, application });
+        await work({ runtime, db: handle.db, databaseUrl, application });
       } finally {
         await runtime.stop();
       }
     } finally {
       await handle.close();
     }
-  } finally {
-    await services.stop();
-    await rm(dataDir, { recursive: true, force: true });
-  }
+  });
 }
 
 /** Files one `application` case through the runtime, as the citizen portal would. */
