@@ -1,6 +1,7 @@
 import { validate } from '@tongban/engine';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { parseArgs } from 'node:util';
+import { FigureSink } from '@tongban/bench';
 import { frameStatistics, type FrameStatistics } from './frame-statistics.ts';
 import { parallelChainDefinition } from './parallel-chain-definition.ts';
 import { startTongban, type RunningTongban } from './tongban-system.ts';
@@ -205,6 +206,9 @@ function statisticsLine(label: string, stats: FrameStatistics, extra: string): s
   );
 }
 
+/** Hands the figures to the suite runner (`npm run bench` at the root) when it runs this. */
+const sink = new FigureSink();
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
@@ -261,6 +265,9 @@ async function main(): Promise<void> {
       const all = frameStatistics(records.flatMap((record) => record.frameTimesMs));
       const longFrames = records.reduce((sum, record) => sum + record.longFrames, 0);
       process.stdout.write(`${statisticsLine('  all', all, `long frames ${longFrames}, runs ${records.length}`)}\n`);
+      const perRun = records.map((record) => frameStatistics(record.frameTimesMs));
+      sink.add({ name: `${scenario.title}: median frame time`, unit: 'ms', better: 'lower', samples: perRun.map((r) => r.medianMs), note: 'one sample per drag: the median of its frame times; 16.7 ms is 60 Hz' });
+      sink.add({ name: `${scenario.title}: p95 frame time`, unit: 'ms', better: 'lower', samples: perRun.map((r) => r.p95Ms) });
     }
   } finally {
     process.off('SIGINT', onSignal);

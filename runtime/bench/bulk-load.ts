@@ -35,13 +35,13 @@ export interface CloneCounts {
 }
 
 /**
- * Writes `count` copies of case `templateId` with its tasks and timers (ids `<id>~<tag><n>`),
+ * Writes `count` copies of case `templateId` with its tasks and timers (ids `<id>.<tag><n>`: the API accepts letters, digits, `-`, `_`, `.` and `:`),
  * so the copies stand where the template stands: same snapshot, open tasks, pending timers.
  * Pending timers of copy n are moved `n mod spreadMinutes` minutes later (spread over time, as
  * the timers of cases filed one after another are).
  */
 export async function cloneCase(sql: postgres.Sql, templateId: string, count: number, options: { tag: string; spreadMinutes?: number }): Promise<CloneCounts> {
-  const suffix = `'~${options.tag}' || g`;
+  const suffix = `'.${options.tag}' || g`;
   const spread = options.spreadMinutes ?? 0;
   const from = (alias: string, table: string, where: string) => `from ${table} ${alias} cross join generate_series(1, $2::int) g where ${alias}.${where} = $1`;
   return sql.begin(async (tx) => {

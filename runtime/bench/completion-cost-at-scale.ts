@@ -36,7 +36,7 @@ await withBenchServices(new Date(), async (services) => {
     /** Prepares T intake tasks (copies of the template) and completes them: one run. */
     const run = async (tag: string): Promise<CompletionRun> => {
       await cloneCase(handle.sql, template.caseId, TASKS, { tag });
-      const taskIds = Array.from({ length: TASKS }, (_, n) => `${template.intakeTaskId}~${tag}${n + 1}`);
+      const taskIds = Array.from({ length: TASKS }, (_, n) => `${template.intakeTaskId}.${tag}${n + 1}`);
       return completeTasks(runtime, clerk, taskIds, CLERKS, input);
     };
     await run('warm-');

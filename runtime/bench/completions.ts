@@ -13,12 +13,14 @@ import { performance } from 'node:perf_hooks';
 import { eq } from 'drizzle-orm';
 import { departments, users } from '../src/db/schema/index.ts';
 import type { Viewer } from '../src/organisation/viewer.ts';
+import { FigureSink } from '@tongban/bench';
 import { argument, figure, fileApplication, percentile, withBenchSystem } from './bench-system.ts';
 
 const TASKS = argument('tasks', 1_000);
 const RUNS = argument('runs', 3);
 const CONCURRENCY = argument('concurrency', 8);
 const PGBENCH_SECONDS = 10;
+const sink = new FigureSink();
 
 /** pgbench's TPS of the built-in simple-update script on `url`, or undefined without pgbench. */
 function pgbenchTps(url: string): number | undefined {
@@ -84,6 +86,9 @@ await withBenchSystem(new Date('2026-03-02T09:00:00+08:00'), async (system) => {
   }
   console.log(`Completions at concurrency ${CONCURRENCY}: ${figure(rates, '/s', 0)}; p50 ${figure(p50s, 'ms', 1)}; p99 ${figure(p99s, 'ms', 1)}`);
   const tps = pgbenchTps(system.databaseUrl);
+  sink.add({ name: `completions/s in process, ${CONCURRENCY} clerks`, unit: '/s', better: 'higher', samples: rates, note: `${TASKS} intake completions per run through runtime.completeTask (no HTTP), virtual clock` });
+  sink.add({ name: `completion p99 in process, ${CONCURRENCY} clerks`, unit: 'ms', better: 'lower', samples: p99s });
+  if (tps !== undefined) sink.add({ name: `pgbench simple-update, ${CONCURRENCY} clients (after the runs)`, unit: 'TPS', better: 'higher', samples: [tps] });
   if (tps === undefined) console.log('pgbench is not on PATH: no comparison');
   else {
     const median = percentile([...rates].sort((a, b) => a - b), 0.5);
