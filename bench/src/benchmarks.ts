@@ -45,7 +45,7 @@ export const benchmarks: readonly BenchmarkSpec[] = [
     title: 'BullMQ add + process on the local Redis; Tongban outbox dispatch per step',
     cwd: 'runtime',
     script: 'bench/bullmq-dispatch.ts',
-    args: { full: ['--jobs', '20000', '--steps', '2000', '--runs', '5'], quick: ['--jobs', '1000', '--steps', '50', '--runs', '2'] },
+    args: { full: ['--jobs', '20000', '--steps', '1000', '--runs', '5'], quick: ['--jobs', '1000', '--steps', '50', '--runs', '2'] },
     timeoutMs: 10 * MINUTE,
   },
   {
@@ -54,7 +54,7 @@ export const benchmarks: readonly BenchmarkSpec[] = [
     cwd: 'runtime',
     script: 'bench/http-completions.ts',
     args: {
-      full: ['--tasks', '2000', '--seconds', '10', '--open-seconds', '10', '--runs', '3', '--clerks', '8,16,32', '--rates', '100,300,600'],
+      full: ['--tasks', '2000', '--seconds', '10', '--open-seconds', '5', '--runs', '3', '--clerks', '8,16,32', '--rates', '100,300,600'],
       quick: ['--tasks', '60', '--seconds', '1', '--open-seconds', '0.5', '--runs', '1', '--clerks', '8,16,32', '--rates', '100,300,600'],
     },
     timeoutMs: 40 * MINUTE,
