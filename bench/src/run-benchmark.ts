@@ -10,6 +10,14 @@ import type { BenchmarkResult } from './results.ts';
 /** Milliseconds between SIGTERM and SIGKILL when a benchmark overruns. */
 const KILL_GRACE_MS = 30_000;
 
+/** Set once the runner was asked to stop (SIGINT, SIGTERM): no further benchmark starts. */
+let interrupted = false;
+
+/** Whether the runner was interrupted while a benchmark ran. */
+export function wasInterrupted(): boolean {
+  return interrupted;
+}
+
 /** Runs `command` in `cwd` with its output prefixed; resolves with its exit code (null: killed). */
 function runProcess(
   command: readonly string[],
@@ -24,6 +32,13 @@ function runProcess(
     }
     let timedOut = false;
     let killer: NodeJS.Timeout | undefined;
+    // Ctrl-C or a SIGTERM to the runner reaches the benchmark's group too, so its servers stop.
+    const forward = (signal: NodeJS.Signals) => {
+      interrupted = true;
+      if (child.pid !== undefined && child.exitCode === null) process.kill(-child.pid, signal);
+    };
+    process.on('SIGINT', forward);
+    process.on('SIGTERM', forward);
     const timer = setTimeout(() => {
       timedOut = true;
       if (child.pid !== undefined) process.kill(-child.pid, 'SIGTERM');
@@ -36,6 +51,8 @@ function runProcess(
       reject(error);
     });
     child.once('close', (code) => {
+      process.off('SIGINT', forward);
+      process.off('SIGTERM', forward);
       clearTimeout(timer);
       if (killer) clearTimeout(killer);
       resolve({ code, timedOut });
@@ -76,7 +93,7 @@ export async function runBenchmark(spec: BenchmarkSpec, options: { repoRoot: str
     );
     const durationSeconds = (performance.now() - started) / 1000;
     if (timedOut) return { ...base, ...output, status: 'timed-out', reason: `stopped after ${spec.timeoutMs / 60_000} min`, durationSeconds };
-    if (code !== 0) return { ...base, ...output, status: 'failed', reason: `exit code ${code}`, durationSeconds };
+    if (code !== 0) return { ...base, ...output, status: 'failed', reason: interrupted ? 'interrupted' : `exit code ${code}`, durationSeconds };
     return { ...base, ...output, status: 'ok', durationSeconds };
   } finally {
     await rm(folder, { recursive: true, force: true });

@@ -17,7 +17,7 @@ import { readMachine } from './machine.ts';
 import { renderReport, replaceReport } from './render-report.ts';
 import { renderTable } from './render-table.ts';
 import { resultsFileStamp, type BenchmarkResult, type RunResults } from './results.ts';
-import { runBenchmark } from './run-benchmark.ts';
+import { runBenchmark, wasInterrupted } from './run-benchmark.ts';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const resultsDir = path.join(repoRoot, 'bench', 'results');
@@ -64,6 +64,10 @@ if (renderOnly !== undefined) {
     const result = await runBenchmark(spec, { repoRoot, quick });
     console.log(`■ ${spec.id}: ${result.status}${result.reason ? ` (${result.reason})` : ''} in ${result.durationSeconds.toFixed(1)} s`);
     results.push(result);
+    if (wasInterrupted()) {
+      console.log('Interrupted: no further benchmark runs');
+      break;
+    }
   }
   machine.loadAverage.end = os.loadavg().map((n) => Math.round(n * 100) / 100);
   const run: RunResults = { format: 1, mode: quick ? 'quick' : 'full', startedAt: startedAt.toISOString(), finishedAt: new Date().toISOString(), machine, benchmarks: results };
