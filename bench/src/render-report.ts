@@ -59,7 +59,7 @@ function machineTable(run: RunResults): string {
     `| Redis | ${m.redis} |`,
     `| pgbench | ${m.pgbench} |`,
     `| commit | ${m.commit} |`,
-    `| run | ${run.mode}, ${run.startedAt} → ${run.finishedAt} |`,
+    `| run | ${run.mode}, ${run.startedAt} → ${run.finishedAt}${run.mergedInto ? ` (some benchmarks re-run into ${run.mergedInto}: see their start times)` : ''} |`,
     `| load average (1, 5, 15 min) | start ${load(m.loadAverage.start)}; end ${load(m.loadAverage.end)} |`,
   ].join('\n');
 }
@@ -111,7 +111,7 @@ export function renderReport(run: RunResults, resultsName: string, before?: { ru
     `## Details of each benchmark`,
   ];
   for (const result of run.benchmarks) {
-    sections.push('', `### ${result.id}`, '', `${result.title}`, '', `\`${result.command}\` — ${result.status}${result.reason ? ` (${result.reason})` : ''}, ${result.durationSeconds.toFixed(0)} s`);
+    sections.push('', `### ${result.id}`, '', `${result.title}`, '', `\`${result.command}\` — ${result.status}${result.reason ? ` (${result.reason})` : ''}, ${result.durationSeconds.toFixed(0)} s${result.startedAt ? ` from ${result.startedAt}` : ''}${result.loadAverage ? `; 1-minute load average ${result.loadAverage.start} at its start, ${result.loadAverage.end} at its end` : ''}`);
     for (const figure of result.figures) if (figure.note) sections.push(`- *${figure.name}*: ${figure.note}`);
     for (const [key, value] of Object.entries(result.details)) sections.push('', detailBlock(key, value));
   }

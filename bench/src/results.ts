@@ -14,6 +14,9 @@ export interface BenchmarkResult {
   /** Why it failed or was skipped. */
   reason?: string;
   durationSeconds: number;
+  /** When it started, and the 1-minute load average at its start and end: how busy the machine was. */
+  startedAt?: string;
+  loadAverage?: { start: number; end: number };
   figures: Figure[];
   details: Record<string, unknown>;
 }
@@ -27,6 +30,8 @@ export interface RunResults {
   finishedAt: string;
   machine: MachineInfo;
   benchmarks: BenchmarkResult[];
+  /** Set when some benchmarks were re-run into an earlier file (`--merge`): that file's name. */
+  mergedInto?: string;
 }
 
 /** `2026-12-08T14-03-11Z`: an ISO instant usable as a file name. */

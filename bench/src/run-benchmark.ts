@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import type { BenchmarkSpec } from './benchmarks.ts';
@@ -67,7 +67,9 @@ function runProcess(
 export async function runBenchmark(spec: BenchmarkSpec, options: { repoRoot: string; quick: boolean }): Promise<BenchmarkResult> {
   const args = options.quick ? spec.args.quick : spec.args.full;
   const command = `node --import tsx ${spec.script} ${(args ?? []).join(' ')}`.trim();
-  const base = { id: spec.id, title: spec.title, command, figures: [], details: {} };
+  const load = loadavg()[0] as number;
+  const base = { id: spec.id, title: spec.title, command, startedAt: new Date().toISOString(), figures: [], details: {} };
+  const ended = () => ({ loadAverage: { start: Math.round(load * 100) / 100, end: Math.round((loadavg()[0] as number) * 100) / 100 } });
   if (args === null) return { ...base, status: 'skipped', reason: 'full run only', durationSeconds: 0 };
   const cwd = path.join(options.repoRoot, spec.cwd);
   const folder = await mkdtemp(path.join(tmpdir(), 'tongban-suite-'));
@@ -92,9 +94,9 @@ export async function runBenchmark(spec: BenchmarkSpec, options: { repoRoot: str
       () => ({ figures: [], details: {} }) as BenchmarkOutput,
     );
     const durationSeconds = (performance.now() - started) / 1000;
-    if (timedOut) return { ...base, ...output, status: 'timed-out', reason: `stopped after ${spec.timeoutMs / 60_000} min`, durationSeconds };
-    if (code !== 0) return { ...base, ...output, status: 'failed', reason: interrupted ? 'interrupted' : `exit code ${code}`, durationSeconds };
-    return { ...base, ...output, status: 'ok', durationSeconds };
+    if (timedOut) return { ...base, ...output, ...ended(), status: 'timed-out', reason: `stopped after ${spec.timeoutMs / 60_000} min`, durationSeconds };
+    if (code !== 0) return { ...base, ...output, ...ended(), status: 'failed', reason: interrupted ? 'interrupted' : `exit code ${code}`, durationSeconds };
+    return { ...base, ...output, ...ended(), status: 'ok', durationSeconds };
   } finally {
     await rm(folder, { recursive: true, force: true });
   }

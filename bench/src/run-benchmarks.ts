@@ -6,7 +6,8 @@
  *
  * Options: `--quick` (small sizes, under two minutes), `--only ID[,ID…]`, `--report` (update
  * BENCHMARKS.md), `--before FILE` (a results file to compare with in BENCHMARKS.md),
- * `--render FILE` (only rewrite BENCHMARKS.md from FILE, running nothing).
+ * `--render FILE` (only rewrite BENCHMARKS.md from FILE, running nothing), `--merge FILE` (the
+ * benchmarks run now replace theirs in a copy of FILE, e.g. one re-run with `--only`).
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -70,13 +71,26 @@ if (renderOnly !== undefined) {
     }
   }
   machine.loadAverage.end = os.loadavg().map((n) => Math.round(n * 100) / 100);
-  const run: RunResults = { format: 1, mode: quick ? 'quick' : 'full', startedAt: startedAt.toISOString(), finishedAt: new Date().toISOString(), machine, benchmarks: results };
+  const mergeFile = option('merge');
+  const earlier = mergeFile === undefined ? undefined : readResults(mergeFile);
+  const merged = earlier
+    ? earlier.benchmarks.map((b) => results.find((r) => r.id === b.id) ?? b).concat(results.filter((r) => !earlier.benchmarks.some((b) => b.id === r.id)))
+    : results;
+  const run: RunResults = {
+    format: 1,
+    mode: quick ? 'quick' : 'full',
+    startedAt: (earlier?.startedAt ?? startedAt.toISOString()),
+    finishedAt: new Date().toISOString(),
+    machine: earlier ? { ...earlier.machine, loadAverage: { ...earlier.machine.loadAverage, ...(machine.loadAverage.end ? { end: machine.loadAverage.end } : {}) } } : machine,
+    benchmarks: merged,
+    ...(mergeFile === undefined ? {} : { mergedInto: path.basename(mergeFile) }),
+  };
   mkdirSync(resultsDir, { recursive: true });
   const name = `${resultsFileStamp(startedAt)}-${run.mode}.json`;
   const text = `${JSON.stringify(run, null, 2)}\n`;
   writeFileSync(path.join(resultsDir, name), text);
   writeFileSync(path.join(resultsDir, 'latest.json'), text);
-  console.log(`\n${renderTable(results)}\n`);
+  console.log(`\n${renderTable(merged)}\n`);
   console.log(`Results: bench/results/${name} (and latest.json); ${((Date.now() - startedAt.getTime()) / 1000).toFixed(0)} s in all`);
   if (process.argv.includes('--report')) writeReport(run, name, option('before'));
   if (results.some((r) => r.status === 'failed' || r.status === 'timed-out')) process.exitCode = 1;
