@@ -18,6 +18,8 @@ export interface Figure extends Summary {
   target?: string;
   /** One line on what the figure is, for the report. */
   note?: string;
+  /** Runs that gave no value (e.g. no request answered), left out of `samples` and the summary. */
+  missingRuns?: number;
 }
 
 /** What one benchmark process hands back to the runner. */
@@ -49,27 +51,42 @@ export class FigureSink {
 
   constructor(private readonly file: string | undefined = process.env[FIGURES_FILE_VARIABLE]) {}
 
-  /** Adds a figure; its summary (and the pair ratios to its reference) are computed here. */
-  add(input: FigureInput): Figure {
+  /**
+   * Adds a figure; its summary (and the pair ratios to its reference) are computed here. A run
+   * whose value (or whose reference's value) is not a finite number is left out and counted in
+   * `missingRuns`; a figure with no run left is recorded as a detail instead, and undefined returned.
+   */
+  add(input: FigureInput): Figure | undefined {
+    const reference = input.reference?.samples;
+    if (reference && reference.length !== input.samples.length) {
+      throw new RangeError(`Figure '${input.name}' has ${input.samples.length} samples but its reference '${input.reference?.name}' has ${reference.length}`);
+    }
+    const kept = input.samples.flatMap((sample, index) =>
+      Number.isFinite(sample) && (reference === undefined || Number.isFinite(reference[index])) ? [index] : [],
+    );
+    const missingRuns = input.samples.length - kept.length;
+    if (kept.length === 0) {
+      this.detail(`no value: ${input.name}`, `none of the ${input.samples.length} runs gave a value`);
+      return undefined;
+    }
+    const samples = kept.map((index) => input.samples[index] as number);
     const figure: Figure = {
       name: input.name,
       unit: input.unit,
       better: input.better,
-      samples: [...input.samples],
-      ...summarise(input.samples),
+      samples,
+      ...summarise(samples),
       ...(input.target === undefined ? {} : { target: input.target }),
       ...(input.note === undefined ? {} : { note: input.note }),
+      ...(missingRuns === 0 ? {} : { missingRuns }),
     };
-    if (input.reference) {
-      const { samples } = input.reference;
-      if (samples.length !== input.samples.length) {
-        throw new RangeError(`Figure '${input.name}' has ${input.samples.length} samples but its reference '${input.reference.name}' has ${samples.length}`);
-      }
+    if (input.reference && reference) {
+      const references = kept.map((index) => reference[index] as number);
       figure.reference = {
         name: input.reference.name,
         unit: input.reference.unit,
-        summary: summarise(samples),
-        ratio: summarise(input.samples.map((sample, index) => sample / (samples[index] as number))),
+        summary: summarise(references),
+        ratio: summarise(samples.map((sample, index) => sample / (references[index] as number))),
       };
     }
     this.output.figures.push(figure);

@@ -1,7 +1,7 @@
 import { formatNumber } from './format-number.ts';
 import type { BenchmarkResult } from './results.ts';
 
-const HEADERS = ['benchmark', 'figure', 'median', 'min', 'max', 'unit', 'reference (median)', 'ratio median [min–max]', 'target'] as const;
+const HEADERS = ['benchmark', 'figure', 'median', 'min', 'max', 'unit', 'reference (median)', 'ratio median [min–max]', 'target, remarks'] as const;
 
 /** The rows of the suite's table: one per figure, and one per benchmark that did not end well. */
 export function tableRows(results: readonly BenchmarkResult[]): string[][] {
@@ -22,7 +22,7 @@ export function tableRows(results: readonly BenchmarkResult[]): string[][] {
         figure.unit,
         reference ? `${reference.name}: ${formatNumber(reference.summary.median)} ${reference.unit}` : '',
         reference ? `${formatNumber(reference.ratio.median)} × [${formatNumber(reference.ratio.min)}–${formatNumber(reference.ratio.max)}]` : '',
-        figure.target ?? '',
+        [figure.target, figure.missingRuns ? `${figure.missingRuns} run(s) without a value` : undefined].filter(Boolean).join('; '),
       ]);
     }
   }
