@@ -45,7 +45,7 @@ export const benchmarks: readonly BenchmarkSpec[] = [
     title: 'BullMQ add + process on the local Redis; Tongban outbox dispatch per step',
     cwd: 'runtime',
     script: 'bench/bullmq-dispatch.ts',
-    args: { full: ['--jobs', '20000', '--steps', '1000', '--runs', '5'], quick: ['--jobs', '1000', '--steps', '50', '--runs', '2'] },
+    args: { full: ['--jobs', '20000', '--steps', '1000', '--runs', '5'], quick: ['--jobs', '1000', '--steps', '50', '--runs', '1'] },
     timeoutMs: 10 * MINUTE,
   },
   {
@@ -55,7 +55,7 @@ export const benchmarks: readonly BenchmarkSpec[] = [
     script: 'bench/http-completions.ts',
     args: {
       full: ['--tasks', '2000', '--seconds', '10', '--open-seconds', '5', '--runs', '3', '--clerks', '8,16,32', '--rates', '100,300,600'],
-      quick: ['--tasks', '60', '--seconds', '1', '--open-seconds', '0.5', '--runs', '1', '--clerks', '8,16,32', '--rates', '100,300,600'],
+      quick: ['--tasks', '60', '--seconds', '1', '--open-seconds', '0.25', '--runs', '1', '--clerks', '8,16,32', '--rates', '100,300,600'],
     },
     timeoutMs: 40 * MINUTE,
   },
@@ -64,7 +64,7 @@ export const benchmarks: readonly BenchmarkSpec[] = [
     title: 'One vs two API processes on this machine (closed loop, 16 clerks)',
     cwd: 'runtime',
     script: 'bench/api-processes.ts',
-    args: { full: ['--tasks', '2000', '--runs', '3', '--clerks', '16'], quick: ['--tasks', '60', '--runs', '1', '--clerks', '16'] },
+    args: { full: ['--tasks', '2000', '--runs', '3', '--clerks', '16'], quick: ['--tasks', '40', '--runs', '1', '--clerks', '16'] },
     timeoutMs: 20 * MINUTE,
   },
   {
@@ -72,7 +72,7 @@ export const benchmarks: readonly BenchmarkSpec[] = [
     title: 'A completion on an empty database vs with 50,000 open cases and 100,000 pending timers',
     cwd: 'runtime',
     script: 'bench/completion-cost-at-scale.ts',
-    args: { full: ['--cases', '50000', '--tasks', '300', '--runs', '5'], quick: ['--cases', '3000', '--tasks', '50', '--runs', '2'] },
+    args: { full: ['--cases', '50000', '--tasks', '300', '--runs', '5'], quick: ['--cases', '3000', '--tasks', '50', '--runs', '1'] },
     timeoutMs: 30 * MINUTE,
   },
   {
