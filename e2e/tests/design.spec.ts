@@ -91,6 +91,8 @@ test.describe('designing a process', () => {
 
     await step('publishing is refused while errors remain', page, async () => {
       await page.getByTestId('toolbar-publish').click();
+      await expect(page.getByTestId('publish-target')).toHaveText('这是一个新流程，将作为第 1 版发布。');
+      await page.getByTestId('publish-confirm').click();
       await expect(page.locator('.ant-message')).toContainText('发布失败');
       const listed = await api.call<{ items: { key: string }[] }>('GET', '/definitions', { as: { user: 'designer' } });
       expect(listed.body.items.map((item) => item.key)).not.toContain(key);
@@ -155,14 +157,44 @@ test.describe('designing a process', () => {
       await expect(problems.locator('[data-severity="error"]')).toHaveCount(0);
     });
 
-    await step('the process is published as version 1', page, async () => {
+    await step('the process is published as version 1 with a change note', page, async () => {
       await page.getByTestId('toolbar-publish').click();
+      await page.getByTestId('publish-note').fill('首次发布');
+      await page.getByTestId('publish-confirm').click();
       await expect(page.locator('.ant-message')).toContainText(`已发布 ${key} 第 1 版`);
+    });
+
+    await step('a publish on top of a version someone else replaced meanwhile is refused and the console says why', page, async () => {
+      const latest = await api.call<PublishedVersion>('GET', `/definitions/${key}/versions/1`, { as: { user: 'designer' } });
+      await api.call('POST', '/definitions', {
+        as: { user: 'admin' },
+        body: { ...latest.body.definition, name: '临时占道经营审批（管理员修改）', baseVersion: 1, changeNote: '管理员修改名称' },
+      });
+      await selectNode(page, ids.review);
+      await page.getByTestId('prop-name').fill('现场核查（复核）');
+      await page.getByTestId('toolbar-publish').click();
+      await page.getByTestId('publish-note').fill('核查改为复核');
+      await page.getByTestId('publish-confirm').click();
+      await expect(page.getByTestId('publish-refusal')).toContainText('他人已发布第 2 版（admin');
+      await expect(page.getByTestId('publish-key-in-use')).toContainText(`流程标识 ${key} 已有第 2 版`);
+      const listed = await api.call<{ items: { version: number }[] }>('GET', `/definitions/${key}/versions`, { as: { user: 'designer' } });
+      expect(listed.body.items.map((item) => item.version)).toEqual([2, 1]);
+    });
+
+    await step('the designer confirms the replacement, and the history shows who published each version, when and why', page, async () => {
+      await expect(page.getByTestId('publish-confirm')).toHaveText('仍然发布为第 3 版');
+      await page.getByTestId('publish-confirm').click();
+      await expect(page.locator('.ant-message')).toContainText(`已发布 ${key} 第 3 版`);
+      await page.getByTestId('tab-history').click();
+      await expect(page.getByTestId('version-3-note')).toHaveText('核查改为复核');
+      await expect(page.getByTestId('version-3-published')).toContainText('designer');
+      await expect(page.getByTestId('version-2-note')).toHaveText('管理员修改名称');
+      await expect(page.getByTestId('version-1-note')).toHaveText('首次发布');
     });
 
     await test.step('the API lists the new definition with what was drawn', async () => {
       const listed = await api.call<{ items: { key: string; version: number; name: string }[] }>('GET', '/definitions', { as: { user: 'designer' } });
-      expect(listed.body.items).toContainEqual(expect.objectContaining({ key, version: 1, name: '临时占道经营审批' }));
+      expect(listed.body.items).toContainEqual(expect.objectContaining({ key, version: 3, name: '临时占道经营审批' }));
       const { body } = await api.call<PublishedVersion>('GET', `/definitions/${key}/versions/1`, { as: { user: 'designer' } });
       const nodes = new Map(body.definition.nodes.map((node) => [node.id, node]));
       expect(body.definition.nodes).toHaveLength(6);

@@ -17,10 +17,13 @@ import {
   getDefinitionVersion,
   getXstateExport,
   listDefinitions,
+  listDefinitionVersions,
   publishDefinition,
   validateDefinitionInput,
   type DefinitionListItem,
   type DefinitionVersionDetail,
+  type DefinitionVersionSummary,
+  type PublishOptions,
   type PublishedVersion,
   type XstateExport,
 } from './definitions/definitions.service.ts';
@@ -79,8 +82,9 @@ export interface Runtime {
   readonly clock: Clock;
 
   validateDefinitionInput(input: unknown): { diagnostics: ReturnType<typeof validateDefinitionInput>['diagnostics'] };
-  publishDefinition(input: unknown, options: { publishedBy: string | null }): Promise<PublishedVersion>;
+  publishDefinition(input: unknown, options: Pick<PublishOptions, 'publishedBy' | 'baseVersion' | 'changeNote'>): Promise<PublishedVersion>;
   listDefinitions(): Promise<DefinitionListItem[]>;
+  listDefinitionVersions(key: string): Promise<DefinitionVersionSummary[]>;
   getDefinitionVersion(key: string, version: number | 'latest'): Promise<DefinitionVersionDetail>;
   getXstateExport(key: string, version: number | 'latest'): Promise<XstateExport>;
 
@@ -295,8 +299,9 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     db,
     clock,
     validateDefinitionInput,
-    publishDefinition: async (input, o) => publishDefinition(db, input, { publishedBy: o.publishedBy, now: clock.now(), calendars: await getCalendars() }),
+    publishDefinition: async (input, o) => publishDefinition(db, input, { ...o, now: clock.now(), calendars: await getCalendars() }),
     listDefinitions: () => listDefinitions(db),
+    listDefinitionVersions: (key) => listDefinitionVersions(db, key),
     getDefinitionVersion: (key, version) => getDefinitionVersion(db, key, version),
     getXstateExport: (key, version) => getXstateExport(db, key, version),
 

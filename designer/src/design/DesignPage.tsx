@@ -21,6 +21,7 @@ import { liveDiagnostics } from './model/live-diagnostics.ts';
 import { placeDefinition } from './model/place-definition.ts';
 import { NodePalette } from './NodePalette.tsx';
 import { OpenDialog } from './OpenDialog.tsx';
+import { PublishDialog } from './PublishDialog.tsx';
 import type { DepartmentKindOption } from './properties/property-change.ts';
 import { PropertiesPanel } from './properties/PropertiesPanel.tsx';
 import { SimulationPanel } from './simulation/SimulationPanel.tsx';
@@ -81,6 +82,7 @@ function DesignWorkspace() {
   const [tab, setTab] = useState('properties');
   const [openDialog, setOpenDialog] = useState(false);
   const [publishing, setPublishing] = useState(false);
+  const [publishDialog, setPublishDialog] = useState<{ refusal: string | null } | null>(null);
   const [activeNodeIds, setActiveNodeIds] = useState<string[]>([]);
   const [drafts, setDrafts] = useState<Draft[]>(() => listDrafts(localStorage));
   const definition = state.history.present;
@@ -151,28 +153,38 @@ function DesignWorkspace() {
     void message.success(t.status.draftSaved(new Date(draft.savedAt).toLocaleTimeString()));
   }, [definition, message, t]);
 
-  const publish = useCallback(async () => {
-    setPublishing(true);
-    try {
-      const result = await designApi.publish(definition);
-      setOrigin({ kind: 'published', key: result.key, version: result.version });
-      setSaved(definition);
-      setServer({ for: definition, diagnostics: result.diagnostics });
-      void message.success(t.status.published(result.key, result.version));
-      void queryClient.invalidateQueries({ queryKey: ['definitions'] });
-    } catch (cause) {
-      if (isApiError(cause, 400)) {
-        const diagnostics = diagnosticsOfRefusal(cause.details);
-        setServer({ for: definition, diagnostics });
-        setTab('problems');
-        void message.error(t.status.publishFailed(diagnostics.filter((d) => d.severity === 'error').length));
-      } else {
-        void message.error(cause instanceof Error ? cause.message : String(cause));
+  const publish = useCallback(
+    async (meta: { baseVersion: number | null; changeNote: string }) => {
+      setPublishing(true);
+      try {
+        const result = await designApi.publish(definition, { baseVersion: meta.baseVersion, ...(meta.changeNote === '' ? {} : { changeNote: meta.changeNote }) });
+        setPublishDialog(null);
+        setOrigin({ kind: 'published', key: result.key, version: result.version });
+        setSaved(definition);
+        setServer({ for: definition, diagnostics: result.diagnostics });
+        void message.success(t.status.published(result.key, result.version));
+        void queryClient.invalidateQueries({ queryKey: ['definitions'] });
+      } catch (cause) {
+        if (isApiError(cause, 400)) {
+          setPublishDialog(null);
+          const diagnostics = diagnosticsOfRefusal(cause.details);
+          setServer({ for: definition, diagnostics });
+          setTab('problems');
+          void message.error(t.status.publishFailed(diagnostics.filter((d) => d.severity === 'error').length));
+        } else if (isApiError(cause, 409) && cause.code === 'version-conflict') {
+          const details = cause.details as { latestVersion: number; latestPublishedBy: string | null; latestPublishedAt: string };
+          await queryClient.invalidateQueries({ queryKey: ['definitions'] });
+          const at = new Date(details.latestPublishedAt).toLocaleString();
+          setPublishDialog({ refusal: t.status.conflict(details.latestVersion, details.latestPublishedBy ?? '—', at) });
+        } else {
+          void message.error(cause instanceof Error ? cause.message : String(cause));
+        }
+      } finally {
+        setPublishing(false);
       }
-    } finally {
-      setPublishing(false);
-    }
-  }, [definition, message, queryClient, t]);
+    },
+    [definition, message, queryClient, t],
+  );
 
   const autoLayout = useCallback(async () => {
     try {
@@ -313,7 +325,10 @@ function DesignWorkspace() {
           setOpenDialog(true);
         }}
         onSaveDraft={saveCurrentDraft}
-        onPublish={() => void publish()}
+        onPublish={() => {
+          void queryClient.invalidateQueries({ queryKey: ['definitions'] });
+          setPublishDialog({ refusal: null });
+        }}
         onUndo={() => dispatch({ type: 'undo' })}
         onRedo={() => dispatch({ type: 'redo' })}
         onLayout={() => void autoLayout()}
@@ -379,6 +394,16 @@ function DesignWorkspace() {
           </div>
         </div>
       </div>
+      <PublishDialog
+        open={publishDialog !== null}
+        workflowKey={definition.key}
+        baseVersion={origin.kind === 'published' && origin.key === definition.key ? origin.version : null}
+        latest={workflow}
+        refusal={publishDialog?.refusal ?? null}
+        publishing={publishing}
+        onPublish={(meta) => void publish(meta)}
+        onCancel={() => setPublishDialog(null)}
+      />
       <OpenDialog
         open={openDialog}
         published={published.data?.items}

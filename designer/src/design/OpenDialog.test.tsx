@@ -5,7 +5,7 @@ import type { PublishedWorkflow } from './design-api.ts';
 import { OpenDialog } from './OpenDialog.tsx';
 
 const published: PublishedWorkflow[] = [
-  { key: 'open-restaurant', version: 3, name: '开办餐饮店', publishedAt: '2026-11-02T01:00:00.000Z', versions: [1, 2, 3] },
+  { key: 'open-restaurant', version: 3, name: '开办餐饮店', publishedAt: '2026-11-02T01:00:00.000Z', publishedBy: 'designer', changeNote: null, versions: [1, 2, 3] },
 ];
 
 function renderDialog() {

@@ -8,7 +8,26 @@ export interface PublishedWorkflow {
   version: number;
   name: string;
   publishedAt: string;
+  publishedBy: string | null;
+  changeNote: string | null;
   versions: number[];
+}
+
+/** One published version as `GET /definitions/{key}/versions` lists it. */
+export interface VersionSummary {
+  key: string;
+  version: number;
+  name: string;
+  publishedAt: string;
+  publishedBy: string | null;
+  changeNote: string | null;
+}
+
+/** What a publish says beside the definition (`POST /definitions`). */
+export interface PublishMeta {
+  /** The version the drawing started from; `null` for a new key. */
+  baseVersion: number | null;
+  changeNote?: string;
 }
 
 /** The answer of `POST /definitions`: the version published and the warnings it carries. */
@@ -31,8 +50,13 @@ export const designApi = {
   listDefinitions: () => apiRequest<{ items: PublishedWorkflow[] }>('/definitions'),
   getVersion: (key: string, version: number) =>
     apiRequest<DefinitionVersion>(`/definitions/${encodeURIComponent(key)}/versions/${version}`),
-  /** Publishes the next version of the definition's key; a 400 `ApiError` carries `details.diagnostics`. */
-  publish: (definition: WorkflowDefinition) => apiRequest<PublishResult>('/definitions', { method: 'POST', body: definition }),
+  listVersions: (key: string) => apiRequest<{ items: VersionSummary[] }>(`/definitions/${encodeURIComponent(key)}/versions`),
+  /**
+   * Publishes the next version of the definition's key on top of `meta.baseVersion`; a 400
+   * `ApiError` carries `details.diagnostics`, a 409 `version-conflict` names the latest version.
+   */
+  publish: (definition: WorkflowDefinition, meta: PublishMeta) =>
+    apiRequest<PublishResult>('/definitions', { method: 'POST', body: { ...definition, ...meta } }),
 };
 
 /** The diagnostics of a refused publish (`error.details.diagnostics`), or `[]`. */

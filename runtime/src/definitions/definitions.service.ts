@@ -1,10 +1,11 @@
-import { and, desc, eq, max } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import { compile, ENGINE_VERSION, parseDefinition, validate } from '@tongban/engine';
 import type { Diagnostic, WorkflowDefinition } from '@tongban/engine';
 import type { CalendarBook } from '../calendars/calendar-book.ts';
 import type { Db } from '../db/client.ts';
 import { workflowDefinitions, type WorkflowDefinitionRow } from '../db/schema/index.ts';
 import { DefinitionInvalidError, InvalidInputError, NotFoundError } from '../errors/index.ts';
+import { VersionConflictError } from './version-conflict.error.ts';
 
 /** Summary of a published version. */
 export interface DefinitionVersionSummary {
@@ -13,6 +14,8 @@ export interface DefinitionVersionSummary {
   name: string;
   publishedAt: Date;
   publishedBy: string | null;
+  /** What the designer said changed; `null` when nothing was said. */
+  changeNote: string | null;
 }
 
 /** A published version with its definition and compiled machine. */
@@ -47,18 +50,30 @@ export function validateDefinitionInput(input: unknown): { diagnostics: Diagnost
   return { diagnostics: validate(parsed.definition) };
 }
 
+/** Options of {@link publishDefinition}. */
+export interface PublishOptions {
+  publishedBy: string | null;
+  now: Date;
+  calendars?: CalendarBook;
+  /**
+   * The version the drawing started from: `null` for a drawing of a new key. When given (the API
+   * always gives it), the publish succeeds only while that is still the latest version of the key;
+   * omitted, the definition becomes the next version unconditionally (the seed and tests).
+   */
+  baseVersion?: number | null;
+  /** What changed, in the designer's words. */
+  changeNote?: string | null;
+}
+
 /**
  * Publishes `input` as the next version of its key (the version in the input is replaced by the
  * next free number; published versions are immutable). Stores the definition and its compiled
  * machine as jsonb objects.
  *
  * @throws DefinitionInvalidError when validation reports an error; `details.diagnostics` lists all.
+ * @throws VersionConflictError `version-conflict` when `baseVersion` is given and is not the latest.
  */
-export async function publishDefinition(
-  db: Db,
-  input: unknown,
-  options: { publishedBy: string | null; now: Date; calendars?: CalendarBook },
-): Promise<PublishedVersion> {
+export async function publishDefinition(db: Db, input: unknown, options: PublishOptions): Promise<PublishedVersion> {
   const parsed = parseDefinition(input);
   const diagnostics = parsed.definition ? validate(parsed.definition) : parsed.diagnostics;
   const errors = diagnostics.filter((d) => d.severity === 'error');
@@ -78,10 +93,10 @@ export async function publishDefinition(
     );
   }
   for (let attempt = 0; ; attempt += 1) {
-    const [latest] = await db
-      .select({ version: max(workflowDefinitions.version) })
-      .from(workflowDefinitions)
-      .where(eq(workflowDefinitions.key, source.key));
+    const latest = await latestSummary(db, source.key);
+    if (options.baseVersion !== undefined && (latest?.version ?? null) !== options.baseVersion) {
+      throw new VersionConflictError(source.key, options.baseVersion, latest);
+    }
     const version = (latest?.version ?? 0) + 1;
     const definition: WorkflowDefinition = { ...source, version };
     const { machine } = compile(definition);
@@ -95,6 +110,7 @@ export async function publishDefinition(
         machine: machine as unknown as Record<string, unknown>,
         publishedAt: options.now,
         publishedBy: options.publishedBy,
+        changeNote: options.changeNote ?? null,
       })
       .onConflictDoNothing()
       .returning();
@@ -104,16 +120,43 @@ export async function publishDefinition(
   }
 }
 
+async function latestSummary(db: Db, key: string): Promise<DefinitionVersionSummary | undefined> {
+  const [row] = await db
+    .select(summaryColumns)
+    .from(workflowDefinitions)
+    .where(eq(workflowDefinitions.key, key))
+    .orderBy(desc(workflowDefinitions.version))
+    .limit(1);
+  return row;
+}
+
+/**
+ * Every published version of `key`, newest first, with who published it, when and why.
+ * @throws NotFoundError `definition-not-found` when the key has no version.
+ */
+export async function listDefinitionVersions(db: Db, key: string): Promise<DefinitionVersionSummary[]> {
+  const rows = await db
+    .select(summaryColumns)
+    .from(workflowDefinitions)
+    .where(eq(workflowDefinitions.key, key))
+    .orderBy(desc(workflowDefinitions.version));
+  if (rows.length === 0) throw new NotFoundError('definition-not-found', `Workflow '${key}' has no published version`, { key });
+  return rows;
+}
+
+const summaryColumns = {
+  key: workflowDefinitions.key,
+  version: workflowDefinitions.version,
+  name: workflowDefinitions.name,
+  publishedAt: workflowDefinitions.publishedAt,
+  publishedBy: workflowDefinitions.publishedBy,
+  changeNote: workflowDefinitions.changeNote,
+};
+
 /** Every workflow key with its latest version, sorted by key. */
 export async function listDefinitions(db: Db): Promise<DefinitionListItem[]> {
   const rows = await db
-    .select({
-      key: workflowDefinitions.key,
-      version: workflowDefinitions.version,
-      name: workflowDefinitions.name,
-      publishedAt: workflowDefinitions.publishedAt,
-      publishedBy: workflowDefinitions.publishedBy,
-    })
+    .select(summaryColumns)
     .from(workflowDefinitions)
     .orderBy(workflowDefinitions.key, desc(workflowDefinitions.version));
   const items = new Map<string, DefinitionListItem>();
@@ -171,5 +214,6 @@ function summaryOf(row: WorkflowDefinitionRow): DefinitionVersionSummary {
     name: row.name,
     publishedAt: row.publishedAt,
     publishedBy: row.publishedBy,
+    changeNote: row.changeNote,
   };
 }

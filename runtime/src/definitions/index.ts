@@ -1,2 +1,3 @@
 export * from './definition-store.ts';
 export * from './definitions.service.ts';
+export * from './version-conflict.error.ts';

@@ -31,9 +31,55 @@ describe('POST /definitions', () => {
     expect(first.status, first.text).toBe(201);
     expect(first.body).toMatchObject({ key: 'http-permit', version: 1, name: '接口测试许可', diagnostics: [] });
     expect(first.body.publishedAt).toBe('2026-03-02T01:00:00.000Z');
-    const second = await client.send('POST', '/api/v1/definitions', { ...permit, version: 7 }, { token: designer });
-    expect(second.status).toBe(201);
-    expect(second.body.version).toBe(2);
+    const second = await client.send(
+      'POST',
+      '/api/v1/definitions',
+      { ...permit, version: 7, baseVersion: 1, changeNote: '  复核改为 5 个工作日  ' },
+      { token: designer },
+    );
+    expect(second.status, second.text).toBe(201);
+    expect(second.body).toMatchObject({ version: 2, publishedBy: 'designer', changeNote: '复核改为 5 个工作日' });
+  });
+
+  it('answers 409 version-conflict to a new drawing under a key in use, naming the latest version, writing nothing', async () => {
+    const before = await rowCounts(harness.database.sql);
+    const response = await client.send('POST', '/api/v1/definitions', { ...permit, name: '两个节点的草稿' }, { token: designer });
+    expect(response.status, response.text).toBe(409);
+    expect(response.body.error).toMatchObject({
+      code: 'version-conflict',
+      details: { field: 'baseVersion', key: 'http-permit', baseVersion: null, latestVersion: 2, latestPublishedBy: 'designer', latestPublishedAt: '2026-03-02T01:00:00.000Z' },
+    });
+    expect(response.body.error.message).toContain('latest version is 2');
+    expect(await rowCounts(harness.database.sql)).toEqual(before);
+  });
+
+  it('answers 409 version-conflict to a drawing started from an older version', async () => {
+    const response = await client.send('POST', '/api/v1/definitions', { ...permit, baseVersion: 1 }, { token: designer });
+    expect(response.status).toBe(409);
+    expect(response.body.error.details).toMatchObject({ baseVersion: 1, latestVersion: 2 });
+  });
+
+  it('answers 409 version-conflict to a base version for a key never published', async () => {
+    const response = await client.send('POST', '/api/v1/definitions', { ...permit, key: 'http-never', baseVersion: 3 }, { token: designer });
+    expect(response.status).toBe(409);
+    expect(response.body.error.details).toMatchObject({ key: 'http-never', baseVersion: 3, latestVersion: null });
+  });
+
+  it('publishes exactly one of two concurrent publishes on the same base version', async () => {
+    const key = 'http-race-permit';
+    expect((await client.send('POST', '/api/v1/definitions', { ...permit, key }, { token: designer })).status).toBe(201);
+    const answers = await Promise.all(
+      ['甲', '乙'].map((who) => client.send('POST', '/api/v1/definitions', { ...permit, key, baseVersion: 1, changeNote: who }, { token: designer })),
+    );
+    expect(answers.map((answer) => answer.status).sort()).toEqual([201, 409]);
+    const history = await client.send('GET', `/api/v1/definitions/${key}/versions`, undefined, { token: designer });
+    expect(history.body.items.map((item: { version: number }) => item.version)).toEqual([2, 1]);
+  });
+
+  it('names baseVersion and changeNote when they are not what the route takes', async () => {
+    expectInvalidInput(await client.send('POST', '/api/v1/definitions', { ...permit, baseVersion: '2' }, { token: designer }), 'body.baseVersion');
+    expectInvalidInput(await client.send('POST', '/api/v1/definitions', { ...permit, baseVersion: 0 }, { token: designer }), 'body.baseVersion');
+    expectInvalidInput(await client.send('POST', '/api/v1/definitions', { ...permit, baseVersion: 2, changeNote: 'x'.repeat(2001) }, { token: designer }), 'body.changeNote');
   });
 
   it('lets an admin publish too', async () => {
@@ -128,6 +174,23 @@ describe('GET /definitions', () => {
     expect(response.status).toBe(200);
     const item = response.body.items.find((i: { key: string }) => i.key === 'http-permit');
     expect(item).toMatchObject({ key: 'http-permit', version: 2, versions: [2, 1], name: '接口测试许可' });
+  });
+});
+
+describe('GET /definitions/{key}/versions', () => {
+  it('lists every version newest first with who published it, when, and the change note', async () => {
+    const response = await client.send('GET', '/api/v1/definitions/http-permit/versions', undefined, { token: clerk });
+    expect(response.status).toBe(200);
+    expect(response.body.items).toEqual([
+      expect.objectContaining({ version: 2, publishedBy: 'designer', publishedAt: '2026-03-02T01:00:00.000Z', changeNote: '复核改为 5 个工作日' }),
+      expect.objectContaining({ version: 1, publishedBy: 'designer', changeNote: null }),
+    ]);
+  });
+
+  it('answers 404 definition-not-found for a key never published', async () => {
+    const response = await client.send('GET', '/api/v1/definitions/http-nothing/versions', undefined, { token: clerk });
+    expect(response.status).toBe(404);
+    expect(response.body.error.code).toBe('definition-not-found');
   });
 });
 

@@ -27,6 +27,7 @@ const CONTRACT = [
 ];
 const ADDED = [
   'post /api/v1/auth/logout',
+  'get /api/v1/definitions/{key}/versions',
   'get /api/v1/jurisdictions',
   'get /api/v1/departments',
   'get /api/v1/monitor/escalations',

@@ -1,5 +1,5 @@
 import type { WorkflowDefinition } from '@tongban/engine';
-import { useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Flex, Modal, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { useMessages } from '../../i18n/index.ts';
@@ -36,6 +36,11 @@ export function VersionHistoryPanel({ definition, workflow, onOpenVersion }: Ver
   const [after, setAfter] = useState<Side>('current');
   const [compared, setCompared] = useState<{ before: WorkflowDefinition; after: WorkflowDefinition; title: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const details = useQuery({
+    queryKey: ['definitions', workflow?.key, 'versions', workflow?.version],
+    queryFn: () => designApi.listVersions(workflow?.key ?? ''),
+    enabled: workflow !== undefined,
+  });
   if (workflow === undefined || versions.length === 0) {
     return (
       <Typography.Text type="secondary" data-testid="version-history">
@@ -68,17 +73,32 @@ export function VersionHistoryPanel({ definition, workflow, onOpenVersion }: Ver
   return (
     <Flex vertical gap={8} data-testid="version-history">
       <Typography.Text strong>{t.history.title}</Typography.Text>
-      {versions.map((version) => (
-        <Flex key={version} justify="space-between" align="center" className="tb-row" data-testid={`version-${version}`}>
-          <span>
-            {t.open.version(version)}
-            {version === workflow.version ? ` (${t.open.latest})` : ''}
-          </span>
-          <Button size="small" onClick={() => onOpenVersion(workflow.key, version)} data-testid={`version-${version}-open`}>
-            {t.history.openVersion}
-          </Button>
-        </Flex>
-      ))}
+      {versions.map((version) => {
+        const summary = details.data?.items.find((item) => item.version === version);
+        return (
+          <Flex key={version} justify="space-between" align="center" className="tb-row" data-testid={`version-${version}`}>
+            <Flex vertical>
+              <span>
+                {t.open.version(version)}
+                {version === workflow.version ? ` (${t.open.latest})` : ''}
+              </span>
+              {summary !== undefined && (
+                <>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid={`version-${version}-published`}>
+                    {t.history.publishedBy(summary.publishedBy ?? '—', new Date(summary.publishedAt).toLocaleString())}
+                  </Typography.Text>
+                  <Typography.Text style={{ fontSize: 12 }} type={summary.changeNote === null ? 'secondary' : undefined} data-testid={`version-${version}-note`}>
+                    {summary.changeNote ?? t.history.noNote}
+                  </Typography.Text>
+                </>
+              )}
+            </Flex>
+            <Button size="small" onClick={() => onOpenVersion(workflow.key, version)} data-testid={`version-${version}-open`}>
+              {t.history.openVersion}
+            </Button>
+          </Flex>
+        );
+      })}
       <Flex gap={6} align="center" wrap>
         <Select<Side> size="small" value={before} onChange={setBefore} options={options} aria-label={t.history.before} style={{ width: 110 }} data-testid="diff-before" />
         →

@@ -12,6 +12,8 @@ export const workflowDefinitions = pgTable(
     machine: jsonb('machine').$type<Record<string, unknown>>().notNull(),
     publishedAt: timestamp('published_at', { withTimezone: true }).notNull(),
     publishedBy: text('published_by'),
+    /** What the designer said changed in this version. */
+    changeNote: text('change_note'),
   },
   (t) => [primaryKey({ columns: [t.key, t.version] })],
 );

@@ -9,6 +9,7 @@ import {
   definitionInputSchema,
   definitionSummarySchema,
   diagnosticSchema,
+  publishInputSchema,
   versionOf,
   versionParamSchema,
   workflowKeyParamSchema,
@@ -20,7 +21,12 @@ import { USER_SECURITY } from '../schemas/security.ts';
 export interface DefinitionsRoutesOptions {
   runtime: Pick<
     Runtime,
-    'listDefinitions' | 'getDefinitionVersion' | 'getXstateExport' | 'validateDefinitionInput' | 'publishDefinition'
+    | 'listDefinitions'
+    | 'listDefinitionVersions'
+    | 'getDefinitionVersion'
+    | 'getXstateExport'
+    | 'validateDefinitionInput'
+    | 'publishDefinition'
   >;
   access: Access;
   /** Largest request body, in bytes. */
@@ -35,7 +41,7 @@ const versionParams = z.object({ key: workflowKeyParamSchema, version: versionPa
 const jsonObject = z.record(z.string(), z.unknown());
 
 /**
- * `GET /definitions`, `GET /definitions/{key}/versions/{version}`, `…/xstate`,
+ * `GET /definitions`, `GET /definitions/{key}/versions`, `GET /definitions/{key}/versions/{version}`, `…/xstate`,
  * `POST /definitions/validate` and `POST /definitions` (publish: `designer` or `admin`).
  */
 export function definitionsRoutes({ runtime, access, maxBodyBytes }: DefinitionsRoutesOptions): OpenAPIHono<HttpEnv> {
@@ -64,6 +70,24 @@ export function definitionsRoutes({ runtime, access, maxBodyBytes }: Definitions
     },
   });
   app.openapi(list, async (c) => c.json({ items: await runtime.listDefinitions() }, 200));
+
+  const history = createRoute({
+    method: 'get',
+    path: '/definitions/{key}/versions',
+    tags: ['definitions'],
+    summary: 'Every published version of a workflow, newest first, with who published it, when and the change note',
+    security: USER_SECURITY,
+    middleware: [access.user()] as const,
+    request: { params: z.object({ key: workflowKeyParamSchema }) },
+    responses: {
+      200: {
+        description: 'The versions',
+        content: { 'application/json': { schema: z.object({ items: z.array(definitionSummarySchema) }) } },
+      },
+      ...errorResponses(400, 401, 403, 404),
+    },
+  });
+  app.openapi(history, async (c) => c.json({ items: await runtime.listDefinitionVersions(c.req.valid('param').key) }, 200));
 
   const getVersion = createRoute({
     method: 'get',
@@ -144,10 +168,14 @@ export function definitionsRoutes({ runtime, access, maxBodyBytes }: Definitions
     path: '/definitions',
     tags: ['definitions'],
     summary: 'Publish a definition as the next version of its key (designer or admin)',
-    description: 'The version in the body is replaced by the next free number. 400 `definition-invalid` with `details.diagnostics` when validation reports an error.',
+    description:
+      'The version in the body is replaced by the next free number. `baseVersion` beside the definition names the version the drawing started from: ' +
+      'for a key that exists it must be the latest version, or the publish is refused with 409 `version-conflict` (`details.latestVersion`, `latestPublishedBy`, `latestPublishedAt`), ' +
+      'so a stale drawing or a new drawing under a key in use never replaces a live process unasked. ' +
+      '400 `definition-invalid` with `details.diagnostics` when validation reports an error.',
     security: USER_SECURITY,
     middleware: [access.user(PUBLISHER_ROLES), jsonBody({ maxBytes: maxBodyBytes })] as const,
-    request: { body },
+    request: { body: { required: true, content: { 'application/json': { schema: publishInputSchema } } } },
     responses: {
       201: {
         description: 'The published version, with the warnings it was published with',
@@ -155,12 +183,17 @@ export function definitionsRoutes({ runtime, access, maxBodyBytes }: Definitions
           'application/json': { schema: definitionSummarySchema.extend({ diagnostics: z.array(diagnosticSchema) }) },
         },
       },
-      ...errorResponses(...BODY_ERRORS, 401, 403),
+      ...errorResponses(...BODY_ERRORS, 401, 403, 409),
     },
   });
   app.openapi(publish, async (c) => {
     const viewer = c.get('viewer');
-    const published = await runtime.publishDefinition(c.req.valid('json'), { publishedBy: viewer.userId ?? null });
+    const { baseVersion, changeNote, ...definition } = c.req.valid('json');
+    const published = await runtime.publishDefinition(definition, {
+      publishedBy: viewer.userId ?? null,
+      baseVersion: typeof baseVersion === 'number' ? baseVersion : null,
+      changeNote: typeof changeNote === 'string' && changeNote.trim() !== '' ? changeNote.trim() : null,
+    });
     return c.json(published, 201);
   });
 

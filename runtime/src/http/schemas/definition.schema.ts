@@ -44,6 +44,32 @@ export const definitionInputSchema = freeFormObject(
     'every duration stays within what the business calendar counts (ten years of its unit); either refusal is a diagnostic naming the field',
 ).openapi('WorkflowDefinitionInput');
 
+/** Longest change note a publish may carry, in characters. */
+export const MAX_CHANGE_NOTE_LENGTH = 2000;
+
+/** What a publish says beside the definition: the version it started from, and what changed. */
+export const publishMetaSchema = z.object({
+  baseVersion: z
+    .number()
+    .int()
+    .min(1)
+    .max(999_999_999)
+    .nullable()
+    .optional()
+    .openapi({
+      description:
+        'The version the drawing started from; `null` or absent for a new key. A key that exists refuses a missing or stale one with 409 `version-conflict` naming the latest version',
+    }),
+  changeNote: z
+    .string()
+    .max(MAX_CHANGE_NOTE_LENGTH)
+    .optional()
+    .openapi({ description: 'What changed in this version, shown in the version history' }),
+}).openapi({ maxProperties: DEFINITION_LIMITS.maxKeys });
+
+/** The body of `POST /definitions`: a definition, with {@link publishMetaSchema}'s fields beside its own. */
+export const publishInputSchema = definitionInputSchema.and(publishMetaSchema).openapi('PublishDefinitionInput');
+
 /** A published version without its content. */
 export const definitionSummarySchema = z
   .object({
@@ -52,5 +78,6 @@ export const definitionSummarySchema = z
     name: z.string(),
     publishedAt: z.date().openapi({ type: 'string', format: 'date-time' }),
     publishedBy: z.string().nullable(),
+    changeNote: z.string().nullable(),
   })
   .openapi('DefinitionSummary');

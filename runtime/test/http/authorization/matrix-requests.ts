@@ -71,7 +71,11 @@ export const MATRIX_REQUESTS: Record<string, (context: MatrixContext) => Promise
   logout: async () => ({ freshSession: true }),
   definition: async () => ({ params: { key: 'http-permit', version: '1' } }),
   validate: async (context) => ({ body: await context.harness.fixture('http-permit') }),
-  publish: async (context) => ({ body: await context.harness.fixture('http-permit') }),
+  publish: async (context) => {
+    const [latest] = await context.harness.runtime.listDefinitionVersions('http-permit');
+    return { body: { ...(await context.harness.fixture('http-permit')), baseVersion: latest?.version ?? null } };
+  },
+  definitionKey: async () => ({ params: { key: 'http-permit' } }),
   file: async () => ({ body: permitApplication(), headers: { 'Idempotency-Key': randomUUID() } }),
   readCase: async (context) => ({ params: { id: (await context.once('case at review', () => atReview(context))).caseId } }),
   supplement: async (context) => {
