@@ -209,6 +209,18 @@ describe('GET /definitions/{key}/versions/{version}', () => {
     expect(response.body.version).toBe(2);
   });
 
+  it('keeps the application form’s fields in the order the designer wrote them', async () => {
+    const order = ['shopName', 'area', 'licenceNo', 'contactPhoneNumber', 'id'];
+    const dataSchema = {
+      type: 'object',
+      properties: Object.fromEntries(order.map((key) => [key, { type: 'string', title: key }])),
+    };
+    const published = await client.send('POST', '/api/v1/definitions', { ...permit, key: 'http-form-order', dataSchema }, { token: designer });
+    expect(published.status, published.text).toBe(201);
+    const response = await client.send('GET', '/api/v1/definitions/http-form-order/versions/1', undefined, { token: clerk });
+    expect(Object.keys(response.body.definition.dataSchema.properties)).toEqual(order);
+  });
+
   it('answers 404 definition-not-found for a version never published', async () => {
     const response = await client.send('GET', '/api/v1/definitions/http-permit/versions/99', undefined, { token: clerk });
     expect(response.status).toBe(404);

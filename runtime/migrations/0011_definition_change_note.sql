@@ -1,1 +1,0 @@
-ALTER TABLE "workflow_definitions" ADD COLUMN "change_note" text;
