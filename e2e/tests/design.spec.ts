@@ -29,6 +29,7 @@ function edgeBetween(definition: CanvasDefinition, source: string, target: strin
 
 test.describe('designing a process', () => {
   test('a designer draws a six-node process with the mouse, fixes what the diagnostics report and publishes it', async ({ api, openConsoleAs }) => {
+    test.slow();
     const key = `street-stall-permit-${Date.now().toString(36)}`;
     const page = await openConsoleAs('designer');
     const problems = page.getByTestId('diagnostics-list');
