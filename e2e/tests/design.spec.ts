@@ -165,19 +165,18 @@ test.describe('designing a process', () => {
       await expect(page.locator('.ant-message')).toContainText(`已发布 ${key} 第 1 版`);
     });
 
-    await step('a publish on top of a version someone else replaced meanwhile is refused and the console says why', page, async () => {
+    await step('a publish on top of a version someone else replaced meanwhile is stopped and the console says why', page, async () => {
       const latest = await api.call<PublishedVersion>('GET', `/definitions/${key}/versions/1`, { as: { user: 'designer' } });
       await api.call('POST', '/definitions', {
         as: { user: 'admin' },
         body: { ...latest.body.definition, name: '临时占道经营审批（管理员修改）', baseVersion: 1, changeNote: '管理员修改名称' },
       });
+      await page.getByTestId('tab-properties').click();
       await selectNode(page, ids.review);
       await page.getByTestId('prop-name').fill('现场核查（复核）');
       await page.getByTestId('toolbar-publish').click();
       await page.getByTestId('publish-note').fill('核查改为复核');
-      await page.getByTestId('publish-confirm').click();
-      await expect(page.getByTestId('publish-refusal')).toContainText('他人已发布第 2 版（admin');
-      await expect(page.getByTestId('publish-key-in-use')).toContainText(`流程标识 ${key} 已有第 2 版`);
+      await expect(page.getByTestId('publish-key-in-use')).toContainText(`当前画布基于第 1 版，此后 ${key} 已发布第 2 版（admin`);
       const listed = await api.call<{ items: { version: number }[] }>('GET', `/definitions/${key}/versions`, { as: { user: 'designer' } });
       expect(listed.body.items.map((item) => item.version)).toEqual([2, 1]);
     });

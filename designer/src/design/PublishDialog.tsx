@@ -60,7 +60,11 @@ export function PublishDialog({ open, workflowKey, baseVersion, latest, refusal,
             type="warning"
             showIcon
             data-testid="publish-key-in-use"
-            title={t.status.keyInUse(workflowKey, latest.version, latest.publishedBy ?? '—', publishedAt)}
+            title={
+              baseVersion === null
+                ? t.status.keyInUse(workflowKey, latest.version, latest.publishedBy ?? '—', publishedAt)
+                : t.status.newerVersion(workflowKey, baseVersion, latest.version, latest.publishedBy ?? '—', publishedAt)
+            }
           />
         ) : (
           <Typography.Text data-testid="publish-target">

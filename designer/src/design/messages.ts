@@ -175,6 +175,8 @@ export const designMessages = defineMessages(
       publishOnTop: (version: number) => `将在第 ${version} 版的基础上发布为第 ${version + 1} 版，新受理的案件使用新版本。`,
       keyInUse: (key: string, version: number, by: string, at: string) =>
         `流程标识 ${key} 已有第 ${version} 版（${by}，${at} 发布）。当前画布不是从该版本打开的，发布将替换线上流程。`,
+      newerVersion: (key: string, base: number, version: number, by: string, at: string) =>
+        `当前画布基于第 ${base} 版，此后 ${key} 已发布第 ${version} 版（${by}，${at}）。发布将替换第 ${version} 版的修改；也可取消，打开最新版本后重新修改。`,
       changeNote: '变更说明',
       changeNoteHint: '例如：受理时限改为 5 个工作日',
       publishConfirm: '发布',
@@ -464,6 +466,8 @@ export const designMessages = defineMessages(
       publishOnTop: (version: number) => `Published on top of version ${version} as version ${version + 1}; new cases use the new version.`,
       keyInUse: (key: string, version: number, by: string, at: string) =>
         `The key ${key} already has version ${version} (published by ${by} on ${at}). This drawing was not opened from it: publishing replaces the live process.`,
+      newerVersion: (key: string, base: number, version: number, by: string, at: string) =>
+        `This drawing is based on version ${base}; since then ${key} version ${version} was published (by ${by} on ${at}). Publishing replaces the changes of version ${version}; or cancel, open the latest version and redo your change.`,
       changeNote: 'Change note',
       changeNoteHint: 'e.g. acceptance limit now 5 working days',
       publishConfirm: 'Publish',
