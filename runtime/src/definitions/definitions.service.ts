@@ -199,7 +199,8 @@ export async function getDefinitionVersion(
 }
 
 /**
- * The XState export of a version: `createMachine(machine)` runs it in plain XState.
+ * The XState export of a version: `createMachine(machine).provide(implementations)` runs it, with
+ * the guards and actions of `@tongban/engine` (the config names them).
  * @throws NotFoundError `definition-not-found`.
  */
 export async function getXstateExport(db: Db, key: string, version: number | 'latest'): Promise<XstateExport> {

@@ -121,7 +121,7 @@ export function definitionsRoutes({ runtime, access, maxBodyBytes }: Definitions
     method: 'get',
     path: '/definitions/{key}/versions/{version}/xstate',
     tags: ['definitions'],
-    summary: 'The version as a plain XState v5 machine config: createMachine(machine) runs it',
+    summary: 'The version as an XState v5 machine config whose guards and actions are named: createMachine(machine).provide(implementations), with the implementations of @tongban/engine, runs it',
     security: USER_SECURITY,
     middleware: [access.user()] as const,
     request: { params: versionParams },
