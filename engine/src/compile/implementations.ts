@@ -1,6 +1,7 @@
 import { assign } from 'xstate';
 import type { AnyEventObject } from 'xstate';
 import { evaluateCondition, evaluateList } from '../feel/index.ts';
+import { activeFeelEvaluator } from '../feel/feel-scope.ts';
 import type { CaseEvent, CaseInput } from '../step/step.types.ts';
 import type { CompletionRule } from '../definition/index.ts';
 import type { CaseContext, InstanceDecision, InstanceSet, SuspensionReason, TaskDecision, TimerPurpose } from './case-context.ts';
@@ -157,7 +158,7 @@ export const implementations = {
     openInstances: assign(({ context }: Args, params: unknown) => {
       const { nodeId, over, items } = params as { nodeId: string; over: InstanceSet['over']; items: string[] | string };
       const activation = (context.activations[nodeId] ?? 0) + 1;
-      const names = Array.isArray(items) ? items : evaluateList(items, context.data);
+      const names = Array.isArray(items) ? items : evaluateList(items, context.data, activeFeelEvaluator());
       const activationId = taskIdOf(nodeId, activation);
       const set: InstanceSet = { over, items: names, open: names.map((_, index) => instanceIdOf(activationId, index + 1)), decided: [] };
       return { activations: { ...context.activations, [nodeId]: activation }, instances: { ...(context.instances ?? {}), [nodeId]: set } };
@@ -306,9 +307,9 @@ export const implementations = {
   },
   guards: {
     feel: ({ context }: Args, params: unknown) =>
-      evaluateCondition((params as { expression: string }).expression, context.data).value,
+      evaluateCondition((params as { expression: string }).expression, context.data, activeFeelEvaluator()).value,
     noneHolds: ({ context }: Args, params: unknown) =>
-      !(params as { expressions: string[] }).expressions.some((expression) => evaluateCondition(expression, context.data).value),
+      !(params as { expressions: string[] }).expressions.some((expression) => evaluateCondition(expression, context.data, activeFeelEvaluator()).value),
     taskOutcome: ({ context, event: raw }: Args, params: unknown) => {
       const { nodeId, outcomes, reasons } = params as { nodeId: string; outcomes: string[]; reasons?: Record<string, string | null> };
       const event = raw as MachineEvent;

@@ -5,6 +5,7 @@ export * from './case-not-suspended.error.ts';
 export * from './case-suspended.error.ts';
 export * from './engine-error.ts';
 export * from './extension-refused.error.ts';
+export * from './feel-budget-exceeded.error.ts';
 export * from './invalid-definition.error.ts';
 export * from './invalid-suspension-reason.error.ts';
 export * from './invalid-time.error.ts';

@@ -1,5 +1,6 @@
-import { evaluate, SyntaxError as FeelSyntaxError } from 'feelin';
 import type { ConditionError } from './condition-error.types.ts';
+import { evaluateFeel } from './evaluate-feel.ts';
+import type { FeelEvaluator } from './feel-evaluator.types.ts';
 
 /** The result of evaluating a condition: `value` is `false` whenever `error` is set. */
 export interface ConditionResult {
@@ -8,9 +9,10 @@ export interface ConditionResult {
 }
 
 /**
- * Evaluates a FEEL condition over case `data` with feelin. A condition must yield a boolean: a
- * syntax error, an evaluation error or any other value (FEEL yields `null` for a missing variable)
- * gives `false` and an `error` describing why. Never throws.
+ * Evaluates a FEEL condition over case `data` with `evaluator` (feelin in this thread by default).
+ * A condition must yield a boolean: a syntax error, an evaluation error or any other value (FEEL
+ * yields `null` for a missing variable) gives `false` and an `error` describing why. Throws only
+ * what the evaluator throws (a bounded one's `FeelBudgetExceededError`).
  *
  * The condition must not call `now()` or `today()` (feelin reads the clock for them); validation
  * refuses such conditions before a definition compiles.
@@ -23,24 +25,24 @@ export interface ConditionResult {
  * evaluateCondition('seats > 50', {}).error?.code; // 'feel-not-boolean'
  * ```
  */
-export function evaluateCondition(expression: string, data: Record<string, unknown>): ConditionResult {
-  let result: { value: unknown; warnings: { message: string }[] };
-  try {
-    result = evaluate(expression, data);
-  } catch (error) {
-    const syntax = error instanceof FeelSyntaxError;
-    const position = (error as { position?: { from: number; to: number } }).position;
+export function evaluateCondition(
+  expression: string,
+  data: Record<string, unknown>,
+  evaluator: FeelEvaluator = evaluateFeel,
+): ConditionResult {
+  const result = evaluator(expression, data);
+  if (!result.ok) {
     return {
       value: false,
       error: {
-        code: syntax ? 'feel-syntax-error' : 'feel-evaluation-error',
-        message: `FEEL condition '${expression}' ${syntax ? 'does not parse' : 'failed'}: ${error instanceof Error ? error.message : String(error)}`,
-        ...(position ? { position } : {}),
+        code: result.syntax ? 'feel-syntax-error' : 'feel-evaluation-error',
+        message: `FEEL condition '${expression}' ${result.syntax ? 'does not parse' : 'failed'}: ${result.message}`,
+        ...(result.position ? { position: result.position } : {}),
       },
     };
   }
   if (typeof result.value === 'boolean') return { value: result.value };
-  const hints = result.warnings.map((warning) => warning.message).join('; ');
+  const hints = result.warnings.join('; ');
   return {
     value: false,
     error: {

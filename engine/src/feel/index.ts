@@ -2,3 +2,8 @@ export * from './condition-error.types.ts';
 export * from './evaluate-condition.ts';
 export * from './evaluate-list.ts';
 export * from './parse-condition.ts';
+export * from './check-feel-bounds.ts';
+export * from './feel-bound-error.types.ts';
+export * from './feel-limits.ts';
+export * from './evaluate-feel.ts';
+export * from './feel-evaluator.types.ts';

@@ -23,10 +23,12 @@ import {
   TaskNotActiveError,
   TimerNotPendingError,
 } from '../errors/index.ts';
+import { withFeelEvaluator } from '../feel/feel-scope.ts';
+import { evaluateFeel } from '../feel/evaluate-feel.ts';
 import type { LoadedMachine } from './machine-cache.ts';
 import { loadMachine } from './machine-cache.ts';
 import type { Duration, ServiceImplementation, ServiceRetry, SlaLimit } from '../definition/index.ts';
-import type { CaseEvent, CaseInput, Effect, PersistedCaseSnapshot, StepResult, TaskCloseReason } from './step.types.ts';
+import type { CaseEvent, CaseInput, Effect, PersistedCaseSnapshot, StepOptions, StepResult, TaskCloseReason } from './step.types.ts';
 
 
 /** Units an extension is counted in whole (行政许可法 art. 82 counts days, never parts of one). */
@@ -61,6 +63,10 @@ const DAY_UNITS: ReadonlySet<string> = new Set(['workingDay', 'calendarDay']);
  *   open (`createTask`, `scheduleTimer`, `invokeService`, `startSubCase`, `completeCase`).
  * - The snapshot returned is a plain JSON object; it survives `JSON.parse(JSON.stringify())`.
  *
+ * - FEEL (gateway conditions, multi-instance collections) is evaluated by `options.feel`,
+ *   `evaluateFeel` by default; a `FeelBudgetExceededError` it throws leaves the step, which then
+ *   changes nothing.
+ *
  * Uses XState's pure `initialTransition` / `transition`; the runnable machine is cached per
  * `machine` object. `now` stamps when the case was received (`case.start`) and when a suspension
  * began; no clock is read.
@@ -79,8 +85,13 @@ export function step(
   event: CaseEvent,
   now: Date,
   input?: CaseInput,
+  options: StepOptions = {},
 ): StepResult {
   if (!(now instanceof Date) || Number.isNaN(now.getTime())) throw new InvalidTimeError('now');
+  return withFeelEvaluator(options.feel ?? evaluateFeel, () => run(machine, snapshot, event, now, input));
+}
+
+function run(machine: MachineConfigJson, snapshot: PersistedCaseSnapshot | undefined, event: CaseEvent, now: Date, input?: CaseInput): StepResult {
   const loaded = loadMachine(machine);
   let next: AnyMachineSnapshot;
   let actions: ExecutableActionObject[];

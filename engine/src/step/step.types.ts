@@ -6,6 +6,7 @@ import type { SuspensionReason, TimerPurpose } from '../compile/case-context.ts'
 import type { SlaLimit } from '../definition/edge.schema.ts';
 import type { ServiceImplementation, ServiceRetry } from '../definition/node.schema.ts';
 import type { Duration } from '../definition/sla.schema.ts';
+import type { FeelEvaluator } from '../feel/feel-evaluator.types.ts';
 
 /** Why a task closed. */
 export type TaskCloseReason = 'completed' | 'returned' | 'cancelled' | 'breached';
@@ -233,4 +234,14 @@ export type PersistedCaseSnapshot = Record<string, unknown>;
 export interface StepResult {
   snapshot: PersistedCaseSnapshot;
   effects: Effect[];
+}
+
+/** How a step runs. */
+export interface StepOptions {
+  /**
+   * Evaluates the FEEL of gateway conditions and multi-instance collections; `evaluateFeel` (feelin
+   * in the calling thread, unbounded) by default. A host gives a bounded one for definitions whose
+   * expressions it does not trust.
+   */
+  feel?: FeelEvaluator;
 }

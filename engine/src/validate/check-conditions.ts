@@ -1,4 +1,4 @@
-import { parseCondition } from '../feel/index.ts';
+import { checkFeelBounds, parseCondition } from '../feel/index.ts';
 import { gatewayRole } from './analyze-blocks.ts';
 import type { DefinitionGraph } from './definition-graph.ts';
 import { edgeField, nodeField, quoteList } from './definition-graph.ts';
@@ -6,8 +6,8 @@ import type { Diagnostic } from './diagnostic.types.ts';
 
 /**
  * `exclusive-gateway-without-default`, `inclusive-gateway-without-default`, `multiple-default-edges`,
- * `exclusive-edge-without-condition`, `invalid-feel-condition`, `feel-reads-clock`,
- * `condition-ignored`.
+ * `exclusive-edge-without-condition`, `invalid-feel-condition`, `feel-reads-clock`, `feel-too-long`,
+ * `feel-unbounded`, `feel-function-not-allowed`, `condition-ignored`.
  *
  * An exclusive gateway with more than one outgoing edge, or with any condition, tries its
  * conditional edges in order and takes its one default edge when none holds. A gateway with a
@@ -53,6 +53,17 @@ export function checkConditions(graph: DefinitionGraph): Diagnostic[] {
         edgeId: edge.id,
         field: edgeField(graph, edge, 'condition'),
       });
+    } else {
+      for (const error of checkFeelBounds(edge.condition)) {
+        diagnostics.push({
+          code: error.code,
+          severity: 'error',
+          message: `Edge '${edge.id}' of gateway '${edge.source}': ${error.message}; its cost would not be bounded by the case data`,
+          nodeId: edge.source,
+          edgeId: edge.id,
+          field: edgeField(graph, edge, 'condition'),
+        });
+      }
     }
   }
 

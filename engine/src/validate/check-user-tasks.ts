@@ -1,6 +1,6 @@
 import { offeredOutcomes, slaEdgeBehaviour } from '../definition/index.ts';
 import type { SlaLimit, UserTask, WorkflowEdge } from '../definition/index.ts';
-import { parseCondition } from '../feel/index.ts';
+import { checkFeelBounds, parseCondition } from '../feel/index.ts';
 import type { DefinitionGraph } from './definition-graph.ts';
 import { edgeField, isReturnEdge, nodeField, quoteList } from './definition-graph.ts';
 import type { Diagnostic } from './diagnostic.types.ts';
@@ -334,6 +334,16 @@ function checkMultiInstance(graph: DefinitionGraph, task: UserTask): Diagnostic[
     if (!parsed.ok || parsed.readsClock) {
       const why = parsed.ok ? 'calls now() or today()' : 'does not parse as FEEL';
       diagnostics.push(invalid(`The collection '${items}' of multi-instance task '${task.id}' ${why}`, 'multiInstance.items'));
+    } else {
+      for (const error of checkFeelBounds(items)) {
+        diagnostics.push({
+          code: error.code,
+          severity: 'error',
+          message: `The collection of multi-instance task '${task.id}': ${error.message}; its cost would not be bounded by the case data`,
+          nodeId: task.id,
+          field: nodeField(graph, task.id, 'multiInstance.items'),
+        });
+      }
     }
   }
   if (task.acceptanceDeadline !== undefined) {
