@@ -27,6 +27,7 @@ import {
   type PublishedVersion,
   type XstateExport,
 } from './definitions/definitions.service.ts';
+import { BoundedFeelEvaluator, type FeelBudget } from './feel/bounded-feel-evaluator.ts';
 import { IncidentsService, type IncidentFilters, type IncidentView } from './incidents/incidents.service.ts';
 import { MonitorService, type MonitorLoad, type MonitoredTask, type NodeHeat, type SeriesDay, type SeriesRange } from './monitor/monitor.service.ts';
 import { loadOrganisation } from './organisation/load-organisation.ts';
@@ -74,6 +75,11 @@ export interface RuntimeOptions {
   services?: Readonly<Record<string, ServiceHandler>>;
   /** Longest a service attempt may run, ms. Default 60 000. */
   serviceAttemptTimeoutMs?: number;
+  /**
+   * The budget of one FEEL evaluation (a gateway condition, a multi-instance collection), run in a
+   * worker thread: default 1 000 ms and a 64 MiB heap (`DEFAULT_FEEL_BUDGET`).
+   */
+  feelBudget?: FeelBudget;
 }
 
 /** The running system: services the HTTP API calls, and the workers. */
@@ -230,7 +236,8 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   const getCalendars = () => (calendarBook ??= loadCalendarBook(db));
   const definitions = new DefinitionStore(db);
   const dispatcher = new OutboxDispatcher({ db, clock, timers: timerQueue, services: serviceQueue, logger });
-  const executor = new CaseExecutor({ db, clock, definitions, organisation: getOrganisation, calendars: getCalendars, dispatcher });
+  const feel = new BoundedFeelEvaluator(options.feelBudget);
+  const executor = new CaseExecutor({ db, clock, definitions, organisation: getOrganisation, calendars: getCalendars, dispatcher, feel: feel.evaluate });
   const calendarsService = new CalendarsService({
     db,
     executor,
@@ -387,6 +394,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
       await rawServiceQueue.close();
       eventsConnection?.disconnect();
       producer.disconnect();
+      await feel.close();
     },
   };
 }

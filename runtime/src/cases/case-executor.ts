@@ -1,11 +1,14 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
+import { randomUUID } from 'node:crypto';
 import { isEngineError } from '@tongban/engine';
+import type { FeelEvaluator } from '@tongban/engine';
 import type { CalendarBook } from '../calendars/calendar-book.ts';
 import type { Clock } from '../clock/index.ts';
 import type { Db } from '../db/client.ts';
-import { cases, tasks, type CaseRow, type TaskRow } from '../db/schema/index.ts';
+import { cases, incidents, tasks, type CaseRow, type TaskRow } from '../db/schema/index.ts';
 import type { DefinitionStore, PublishedDefinition } from '../definitions/definition-store.ts';
-import { ConflictError, NotFoundError } from '../errors/index.ts';
+import { ConflictError, NotFoundError, TongbanError } from '../errors/index.ts';
+import type { FeelBudgetDetails } from '../feel/feel-budget-conflict.ts';
 import type { Organisation } from '../organisation/organisation.ts';
 import type { OutboxDispatcher } from '../outbox/outbox-dispatcher.ts';
 import { CaseUnit } from './case-unit.ts';
@@ -46,6 +49,8 @@ export interface CaseExecutorOptions {
   /** The business calendars (loaded once, reloaded by the caller when one changes). */
   calendars: () => Promise<CalendarBook>;
   dispatcher: OutboxDispatcher;
+  /** Evaluates the FEEL of every step under a budget (`BoundedFeelEvaluator`). */
+  feel: FeelEvaluator;
 }
 
 /**
@@ -55,6 +60,11 @@ export interface CaseExecutorOptions {
  */
 export class CaseExecutor {
   constructor(private readonly options: CaseExecutorOptions) {}
+
+  /** The evaluator of the steps' FEEL. */
+  get feel(): FeelEvaluator {
+    return this.options.feel;
+  }
 
   /** The clock the executor stamps events with. */
   get clock(): Clock {
@@ -129,16 +139,48 @@ export class CaseExecutor {
    * Runs `work` in a transaction, again (at most three times in all) when PostgreSQL aborts it as
    * the loser of a deadlock (40P01): a sub-case locking its parent while the parent locks it.
    * A deadline the calendar cannot count rolls the transaction back and answers 409
-   * `deadline-not-countable` (see {@link uncountableDeadline}).
+   * `deadline-not-countable` (see {@link uncountableDeadline}). A FEEL expression over its budget
+   * rolls it back too, and records (or counts again) the open incident of kind `feel` on the case
+   * in a transaction of its own before answering 409 `feel-budget-exceeded`.
    */
   private async transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt += 1) {
       try {
         return await this.options.db.transaction(work);
       } catch (error) {
+        if (error instanceof TongbanError && error.code === 'feel-budget-exceeded') {
+          await this.recordFeelIncident(error.message, error.details as FeelBudgetDetails);
+        }
         if (attempt >= DEADLOCK_ATTEMPTS || !isDeadlock(error)) throw uncountableDeadline(error) ?? error;
       }
     }
+  }
+
+  /** Opens the incident of kind `feel` of the case and expression, or counts one more stopped step on it. */
+  private async recordFeelIncident(message: string, details: FeelBudgetDetails): Promise<void> {
+    const now = this.options.clock.now();
+    const [known] = await this.options.db.select({ id: cases.id }).from(cases).where(eq(cases.id, details.caseId));
+    if (!known) return;
+    await this.options.db
+      .insert(incidents)
+      .values({
+        id: randomUUID(),
+        kind: 'feel',
+        caseId: details.caseId,
+        nodeId: details.nodeId ?? '',
+        edgeId: details.edgeId,
+        expression: details.expression,
+        error: message,
+        attempts: 1,
+        status: 'open',
+        createdAt: now,
+        updatedAt: now,
+      })
+      .onConflictDoUpdate({
+        target: [incidents.caseId, incidents.expression],
+        targetWhere: and(eq(incidents.status, 'open'), eq(incidents.kind, 'feel')),
+        set: { attempts: sql`${incidents.attempts} + 1`, error: message, updatedAt: now },
+      });
   }
 
   private unitOf(
@@ -159,6 +201,7 @@ export class CaseExecutor {
         calendars,
         calendar: calendars.get(row.calendarKey),
         actorId,
+        feel: this.options.feel,
       },
       row,
     );

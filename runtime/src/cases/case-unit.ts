@@ -6,6 +6,7 @@ import type {
   CaseContext,
   CaseEvent,
   Effect,
+  FeelEvaluator,
   MachineConfigJson,
   SlaUnit,
   TaskInstance,
@@ -15,6 +16,7 @@ import type {
 import {
   caseEvents,
   cases,
+  incidents,
   notifications,
   outbox,
   tasks,
@@ -28,6 +30,7 @@ import {
 import type { CalendarBook } from '../calendars/calendar-book.ts';
 import type { DefinitionStore, PublishedDefinition } from '../definitions/definition-store.ts';
 import { ConflictError, ForbiddenError, InvalidInputError, type TongbanError } from '../errors/index.ts';
+import { feelBudgetConflict } from '../feel/feel-budget-conflict.ts';
 import type { Organisation } from '../organisation/organisation.ts';
 import type { OutboxMessage } from '../outbox/outbox-message.ts';
 import { cancelInvocations, deliverDeferred, invocationSpecOf, raiseIncident, startInvocation } from '../service-tasks/invocation-book.ts';
@@ -64,6 +67,8 @@ export interface CaseUnitContext {
   calendar: BusinessCalendar;
   /** The user (or API key) the audit events are attributed to; null for the system (timers). */
   actorId: string | null;
+  /** Evaluates the step's FEEL under a budget (`BoundedFeelEvaluator`). */
+  feel: FeelEvaluator;
 }
 
 const OPEN = ['open', 'claimed'] as const;
@@ -98,6 +103,11 @@ export class CaseUnit {
     readonly parentUnit?: CaseUnit,
   ) {
     this.startVersion = row.version;
+  }
+
+  /** The evaluator of the step's FEEL (a sub-case starts with it too). */
+  get feel(): FeelEvaluator {
+    return this.context.feel;
   }
 
   /** The published definitions. */
@@ -187,21 +197,31 @@ export class CaseUnit {
   /**
    * Runs the engine step for `event` on the case's snapshot and carries out its effects.
    * Engine refusals become Tongban errors: a wrong outcome or return target → 400 naming the
-   * field; a task no longer open, a suspended or completed case → 409.
+   * field; a task no longer open, a suspended or completed case → 409; a FEEL expression over
+   * its budget → 409 `feel-budget-exceeded` naming the edge (the executor records the incident).
    */
   async step(event: CaseEvent): Promise<Effect[]> {
     let result;
     try {
-      result = step(this.definition.machine as unknown as MachineConfigJson, this.row.snapshot, event, this.now);
+      result = step(this.definition.machine as unknown as MachineConfigJson, this.row.snapshot, event, this.now, undefined, { feel: this.context.feel });
     } catch (error) {
-      throw translateEngineError(error, this.row.id);
+      throw feelBudgetConflict(error, this.row.id, this.definition.definition) ?? translateEngineError(error, this.row.id);
     }
+    await this.resolveFeelIncidents();
     const running = runningServices(this.row.snapshot);
     this.update({ snapshot: result.snapshot });
     await this.apply(result.effects);
     const still = new Set(runningServices(result.snapshot));
     await cancelInvocations(this, running.filter((serviceId) => !still.has(serviceId)));
     return result.effects;
+  }
+
+  /** A step of the case succeeded: its open incidents of kind `feel` (a step stopped before) are over. */
+  private async resolveFeelIncidents(): Promise<void> {
+    await this.tx
+      .update(incidents)
+      .set({ status: 'resolved', resolvedAt: this.now, updatedAt: this.now })
+      .where(and(eq(incidents.caseId, this.row.id), eq(incidents.kind, 'feel'), eq(incidents.status, 'open')));
   }
 
   /** Carries out effects in order. */

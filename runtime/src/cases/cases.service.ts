@@ -16,6 +16,7 @@ import { caseViewOf, pageOf, type CaseDetail, type CaseView, type Page, type Pag
 import { checkCaseData } from './check-case-data.ts';
 import { applicationFingerprint, idempotencyScopeOf } from './idempotency.ts';
 import { taskViewOf } from './task-view-of.ts';
+import { feelBudgetConflict } from '../feel/feel-budget-conflict.ts';
 import type { Tx } from './transaction.ts';
 
 /** An application (POST /cases). */
@@ -127,10 +128,12 @@ export class CasesService {
     const actorId = input.actor.userId ?? null;
     let pendingEffects: Effect[] = [];
     const insert = async (tx: Tx, now: Date): Promise<CaseRow | undefined> => {
-      const started = step(definition.machine as unknown as MachineConfigJson, undefined, { type: 'case.start' }, now, {
-        caseId,
-        data: input.data,
-      });
+      let started;
+      try {
+        started = step(definition.machine as unknown as MachineConfigJson, undefined, { type: 'case.start' }, now, { caseId, data: input.data }, { feel: this.options.executor.feel });
+      } catch (error) {
+        throw feelBudgetConflict(error, caseId, definition.definition) ?? error;
+      }
       const rows = await tx
         .insert(cases)
         .values({

@@ -5,6 +5,7 @@ import type { MachineConfigJson } from '@tongban/engine';
 import { caseCalendarKey } from '../calendars/case-calendar-key.ts';
 import { cases, type CaseRow } from '../db/schema/index.ts';
 import { ConflictError } from '../errors/index.ts';
+import { feelBudgetConflict } from '../feel/feel-budget-conflict.ts';
 import type { CaseUnit } from './case-unit.ts';
 
 /**
@@ -36,7 +37,12 @@ export async function startSubCase(
       ? await parent.definitions.latest(effect.definitionKey, parent.tx)
       : await parent.definitions.get(effect.definitionKey, effect.version, parent.tx);
   const id = subCaseCaseId(effect.subCaseId);
-  const started = step(definition.machine as unknown as MachineConfigJson, undefined, { type: 'case.start' }, parent.now, { caseId: id, data: effect.data });
+  let started;
+  try {
+    started = step(definition.machine as unknown as MachineConfigJson, undefined, { type: 'case.start' }, parent.now, { caseId: id, data: effect.data }, { feel: parent.feel });
+  } catch (error) {
+    throw feelBudgetConflict(error, parent.case.id, definition.definition) ?? error;
+  }
   const [row] = await parent.tx
     .insert(cases)
     .values({

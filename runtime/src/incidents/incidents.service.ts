@@ -2,7 +2,7 @@ import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { CaseExecutor } from '../cases/case-executor.ts';
 import { pageOf, type Page, type PageRequest } from '../cases/case-views.ts';
 import type { Db } from '../db/client.ts';
-import { cases, incidents, serviceInvocations, type CaseRow, type IncidentRow, type IncidentStatus } from '../db/schema/index.ts';
+import { cases, incidents, serviceInvocations, type CaseRow, type IncidentKind, type IncidentRow, type IncidentStatus } from '../db/schema/index.ts';
 import { ConflictError, ForbiddenError, NotFoundError } from '../errors/index.ts';
 import { describe, scopeJurisdictionIds } from '../organisation/access.ts';
 import type { Organisation } from '../organisation/organisation.ts';
@@ -18,6 +18,7 @@ export interface IncidentView extends IncidentRow {
 /** Filters of {@link IncidentsService.listIncidents}. */
 export interface IncidentFilters extends PageRequest {
   status?: IncidentStatus;
+  kind?: IncidentKind;
   caseId?: string;
 }
 
@@ -25,8 +26,9 @@ export interface IncidentFilters extends PageRequest {
 const INCIDENT_ROLES = ['manager', 'admin'];
 
 /**
- * Incidents (DESIGN.md §2): service tasks whose invocation failed after its last attempt; the case
- * waits at the task. Managers see those of cases filed in their jurisdiction's subtree, admins every one,
+ * Incidents (DESIGN.md §2): service tasks whose invocation failed after its last attempt, where
+ * the case waits at the task (kind `service`); FEEL expressions whose evaluation exceeded its
+ * budget, where the step that needed it did not happen (kind `feel`). Managers see those of cases filed in their jurisdiction's subtree, admins every one,
  * and retry them.
  */
 export class IncidentsService {
@@ -40,6 +42,7 @@ export class IncidentsService {
     const jurisdictions = await this.scope(viewer);
     const conditions: SQL[] = [inArray(cases.jurisdictionId, jurisdictions)];
     if (filters.status) conditions.push(eq(incidents.status, filters.status));
+    if (filters.kind) conditions.push(eq(incidents.kind, filters.kind));
     if (filters.caseId) conditions.push(eq(incidents.caseId, filters.caseId));
     const where = and(...conditions);
     const { limit, offset } = pageOf(filters);
@@ -66,7 +69,9 @@ export class IncidentsService {
    *
    * @throws NotFoundError `incident-not-found` (also outside the viewer's scope); ForbiddenError
    *   `incidents-forbidden`; ConflictError `incident-not-open` (resolved), `incident-retrying` (a
-   *   retry is under way), `case-suspended`.
+   *   retry is under way), `case-suspended`, `incident-not-retryable` (kind `feel`: the step it
+   *   stopped is sent again, e.g. the task completed with other data, and the incident is
+   *   resolved when a step of the case succeeds).
    */
   async retryIncident(incidentId: string, viewer: Viewer): Promise<IncidentView> {
     const jurisdictions = await this.scope(viewer);
@@ -83,6 +88,13 @@ export class IncidentsService {
       if (!incident) throw new NotFoundError('incident-not-found', `Incident '${incidentId}' does not exist`, { incidentId });
       if (incident.status !== 'open') {
         throw new ConflictError('incident-not-open', `Incident '${incidentId}' is ${incident.status}`, { incidentId, status: incident.status });
+      }
+      if (incident.kind === 'feel' || incident.invocationId === null) {
+        throw new ConflictError(
+          'incident-not-retryable',
+          `Incident '${incidentId}' is a FEEL expression over its budget (edge '${incident.edgeId ?? ''}'): send the step again (complete the task with other data); the incident is resolved when a step of its case succeeds`,
+          { incidentId, kind: incident.kind },
+        );
       }
       const [failed] = await unit.tx.select().from(serviceInvocations).where(eq(serviceInvocations.id, incident.invocationId));
       const [running] = await unit.tx

@@ -196,7 +196,7 @@ describe('service tasks', () => {
     await failForGood(caseId);
     const retried = await until(async () => {
       const [row] = await h.database.db.select().from(incidents).where(eq(incidents.id, incident.id));
-      return row!.invocationId.endsWith('register#2') && row;
+      return row!.invocationId?.endsWith('register#2') && row;
     });
     expect(retried).toMatchObject({ status: 'open', error: 'still failing', attempts: 3 });
 

@@ -63,9 +63,20 @@ export const incidentStatuses = ['open', 'resolved'] as const;
 export type IncidentStatus = (typeof incidentStatuses)[number];
 
 /**
- * A service task whose invocation failed after its last attempt (DESIGN.md §2): open until a retry
- * (a new invocation of the node) succeeds. `invocationId` is the latest failed invocation; one open
- * incident per invocation at most.
+ * What an incident is about: `service`, a service task whose invocation failed after its last
+ * attempt; `feel`, a FEEL expression (a gateway condition, a multi-instance collection) whose
+ * evaluation exceeded its time or memory budget, so the step that needed it did not happen.
+ */
+export const incidentKinds = ['service', 'feel'] as const;
+export type IncidentKind = (typeof incidentKinds)[number];
+
+/**
+ * An incident (DESIGN.md §2). Kind `service`: a service task whose invocation failed after its
+ * last attempt, open until a retry (a new invocation of the node) succeeds; `invocationId` is the
+ * latest failed invocation, one open incident per invocation at most. Kind `feel`: the FEEL
+ * `expression` of edge `edgeId` (or of the multi-instance task `nodeId`) exceeded its budget;
+ * `attempts` counts the steps it stopped, one open incident per case and expression at most; it is
+ * resolved by the next step of the case that succeeds.
  */
 export const incidents = pgTable(
   'incidents',
@@ -74,11 +85,14 @@ export const incidents = pgTable(
     caseId: text('case_id')
       .notNull()
       .references(() => cases.id),
+    kind: text('kind', { enum: incidentKinds }).notNull().default('service'),
     nodeId: text('node_id').notNull(),
-    invocationId: text('invocation_id')
-      .notNull()
-      .references(() => serviceInvocations.id),
-    service: text('service').notNull(),
+    /** Kind `service`: the latest failed invocation and its service; null for kind `feel`. */
+    invocationId: text('invocation_id').references(() => serviceInvocations.id),
+    service: text('service'),
+    /** Kind `feel`: the edge whose condition it is (null for a multi-instance collection) and the expression. */
+    edgeId: text('edge_id'),
+    expression: text('expression'),
     /** The error of the last failed attempt. */
     error: text('error').notNull(),
     /** Attempts made so far. */
@@ -96,6 +110,7 @@ export const incidents = pgTable(
     index('incidents_status_created_idx').on(t.status, t.createdAt),
     index('incidents_case_idx').on(t.caseId),
     uniqueIndex('incidents_open_invocation_idx').on(t.invocationId).where(sql`${t.status} = 'open'`),
+    uniqueIndex('incidents_open_expression_idx').on(t.caseId, t.expression).where(sql`${t.status} = 'open' and ${t.kind} = 'feel'`),
   ],
 );
 export type IncidentRow = InferSelectModel<typeof incidents>;

@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import { incidentStatuses } from '../../db/schema/index.ts';
+import { incidentKinds, incidentStatuses } from '../../db/schema/index.ts';
 import type { Runtime } from '../../runtime.ts';
 import { createRouter } from '../create-router.ts';
 import type { HttpEnv } from '../http-env.ts';
@@ -19,8 +19,8 @@ export interface IncidentsRoutesOptions {
 const incidentParams = z.object({ id: idParamSchema.openapi({ param: { name: 'id', in: 'path' } }) });
 
 /**
- * `GET /incidents` (service tasks whose invocation failed after its retries, in the caller's
- * jurisdiction subtree) and `POST /incidents/{id}/retry` (the service invoked anew; the incident
+ * `GET /incidents` (service tasks whose invocation failed after its retries, and FEEL expressions
+ * that exceeded their budget, in the caller's jurisdiction subtree; `?kind=` filters) and `POST /incidents/{id}/retry` (the service invoked anew; the incident
  * is resolved when it succeeds). Managers and admins only.
  */
 export function incidentsRoutes({ runtime, access }: IncidentsRoutesOptions): OpenAPIHono<HttpEnv> {
@@ -36,6 +36,7 @@ export function incidentsRoutes({ runtime, access }: IncidentsRoutesOptions): Op
     request: {
       query: pageQuerySchema.extend({
         status: z.enum(incidentStatuses).optional(),
+        kind: z.enum(incidentKinds).optional(),
         caseId: idParamSchema.optional(),
       }),
     },
@@ -48,11 +49,12 @@ export function incidentsRoutes({ runtime, access }: IncidentsRoutesOptions): Op
     },
   });
   app.openapi(list, async (c) => {
-    const { status, caseId, limit, offset } = c.req.valid('query');
+    const { status, kind, caseId, limit, offset } = c.req.valid('query');
     const page = await runtime.listIncidents(c.get('viewer'), {
       limit,
       offset,
       ...(status !== undefined && { status }),
+      ...(kind !== undefined && { kind }),
       ...(caseId !== undefined && { caseId }),
     });
     return c.json(page, 200);
@@ -63,7 +65,8 @@ export function incidentsRoutes({ runtime, access }: IncidentsRoutesOptions): Op
     path: '/incidents/{id}/retry',
     tags: ['incidents'],
     summary: 'Retry an incident: the service task invokes its service anew, with its retry policy (no body)',
-    description: 'Answers 202: the invocation runs on the services queue; the incident is resolved when it succeeds, and stays open with the new error when it fails after its retries.',
+    description:
+      'Answers 202: the invocation runs on the services queue; the incident is resolved when it succeeds, and stays open with the new error when it fails after its retries. An incident of kind `feel` answers 409 `incident-not-retryable`: the step it stopped is sent again (the task completed with other data), and the incident is resolved when a step of its case succeeds.',
     security: USER_SECURITY,
     middleware: [access.user(['manager', 'admin'])] as const,
     request: { params: incidentParams },

@@ -1,17 +1,24 @@
 import { z } from '@hono/zod-openapi';
-import { caseStatuses, incidentStatuses } from '../../db/schema/index.ts';
+import { caseStatuses, incidentKinds, incidentStatuses } from '../../db/schema/index.ts';
 import { nullableTimestampSchema, timestampSchema } from './timestamp.schema.ts';
 
-/** A service invocation that failed after its last attempt, with its case's workflow and jurisdiction. */
+/**
+ * An incident, with its case's workflow and jurisdiction: a service invocation that failed after
+ * its last attempt (kind `service`), or a FEEL expression whose evaluation exceeded its budget
+ * (kind `feel`).
+ */
 export const incidentSchema = z
   .object({
     id: z.string(),
     caseId: z.string(),
-    nodeId: z.string(),
-    invocationId: z.string(),
-    service: z.string().openapi({ example: 'verify-business-licence' }),
+    kind: z.enum(incidentKinds).openapi({ description: '`service`: a service task failed after its retries; `feel`: a FEEL expression exceeded its time or memory budget' }),
+    nodeId: z.string().openapi({ description: 'The service task; for kind `feel`, the gateway of the edge (or the multi-instance task)' }),
+    invocationId: z.string().nullable().openapi({ description: 'The latest failed invocation (kind `service`)' }),
+    service: z.string().nullable().openapi({ example: 'verify-business-licence', description: 'The service (kind `service`)' }),
+    edgeId: z.string().nullable().openapi({ description: 'Kind `feel`: the edge whose condition it is (null for a multi-instance collection)' }),
+    expression: z.string().nullable().openapi({ description: 'Kind `feel`: the FEEL expression' }),
     error: z.string().openapi({ description: 'The error of the last failed attempt' }),
-    attempts: z.number().int().openapi({ description: 'Attempts made so far' }),
+    attempts: z.number().int().openapi({ description: 'Attempts made so far (kind `feel`: steps it stopped)' }),
     status: z.enum(incidentStatuses),
     retries: z.number().int().openapi({ description: 'Retries asked for through the API' }),
     createdAt: timestampSchema,

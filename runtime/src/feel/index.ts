@@ -1,0 +1,2 @@
+export * from './bounded-feel-evaluator.ts';
+export * from './feel-budget-conflict.ts';
