@@ -83,6 +83,29 @@ describe('publishing a limit past what the calendar counts', () => {
   });
 });
 
+describe('publishing FEEL whose cost the case data does not bound', () => {
+  it('is refused with the gateway edge named, writing nothing', async () => {
+    const before = await rowCounts(harness.database.sql);
+    const withCondition = (condition: string) => ({
+      ...permit,
+      key: 'unbounded-feel',
+      nodes: [...(permit.nodes as unknown[]), { id: 'route', type: 'exclusiveGateway', name: 'Route' }],
+      edges: [
+        ...(permit.edges as { id: string; source: string; outcome?: string }[]).map((edge) =>
+          edge.source === 'intake' && edge.outcome === 'approve' ? { ...edge, target: 'route' } : edge,
+        ),
+        { id: 'e-bomb', source: 'route', target: 'review', condition },
+        { id: 'e-default', source: 'route', target: 'review', default: true },
+      ],
+    });
+    const field = `edges[${(permit.edges as unknown[]).length}].condition`;
+    expect(refusedFor(await publish(withCondition('count(for i in 1..100000000 return i) > 0')))).toEqual([{ code: 'feel-unbounded', field }]);
+    expect(refusedFor(await publish(withCondition('matches(shopName, "^(a+)+$")')))).toEqual([{ code: 'feel-function-not-allowed', field }]);
+    expect(refusedFor(await publish(withCondition(`shopName = "${'x'.repeat(1_000)}"`)))).toEqual([{ code: 'feel-too-long', field }]);
+    expect(await rowCounts(harness.database.sql)).toEqual(before);
+  });
+});
+
 describe('a catastrophic pattern, published', () => {
   /** `^(a+)+$` against forty `a`s and a `!` takes a backtracking engine about 2^40 steps: it would never answer. */
   const hostile = `${'a'.repeat(40)}!`;
