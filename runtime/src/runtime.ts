@@ -11,7 +11,7 @@ import { CaseOperationsService, type ResumeInput, type SuspendInput, type Withdr
 import type { CaseDetail, CaseView, Page, PageRequest } from './cases/case-views.ts';
 import { CasesService, type CaseFilters, type CreateCaseInput, type SupplementInput } from './cases/cases.service.ts';
 import type { Db } from './db/client.ts';
-import type { Jurisdiction, NotificationRow, TaskRow } from './db/schema/index.ts';
+import type { CaseCopyRow, Jurisdiction, NotificationRow, TaskRow } from './db/schema/index.ts';
 import { DefinitionStore } from './definitions/definition-store.ts';
 import {
   getDefinitionVersion,
@@ -42,6 +42,9 @@ import { TIMER_QUEUE_NAME, TimerQueue, type TimerJobData } from './queues/timer-
 import { WorkerHost, type WorkerStopReport } from './queues/worker-host.ts';
 import type { RuntimeLogger } from './runtime-logger.ts';
 import { TaskExtensionsService, type ExtensionRefusalInput, type ExtensionRequestInput } from './tasks/task-extensions.service.ts';
+import { CaseUrgesService, type UrgeResult } from './cases/case-urges.service.ts';
+import { TaskCopiesService, type CopyItem } from './tasks/task-copies.service.ts';
+import { TaskOperationsService, type HandOffTarget, type ReassignResult, type TaskComment, type TaskDetail } from './tasks/task-operations.service.ts';
 import { TasksService, type CompleteTaskInput, type CompleteTaskResult, type InboxFilters, type InboxItem } from './tasks/tasks.service.ts';
 import type { ServiceHandler } from './service-tasks/service-handler.ts';
 import { deliverOutcome } from './service-tasks/invocation-book.ts';
@@ -114,6 +117,30 @@ export interface Runtime {
   approveExtension(taskId: string, viewer: Viewer): Promise<TaskRow>;
   /** Such a user refuses it, with a reason the clerk is told: the deadline stays. */
   refuseExtension(taskId: string, viewer: Viewer, input: ExtensionRefusalInput): Promise<TaskRow>;
+  /** One task with its comments, for a reader of its case, its assignee or delegatee, or a user it was copied to. */
+  getTask(taskId: string, viewer: Viewer): Promise<TaskDetail>;
+  /** Tasks the viewer completed or handed on (已办), most recent first. */
+  listDone(viewer: Viewer, page?: PageRequest): Promise<Page<TaskRow>>;
+  /** Gives a claimed task back to its department's queue. */
+  unclaimTask(taskId: string, viewer: Viewer, input?: { reason?: string }): Promise<TaskRow>;
+  /** Transfers a task (转办) to a user or a department, with a reason. */
+  transferTask(taskId: string, viewer: Viewer, input: HandOffTarget): Promise<TaskRow>;
+  /** Delegates a task (委派), with a reason: the delegatee may only resolve it back. */
+  delegateTask(taskId: string, viewer: Viewer, input: { assigneeId: string; reason: string }): Promise<TaskRow>;
+  /** The delegatee resolves a delegated task back to its owner, with their opinion. */
+  resolveTask(taskId: string, viewer: Viewer, input: { comment: string }): Promise<TaskRow>;
+  /** Adds a comment (审批意见) to an open task. */
+  commentOnTask(taskId: string, viewer: Viewer, input: { text: string }): Promise<TaskComment>;
+  /** Copies a task's case (抄送) to users who only read it. */
+  copyTask(taskId: string, viewer: Viewer, input: { userIds: string[]; reason?: string }): Promise<CaseCopyRow[]>;
+  /** The copies sent to the viewer (抄送我的), with a read flag. */
+  listCopies(viewer: Viewer, filters?: PageRequest & { unread?: boolean }): Promise<Page<CopyItem>>;
+  /** Marks a copy sent to the viewer read. */
+  markCopyRead(copyId: number, viewer: Viewer): Promise<CaseCopyRow>;
+  /** Urges the current handlers of a case (催办), at most once an hour per caller. */
+  urgeCase(caseId: string, viewer: Viewer, input?: { message?: string }): Promise<UrgeResult>;
+  /** A manager reassigns tasks in bulk within their scope, with a reason; the result per task. */
+  reassignTasks(viewer: Viewer, input: HandOffTarget & { taskIds: string[] }): Promise<ReassignResult[]>;
   /** Open tasks whose extension awaits the viewer's approval. */
   listExtensionRequests(viewer: Viewer, page?: PageRequest): Promise<Page<TaskRow>>;
 
@@ -250,6 +277,9 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   const caseOperations = new CaseOperationsService({ db, executor, organisation: getOrganisation });
   const extensions = new TaskExtensionsService({ db, executor, organisation: getOrganisation });
   const tasksService = new TasksService({ db, executor, definitions, calendars: getCalendars });
+  const taskOperations = new TaskOperationsService({ db, executor, definitions, organisation: getOrganisation, calendars: getCalendars });
+  const copies = new TaskCopiesService({ db, executor, organisation: getOrganisation });
+  const urges = new CaseUrgesService({ executor, organisation: getOrganisation });
   const monitor = new MonitorService({ db, clock, definitions, organisation: getOrganisation, calendars: getCalendars });
   const incidentsService = new IncidentsService({ db, executor, organisation: getOrganisation });
   const runner = new ServiceRunner({
@@ -327,6 +357,18 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     approveExtension: (taskId, viewer) => extensions.approveExtension(taskId, viewer),
     refuseExtension: (taskId, viewer, input) => extensions.refuseExtension(taskId, viewer, input),
     listExtensionRequests: (viewer, page) => extensions.listExtensionRequests(viewer, page),
+    getTask: (taskId, viewer) => taskOperations.getTask(taskId, viewer),
+    listDone: (viewer, page) => tasksService.listDone(viewer, page),
+    unclaimTask: (taskId, viewer, input) => taskOperations.unclaimTask(taskId, viewer, input),
+    transferTask: (taskId, viewer, input) => taskOperations.transferTask(taskId, viewer, input),
+    delegateTask: (taskId, viewer, input) => taskOperations.delegateTask(taskId, viewer, input),
+    resolveTask: (taskId, viewer, input) => taskOperations.resolveTask(taskId, viewer, input),
+    commentOnTask: (taskId, viewer, input) => taskOperations.commentOnTask(taskId, viewer, input),
+    copyTask: (taskId, viewer, input) => copies.copyTask(taskId, viewer, input),
+    listCopies: (viewer, filters) => copies.listCopies(viewer, filters),
+    markCopyRead: (copyId, viewer) => copies.markCopyRead(copyId, viewer),
+    urgeCase: (caseId, viewer, input) => urges.urgeCase(caseId, viewer, input),
+    reassignTasks: (viewer, input) => taskOperations.reassignTasks(viewer, input),
 
     listOverdue: (viewer, page) => monitor.listOverdue(viewer, page),
     listAtRisk: (viewer, page) => monitor.listAtRisk(viewer, page),

@@ -5,4 +5,5 @@ export * from './forbidden.error.ts';
 export * from './idempotency-key-reused.error.ts';
 export * from './invalid-input.error.ts';
 export * from './not-found.error.ts';
+export * from './rate-limited.error.ts';
 export * from './tongban-error.ts';

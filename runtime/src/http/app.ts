@@ -21,6 +21,7 @@ import { definitionsRoutes } from './routes/definitions.routes.ts';
 import { incidentsRoutes } from './routes/incidents.routes.ts';
 import { monitorRoutes } from './routes/monitor.routes.ts';
 import { organisationRoutes } from './routes/organisation.routes.ts';
+import { taskOperationsRoutes } from './routes/task-operations.routes.ts';
 import { taskExtensionsRoutes } from './routes/task-extensions.routes.ts';
 import { tasksRoutes } from './routes/tasks.routes.ts';
 
@@ -78,6 +79,8 @@ export function createApp(runtime: Runtime, options: AppOptions): OpenAPIHono<Ht
   api.route('/', caseOperationsRoutes({ runtime, access, maxBodyBytes }));
   api.route('/', tasksRoutes({ runtime, access, maxBodyBytes }));
   api.route('/', taskExtensionsRoutes({ runtime, access, maxBodyBytes }));
+  // After the extension routes: `GET /tasks/extension-requests` must not be read as `GET /tasks/{id}`.
+  api.route('/', taskOperationsRoutes({ runtime, access, maxBodyBytes }));
   api.route('/', monitorRoutes({ runtime, access }));
   api.route('/', incidentsRoutes({ runtime, access }));
   api.route('/', clockRoutes({ runtime, access, maxBodyBytes }));

@@ -29,7 +29,19 @@ export function visibleDepartmentIds(viewer: Viewer, organisation: Organisation)
 }
 
 /** What a user does to a task, as the refusal names it. */
-export type TaskAct = 'claim' | 'complete' | 'request an extension of' | 'approve the extension of' | 'refuse the extension of' | 'suspend the case through';
+export type TaskAct =
+  | 'claim'
+  | 'complete'
+  | 'request an extension of'
+  | 'approve the extension of'
+  | 'refuse the extension of'
+  | 'suspend the case through'
+  | 'unclaim'
+  | 'transfer'
+  | 'delegate'
+  | 'resolve'
+  | 'comment on'
+  | 'copy';
 
 /**
  * Checks that `viewer` may `act` on a task of `departmentId` that needs `candidateRole`: a user of

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, inArray, like, or, sql, type SQL } from 'drizzle-orm';
 import type { UserTask } from '@tongban/engine';
 import type { CalendarBook } from '../calendars/calendar-book.ts';
 import type { Db } from '../db/client.ts';
@@ -12,6 +12,8 @@ import { assertMayActOnTask, describe } from '../organisation/access.ts';
 import { isAdmin } from '../organisation/viewer.ts';
 import type { Viewer } from '../organisation/viewer.ts';
 import { checkCompletion } from './check-completion.ts';
+import { currentTask } from './hand-off.ts';
+import { assertHandles } from './task-handler.ts';
 
 /** Filters of the inbox. */
 export interface InboxFilters extends PageRequest {
@@ -20,6 +22,10 @@ export interface InboxFilters extends PageRequest {
   definitionKey?: string;
   /** Only tasks claimed by the viewer. */
   mine?: boolean;
+  /** Only the task(s) of this case: its id, or the start of it (8 characters or more). */
+  caseId?: string;
+  /** Only cases whose applicant's name holds this text (case-insensitive). */
+  applicant?: string;
 }
 
 /** A task in the inbox, with the time its statutory limit has left and what the clerk needs of its case. */
@@ -75,10 +81,14 @@ export class TasksService {
     const statuses = filters.status === undefined ? OPEN : Array.isArray(filters.status) ? filters.status : [filters.status];
     const conditions: SQL[] = [inArray(tasks.status, statuses)];
     if (!isAdmin(viewer)) {
-      conditions.push(eq(tasks.departmentId, viewer.departmentId as string), inArray(tasks.candidateRole, viewer.roles.length > 0 ? viewer.roles : ['']));
+      const candidate = and(eq(tasks.departmentId, viewer.departmentId as string), inArray(tasks.candidateRole, viewer.roles.length > 0 ? viewer.roles : ['']));
+      // A task transferred or delegated to the viewer is theirs wherever it belongs.
+      conditions.push(viewer.userId ? (or(candidate, eq(tasks.assigneeId, viewer.userId)) as SQL) : (candidate as SQL));
     }
     if (filters.definitionKey) conditions.push(eq(cases.definitionKey, filters.definitionKey));
     if (filters.mine && viewer.userId) conditions.push(eq(tasks.assigneeId, viewer.userId));
+    if (filters.caseId) conditions.push(like(cases.id, `${escapeLike(filters.caseId)}%`));
+    if (filters.applicant) conditions.push(ilike(sql`${cases.applicant}->>'name'`, `%${escapeLike(filters.applicant)}%`));
     const where = and(...conditions);
     const { limit, offset } = pageOf(filters);
     const { db } = this.options;
@@ -146,6 +156,9 @@ export class TasksService {
     assertMayActOnTask(viewer, task, 'claim');
     const now = this.options.executor.clock.now();
     return this.options.db.transaction(async (tx) => {
+      // Wait for an operation holding the case (FOR UPDATE) before taking the task row: the event
+      // inserted below takes this lock anyway, and taking it after the task row would deadlock.
+      await tx.select({ id: cases.id }).from(cases).where(eq(cases.id, task.caseId)).for('key share');
       const [claimed] = await tx
         .update(tasks)
         .set({ status: 'claimed', assigneeId: viewer.userId ?? null, claimedAt: now })
@@ -177,17 +190,15 @@ export class TasksService {
    * against the task's node; the data is merged into the case data. Of two completions of one
    * task, exactly one succeeds and the other gets a 409 `task-not-open`.
    *
-   * @throws NotFoundError `task-not-found`; ForbiddenError `task-forbidden`, `admin-does-not-decide`; InvalidInputError naming
-   *   the field; ConflictError `task-not-open`, `task-claimed` (by someone else), `case-suspended`.
+   * @throws NotFoundError `task-not-found`; ForbiddenError `task-forbidden`, `admin-does-not-decide`,
+   *   `delegatee-may-only-resolve`; InvalidInputError naming the field; ConflictError `task-not-open`,
+   *   `task-claimed` (by someone else), `task-delegated` (its owner, until it is resolved), `case-suspended`.
    */
   async completeTask(taskId: string, viewer: Viewer, input: CompleteTaskInput): Promise<CompleteTaskResult> {
     const data = input.data ?? {};
-    return this.options.executor.withCaseOfTask(taskId, viewer.userId ?? null, async (unit, task) => {
-      assertMayActOnTask(viewer, task, 'complete');
-      if (!OPEN.includes(task.status)) throw notOpen(taskId, task);
-      if (task.status === 'claimed' && task.assigneeId !== null && task.assigneeId !== (viewer.userId ?? null)) {
-        throw new ConflictError('task-claimed', `Task '${taskId}' is claimed by another user`, { taskId, assigneeId: task.assigneeId });
-      }
+    return this.options.executor.withCaseOfTask(taskId, viewer.userId ?? null, async (unit) => {
+      const task = await currentTask(unit, taskId);
+      assertHandles(viewer, task, 'complete');
       if (unit.case.status === 'suspended') {
         const why = unit.case.suspensionReason === 'supplement' || unit.case.suspensionReason === null ? 'waits for a supplement' : `is suspended for ${unit.case.suspensionReason}`;
         throw new ConflictError('case-suspended', `Case '${unit.case.id}' ${why}; task '${taskId}' cannot be completed now`, {
@@ -228,6 +239,33 @@ export class TasksService {
     });
   }
 
+  /**
+   * The viewer's done list (已办): tasks they completed, and tasks they handed on (transferred,
+   * delegated, resolved, reassigned, gave back), most recent first.
+   * @throws ForbiddenError `inbox-forbidden` for an API key.
+   */
+  async listDone(viewer: Viewer, page: PageRequest = {}): Promise<Page<TaskRow>> {
+    if (viewer.kind !== 'user' || !viewer.userId) throw new ForbiddenError('inbox-forbidden', `${describe(viewer)} has no done list`);
+    const mine = viewer.userId;
+    const where = or(
+      and(eq(tasks.status, 'completed'), eq(tasks.assigneeId, mine)),
+      sql`${tasks.handoffs} @> ${JSON.stringify([{ by: mine }])}::jsonb`,
+    );
+    const { limit, offset } = pageOf(page);
+    const { db } = this.options;
+    const [items, [total]] = await Promise.all([
+      db
+        .select()
+        .from(tasks)
+        .where(where)
+        .orderBy(desc(sql`coalesce(${tasks.completedAt}, ${tasks.createdAt})`), desc(tasks.id))
+        .limit(limit)
+        .offset(offset),
+      db.select({ n: sql<number>`count(*)::int` }).from(tasks).where(where),
+    ]);
+    return { items, total: total?.n ?? 0 };
+  }
+
   private async find(taskId: string): Promise<TaskRow> {
     const [task] = await this.options.db.select().from(tasks).where(eq(tasks.id, taskId));
     if (!task) throw new NotFoundError('task-not-found', `Task '${taskId}' does not exist`, { taskId });
@@ -244,6 +282,11 @@ function reasonOf(node: UserTask, input: CompleteTaskInput, data: Record<string,
   const field = node.outcomes.find((o) => o.id === input.outcome)?.reasonField;
   const candidates = [input.reason, field === undefined ? undefined : data[field], input.comment];
   return candidates.find((c): c is string => typeof c === 'string' && c.trim() !== '');
+}
+
+/** `text` with the wildcards of LIKE escaped. */
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
 function notOpen(taskId: string, task: TaskRow | undefined): ConflictError {

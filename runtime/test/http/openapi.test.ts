@@ -49,6 +49,18 @@ const ADDED = [
   'put /api/v1/calendars/{key}',
   'put /api/v1/calendars/{key}/notices/{year}',
   'put /api/v1/jurisdictions/{id}/calendar',
+  'get /api/v1/tasks/{id}',
+  'get /api/v1/tasks/done',
+  'post /api/v1/tasks/{id}/unclaim',
+  'post /api/v1/tasks/{id}/transfer',
+  'post /api/v1/tasks/{id}/delegate',
+  'post /api/v1/tasks/{id}/resolve',
+  'post /api/v1/tasks/{id}/comments',
+  'post /api/v1/tasks/{id}/copies',
+  'post /api/v1/tasks/reassign',
+  'get /api/v1/copies',
+  'post /api/v1/copies/{id}/read',
+  'post /api/v1/cases/{id}/urge',
 ];
 
 /**

@@ -97,6 +97,35 @@ export interface TaskExtensionRecord {
 }
 export type TaskStatus = (typeof taskStatuses)[number];
 
+/** What moved a task from one handler to another (DESIGN.md §2: owner / assignee / delegatee). */
+export const handoffKinds = ['transfer', 'delegate', 'resolve', 'unclaim', 'reassign'] as const;
+export type HandoffKind = (typeof handoffKinds)[number];
+
+/**
+ * One link of a task's chain of handlers: who moved it (`by`), from whom (`from`, the assignee
+ * before, null when unclaimed) to whom (`to`, a user, or null when it went back to a department's
+ * queue), to which department (`toDepartmentId`, for a transfer to a department), why, and when
+ * (ISO 8601). Appended, never rewritten.
+ */
+export interface TaskHandoff {
+  kind: HandoffKind;
+  by: string | null;
+  from: string | null;
+  to: string | null;
+  fromDepartmentId: string;
+  toDepartmentId: string;
+  reason: string | null;
+  at: string;
+}
+
+/** A delegation (委派) under way: the delegatee (`to`, the assignee meanwhile) resolves it back to `from`, who completes. */
+export interface TaskDelegation {
+  from: string;
+  to: string;
+  reason: string;
+  at: string;
+}
+
 /** One userTask activation in a case. `activationId` is the engine's task id, unique in its case. */
 export const tasks = pgTable(
   'tasks',
@@ -138,12 +167,19 @@ export const tasks = pgTable(
      * department kind, or the username of its assignee).
      */
     instance: jsonb('instance').$type<{ over: 'departments' | 'assignees'; item: string; index: number; of: number }>(),
+    /** The first handler of a task that was transferred or delegated: kept through every later hand-off. */
+    ownerId: text('owner_id').references(() => users.id),
+    /** The delegation under way (委派), null when none: only its delegatee acts, and only to resolve it. */
+    delegation: jsonb('delegation').$type<TaskDelegation>(),
+    /** The chain of handlers: every transfer, delegation, resolution, unclaim and reassignment, in order. */
+    handoffs: jsonb('handoffs').$type<TaskHandoff[]>().notNull().default([]),
   },
   (t) => [
     uniqueIndex('tasks_case_activation_idx').on(t.caseId, t.activationId),
     index('tasks_inbox_idx').on(t.departmentId, t.status, t.dueAt),
     index('tasks_sla_idx').on(t.slaState, t.dueAt),
     index('tasks_case_idx').on(t.caseId),
+    index('tasks_assignee_idx').on(t.assigneeId, t.status),
   ],
 );
 export type TaskRow = InferSelectModel<typeof tasks>;
@@ -165,3 +201,29 @@ export const caseEvents = pgTable(
   (t) => [index('case_events_case_idx').on(t.caseId, t.id)],
 );
 export type CaseEventRow = InferSelectModel<typeof caseEvents>;
+
+/**
+ * A copy of a case for a user who only reads it (抄送), sent from one of its tasks; `readAt` is
+ * set the first time the recipient marks it read. One row per case and recipient.
+ */
+export const caseCopies = pgTable(
+  'case_copies',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    caseId: text('case_id')
+      .notNull()
+      .references(() => cases.id),
+    taskId: text('task_id')
+      .notNull()
+      .references(() => tasks.id),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id),
+    copiedBy: text('copied_by').references(() => users.id),
+    reason: text('reason'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    readAt: timestamp('read_at', { withTimezone: true }),
+  },
+  (t) => [uniqueIndex('case_copies_case_user_idx').on(t.caseId, t.userId), index('case_copies_user_idx').on(t.userId, t.createdAt)],
+);
+export type CaseCopyRow = InferSelectModel<typeof caseCopies>;

@@ -2,7 +2,7 @@ import type { InferSelectModel } from 'drizzle-orm';
 import { sql } from 'drizzle-orm';
 import { bigserial, bigint, boolean, index, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import { cases, tasks } from './cases.ts';
-import { departments, jurisdictions } from './organisation.ts';
+import { departments, jurisdictions, users } from './organisation.ts';
 
 /**
  * Kinds of timer: a task's promised and statutory limits, the case's promised total, a service's
@@ -83,11 +83,13 @@ export const notifications = pgTable(
     departmentId: text('department_id').references(() => departments.id),
     caseId: text('case_id').references(() => cases.id),
     taskId: text('task_id').references(() => tasks.id),
+    /** The user it is addressed to, when one (an urge to a task's assignee, a copy); else the department's. */
+    userId: text('user_id').references(() => users.id),
     message: text('message').notNull(),
     payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
-  (t) => [index('notifications_jurisdiction_idx').on(t.jurisdictionId, t.createdAt)],
+  (t) => [index('notifications_jurisdiction_idx').on(t.jurisdictionId, t.createdAt), index('notifications_user_idx').on(t.userId, t.createdAt)],
 );
 export type NotificationRow = InferSelectModel<typeof notifications>;
 

@@ -36,8 +36,8 @@ export function tasksRoutes({ runtime, access, maxBodyBytes }: TasksRoutesOption
     method: 'get',
     path: '/tasks',
     tags: ['tasks'],
-    summary: "The inbox: tasks of the caller's department and roles, soonest statutory limit first",
-    description: 'An admin’s inbox holds the tasks of every department, to read: an admin decides none.',
+    summary: "The inbox: tasks of the caller's department and roles, and those handed to the caller, soonest statutory limit first",
+    description: 'Searchable by case, applicant and workflow. An admin’s inbox holds the tasks of every department, to read: an admin decides none.',
     security: USER_SECURITY,
     middleware: [access.user()] as const,
     request: {
@@ -48,6 +48,8 @@ export function tasksRoutes({ runtime, access, maxBodyBytes }: TasksRoutesOption
           .openapi({ description: 'Repeat for several; default open and claimed' }),
         definitionKey: workflowKeyParamSchema.optional(),
         mine: z.enum(['true', 'false']).optional().openapi({ description: 'Only the tasks the caller has claimed' }),
+        caseId: z.string().min(8).max(100).optional().openapi({ description: 'Only the tasks of this case: its id or the start of it (8 characters or more)' }),
+        applicant: z.string().min(1).max(100).optional().openapi({ description: "Only cases whose applicant's name holds this text" }),
       }),
     },
     responses: {
@@ -59,13 +61,15 @@ export function tasksRoutes({ runtime, access, maxBodyBytes }: TasksRoutesOption
     },
   });
   app.openapi(inbox, async (c) => {
-    const { status, definitionKey, mine, limit, offset } = c.req.valid('query');
+    const { status, definitionKey, mine, caseId, applicant, limit, offset } = c.req.valid('query');
     const page = await runtime.listInbox(c.get('viewer'), {
       limit,
       offset,
       ...(status !== undefined && { status }),
       ...(definitionKey !== undefined && { definitionKey }),
       ...(mine !== undefined && { mine: mine === 'true' }),
+      ...(caseId !== undefined && { caseId }),
+      ...(applicant !== undefined && { applicant }),
     });
     return c.json(page, 200);
   });

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { caseStatuses, caseSuspensionReasons, slaStates, taskStatuses } from '../../db/schema/index.ts';
+import { caseStatuses, caseSuspensionReasons, handoffKinds, slaStates, taskStatuses } from '../../db/schema/index.ts';
 import { idParamSchema } from './common.schema.ts';
 import { APPLICANT_LIMITS, DATA_LIMITS, DOCUMENT_LIMITS, freeFormObject } from './free-form.schema.ts';
 import { nullableTimestampSchema, timestampSchema } from './timestamp.schema.ts';
@@ -89,6 +89,25 @@ export const taskSchema = z
       .object({ over: z.enum(['departments', 'assignees']), item: z.string(), index: z.number().int(), of: z.number().int() })
       .nullable()
       .openapi({ description: 'For one task of a countersignature (会签): which of how many, going to which department kind or assignee' }),
+    ownerId: z.string().nullable().openapi({ description: 'The first handler of a task transferred or delegated since: kept through every later hand-off' }),
+    delegation: z
+      .object({ from: z.string(), to: z.string(), reason: z.string(), at: z.string().openapi({ format: 'date-time' }) })
+      .nullable()
+      .openapi({ description: 'The delegation (委派) under way: the delegatee (`to`, the assignee meanwhile) may only resolve it back to `from`, who completes' }),
+    handoffs: z
+      .array(
+        z.object({
+          kind: z.enum(handoffKinds),
+          by: z.string().nullable(),
+          from: z.string().nullable(),
+          to: z.string().nullable(),
+          fromDepartmentId: z.string(),
+          toDepartmentId: z.string(),
+          reason: z.string().nullable(),
+          at: z.string().openapi({ format: 'date-time' }),
+        }),
+      )
+      .openapi({ description: 'The chain of handlers: every transfer, delegation, resolution, unclaim and reassignment, oldest first' }),
   })
   .openapi('Task');
 

@@ -20,6 +20,7 @@ const DESCRIPTIONS: Record<number, string> = {
   413: 'The body is larger than the limit',
   415: 'The body is not `application/json`',
   422: 'The request cannot be honoured as sent, e.g. `idempotency-key-reused`: the same `Idempotency-Key` with a different body',
+  429: 'Done too recently by the same caller (`urge-too-soon`); `details.retryAfterSeconds` says when it may again',
 };
 
 /** The error responses of a route, for its OpenAPI description. */

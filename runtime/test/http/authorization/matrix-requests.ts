@@ -25,6 +25,7 @@ export interface MatrixRequest {
 
 const INTAKE = 'huangpu.intake';
 const MARKET = 'huangpu.market';
+const FIRE = 'huangpu.fire';
 
 /** Workflows the fixtures file cases of; `extension-permit` is `http-permit` whose review offers an extension a manager approves. */
 export async function publishMatrixWorkflows(harness: HttpHarness): Promise<void> {
@@ -54,6 +55,13 @@ async function atReview(context: MatrixContext, definitionKey = 'http-permit'): 
   const intake = await openTaskAt(context.harness.client, await context.token(INTAKE), caseId, 'intake');
   await completeAs(context, INTAKE, intake.id, { outcome: 'approve', data: { receiptNo: 'R-1' } });
   return { caseId, taskId: (await openTaskAt(context.harness.client, await context.token(MARKET), caseId, 'review')).id };
+}
+
+/** The review task of a fresh case, claimed by market regulation's clerk. */
+async function claimedReview(context: MatrixContext): Promise<string> {
+  const { taskId } = await atReview(context);
+  await send(context, 'POST', `/api/v1/tasks/${taskId}/claim`, undefined, MARKET);
+  return taskId;
 }
 
 async function send(context: MatrixContext, method: string, path: string, body: unknown, username: string): Promise<void> {
@@ -107,6 +115,25 @@ export const MATRIX_REQUESTS: Record<string, (context: MatrixContext) => Promise
     await send(context, 'POST', `/api/v1/tasks/${taskId}/extension`, { amount: 2, reason: '需组织专家论证' }, MARKET);
     return { params: { id: taskId }, body: { reason: '理由不充分，请按期办结' } };
   },
+  readTask: async (context) => ({ params: { id: (await context.once('case at review', () => atReview(context))).taskId } }),
+  unclaim: async (context) => ({ params: { id: await claimedReview(context) }, body: { reason: '承办人病假' } }),
+  transfer: async (context) => ({ params: { id: await claimedReview(context) }, body: { departmentId: 'sh-huangpu-fire-rescue', reason: '属消防审查事项' } }),
+  delegate: async (context) => ({ params: { id: await claimedReview(context) }, body: { assigneeId: FIRE, reason: '请消防出具意见' } }),
+  resolve: async (context) => {
+    const taskId = await claimedReview(context);
+    await send(context, 'POST', `/api/v1/tasks/${taskId}/delegate`, { assigneeId: FIRE, reason: '请消防出具意见' }, MARKET);
+    return { params: { id: taskId }, body: { comment: '消防条件符合' } };
+  },
+  comment: async (context) => ({ params: { id: (await atReview(context)).taskId }, body: { text: '材料齐全' } }),
+  copy: async (context) => ({ params: { id: (await atReview(context)).taskId }, body: { userIds: [FIRE], reason: '请知悉' } }),
+  reassign: async (context) => ({ body: { taskIds: [await claimedReview(context)], departmentId: 'sh-huangpu-fire-rescue', reason: '承办人离岗' } }),
+  readCopy: async (context) => {
+    const { taskId } = await atReview(context);
+    const response = await context.harness.client.send('POST', `/api/v1/tasks/${taskId}/copies`, { userIds: [FIRE] }, { token: await context.token(MARKET) });
+    if (response.status !== 201) throw new Error(`Copying answered ${response.status}: ${response.text}`);
+    return { params: { id: String(response.body.items[0].id) } };
+  },
+  urge: async (context) => ({ params: { id: (await atReview(context)).caseId }, body: { message: '申请人来电催问' } }),
   heat: async () => ({ query: 'definitionKey=http-permit&version=1' }),
   retryIncident: async (context) => {
     const caseId = await filed(context, 'registry-call');

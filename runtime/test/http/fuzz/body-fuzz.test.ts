@@ -16,7 +16,7 @@ import { schemaArbitrary, type JsonSchema } from './schema-arbitrary.ts';
  * error names a field or carries one of the codes below; never a 5xx; and a refused request
  * leaves every row of the database as it was.
  *
- * 10,180 bodies a run, split over the routes. `TONGBAN_FUZZ_SEED=<n>` replays a run (each route
+ * 11,140 bodies a run, split over the routes. `TONGBAN_FUZZ_SEED=<n>` replays a run (each route
  * draws from seed + its index); `TONGBAN_FUZZ_SCALE` scales the number of bodies.
  */
 
@@ -48,6 +48,13 @@ const NON_FIELD_CODES = new Set([
   'extension-not-requested',
   'calendar-built-in',
   'idempotency-key-reused',
+  'task-forbidden',
+  'task-not-claimed',
+  'task-delegated',
+  'task-not-delegated',
+  'delegatee-may-only-resolve',
+  'urge-too-soon',
+  'case-not-active',
 ]);
 
 const MARKET = 'huangpu.market';
@@ -110,6 +117,14 @@ const ROUTES: Record<string, RouteSetup> = {
   'post /api/v1/tasks/{id}/complete': { as: MARKET, runs: 720, cases: true, params: (fixtures) => idParam(fixtures.taskIds) },
   'post /api/v1/tasks/{id}/extension': { as: MARKET, runs: 720, cases: true, params: (fixtures) => idParam([...fixtures.taskIds, ...fixtures.extensionTaskIds]) },
   'post /api/v1/tasks/{id}/extension/refuse': { as: 'huangpu.manager', runs: 720, cases: true, params: (fixtures) => idParam(fixtures.extensionTaskIds) },
+  'post /api/v1/tasks/{id}/unclaim': { as: MARKET, runs: 120, cases: true, params: (fixtures) => idParam(fixtures.taskIds) },
+  'post /api/v1/tasks/{id}/transfer': { as: MARKET, runs: 120, cases: true, params: (fixtures) => idParam(fixtures.taskIds) },
+  'post /api/v1/tasks/{id}/delegate': { as: MARKET, runs: 120, cases: true, params: (fixtures) => idParam(fixtures.taskIds) },
+  'post /api/v1/tasks/{id}/resolve': { as: MARKET, runs: 120, cases: true, params: (fixtures) => idParam(fixtures.taskIds) },
+  'post /api/v1/tasks/{id}/comments': { as: MARKET, runs: 120, cases: true, params: (fixtures) => idParam(fixtures.taskIds) },
+  'post /api/v1/tasks/{id}/copies': { as: MARKET, runs: 120, cases: true, params: (fixtures) => idParam(fixtures.taskIds) },
+  'post /api/v1/tasks/reassign': { as: 'huangpu.manager', runs: 120 },
+  'post /api/v1/cases/{id}/urge': { as: 'huangpu.manager', runs: 120, cases: true, params: caseParam },
   'post /api/v1/clock/advance': { as: 'admin', runs: 720 },
   'put /api/v1/calendars/{key}': { as: 'admin', runs: 720, params: () => fc.record({ key: calendarKey }) },
   'put /api/v1/calendars/{key}/notices/{year}': {
@@ -134,6 +149,9 @@ const HINTS: Record<string, readonly unknown[]> = {
   base: ['cn-mainland'],
   data: [{}],
   timeZone: ['Asia/Shanghai'],
+  assigneeId: ['huangpu.fire', 'huangpu.market'],
+  departmentId: ['sh-huangpu-fire-rescue'],
+  userIds: [['huangpu.fire']],
 };
 
 beforeAll(async () => {

@@ -1,0 +1,107 @@
+import { z } from '@hono/zod-openapi';
+import { MAX_COPY_RECIPIENTS } from '../../tasks/task-copies.service.ts';
+import { MAX_REASSIGN } from '../../tasks/task-operations.service.ts';
+import { inboxItemSchema } from './task.schema.ts';
+import { taskSchema, taskViewSchema } from './case.schema.ts';
+import { idParamSchema } from './common.schema.ts';
+import { timestampSchema } from './timestamp.schema.ts';
+
+/** A reason: checked by the service, which answers 400 `reason-required` naming the field when it is blank. */
+const reasonText = (example: string) => z.string().max(2_000).openapi({ example });
+
+/** `POST /tasks/{id}/unclaim`: why (a manager gives one; the assignee may). */
+export const unclaimBodySchema = z.strictObject({ reason: reasonText('另有急件').optional() }).openapi('UnclaimRequest');
+
+/** `POST /tasks/{id}/transfer` and the target of `POST /tasks/reassign`: a user, a department, or a user of that department. */
+const handOffTarget = {
+  assigneeId: idParamSchema.optional().openapi({ description: 'A user of the task’s department (or of `departmentId`) holding its candidate role' }),
+  departmentId: idParamSchema.optional().openapi({ description: 'Another department: the task goes to its queue (or to `assigneeId` there)' }),
+  reason: reasonText('承办人休假，转交同事办理'),
+};
+export const transferBodySchema = z.strictObject(handOffTarget).openapi('TransferRequest');
+
+/** `POST /tasks/{id}/delegate`: the delegatee (any other user) and why. */
+export const delegateBodySchema = z
+  .strictObject({ assigneeId: idParamSchema.openapi({ description: 'The delegatee' }), reason: reasonText('请法制科出具意见') })
+  .openapi('DelegateRequest');
+
+/** `POST /tasks/{id}/resolve`: the delegatee's opinion, kept as a comment. */
+export const resolveBodySchema = z.strictObject({ comment: reasonText('经审查，材料合法有效') }).openapi('ResolveRequest');
+
+/** `POST /tasks/{id}/comments`: an opinion (审批意见). */
+export const commentBodySchema = z.strictObject({ text: z.string().max(4_000).openapi({ example: '材料齐全，建议通过' }) }).openapi('CommentRequest');
+
+/** A comment on a task. */
+export const taskCommentSchema = z
+  .object({ authorId: z.string().nullable(), authorName: z.string().nullable(), text: z.string(), at: timestampSchema })
+  .openapi('TaskComment');
+
+/** `GET /tasks/{id}`. */
+export const taskDetailSchema = z
+  .object({
+    task: taskViewSchema,
+    case: inboxItemSchema.shape.case.extend({ data: z.record(z.string(), z.unknown()).openapi({ description: 'The shared case record' }) }),
+    comments: z.array(taskCommentSchema),
+  })
+  .openapi('TaskDetail');
+
+/** `POST /tasks/{id}/copies`: who reads the case, and why (optional). */
+export const copyBodySchema = z
+  .strictObject({
+    userIds: z.array(idParamSchema).min(1).max(MAX_COPY_RECIPIENTS),
+    reason: z.string().max(2_000).optional().openapi({ example: '请知悉' }),
+  })
+  .openapi('CopyRequest');
+
+/** A copy of a case (抄送). */
+export const caseCopySchema = z
+  .object({
+    id: z.number().int(),
+    caseId: z.string(),
+    taskId: z.string(),
+    userId: z.string(),
+    copiedBy: z.string().nullable(),
+    reason: z.string().nullable(),
+    createdAt: timestampSchema,
+    readAt: timestampSchema.nullable(),
+  })
+  .openapi('CaseCopy');
+
+/** One item of the "copied to me" list. */
+export const copyItemSchema = caseCopySchema
+  .extend({
+    read: z.boolean(),
+    case: z.object({ id: z.string(), definitionKey: z.string(), status: z.string(), applicant: z.record(z.string(), z.unknown()) }),
+    task: z.object({ id: z.string(), nodeId: z.string(), name: z.string() }),
+    copiedByName: z.string().nullable(),
+  })
+  .openapi('CopyItem');
+
+/** `POST /cases/{id}/urge`. */
+export const urgeBodySchema = z.strictObject({ message: z.string().max(2_000).optional().openapi({ example: '申请人来电催问进度' }) }).openapi('UrgeRequest');
+
+/** What an urge reached. */
+export const urgeResultSchema = z
+  .object({
+    caseId: z.string(),
+    at: timestampSchema,
+    recipients: z.array(z.object({ taskId: z.string(), userId: z.string().nullable(), departmentId: z.string() })),
+  })
+  .openapi('UrgeResult');
+
+/** `POST /tasks/reassign`: a manager's bulk reassignment. */
+export const reassignBodySchema = z
+  .strictObject({ taskIds: z.array(idParamSchema).min(1).max(MAX_REASSIGN), ...handOffTarget })
+  .openapi('ReassignRequest');
+
+/** The result of each task of a bulk reassignment. */
+export const reassignResultSchema = z
+  .object({
+    results: z.array(
+      z.union([
+        z.object({ taskId: z.string(), ok: z.literal(true), task: taskSchema }),
+        z.object({ taskId: z.string(), ok: z.literal(false), error: z.object({ code: z.string(), message: z.string(), status: z.number().int() }) }),
+      ]),
+    ),
+  })
+  .openapi('ReassignResult');
