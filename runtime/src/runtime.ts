@@ -44,6 +44,7 @@ import type { RuntimeLogger } from './runtime-logger.ts';
 import { TaskExtensionsService, type ExtensionRefusalInput, type ExtensionRequestInput } from './tasks/task-extensions.service.ts';
 import { CaseUrgesService, type UrgeResult } from './cases/case-urges.service.ts';
 import { TaskCopiesService, type CopyItem } from './tasks/task-copies.service.ts';
+import { TaskSignersService, type SignersResult } from './tasks/task-signers.service.ts';
 import { TaskOperationsService, type HandOffTarget, type ReassignResult, type TaskComment, type TaskDetail } from './tasks/task-operations.service.ts';
 import { TasksService, type CompleteTaskInput, type CompleteTaskResult, type InboxFilters, type InboxItem } from './tasks/tasks.service.ts';
 import type { ServiceHandler } from './service-tasks/service-handler.ts';
@@ -139,6 +140,10 @@ export interface Runtime {
   markCopyRead(copyId: number, viewer: Viewer): Promise<CaseCopyRow>;
   /** Urges the current handlers of a case (催办), at most once an hour per caller. */
   urgeCase(caseId: string, viewer: Viewer, input?: { message?: string }): Promise<UrgeResult>;
+  /** 加签: the handler of a countersignature's instance adds signers, with a reason. */
+  addSigners(taskId: string, viewer: Viewer, input: { signers: string[]; reason: string }): Promise<SignersResult>;
+  /** 减签: the user who added an instance, or a manager, removes it, with a reason; the node's completion is checked again. */
+  removeSigner(taskId: string, viewer: Viewer, input: { reason: string }): Promise<SignersResult>;
   /** A manager reassigns tasks in bulk within their scope, with a reason; the result per task. */
   reassignTasks(viewer: Viewer, input: HandOffTarget & { taskIds: string[] }): Promise<ReassignResult[]>;
   /** Open tasks whose extension awaits the viewer's approval. */
@@ -280,6 +285,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   const taskOperations = new TaskOperationsService({ db, executor, definitions, organisation: getOrganisation, calendars: getCalendars });
   const copies = new TaskCopiesService({ db, executor, organisation: getOrganisation });
   const urges = new CaseUrgesService({ executor, organisation: getOrganisation });
+  const signers = new TaskSignersService({ executor, organisation: getOrganisation });
   const monitor = new MonitorService({ db, clock, definitions, organisation: getOrganisation, calendars: getCalendars });
   const incidentsService = new IncidentsService({ db, executor, organisation: getOrganisation });
   const runner = new ServiceRunner({
@@ -369,6 +375,8 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     markCopyRead: (copyId, viewer) => copies.markCopyRead(copyId, viewer),
     urgeCase: (caseId, viewer, input) => urges.urgeCase(caseId, viewer, input),
     reassignTasks: (viewer, input) => taskOperations.reassignTasks(viewer, input),
+    addSigners: (taskId, viewer, input) => signers.addSigners(taskId, viewer, input),
+    removeSigner: (taskId, viewer, input) => signers.removeSigner(taskId, viewer, input),
 
     listOverdue: (viewer, page) => monitor.listOverdue(viewer, page),
     listAtRisk: (viewer, page) => monitor.listAtRisk(viewer, page),

@@ -46,6 +46,8 @@ export interface InstanceSet {
   /** Task ids of the instances still open. */
   open: string[];
   decided: InstanceDecision[];
+  /** Task ids of the instances removed (减签): they no longer count. Absent from older snapshots: none. */
+  removed?: string[];
 }
 
 /**
@@ -216,16 +218,17 @@ export function isOpenTask(context: Pick<CaseContext, 'tasks' | 'instances'>, no
 /**
  * What the instances of a countersignature decide, counting a further decision `outcome`:
  * `approve` once `completion` has its approvals (all, any one, or `threshold`), `reject` once it
- * can no longer have them, nothing while it still can. No instance at all counts as approved.
+ * can no longer have them, nothing while it still can. Removed instances (减签) do not count; no
+ * instance at all counts as approved.
  *
  * Pure: performs no I/O.
  */
 export function countersignOutcome(
-  set: Pick<InstanceSet, 'items' | 'decided'>,
+  set: Pick<InstanceSet, 'items' | 'decided' | 'removed'>,
   completion: 'all' | 'any' | { threshold: number },
   outcome?: string,
 ): 'approve' | 'reject' | undefined {
-  const count = set.items.length;
+  const count = set.items.length - (set.removed?.length ?? 0);
   const outcomes = [...set.decided.map((decision) => decision.outcome), ...(outcome === undefined ? [] : [outcome])];
   const approvals = outcomes.filter((decided) => decided === 'approve').length;
   const rejections = outcomes.length - approvals;

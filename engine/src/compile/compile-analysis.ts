@@ -134,6 +134,10 @@ export function compileAnalysis(analysis: DefinitionAnalysis): CompileResult {
       });
     }
     const on: Record<string, TransitionJson[]> = { 'task.complete': completions };
+    if (countersign) {
+      on['task.addSigners'] = countersign.addSigners;
+      on['task.removeSigner'] = countersign.removeSigner;
+    }
     if (slaEdges.length > 0) on['task.slaBreach'] = slaEdges.map((edge) => slaTransition(edge, container));
     if (task.extension) {
       const { approverRole, cap } = task.extension;
@@ -207,14 +211,16 @@ export function compileAnalysis(analysis: DefinitionAnalysis): CompileResult {
   /**
    * The completions of a multi-instance task (会签): an instance's decision that decides the step
    * takes the edge of the step's outcome; any other closes the instance and waits for the rest.
-   * With no instance at all the step passes on as approved.
+   * With no instance at all the step passes on as approved. Added signers (加签) are new instances;
+   * a removed one (减签) stops counting, and the step takes the edge of its outcome at once when the
+   * instances left decide it.
    */
   const countersignTransitions = (
     task: UserTask,
     named: WorkflowEdge[],
     catchAll: WorkflowEdge | undefined,
     container: string,
-  ): { completions: TransitionJson[]; always: TransitionJson[] | undefined } => {
+  ): { completions: TransitionJson[]; always: TransitionJson[] | undefined; addSigners: TransitionJson[]; removeSigner: TransitionJson[] } => {
     const completion = (task.multiInstance as MultiInstance).completion;
     const offered = offeredOutcomes(task);
     const all = reasonsOf(definition.schemaVersion, task);
@@ -240,7 +246,21 @@ export function compileAnalysis(analysis: DefinitionAnalysis): CompileResult {
     const always = approved
       ? [go(approved, container, { guard: { type: 'noInstances', params: { nodeId: task.id } }, actions: [{ type: 'recordCountersign', params: { nodeId: task.id, outcome: 'approve' } }] })]
       : undefined;
-    return { completions, always };
+    const node = { nodeId: task.id };
+    const addSigners: TransitionJson[] = [{ actions: [{ type: 'addInstances', params: node }, { type: 'createAddedInstances', params: node }] }];
+    const removeSigner: TransitionJson[] = [];
+    for (const outcome of ['approve', 'reject']) {
+      const edge = edgeFor(outcome);
+      if (edge === undefined) continue;
+      removeSigner.push(
+        go(edge, container, {
+          guard: { type: 'removalDecides', params: { nodeId: task.id, outcome, completion } },
+          actions: [{ type: 'removeInstance', params: node }, { type: 'recordCountersign', params: { nodeId: task.id, outcome } }],
+        }),
+      );
+    }
+    removeSigner.push({ actions: [{ type: 'removeInstance', params: node }, { type: 'closeRemovedInstance', params: node }] });
+    return { completions, always, addSigners, removeSigner };
   };
 
   const serviceState = (node: ServiceTask, container: string): StateJson => {

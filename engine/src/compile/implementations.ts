@@ -173,6 +173,23 @@ export const implementations = {
       const next: InstanceSet = { ...set, open: set.open.filter((id) => id !== taskId), decided: [...set.decided, decision] };
       return { instances: { ...context.instances, [nodeId]: next } };
     }),
+    addInstances: assign(({ context, event }: Args, params: unknown) => {
+      const { nodeId } = params as NodeParams;
+      const set = context.instances?.[nodeId];
+      if (set === undefined || !Array.isArray(event.items)) return {};
+      const activationId = activationIdOf(context, nodeId);
+      const added = (event.items as string[]).map((_, index) => instanceIdOf(activationId, set.items.length + index + 1));
+      const next: InstanceSet = { ...set, items: [...set.items, ...(event.items as string[])], open: [...set.open, ...added] };
+      return { instances: { ...context.instances, [nodeId]: next } };
+    }),
+    removeInstance: assign(({ context, event }: Args, params: unknown) => {
+      const { nodeId } = params as NodeParams;
+      const set = context.instances?.[nodeId];
+      if (set === undefined) return {};
+      const taskId = String(event.taskId);
+      const next: InstanceSet = { ...set, open: set.open.filter((id) => id !== taskId), removed: [...(set.removed ?? []), taskId] };
+      return { instances: { ...context.instances, [nodeId]: next } };
+    }),
     recordCountersign: assign(({ context }: Args, params: unknown) => {
       const { nodeId, outcome } = params as { nodeId: string; outcome: string };
       const decision: TaskDecision = { taskId: activationIdOf(context, nodeId), outcome, instances: context.instances?.[nodeId]?.decided ?? [] };
@@ -298,6 +315,8 @@ export const implementations = {
     deemAccepted: effect,
     requestExtensionApproval: effect,
     closeInstance: effect,
+    createAddedInstances: effect,
+    closeRemovedInstance: effect,
     startSubCase: effect,
     cancelSubCase: effect,
     invokeService: effect,
@@ -363,6 +382,12 @@ export const implementations = {
         context.suspension === null &&
         (results === null || results.includes(event.result))
       );
+    },
+    removalDecides: ({ context, event }: Args, params: unknown) => {
+      const { nodeId, outcome, completion } = params as { nodeId: string; outcome: string; completion: CompletionRule };
+      const set = context.instances?.[nodeId];
+      if (set === undefined || event.type !== 'task.removeSigner' || !set.open.includes(String(event.taskId))) return false;
+      return countersignOutcome({ ...set, removed: [...(set.removed ?? []), String(event.taskId)] }, completion) === outcome;
     },
     noInstances: ({ context }: Args, params: unknown) => context.instances?.[(params as NodeParams).nodeId]?.items.length === 0,
     extensionRequestable: ({ context, event: raw }: Args, params: unknown) => {

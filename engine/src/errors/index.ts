@@ -15,6 +15,7 @@ export * from './reason-required.error.ts';
 export * from './return-target-not-offered.error.ts';
 export * from './return-target-required.error.ts';
 export * from './service-not-active.error.ts';
+export * from './signer-refused.error.ts';
 export * from './sub-case-not-active.error.ts';
 export * from './suspension-mismatch.error.ts';
 export * from './task-not-active.error.ts';

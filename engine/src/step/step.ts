@@ -1,7 +1,7 @@
 import { initialTransition, transition } from 'xstate';
 import type { AnyMachineSnapshot, ExecutableActionObject } from 'xstate';
 import type { CaseContext, CaseSuspension, SuspensionReason, TaskExtension, TimerPurpose } from '../compile/case-context.ts';
-import { activationIdOf, awaitsSupplement, isOpenTask, suspensionReasons, timerIdOf } from '../compile/case-context.ts';
+import { activationIdOf, awaitsSupplement, instanceIdOf, isOpenTask, suspensionReasons, timerIdOf } from '../compile/case-context.ts';
 import { decisionReason } from '../compile/decision-reason.ts';
 import type { MachineConfigJson, TaskStateMeta } from '../compile/machine-config.types.ts';
 import {
@@ -18,6 +18,7 @@ import {
   ReturnTargetNotOfferedError,
   ReturnTargetRequiredError,
   ServiceNotActiveError,
+  SignerRefusedError,
   SubCaseNotActiveError,
   SuspensionMismatchError,
   TaskNotActiveError,
@@ -157,6 +158,10 @@ function checkApplies(loaded: LoadedMachine, snapshot: PersistedCaseSnapshot, co
   }
   if (suspension !== null) throw suspendedError(context.caseId, suspension);
   const meta = loaded.tasks.get(event.nodeId);
+  if (event.type === 'task.addSigners' || event.type === 'task.removeSigner') {
+    checkSigners(context, event);
+    return;
+  }
   if (event.type === 'task.requestExtension' || event.type === 'task.approveExtension' || event.type === 'task.refuseExtension') {
     checkExtension(meta, context, event);
     return;
@@ -219,6 +224,20 @@ function checkExtension(
   }
 }
 
+function checkSigners(context: CaseContext, event: Extract<CaseEvent, { type: 'task.addSigners' | 'task.removeSigner' }>): void {
+  const set = context.instances?.[event.nodeId];
+  if (set === undefined) throw new SignerRefusedError(event.nodeId, 'not-countersign', `'${event.nodeId}' is not a countersignature (会签)`);
+  if (event.type === 'task.removeSigner') return;
+  if (!Array.isArray(event.items) || event.items.length === 0) throw new SignerRefusedError(event.nodeId, 'no-signers', 'an addition names at least one signer');
+  const removed = new Set(set.removed ?? []);
+  const present = new Set(set.items.filter((_, index) => !removed.has(instanceIdOf(activationIdOf(context, event.nodeId), index + 1))));
+  const seen = new Set<string>();
+  for (const item of event.items) {
+    if (present.has(item) || seen.has(item)) throw new SignerRefusedError(event.nodeId, 'already-signer', `'${item}' is already a signer of it`);
+    seen.add(item);
+  }
+}
+
 function suspendedError(caseId: string, suspension: CaseSuspension): CaseSuspendedError {
   return new CaseSuspendedError(caseId, suspension.nodeId, suspension.reason ?? 'supplement');
 }
@@ -246,6 +265,7 @@ function eventTaskId(event: CaseEvent): string {
 }
 
 function closeReason(event: CaseEvent, taskId: string): TaskCloseReason {
+  if (event.type === 'task.removeSigner' && event.taskId === taskId) return 'removed';
   if (event.type === 'task.complete') {
     if (event.taskId === taskId) return 'completed';
     return event.outcome === 'return' ? 'returned' : 'cancelled';
@@ -288,6 +308,19 @@ function toEffects(actions: readonly ExecutableActionObject[], event: CaseEvent)
       case 'closeInstance':
         effects.push({ type: 'closeTask', taskId: eventTaskId(event), nodeId, reason: 'completed' });
         break;
+      case 'closeRemovedInstance':
+        effects.push({ type: 'closeTask', taskId: eventTaskId(event), nodeId, reason: 'removed' });
+        break;
+      case 'createAddedInstances': {
+        const set = context.instances?.[nodeId];
+        const added = event.type === 'task.addSigners' ? event.items.length : 0;
+        if (set === undefined) break;
+        for (let n = set.items.length - added + 1; n <= set.items.length; n++) {
+          const instance = { over: set.over, item: set.items[n - 1] ?? '', index: n, of: set.items.length - (set.removed?.length ?? 0) };
+          effects.push({ type: 'createTask', taskId: instanceIdOf(activationIdOf(context, nodeId), n), nodeId, instance });
+        }
+        break;
+      }
       case 'suspendCase':
         effects.push({ type: 'suspendCase', reason: 'supplement', nodeId, taskId });
         break;

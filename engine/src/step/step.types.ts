@@ -9,7 +9,7 @@ import type { Duration } from '../definition/sla.schema.ts';
 import type { FeelEvaluator } from '../feel/feel-evaluator.types.ts';
 
 /** Why a task closed. */
-export type TaskCloseReason = 'completed' | 'returned' | 'cancelled' | 'breached';
+export type TaskCloseReason = 'completed' | 'returned' | 'cancelled' | 'breached' | 'removed';
 
 /** Events a host sends to a case. Every event names the node so parallel tasks never collide. */
 export type CaseEvent =
@@ -80,6 +80,26 @@ export type CaseEvent =
       taskId: string;
       amount: number;
       reason: string;
+    }
+  | {
+      /**
+       * 加签: the clerk of open instance `taskId` of the countersignature (会签) at `nodeId` adds
+       * signers `items` (usernames or department kinds, as the node's instances go to): each a new
+       * instance, counted by the completion rule.
+       */
+      type: 'task.addSigners';
+      nodeId: string;
+      taskId: string;
+      items: string[];
+    }
+  | {
+      /**
+       * 减签: open instance `taskId` of the countersignature at `nodeId` is removed: it no longer
+       * counts, and the completion rule is applied again at once to the instances left.
+       */
+      type: 'task.removeSigner';
+      nodeId: string;
+      taskId: string;
     }
   | {
       /** A user holding `approverRole` approves the extension requested for task `taskId`. */

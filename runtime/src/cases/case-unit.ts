@@ -676,6 +676,10 @@ function translateEngineError(error: unknown, caseId: string): unknown {
     case 'sub-case-not-active':
     case 'service-not-active':
       return new ConflictError(error.code, message, { caseId });
+    case 'signer-refused':
+      return (error as unknown as { rule: string }).rule === 'not-countersign'
+        ? new ConflictError('not-countersign', message, { caseId })
+        : new InvalidInputError('signer-refused', message, { field: 'signers', reason: (error as unknown as { rule: string }).rule });
     case 'extension-refused':
       return extensionRefusal(error as unknown as { rule: string; taskId: string }, message);
     case 'task-not-active':

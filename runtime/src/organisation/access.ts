@@ -41,7 +41,8 @@ export type TaskAct =
   | 'delegate'
   | 'resolve'
   | 'comment on'
-  | 'copy';
+  | 'copy'
+  | 'add signers to';
 
 /**
  * Checks that `viewer` may `act` on a task of `departmentId` that needs `candidateRole`: a user of

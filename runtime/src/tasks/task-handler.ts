@@ -4,7 +4,7 @@ import { adminDoesNotDecide, describe, type TaskAct } from '../organisation/acce
 import { isAdmin, type Viewer } from '../organisation/viewer.ts';
 
 /** What a handler does to a task, as a refusal names it. */
-export type HandlerAct = Extract<TaskAct, 'complete' | 'unclaim' | 'transfer' | 'delegate' | 'resolve' | 'comment on' | 'copy'>;
+export type HandlerAct = Extract<TaskAct, 'complete' | 'unclaim' | 'transfer' | 'delegate' | 'resolve' | 'comment on' | 'copy' | 'add signers to'>;
 
 const OPEN = new Set(['open', 'claimed']);
 

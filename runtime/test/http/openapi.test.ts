@@ -61,6 +61,8 @@ const ADDED = [
   'get /api/v1/copies',
   'post /api/v1/copies/{id}/read',
   'post /api/v1/cases/{id}/urge',
+  'post /api/v1/tasks/{id}/signers',
+  'post /api/v1/tasks/{id}/remove-signer',
 ];
 
 /**

@@ -15,7 +15,10 @@ beforeAll(async () => {
   harness = await startHttp();
   client = harness.client;
   await harness.publish('http-permit');
-  [intake, market, fire, manager] = await Promise.all(['huangpu.intake', 'huangpu.market', 'huangpu.fire', 'huangpu.manager'].map((u) => client.login(u)));
+  intake = await client.login('huangpu.intake');
+  market = await client.login('huangpu.market');
+  fire = await client.login('huangpu.fire');
+  manager = await client.login('huangpu.manager');
 }, 120_000);
 
 afterAll(async () => {

@@ -171,6 +171,8 @@ export const tasks = pgTable(
     ownerId: text('owner_id').references(() => users.id),
     /** The delegation under way (委派), null when none: only its delegatee acts, and only to resolve it. */
     delegation: jsonb('delegation').$type<TaskDelegation>(),
+    /** For an instance added to a countersignature (加签): the user who added it (who may remove it, 减签). */
+    addedBy: text('added_by').references(() => users.id),
     /** The chain of handlers: every transfer, delegation, resolution, unclaim and reassignment, in order. */
     handoffs: jsonb('handoffs').$type<TaskHandoff[]>().notNull().default([]),
   },

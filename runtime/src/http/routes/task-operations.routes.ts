@@ -10,6 +10,7 @@ import { idParamSchema, pageQuerySchema } from '../schemas/common.schema.ts';
 import { BODY_ERRORS, DECISION_FORBIDDEN, errorResponses } from '../schemas/error.schema.ts';
 import { USER_SECURITY } from '../schemas/security.ts';
 import {
+  addSignersBodySchema,
   caseCopySchema,
   commentBodySchema,
   copyBodySchema,
@@ -17,7 +18,9 @@ import {
   delegateBodySchema,
   reassignBodySchema,
   reassignResultSchema,
+  removeSignerBodySchema,
   resolveBodySchema,
+  signersResultSchema,
   taskCommentSchema,
   taskDetailSchema,
   transferBodySchema,
@@ -42,6 +45,8 @@ export interface TaskOperationsRoutesOptions {
     | 'markCopyRead'
     | 'urgeCase'
     | 'reassignTasks'
+    | 'addSigners'
+    | 'removeSigner'
   >;
   access: Access;
   /** Largest request body, in bytes. */
@@ -283,6 +288,40 @@ export function taskOperationsRoutes({ runtime, access, maxBodyBytes }: TaskOper
     const { message } = c.req.valid('json');
     return c.json(await runtime.urgeCase(c.req.valid('param').id, c.get('viewer'), message === undefined ? {} : { message }), 200);
   });
+
+  const addSigners = createRoute({
+    method: 'post',
+    path: '/tasks/{id}/signers',
+    tags: ['tasks'],
+    summary: 'Add signers (加签) to a countersignature, with a reason',
+    description:
+      'The handler of one of its instances. Each signer is a new instance, counted by the node’s completion rule, with its own deadlines counted on the case’s business calendar from now. 409 `not-countersign` for another task.',
+    security: USER_SECURITY,
+    middleware: [access.user(), jsonBody({ maxBytes: maxBodyBytes })] as const,
+    request: { params: idParams, body: { required: true, content: { 'application/json': { schema: addSignersBodySchema } } } },
+    responses: {
+      200: { description: 'The task, its case and the instances added', content: { 'application/json': { schema: signersResultSchema } } },
+      ...errorResponses(...BODY_ERRORS, 401, 404, 409),
+      ...DECISION_FORBIDDEN,
+    },
+  });
+  app.openapi(addSigners, async (c) => c.json(await runtime.addSigners(c.req.valid('param').id, c.get('viewer'), c.req.valid('json')), 200));
+
+  const removeSigner = createRoute({
+    method: 'post',
+    path: '/tasks/{id}/remove-signer',
+    tags: ['tasks'],
+    summary: 'Remove an instance from its countersignature (减签), with a reason; the completion rule is applied again at once',
+    description: 'The user who added it, or a manager over the case. When the instances left decide the node, the case moves on in the same request.',
+    security: USER_SECURITY,
+    middleware: [access.user(), jsonBody({ maxBytes: maxBodyBytes })] as const,
+    request: { params: idParams, body: { required: true, content: { 'application/json': { schema: removeSignerBodySchema } } } },
+    responses: {
+      200: { description: 'The instance as closed (`removed`), the case, the tasks opened and closed', content: { 'application/json': { schema: signersResultSchema } } },
+      ...errorResponses(...BODY_ERRORS, 401, 403, 404, 409),
+    },
+  });
+  app.openapi(removeSigner, async (c) => c.json(await runtime.removeSigner(c.req.valid('param').id, c.get('viewer'), c.req.valid('json')), 200));
 
   return app;
 }

@@ -1,8 +1,9 @@
 import { z } from '@hono/zod-openapi';
 import { MAX_COPY_RECIPIENTS } from '../../tasks/task-copies.service.ts';
 import { MAX_REASSIGN } from '../../tasks/task-operations.service.ts';
+import { MAX_ADDED_SIGNERS } from '../../tasks/task-signers.service.ts';
 import { inboxItemSchema } from './task.schema.ts';
-import { taskSchema, taskViewSchema } from './case.schema.ts';
+import { caseSchema, taskSchema, taskViewSchema } from './case.schema.ts';
 import { idParamSchema } from './common.schema.ts';
 import { timestampSchema } from './timestamp.schema.ts';
 
@@ -105,3 +106,23 @@ export const reassignResultSchema = z
     ),
   })
   .openapi('ReassignResult');
+
+/** `POST /tasks/{id}/signers`: who is added (加签), and why. */
+export const addSignersBodySchema = z
+  .strictObject({
+    signers: z
+      .array(z.string().max(100))
+      .min(1)
+      .max(MAX_ADDED_SIGNERS)
+      .openapi({ description: 'Usernames of users of the task’s department (a countersignature over assignees), or department kinds (one over departments)' }),
+    reason: reasonText('需法制科会签'),
+  })
+  .openapi('AddSignersRequest');
+
+/** `POST /tasks/{id}/remove-signer`: why the instance is removed (减签). */
+export const removeSignerBodySchema = z.strictObject({ reason: reasonText('该科室不涉及本事项') }).openapi('RemoveSignerRequest');
+
+/** What adding or removing a signer answers. */
+export const signersResultSchema = z
+  .object({ task: taskSchema, case: caseSchema, createdTasks: z.array(taskSchema), closedTasks: z.array(taskSchema) })
+  .openapi('SignersResult');

@@ -69,6 +69,8 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
   'post /api/v1/tasks/{id}/comments':               { request: 'comment',          expect: [401, 403, 201, 403, 201, 403, 403, 403, 201] },
   'post /api/v1/tasks/{id}/copies':                 { request: 'copy',             expect: [401, 403, 201, 403, 403, 403, 403, 403, 403] },
   'post /api/v1/tasks/reassign':                    { request: 'reassign',         expect: [401, 403, 403, 403, 200, 200, 403, 403, 200] },
+  'post /api/v1/tasks/{id}/signers':                { request: 'addSigners',       expect: [401, 403, 200, 403, 403, 403, 403, 403, 403] },
+  'post /api/v1/tasks/{id}/remove-signer':          { request: 'removeSigner',     expect: [401, 403, 200, 403, 200, 403, 403, 403, 200] },
   'get /api/v1/copies':                             { request: 'plain',            expect: [401, 403, 200, 200, 200, 200, 200, 200, 200] },
   'post /api/v1/copies/{id}/read':                  { request: 'readCopy',         expect: [401, 403, 404, 200, 404, 404, 404, 404, 404] },
   'post /api/v1/cases/{id}/urge':                   { request: 'urge',             expect: [401, 403, 403, 403, 200, 403, 200, 403, 200] },

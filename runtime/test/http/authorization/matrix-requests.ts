@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import { users } from '../../../src/db/schema/index.ts';
 import { eventually } from '../../execution/support/execution-harness.ts';
 import { fileCase, openTaskAt, permitApplication } from '../support/case-helpers.ts';
 import { PORTAL_KEY, type HttpHarness } from '../support/http-harness.ts';
@@ -26,9 +27,19 @@ export interface MatrixRequest {
 const INTAKE = 'huangpu.intake';
 const MARKET = 'huangpu.market';
 const FIRE = 'huangpu.fire';
+const SECOND_MARKET = 'huangpu.market2';
 
-/** Workflows the fixtures file cases of; `extension-permit` is `http-permit` whose review offers an extension a manager approves. */
+/**
+ * Workflows the fixtures file cases of; `extension-permit` is `http-permit` whose review offers an
+ * extension a manager approves; `countersign` ends in a panel of market regulation's clerks, to
+ * which a second clerk of that department is added as a signer (加签).
+ */
 export async function publishMatrixWorkflows(harness: HttpHarness): Promise<void> {
+  const countersign = JSON.parse(await readFile(new URL('../../execution/fixtures/countersign.json', import.meta.url), 'utf8'));
+  await harness.runtime.publishDefinition(countersign, { publishedBy: null });
+  await harness.database.db
+    .insert(users)
+    .values({ id: SECOND_MARKET, username: SECOND_MARKET, displayName: '黄浦区市场监管局审查员二', departmentId: 'sh-huangpu-market-regulation', roles: ['clerk'], passwordHash: '' });
   const permit = await harness.fixture('http-permit');
   await harness.runtime.publishDefinition(permit, { publishedBy: null });
   const nodes = (permit.nodes as Record<string, unknown>[]).map((node) =>
@@ -62,6 +73,20 @@ async function claimedReview(context: MatrixContext): Promise<string> {
   const { taskId } = await atReview(context);
   await send(context, 'POST', `/api/v1/tasks/${taskId}/claim`, undefined, MARKET);
   return taskId;
+}
+
+/** A countersign case at its panel: its one instance is market regulation's clerk's (claimed). */
+async function atPanel(context: MatrixContext): Promise<string> {
+  const response = await fileCase(context.harness.client, { apiKey: PORTAL_KEY }, permitApplication({ definitionKey: 'countersign', data: { panelMembers: [MARKET] } }));
+  if (response.status !== 201) throw new Error(`Filing a countersign case answered ${response.status}: ${response.text}`);
+  const caseId = response.body.id as string;
+  const intake = await openTaskAt(context.harness.client, await context.token(INTAKE), caseId, 'intake');
+  await completeAs(context, INTAKE, intake.id, { outcome: 'approve', data: {} });
+  for (const clerk of [FIRE, 'huangpu.health', 'huangpu.urban']) {
+    const task = await openTaskAt(context.harness.client, await context.token(clerk), caseId, 'joint-review');
+    await completeAs(context, clerk, task.id, { outcome: 'approve', data: {} });
+  }
+  return (await openTaskAt(context.harness.client, await context.token(MARKET), caseId, 'panel')).id;
 }
 
 async function send(context: MatrixContext, method: string, path: string, body: unknown, username: string): Promise<void> {
@@ -134,6 +159,13 @@ export const MATRIX_REQUESTS: Record<string, (context: MatrixContext) => Promise
     return { params: { id: String(response.body.items[0].id) } };
   },
   urge: async (context) => ({ params: { id: (await atReview(context)).caseId }, body: { message: '申请人来电催问' } }),
+  addSigners: async (context) => ({ params: { id: await atPanel(context) }, body: { signers: [SECOND_MARKET], reason: '需二次审查' } }),
+  removeSigner: async (context) => {
+    const taskId = await atPanel(context);
+    const response = await context.harness.client.send('POST', `/api/v1/tasks/${taskId}/signers`, { signers: [SECOND_MARKET], reason: '需二次审查' }, { token: await context.token(MARKET) });
+    if (response.status !== 200) throw new Error(`Adding a signer answered ${response.status}: ${response.text}`);
+    return { params: { id: response.body.createdTasks[0].id as string }, body: { reason: '已无必要' } };
+  },
   heat: async () => ({ query: 'definitionKey=http-permit&version=1' }),
   retryIncident: async (context) => {
     const caseId = await filed(context, 'registry-call');

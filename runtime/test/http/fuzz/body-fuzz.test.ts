@@ -16,7 +16,7 @@ import { schemaArbitrary, type JsonSchema } from './schema-arbitrary.ts';
  * error names a field or carries one of the codes below; never a 5xx; and a refused request
  * leaves every row of the database as it was.
  *
- * 11,140 bodies a run, split over the routes. `TONGBAN_FUZZ_SEED=<n>` replays a run (each route
+ * 11,380 bodies a run, split over the routes. `TONGBAN_FUZZ_SEED=<n>` replays a run (each route
  * draws from seed + its index); `TONGBAN_FUZZ_SCALE` scales the number of bodies.
  */
 
@@ -55,6 +55,7 @@ const NON_FIELD_CODES = new Set([
   'delegatee-may-only-resolve',
   'urge-too-soon',
   'case-not-active',
+  'not-countersign',
 ]);
 
 const MARKET = 'huangpu.market';
@@ -124,6 +125,8 @@ const ROUTES: Record<string, RouteSetup> = {
   'post /api/v1/tasks/{id}/comments': { as: MARKET, runs: 120, cases: true, params: (fixtures) => idParam(fixtures.taskIds) },
   'post /api/v1/tasks/{id}/copies': { as: MARKET, runs: 120, cases: true, params: (fixtures) => idParam(fixtures.taskIds) },
   'post /api/v1/tasks/reassign': { as: 'huangpu.manager', runs: 120 },
+  'post /api/v1/tasks/{id}/signers': { as: MARKET, runs: 120, cases: true, params: (fixtures) => idParam(fixtures.taskIds) },
+  'post /api/v1/tasks/{id}/remove-signer': { as: 'huangpu.manager', runs: 120, cases: true, params: (fixtures) => idParam(fixtures.taskIds) },
   'post /api/v1/cases/{id}/urge': { as: 'huangpu.manager', runs: 120, cases: true, params: caseParam },
   'post /api/v1/clock/advance': { as: 'admin', runs: 720 },
   'put /api/v1/calendars/{key}': { as: 'admin', runs: 720, params: () => fc.record({ key: calendarKey }) },
