@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { CalendarBook } from '../calendars/calendar-book.ts';
 import type { CaseExecutor } from '../cases/case-executor.ts';
 import type { TaskView } from '../cases/case-views.ts';
