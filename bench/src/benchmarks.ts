@@ -49,6 +49,14 @@ export const benchmarks: readonly BenchmarkSpec[] = [
     timeoutMs: 10 * MINUTE,
   },
   {
+    id: 'completion-statements',
+    title: 'What one intake completion asks of PostgreSQL: statements (in order), commits and execution time',
+    cwd: 'runtime',
+    script: 'bench/completion-statements.ts',
+    args: { full: ['--tasks', '1000'], quick: ['--tasks', '100'] },
+    timeoutMs: 10 * MINUTE,
+  },
+  {
     id: 'http-completions',
     title: 'Completions through the HTTP API: closed loop (8/16/32 clerks) vs pgbench -N and the bare durable step; open loop at 100/300/600 /s',
     cwd: 'runtime',

@@ -345,27 +345,36 @@ export class CaseUnit {
     return [...own, ...related];
   }
 
+  /**
+   * The case row, the audit events and the outbox rows go in one round trip: the three statements
+   * are sent together on the transaction's connection (postgres.js pipelines them; none depends on
+   * another's result or order); a version conflict rolls back all three with the transaction.
+   */
   private async saveOwn(): Promise<OutboxRow[]> {
     if (!this.dirty && this.messages.length === 0) return [];
-    const updated = await this.tx
-      .update(cases)
-      .set({ ...this.changes, version: this.startVersion + 1, updatedAt: this.now })
-      .where(and(eq(cases.id, this.row.id), eq(cases.version, this.startVersion)))
-      .returning({ version: cases.version });
+    // Outbox times are wall-clock: the sweeper measures how long a row has waited in real time.
+    const createdAt = new Date();
+    const [updated, , outboxRows] = await Promise.all([
+      this.tx
+        .update(cases)
+        .set({ ...this.changes, version: this.startVersion + 1, updatedAt: this.now })
+        .where(and(eq(cases.id, this.row.id), eq(cases.version, this.startVersion)))
+        .returning({ version: cases.version }),
+      this.events.length === 0 ? undefined : this.tx.insert(caseEvents).values(this.events),
+      this.messages.length === 0
+        ? []
+        : this.tx
+            .insert(outbox)
+            .values(this.messages.map((m) => ({ topic: m.topic, payload: m.payload, createdAt })))
+            .returning(),
+    ]);
     if (updated.length === 0) {
       throw new ConflictError('case-version-conflict', `Case '${this.row.id}' changed while event was applied`, {
         caseId: this.row.id,
       });
     }
     this.row = { ...this.row, version: this.startVersion + 1, updatedAt: this.now };
-    if (this.events.length > 0) await this.tx.insert(caseEvents).values(this.events);
-    if (this.messages.length === 0) return [];
-    // Outbox times are wall-clock: the sweeper measures how long a row has waited in real time.
-    const createdAt = new Date();
-    return this.tx
-      .insert(outbox)
-      .values(this.messages.map((m) => ({ topic: m.topic, payload: m.payload, createdAt })))
-      .returning();
+    return outboxRows;
   }
 
   /** The timer book's view of this unit. */
@@ -449,13 +458,20 @@ export class CaseUnit {
         },
       };
     });
+    const specs: TimerSpec[] = planned.flatMap(({ values, atRisk, breach }) => {
+      const owner = { owner: values.activationId, taskId: values.id, generation: 1 };
+      const sla = this.userTask(values.nodeId).sla;
+      return [
+        ...(atRisk && sla?.promised ? [{ ...owner, kind: 'taskAtRisk' as const, dueAt: atRisk.dueAt, basis: firstBasis(this.now, sla.promised), provisional: atRisk.provisional }] : []),
+        ...(breach && sla?.statutory ? [{ ...owner, kind: 'taskBreach' as const, dueAt: breach.dueAt, basis: firstBasis(this.now, sla.statutory), provisional: breach.provisional }] : []),
+      ];
+    });
     const rows = await this.tx
       .insert(tasks)
       .values(planned.map((p) => p.values))
       .returning();
     const byId = new Map(rows.map((row) => [row.id, row]));
-    const specs: TimerSpec[] = [];
-    for (const { values, atRisk, breach } of planned) {
+    for (const { values } of planned) {
       const row = byId.get(values.id) as TaskRow;
       this.createdTasks.push(row);
       this.record(
@@ -473,14 +489,6 @@ export class CaseUnit {
         },
         row.id,
       );
-      const owner = { owner: row.activationId, taskId: row.id, generation: 1 };
-      const sla = this.userTask(row.nodeId).sla;
-      if (atRisk && sla?.promised) {
-        specs.push({ ...owner, kind: 'taskAtRisk', dueAt: atRisk.dueAt, basis: firstBasis(this.now, sla.promised), provisional: atRisk.provisional });
-      }
-      if (breach && sla?.statutory) {
-        specs.push({ ...owner, kind: 'taskBreach', dueAt: breach.dueAt, basis: firstBasis(this.now, sla.statutory), provisional: breach.provisional });
-      }
     }
     await armTimers(this.timerContext(), specs);
   }
@@ -499,30 +507,36 @@ export class CaseUnit {
     return new Map(found.map((u) => [`${u.departmentId}/${u.username}`, u.id]));
   }
 
+  /**
+   * Closes the task of `activationId` and cancels its timers in one round trip: the two statements
+   * are sent together (they touch different rows, in either order).
+   */
   private async closeTask(activationId: string, reason: string): Promise<void> {
     const decided = this.completion?.activationId === activationId ? this.completion : undefined;
-    const [task] = await this.tx
-      .update(tasks)
-      .set({
-        status: reason === 'completed' ? 'completed' : 'closed',
-        closeReason: reason,
-        slaState: sql`case when ${tasks.slaState} = 'overdue' then 'breached' else 'met' end`,
-        completedAt: this.now,
-        ...(decided
-          ? {
-              outcome: decided.outcome,
-              data: decided.data,
-              comment: decided.comment,
-              reason: decided.reason,
-              ...(decided.assigneeId === null ? {} : { assigneeId: decided.assigneeId }),
-            }
-          : {}),
-      })
-      .where(and(eq(tasks.caseId, this.row.id), eq(tasks.activationId, activationId)))
-      .returning();
+    const [[task]] = await Promise.all([
+      this.tx
+        .update(tasks)
+        .set({
+          status: reason === 'completed' ? 'completed' : 'closed',
+          closeReason: reason,
+          slaState: sql`case when ${tasks.slaState} = 'overdue' then 'breached' else 'met' end`,
+          completedAt: this.now,
+          ...(decided
+            ? {
+                outcome: decided.outcome,
+                data: decided.data,
+                comment: decided.comment,
+                reason: decided.reason,
+                ...(decided.assigneeId === null ? {} : { assigneeId: decided.assigneeId }),
+              }
+            : {}),
+        })
+        .where(and(eq(tasks.caseId, this.row.id), eq(tasks.activationId, activationId)))
+        .returning(),
+      cancelTimers(this.timerContext(), { taskActivationId: activationId }),
+    ]);
     if (!task) throw new Error(`Case '${this.row.id}' has no task activation '${activationId}'`);
     this.closedTasks.push(task);
-    await cancelTimers(this.timerContext(), { taskId: task.id });
     this.record('task.closed', { nodeId: task.nodeId, activationId, reason, slaState: task.slaState }, task.id);
   }
 

@@ -12,6 +12,8 @@ export interface CreateDbOptions {
   max?: number;
   /** `application_name` shown in `pg_stat_activity`. Default `tongban`. */
   applicationName?: string;
+  /** Called with every statement sent (postgres.js `debug`): for measuring, never in production. */
+  debug?: (connection: number, query: string, parameters: unknown[]) => void;
 }
 
 /** A database handle with its pool. */
@@ -38,6 +40,7 @@ export function createDb(url: string, options: CreateDbOptions = {}): DbHandle {
     max: options.max ?? 10,
     onnotice: () => undefined,
     connection: { application_name: options.applicationName ?? 'tongban' },
+    ...(options.debug === undefined ? {} : { debug: options.debug }),
   });
   const db = drizzle({ client: sql, schema, casing: 'snake_case' });
   return { db, sql, close: () => sql.end({ timeout: 5 }) };

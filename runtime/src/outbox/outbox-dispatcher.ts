@@ -1,4 +1,4 @@
-import { and, asc, inArray, isNull, lt } from 'drizzle-orm';
+import { and, asc, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { outbox, type OutboxRow } from '../db/schema/index.ts';
 import type { Clock } from '../clock/index.ts';
@@ -31,6 +31,11 @@ export interface OutboxDispatcherOptions {
 export class OutboxDispatcher {
   private readonly sweepAfterMs: number;
   private readonly batchSize: number;
+  /** Ids sent and waiting for the next mark statement. */
+  private unmarked: number[] = [];
+  /** The mark statement that will take the ids now waiting (it starts when the one before it ends). */
+  private queuedMark: Promise<void> | undefined;
+  private previousMark: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly options: OutboxDispatcherOptions) {
     this.sweepAfterMs = options.sweepAfterMs ?? 2_000;
@@ -68,20 +73,47 @@ export class OutboxDispatcher {
   }
 
   /**
-   * Sends the rows (schedules and attempts in bulk adds, then removals: a job is added before it
-   * can be removed) and marks them dispatched. On a virtual clock no timer goes to Redis.
+   * Sends the rows (schedules and attempts in bulk adds, then the removals at once: a job is added
+   * before it can be removed) and marks them dispatched. On a virtual clock no timer goes to Redis.
    */
   private async send(rows: readonly OutboxRow[]): Promise<void> {
     if (rows.length === 0) return;
-    const { clock, timers, services, db } = this.options;
+    const { clock, timers, services } = this.options;
     const messages = rows as unknown as readonly (OutboxMessage & { id: number })[];
     await services.enqueueMany(messages.flatMap((m) => (m.topic === 'service.invoke' ? [m.payload] : [])));
     if (!clock.virtual) {
       const schedules = messages.flatMap((m) => (m.topic === 'timer.schedule' ? [{ id: m.payload.timerId, dueAt: new Date(m.payload.dueAt) }] : []));
       await timers.scheduleMany(schedules, clock.now());
-      for (const m of messages) if (m.topic === 'timer.unschedule') await timers.unschedule(m.payload.timerId);
     }
-    for (const m of messages) if (m.topic === 'service.unqueue') await services.remove(m.payload.invocationId, m.payload.attempt);
-    await db.update(outbox).set({ dispatchedAt: new Date() }).where(inArray(outbox.id, rows.map((r) => r.id)));
+    await Promise.all([
+      ...(clock.virtual ? [] : messages.flatMap((m) => (m.topic === 'timer.unschedule' ? [timers.unschedule(m.payload.timerId)] : []))),
+      ...messages.flatMap((m) => (m.topic === 'service.unqueue' ? [services.remove(m.payload.invocationId, m.payload.attempt)] : [])),
+    ]);
+    await this.mark(rows.map((r) => r.id));
+  }
+
+  /**
+   * Marks rows dispatched. The ids of dispatches that finish while a mark statement runs are
+   * marked together by the next one, so concurrent completions share one statement. The mark
+   * commits without waiting for its WAL flush (`synchronous_commit = off`): a mark lost in a crash
+   * only has the sweeper send its rows again, which is harmless.
+   */
+  private mark(ids: readonly number[]): Promise<void> {
+    this.unmarked.push(...ids);
+    if (this.queuedMark === undefined) {
+      this.queuedMark = this.previousMark.then(() => this.writeMarks());
+      this.previousMark = this.queuedMark.catch(() => undefined);
+    }
+    return this.queuedMark;
+  }
+
+  private async writeMarks(): Promise<void> {
+    this.queuedMark = undefined;
+    const ids = this.unmarked;
+    this.unmarked = [];
+    await this.options.db.transaction(async (tx) => {
+      await tx.execute(sql`set local synchronous_commit = off`);
+      await tx.update(outbox).set({ dispatchedAt: new Date() }).where(inArray(outbox.id, ids));
+    });
   }
 }

@@ -1,7 +1,7 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { addDuration, countDeadline, pauseDeadline, resumeDeadline } from '@tongban/engine';
 import type { BusinessCalendar, DueDate, SlaUnit } from '@tongban/engine';
-import { timers, type StoredDeadlineBasis, type TimerKind, type TimerRow } from '../db/schema/index.ts';
+import { tasks, timers, type StoredDeadlineBasis, type TimerKind, type TimerRow } from '../db/schema/index.ts';
 import type { Tx } from '../cases/transaction.ts';
 import type { OutboxMessage } from '../outbox/outbox-message.ts';
 import { basisOf, withChange, withPauseEnded } from './deadline-basis.ts';
@@ -41,10 +41,11 @@ export interface TimerSpec {
 }
 
 /**
- * Which timers {@link cancelTimers} cancels: a task's, an activation's, the one the engine knows
- * by `engineTimerId`, or (undefined) the whole case's.
+ * Which timers {@link cancelTimers} cancels: a task's (by its row id, or by its activation in the
+ * case when the row is being written in the same round trip), an activation's, the one the engine
+ * knows by `engineTimerId`, or (undefined) the whole case's.
  */
-export type TimerScope = { taskId: string } | { activationId: string } | { engineTimerId: string };
+export type TimerScope = { taskId: string } | { taskActivationId: string } | { activationId: string } | { engineTimerId: string };
 
 /**
  * The kinds of timer a suspension pauses: the legal limits and the engine's timers, which are
@@ -99,7 +100,9 @@ export async function cancelTimers(ctx: TimerContext, scope?: TimerScope): Promi
       ? eq(timers.caseId, ctx.caseId)
       : 'taskId' in scope
         ? eq(timers.taskId, scope.taskId)
-        : 'activationId' in scope
+        : 'taskActivationId' in scope
+          ? sql`${timers.taskId} = (${ctx.tx.select({ id: tasks.id }).from(tasks).where(and(eq(tasks.caseId, ctx.caseId), eq(tasks.activationId, scope.taskActivationId)))})`
+          : 'activationId' in scope
           ? and(eq(timers.caseId, ctx.caseId), eq(timers.activationId, scope.activationId))
           : and(eq(timers.caseId, ctx.caseId), eq(timers.engineTimerId, scope.engineTimerId));
   const cancelled = await ctx.tx

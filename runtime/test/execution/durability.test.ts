@@ -83,6 +83,17 @@ describe('durable timers on the system clock', () => {
     expect(row!.acceptedAt?.toISOString()).toBe(row!.createdAt.toISOString());
   });
 
+  it('marks the outbox rows of concurrent steps dispatched by the time each step returns', async () => {
+    const caseIds = await Promise.all(Array.from({ length: 6 }, () => file('parallel-permit')));
+    const armed = (await Promise.all(caseIds.map((id) => timersOf(id)))).flat();
+    const [left] = await h.database.sql`select count(*)::int as n from outbox
+      where dispatched_at is null and payload->>'timerId' in ${h.database.sql(armed.map((t) => t.id))}`;
+    expect(armed.length).toBe(12);
+    expect(left?.n).toBe(0);
+    const queue = h.timerQueue();
+    for (const timer of armed) expect(await (await queue.getJob(timer.id))?.getState()).toBe('delayed');
+  });
+
   it('dispatches outbox rows left behind between commit and enqueue when the sweeper runs', async () => {
     const caseId = await file('parallel-permit');
     const armed = await timersOf(caseId);

@@ -55,7 +55,7 @@ export const timers = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     firedAt: timestamp('fired_at', { withTimezone: true }),
   },
-  (t) => [index('timers_status_due_idx').on(t.status, t.dueAt), index('timers_case_idx').on(t.caseId)],
+  (t) => [index('timers_status_due_idx').on(t.status, t.dueAt), index('timers_case_idx').on(t.caseId), index('timers_task_idx').on(t.taskId)],
 );
 export type TimerRow = InferSelectModel<typeof timers>;
 
