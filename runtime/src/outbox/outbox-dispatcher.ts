@@ -111,9 +111,10 @@ export class OutboxDispatcher {
     this.queuedMark = undefined;
     const ids = this.unmarked;
     this.unmarked = [];
-    await this.options.db.transaction(async (tx) => {
-      await tx.execute(sql`set local synchronous_commit = off`);
-      await tx.update(outbox).set({ dispatchedAt: new Date() }).where(inArray(outbox.id, ids));
-    });
+    // One statement, its own transaction: the CTE turns synchronous_commit off until that
+    // transaction ends, which is after its commit record is written (not flushed).
+    await this.options.db.execute(sql`
+      with async_commit as (select set_config('synchronous_commit', 'off', true))
+      update ${outbox} set dispatched_at = now() from async_commit where ${inArray(outbox.id, ids)}`);
   }
 }
