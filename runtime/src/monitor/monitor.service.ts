@@ -3,7 +3,7 @@ import { formatLocalDate, getCalendar, parseLocalDateTime } from '@tongban/engin
 import type { Clock } from '../clock/clock.ts';
 import type { CalendarBook } from '../calendars/calendar-book.ts';
 import type { Db } from '../db/client.ts';
-import { cases, notifications, tasks, type CaseRow, type NotificationRow, type TaskRow } from '../db/schema/index.ts';
+import { cases, notifications, tasks, taskIsOpen, type CaseRow, type NotificationRow, type TaskRow } from '../db/schema/index.ts';
 import { pageOf, type Page, type PageRequest } from '../cases/case-views.ts';
 import type { DefinitionStore } from '../definitions/definition-store.ts';
 import { ForbiddenError, InvalidInputError } from '../errors/index.ts';
@@ -108,7 +108,6 @@ export interface MonitorServiceOptions {
   calendars: () => Promise<CalendarBook>;
 }
 
-const OPEN = ['open', 'claimed'] as const;
 const roundOrNull = (minutes: number | null): number | null => (minutes === null ? null : Math.round(minutes));
 
 /**
@@ -317,7 +316,7 @@ export class MonitorService {
   private async openTasksIn(viewer: Viewer, slaState: 'overdue' | 'atRisk', page?: PageRequest): Promise<Page<MonitoredTask>> {
     const organisation = await this.options.organisation();
     const departmentIds = this.scope(viewer, organisation);
-    const where = and(inArray(tasks.departmentId, departmentIds), eq(tasks.slaState, slaState), inArray(tasks.status, [...OPEN]));
+    const where = and(inArray(tasks.departmentId, departmentIds), eq(tasks.slaState, slaState), taskIsOpen);
     const { limit, offset } = pageOf(page);
     const [rows, [total]] = await Promise.all([
       this.options.db

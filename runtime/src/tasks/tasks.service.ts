@@ -2,7 +2,7 @@ import { and, asc, desc, eq, ilike, inArray, like, or, sql, type SQL } from 'dri
 import type { UserTask } from '@tongban/engine';
 import type { CalendarBook } from '../calendars/calendar-book.ts';
 import type { Db } from '../db/client.ts';
-import { caseEvents, cases, tasks, timers, type CaseRow, type TaskRow, type TaskStatus } from '../db/schema/index.ts';
+import { caseEvents, cases, tasks, taskIsOpen, timers, type CaseRow, type TaskRow, type TaskStatus } from '../db/schema/index.ts';
 import type { CaseExecutor } from '../cases/case-executor.ts';
 import { caseViewOf, pageOf, type CaseView, type Page, type PageRequest, type TaskView } from '../cases/case-views.ts';
 import { taskViewOf } from '../cases/task-view-of.ts';
@@ -79,7 +79,7 @@ export class TasksService {
       throw new ForbiddenError('inbox-forbidden', `${describe(viewer)} has no inbox`);
     }
     const statuses = filters.status === undefined ? OPEN : Array.isArray(filters.status) ? filters.status : [filters.status];
-    const conditions: SQL[] = [inArray(tasks.status, statuses)];
+    const conditions: SQL[] = [filters.status === undefined ? taskIsOpen : inArray(tasks.status, statuses)];
     if (!isAdmin(viewer)) {
       const candidate = and(eq(tasks.departmentId, viewer.departmentId as string), inArray(tasks.candidateRole, viewer.roles.length > 0 ? viewer.roles : ['']));
       // A task transferred or delegated to the viewer is theirs wherever it belongs.
@@ -101,7 +101,10 @@ export class TasksService {
         .orderBy(sql`${tasks.dueAt} asc nulls last`, asc(tasks.createdAt), asc(tasks.id))
         .limit(limit)
         .offset(offset),
-      db.select({ n: sql<number>`count(*)::int` }).from(tasks).innerJoin(cases, eq(cases.id, tasks.caseId)).where(where),
+      // The case is joined only when the filter names a column of it (the count reads many rows).
+      filters.definitionKey
+        ? db.select({ n: sql<number>`count(*)::int` }).from(tasks).innerJoin(cases, eq(cases.id, tasks.caseId)).where(where)
+        : db.select({ n: sql<number>`count(*)::int` }).from(tasks).where(where),
     ]);
     const suspendedCases = [...new Set(rows.filter((r) => r.case.status === 'suspended').map((r) => r.case.id))];
     const paused =

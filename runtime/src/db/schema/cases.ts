@@ -182,9 +182,23 @@ export const tasks = pgTable(
     index('tasks_sla_idx').on(t.slaState, t.dueAt),
     index('tasks_case_idx').on(t.caseId),
     index('tasks_assignee_idx').on(t.assigneeId, t.status),
+    // The open-task lists page through these in their order (soonest statutory limit first), so a
+    // first page reads its rows and stops; the queries spell the status condition out as written here.
+    index('tasks_open_sla_idx')
+      .on(t.slaState, t.dueAt, t.id)
+      .where(sql`status in ('open', 'claimed')`),
+    index('tasks_open_inbox_idx')
+      .on(t.departmentId, t.dueAt, t.createdAt, t.id)
+      .where(sql`status in ('open', 'claimed')`),
   ],
 );
 export type TaskRow = InferSelectModel<typeof tasks>;
+
+/**
+ * The condition "the task is open or claimed", written as the open-task indexes' predicate so the
+ * planner can use them whatever plan a prepared statement gets (a parameter list would not match).
+ */
+export const taskIsOpen = sql`${tasks.status} in ('open', 'claimed')`;
 
 /** Append-only audit of a case: who did what, when, with what payload. */
 export const caseEvents = pgTable(
