@@ -40,6 +40,7 @@ import { firstBasis } from '../timers/deadline-basis.ts';
 import { extendDeadline, recordExtensionRefusal, recordExtensionRequest } from '../tasks/extension-effects.ts';
 import { armTimers, cancelTimers, pauseTimers, recountTimers, resumeTimers, taskDeadlineProvisional, type TimerContext, type TimerSpec } from '../timers/timer-book.ts';
 import { cancelSubCase, deliverDeferredSubCases, notifyParent, startSubCase } from './sub-cases.ts';
+import type { CaseWork } from './case-work.ts';
 import type { Tx } from './transaction.ts';
 
 /** The clerk's decision being applied, recorded on the task when the step closes it. */
@@ -79,7 +80,7 @@ const OPEN = ['open', 'claimed'] as const;
  * records audit events and collects outbox messages. `save` writes the next case row
  * (`version` + 1) and the outbox rows. Only `tx` is used (pitfalls B32).
  */
-export class CaseUnit {
+export class CaseUnit implements CaseWork {
   /** Task rows created by this unit, in order. */
   readonly createdTasks: TaskRow[] = [];
   /** Task rows closed by this unit, as closed, in order. */

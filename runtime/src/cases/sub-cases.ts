@@ -6,7 +6,7 @@ import { caseCalendarKey } from '../calendars/case-calendar-key.ts';
 import { cases, type CaseRow } from '../db/schema/index.ts';
 import { ConflictError } from '../errors/index.ts';
 import { feelBudgetConflict } from '../feel/feel-budget-conflict.ts';
-import type { CaseUnit } from './case-unit.ts';
+import type { CaseWork } from './case-work.ts';
 
 /**
  * The id of the case that runs sub-case `subCaseId` (the engine's `<parent>/<node>#<n>`): a UUID
@@ -29,7 +29,7 @@ export function subCaseCaseId(subCaseId: string): string {
  * @throws NotFoundError `definition-not-found` when the called workflow has no such version.
  */
 export async function startSubCase(
-  parent: CaseUnit,
+  parent: CaseWork,
   effect: { nodeId: string; subCaseId: string; definitionKey: string; version: number | null; data: Record<string, unknown> },
 ): Promise<void> {
   const definition =
@@ -88,7 +88,7 @@ export async function startSubCase(
  * Withdraws the sub-case a call activity no longer waits for (`cancelSubCase`), in the parent's
  * transaction: its open tasks close and it ends `withdrawn`; the parent, which left, is not told.
  */
-export async function cancelSubCase(parent: CaseUnit, effect: { nodeId: string; subCaseId: string }): Promise<void> {
+export async function cancelSubCase(parent: CaseWork, effect: { nodeId: string; subCaseId: string }): Promise<void> {
   const id = subCaseCaseId(effect.subCaseId);
   const [row] = await parent.tx.select().from(cases).where(eq(cases.id, id)).for('update');
   if (!row || row.status === 'completed') return;
@@ -106,7 +106,7 @@ export async function cancelSubCase(parent: CaseUnit, effect: { nodeId: string; 
  * A suspended parent is told when it resumes; a parent that no longer waits records
  * `subCase.ignored`.
  */
-export async function notifyParent(child: CaseUnit): Promise<void> {
+export async function notifyParent(child: CaseWork): Promise<void> {
   const row = child.case;
   if (row.parentCaseId === null || row.parentNotifiedAt !== null) return;
   const parent = child.parentUnit ?? (await lockedParent(child, row.parentCaseId));
@@ -115,7 +115,7 @@ export async function notifyParent(child: CaseUnit): Promise<void> {
 }
 
 /** Tells a resumed parent the ends of its sub-cases its suspension held back. */
-export async function deliverDeferredSubCases(parent: CaseUnit): Promise<void> {
+export async function deliverDeferredSubCases(parent: CaseWork): Promise<void> {
   const ended = await parent.tx
     .select()
     .from(cases)
@@ -128,13 +128,13 @@ export async function deliverDeferredSubCases(parent: CaseUnit): Promise<void> {
   }
 }
 
-async function lockedParent(child: CaseUnit, parentCaseId: string): Promise<CaseUnit | undefined> {
+async function lockedParent(child: CaseWork, parentCaseId: string): Promise<CaseWork | undefined> {
   const [row] = await child.tx.select().from(cases).where(eq(cases.id, parentCaseId)).for('update');
   if (!row) return undefined;
   return child.relatedUnit(await child.definitions.get(row.definitionKey, row.definitionVersion, child.tx), row);
 }
 
-async function tell(parent: CaseUnit, ended: CaseRow, markNotified: (changes: Partial<CaseRow>) => unknown): Promise<void> {
+async function tell(parent: CaseWork, ended: CaseRow, markNotified: (changes: Partial<CaseRow>) => unknown): Promise<void> {
   const base = { nodeId: ended.parentNodeId, subCaseId: ended.parentSubCaseId, caseId: ended.id, result: ended.result };
   if (parent.case.status === 'suspended') {
     parent.record('subCase.deferred', base);

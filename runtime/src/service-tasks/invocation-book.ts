@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import type { ServiceImplementation, ServiceRetry } from '@tongban/engine';
 import { incidents, serviceInvocations, type IncidentRow, type ServiceInvocationRow } from '../db/schema/index.ts';
-import type { CaseUnit } from '../cases/case-unit.ts';
+import type { CaseWork } from '../cases/case-work.ts';
 import { ConflictError } from '../errors/index.ts';
 import { armTimers, cancelTimers } from '../timers/timer-book.ts';
 
@@ -73,7 +73,7 @@ export function invocationSpecOf(effect: {
  * message that queues the first attempt after commit. Starting an activation's invocation again
  * does nothing. Returns the row.
  */
-export async function startInvocation(unit: CaseUnit, spec: InvocationSpec): Promise<ServiceInvocationRow> {
+export async function startInvocation(unit: CaseWork, spec: InvocationSpec): Promise<ServiceInvocationRow> {
   const id = invocationIdOf(unit.case.id, spec.activationId);
   const [row] = await unit.tx
     .insert(serviceInvocations)
@@ -108,7 +108,7 @@ export async function startInvocation(unit: CaseUnit, spec: InvocationSpec): Pro
  * Cancels the live invocations of the case, or those of the engine's `serviceIds`: their rows
  * become `cancelled`, queued jobs are removed and retry timers cancelled. Returns the cancelled rows.
  */
-export async function cancelInvocations(unit: CaseUnit, serviceIds?: readonly string[]): Promise<ServiceInvocationRow[]> {
+export async function cancelInvocations(unit: CaseWork, serviceIds?: readonly string[]): Promise<ServiceInvocationRow[]> {
   if (serviceIds !== undefined && serviceIds.length === 0) return [];
   const scope =
     serviceIds === undefined
@@ -138,7 +138,7 @@ export async function cancelInvocations(unit: CaseUnit, serviceIds?: readonly st
  * - A permanent failure, or the last attempt's: `failed` (the case then raises an incident).
  */
 export async function settleAttempt(
-  unit: CaseUnit,
+  unit: CaseWork,
   invocationId: string,
   attempt: number,
   outcome: AttemptOutcome,
@@ -187,7 +187,7 @@ export async function settleAttempt(
  * Queues the next attempt of an invocation waiting for its retry (its `serviceRetry` timer fired),
  * in `unit`'s transaction. Does nothing unless the invocation is in `retryWait`.
  */
-export async function queueRetry(unit: CaseUnit, activationId: string): Promise<ServiceInvocationRow | undefined> {
+export async function queueRetry(unit: CaseWork, activationId: string): Promise<ServiceInvocationRow | undefined> {
   const [current] = await unit.tx
     .select()
     .from(serviceInvocations)
@@ -210,7 +210,7 @@ export async function queueRetry(unit: CaseUnit, activationId: string): Promise<
  * suspended case holds it back (`service.deferred`) until it resumes; an outcome the case no
  * longer waits for (it left the service task) is recorded as `service.ignored`.
  */
-export async function deliverOutcome(unit: CaseUnit, invocation: ServiceInvocationRow): Promise<void> {
+export async function deliverOutcome(unit: CaseWork, invocation: ServiceInvocationRow): Promise<void> {
   const base = { nodeId: invocation.nodeId, activationId: invocation.activationId, invocationId: invocation.id };
   if (unit.case.status === 'suspended') {
     unit.record('service.deferred', { ...base, status: invocation.status });
@@ -232,7 +232,7 @@ export async function deliverOutcome(unit: CaseUnit, invocation: ServiceInvocati
 }
 
 /** Hands the case the outcomes its suspension held back, oldest first (on resumption). */
-export async function deliverDeferred(unit: CaseUnit): Promise<void> {
+export async function deliverDeferred(unit: CaseWork): Promise<void> {
   const held = await unit.tx
     .select()
     .from(serviceInvocations)
@@ -252,7 +252,7 @@ export async function deliverDeferred(unit: CaseUnit): Promise<void> {
  * incident, or the node's open one (after a failed retry) with the new invocation, error and
  * attempts.
  */
-export async function raiseIncident(unit: CaseUnit, effect: { serviceId: string; nodeId: string; error: string }): Promise<IncidentRow> {
+export async function raiseIncident(unit: CaseWork, effect: { serviceId: string; nodeId: string; error: string }): Promise<IncidentRow> {
   const invocationId = invocationIdOf(unit.case.id, effect.serviceId);
   const [invocation] = await unit.tx.select().from(serviceInvocations).where(eq(serviceInvocations.id, invocationId));
   const attempts = invocation?.attempt ?? 1;

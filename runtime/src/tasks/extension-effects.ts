@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Effect } from '@tongban/engine';
 import { tasks, type TaskExtensionRecord } from '../db/schema/index.ts';
-import type { CaseUnit } from '../cases/case-unit.ts';
+import type { CaseWork } from '../cases/case-work.ts';
 import { extendTaskTimer, taskDeadlineProvisional } from '../timers/timer-book.ts';
 
 type EffectOf<T extends Effect['type']> = Extract<Effect, { type: T }>;
@@ -10,7 +10,7 @@ type EffectOf<T extends Effect['type']> = Extract<Effect, { type: T }>;
  * Records the extension its clerk asks for on a task (行政许可法 art. 42), and tells the task's
  * department, where its approvers are (notification `extensionRequest`).
  */
-export async function recordExtensionRequest(unit: CaseUnit, effect: EffectOf<'requestExtensionApproval'>): Promise<void> {
+export async function recordExtensionRequest(unit: CaseWork, effect: EffectOf<'requestExtensionApproval'>): Promise<void> {
   const { taskId: activationId, by, reason, approverRole } = effect;
   const extension: TaskExtensionRecord = {
     amount: by.amount,
@@ -41,7 +41,7 @@ export async function recordExtensionRequest(unit: CaseUnit, effect: EffectOf<'r
  * Records the refusal of the extension asked for on a task, and tells the task's department
  * (notification `extensionRefused`). The deadline stays.
  */
-export async function recordExtensionRefusal(unit: CaseUnit, effect: EffectOf<'extensionRefused'>): Promise<void> {
+export async function recordExtensionRefusal(unit: CaseWork, effect: EffectOf<'extensionRefused'>): Promise<void> {
   const { taskId: activationId, by, reason } = effect;
   const task = await unit.task(activationId);
   const extension: TaskExtensionRecord | null = task.extension && {
@@ -66,7 +66,7 @@ export async function recordExtensionRefusal(unit: CaseUnit, effect: EffectOf<'e
  * it had (行政许可法 art. 42), and its breach timer with it; a task overdue before the approval is
  * no longer overdue.
  */
-export async function extendDeadline(unit: CaseUnit, effect: EffectOf<'extendDeadline'>): Promise<void> {
+export async function extendDeadline(unit: CaseWork, effect: EffectOf<'extendDeadline'>): Promise<void> {
   const { taskId: activationId, by } = effect;
   const task = await unit.task(activationId);
   if (task.dueAt === null) throw new Error(`Task '${task.id}' of case '${unit.case.id}' has no statutory deadline to extend`);

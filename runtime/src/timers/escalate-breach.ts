@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { SlaLimit } from '@tongban/engine';
 import { notifications, tasks, type TaskRow } from '../db/schema/index.ts';
-import type { CaseUnit } from '../cases/case-unit.ts';
+import type { CaseWork } from '../cases/case-work.ts';
 
 /** The department kind whose supervisors receive escalations (政务服务办公室). */
 export const SUPERVISION_KIND = 'government-service';
@@ -22,7 +22,7 @@ const LIMIT_NAMES: Record<SlaLimit, string> = { statutory: '法定时限', promi
  * Returns the jurisdictions notified.
  */
 export async function escalateBreach(
-  unit: CaseUnit,
+  unit: CaseWork,
   task: TaskRow,
   cause: EscalationCause = { limit: 'statutory', edgeId: null },
 ): Promise<string[]> {

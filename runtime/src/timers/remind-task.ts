@@ -1,6 +1,6 @@
 import type { SlaLimit } from '@tongban/engine';
 import type { TaskRow } from '../db/schema/index.ts';
-import type { CaseUnit } from '../cases/case-unit.ts';
+import type { CaseWork } from '../cases/case-work.ts';
 
 const LIMIT_NAMES: Record<SlaLimit, string> = { statutory: '法定时限', promised: '承诺时限' };
 
@@ -9,7 +9,7 @@ const LIMIT_NAMES: Record<SlaLimit, string> = { statutory: '法定时限', promi
  * notifies): one `reminder` notification addressed to the task's department, and a
  * `task.reminded` event.
  */
-export async function remindTask(unit: CaseUnit, task: TaskRow, cause: { limit: SlaLimit; edgeId: string }): Promise<void> {
+export async function remindTask(unit: CaseWork, task: TaskRow, cause: { limit: SlaLimit; edgeId: string }): Promise<void> {
   await unit.notifyDepartment(task, 'reminder', `任务「${task.name}」（办件 ${unit.case.id}）已超过${LIMIT_NAMES[cause.limit]}，请尽快办理`, {
     nodeId: task.nodeId,
     activationId: task.activationId,
