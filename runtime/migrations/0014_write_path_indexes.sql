@@ -1,0 +1,3 @@
+CREATE INDEX "tasks_open_sla_idx" ON "tasks" USING btree ("sla_state","due_at","id","department_id") WHERE status in ('open', 'claimed');--> statement-breakpoint
+CREATE INDEX "tasks_open_inbox_idx" ON "tasks" USING btree ("department_id","due_at","created_at","id","candidate_role") WHERE status in ('open', 'claimed');--> statement-breakpoint
+CREATE INDEX "timers_task_idx" ON "timers" USING btree ("task_id");
