@@ -92,7 +92,7 @@ describe('a case of a parallel process', () => {
       sql`select jsonb_typeof(snapshot) as snapshot, jsonb_typeof(data) as data, jsonb_typeof(applicant) as applicant from cases where id = ${created.id}`,
     );
     expect(row).toEqual({ snapshot: 'object', data: 'object', applicant: 'object' });
-    const [definition] = await h.database.sql`select jsonb_typeof(definition) as d, jsonb_typeof(machine) as m from workflow_definitions where key = 'parallel-permit'`;
+    const [definition] = await h.database.sql`select json_typeof(definition) as d, jsonb_typeof(machine) as m from workflow_definitions where key = 'parallel-permit'`;
     expect(definition).toEqual({ d: 'object', m: 'object' });
   });
 
