@@ -87,7 +87,7 @@ export class TasksService {
     }
     if (filters.definitionKey) conditions.push(eq(cases.definitionKey, filters.definitionKey));
     if (filters.mine && viewer.userId) conditions.push(eq(tasks.assigneeId, viewer.userId));
-    if (filters.caseId) conditions.push(like(cases.id, `${escapeLike(filters.caseId)}%`));
+    if (filters.caseId) conditions.push(like(tasks.caseId, `${escapeLike(filters.caseId)}%`));
     if (filters.applicant) conditions.push(ilike(sql`${cases.applicant}->>'name'`, `%${escapeLike(filters.applicant)}%`));
     const where = and(...conditions);
     const { limit, offset } = pageOf(filters);
@@ -102,7 +102,7 @@ export class TasksService {
         .limit(limit)
         .offset(offset),
       // The case is joined only when the filter names a column of it (the count reads many rows).
-      filters.definitionKey
+      filters.definitionKey || filters.applicant
         ? db.select({ n: sql<number>`count(*)::int` }).from(tasks).innerJoin(cases, eq(cases.id, tasks.caseId)).where(where)
         : db.select({ n: sql<number>`count(*)::int` }).from(tasks).where(where),
     ]);
