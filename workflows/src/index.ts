@@ -3,8 +3,9 @@
  * @module
  */
 import type { WorkflowDefinitionInput } from '@tongban/engine';
-import newborn from '../newborn/definition.json' with { type: 'json' };
 import openRestaurant from '../open-restaurant/definition.json' with { type: 'json' };
+import newborn from '../newborn/definition.json' with { type: 'json' };
+import companySetup from '../company-setup/definition.json' with { type: 'json' };
 import openRestaurantDistrictFireSignRefused from '../open-restaurant/fixtures/district-fire-sign-refused.json' with { type: 'json' };
 import openRestaurantFireRefusedCity from '../open-restaurant/fixtures/fire-refused-city.json' with { type: 'json' };
 import openRestaurantFireRefusedDistrict from '../open-restaurant/fixtures/fire-refused-district.json' with { type: 'json' };
@@ -28,6 +29,10 @@ import newbornInsuranceReturnsHukou from '../newborn/fixtures/insurance-returns-
 import newbornReimbursementRefused from '../newborn/fixtures/reimbursement-refused.json' with { type: 'json' };
 import newbornStandard from '../newborn/fixtures/standard.json' with { type: 'json' };
 import newbornWithReimbursement from '../newborn/fixtures/with-reimbursement.json' with { type: 'json' };
+import companySetupBankDeclined from '../company-setup/fixtures/bank-declined.json' with { type: 'json' };
+import companySetupManualReviewWithSupplements from '../company-setup/fixtures/manual-review-with-supplements.json' with { type: 'json' };
+import companySetupRegistrationRefused from '../company-setup/fixtures/registration-refused.json' with { type: 'json' };
+import companySetupStandardBeforeNationalDay from '../company-setup/fixtures/standard-before-national-day.json' with { type: 'json' };
 import type { WorkflowFixture } from './workflow-fixture.types.ts';
 
 export type * from './workflow-fixture.types.ts';
@@ -39,6 +44,7 @@ export type * from './workflow-fixture.types.ts';
 export const workflowDefinitions: readonly WorkflowDefinitionInput[] = [
   openRestaurant as WorkflowDefinitionInput,
   newborn as WorkflowDefinitionInput,
+  companySetup as WorkflowDefinitionInput,
 ];
 
 /** Thrown by {@link getWorkflow} for a key no definition of this package carries. */
@@ -90,4 +96,8 @@ export const workflowFixtures: readonly WorkflowFixture[] = [
   newbornReimbursementRefused as WorkflowFixture,
   newbornStandard as WorkflowFixture,
   newbornWithReimbursement as WorkflowFixture,
+  companySetupBankDeclined as WorkflowFixture,
+  companySetupManualReviewWithSupplements as WorkflowFixture,
+  companySetupRegistrationRefused as WorkflowFixture,
+  companySetupStandardBeforeNationalDay as WorkflowFixture,
 ];

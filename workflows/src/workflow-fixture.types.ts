@@ -23,8 +23,37 @@ export interface FixtureSupplement {
   data?: Record<string, unknown>;
 }
 
+/**
+ * The clock passes a limit of the open task of `nodeId` without a decision: its statutory limit
+ * (the default) or its promised one. The task's SLA edge watching that limit acts (超时默认 deems
+ * an outcome, a reminder notifies, an escalation reports up).
+ */
+export interface FixtureSlaBreach {
+  action: 'slaBreach';
+  nodeId: string;
+  limit?: 'promised' | 'statutory';
+}
+
+/** The timer of the timerEvent `nodeId` comes due (a public-notice period ends). */
+export interface FixtureTimerFired {
+  action: 'timerFired';
+  nodeId: string;
+}
+
 /** One scripted event of a fixture. */
-export type FixtureAction = FixtureCompletion | FixtureSupplement;
+export type FixtureAction = FixtureCompletion | FixtureSupplement | FixtureSlaBreach | FixtureTimerFired;
+
+/**
+ * The limits of one task activation, as local dates (`YYYY-MM-DD`) on the workflow's business
+ * calendar, counted from the moment the task is created (before any suspension moves them).
+ */
+export interface FixtureDueDates {
+  nodeId: string;
+  /** Which activation of the node, 1 for the first (default). */
+  activation?: number;
+  promised?: string;
+  statutory?: string;
+}
 
 /** A task the case creates, with the department it is routed to. */
 export interface FixtureTask {
@@ -48,6 +77,11 @@ export interface WorkflowFixture {
   workflow: string;
   name: string;
   description: string;
+  /**
+   * When the case is filed (ISO 8601 with offset); each scripted action follows one hour later.
+   * Default `2026-03-02T09:00:00+08:00`, a working Monday morning.
+   */
+  filedAt?: string;
   /** Id of the jurisdiction the case is filed in, e.g. `sh-huangpu-nanjing-east`. */
   jurisdiction: string;
   applicant: { name: string; phone: string };
@@ -63,5 +97,9 @@ export interface WorkflowFixture {
     closed?: FixtureClosedTask[];
     /** Entries the final case data must contain. */
     data?: Record<string, unknown>;
+    /** The limits of these task activations on the real calendar (public holidays and 调休 counted). */
+    dueDates?: FixtureDueDates[];
+    /** The case's promised total (承诺办结时限) as a local date, counted from filing. */
+    casePromisedDate?: string;
   };
 }

@@ -13,6 +13,7 @@ const gatewayInputs: Record<string, Record<string, unknown[]>> = {
     firstIssuance: [true, false],
     claimBirthMedicalCosts: [false, true],
   },
+  'company-setup': { standardCase: [true, false], employees: [0, 3], bankAppointment: [false, true] },
 };
 
 /** Every combination of the values in `inputs`, each laid over `base`. */

@@ -22,6 +22,20 @@ export const demoDepartmentKinds: readonly string[] = [
   'medical-insurance',
   'human-resources',
   'government-service',
+  'taxation',
+  'housing-fund',
+  'bank',
+  'hotline',
+  'development-reform',
+  'natural-resources',
+  'housing-construction',
+  'civil-air-defence',
+  'archives',
+  'construction-quality',
+  'real-estate-registration',
+  'water-utility',
+  'power-utility',
+  'gas-utility',
 ];
 
 /** Whether `id` is a jurisdiction of the demo organisation. */

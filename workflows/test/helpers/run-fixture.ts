@@ -15,29 +15,41 @@ export interface FixtureRun {
   /** Tasks still open at the end. */
   open: string[];
   effects: Effect[];
+  /** When each task activation was created (`review#2` → instant). */
+  createdAt: Map<string, Date>;
+  /** When the case was filed. */
+  filedAt: Date;
 }
 
-/** Start of the replay clock: a working Monday morning in Shanghai. */
-const START = Date.parse('2026-03-02T09:00:00+08:00');
+/** Start of the replay clock unless the fixture says when it is filed: a working Monday morning in Shanghai. */
+const START = '2026-03-02T09:00:00+08:00';
 const ONE_HOUR = 3_600_000;
 
 /**
  * Replays `fixture` on `machine` through the engine's pure step: starts the case with the
- * fixture's data, then applies each scripted action to the open task of its node, one hour apart.
+ * fixture's data at its `filedAt`, then applies each scripted action (a decision, a supplement, a
+ * passed limit, a timer) one hour apart.
  * The snapshot goes through a JSON round trip after every step, as a host stores it.
  * @throws Error quoting the fixture and the action when an action names a node with no open task.
  */
 export function runFixture(machine: MachineConfigJson, fixture: WorkflowFixture): FixtureRun {
   const effects: Effect[] = [];
-  let { snapshot, effects: first } = step(machine, undefined, { type: 'case.start' }, new Date(START), {
+  const start = Date.parse(fixture.filedAt ?? START);
+  const createdAt = new Map<string, Date>();
+  const note = (produced: Effect[], at: Date) => {
+    for (const effect of produced) if (effect.type === 'createTask') createdAt.set(effect.taskId, at);
+    effects.push(...produced);
+  };
+  let { snapshot, effects: first } = step(machine, undefined, { type: 'case.start' }, new Date(start), {
     caseId: `fixture-${fixture.id}`,
     data: structuredClone(fixture.data),
   });
-  effects.push(...first);
+  note(first, new Date(start));
   fixture.script.forEach((action, index) => {
-    const result = step(machine, roundTrip(snapshot), toEvent(machine, snapshot, action, fixture), new Date(START + (index + 1) * ONE_HOUR));
+    const at = new Date(start + (index + 1) * ONE_HOUR);
+    const result = step(machine, roundTrip(snapshot), toEvent(machine, snapshot, action, fixture), at);
     snapshot = roundTrip(result.snapshot);
-    effects.push(...result.effects);
+    note(result.effects, at);
   });
   return {
     result: caseResult(snapshot),
@@ -48,15 +60,26 @@ export function runFixture(machine: MachineConfigJson, fixture: WorkflowFixture)
     data: (snapshot.context as { data: Record<string, unknown> }).data,
     open: openTasks(machine, snapshot).map((task) => task.nodeId),
     effects,
+    createdAt,
+    filedAt: new Date(start),
   };
 }
 
 function toEvent(machine: MachineConfigJson, snapshot: PersistedCaseSnapshot, action: FixtureAction, fixture: WorkflowFixture) {
   if (action.action === 'supplement') return { type: 'case.supplement' as const, data: action.data ?? {} };
+  if (action.action === 'timerFired') {
+    const timers = (snapshot.context as { timers?: Record<string, { nodeId: string }> }).timers ?? {};
+    const timerId = Object.keys(timers).find((id) => timers[id]?.nodeId === action.nodeId);
+    if (timerId === undefined) throw new Error(`Fixture '${fixture.id}' fires the timer of '${action.nodeId}', which holds none`);
+    return { type: 'timer.fired' as const, nodeId: action.nodeId, timerId };
+  }
   const task = openTasks(machine, snapshot).find((open) => open.nodeId === action.nodeId);
   if (task === undefined) {
     const open = openTasks(machine, snapshot).map((t) => `'${t.nodeId}'`).join(', ') || 'none';
     throw new Error(`Fixture '${fixture.id}' completes '${action.nodeId}', which has no open task (open: ${open})`);
+  }
+  if (action.action === 'slaBreach') {
+    return { type: 'task.slaBreach' as const, nodeId: task.nodeId, taskId: task.taskId, limit: action.limit ?? 'statutory' };
   }
   return {
     type: 'task.complete' as const,

@@ -1,5 +1,5 @@
-import { caseResult, compile, isSuspended, offeredOutcomes, openTasks, step } from '@tongban/engine';
-import type { CaseEvent, Effect, MachineConfigJson, PersistedCaseSnapshot, WorkflowDefinition } from '@tongban/engine';
+import { caseResult, compile, isSuspended, offeredOutcomes, openTasks, slaEdgeBehaviour, step } from '@tongban/engine';
+import type { CaseEvent, Effect, MachineConfigJson, PersistedCaseSnapshot, SlaLimit, WorkflowDefinition } from '@tongban/engine';
 
 /** What walking every path of a machine found. */
 export interface PathWalk {
@@ -23,6 +23,8 @@ export interface PathWalk {
 
 interface Walker {
   machine: MachineConfigJson;
+  /** The limits each userTask's interrupting SLA edges watch (超时默认 and the like), by node id. */
+  breaches: Map<string, SlaLimit[]>;
   /** Outcomes each userTask offers, by node id. */
   outcomes: Map<string, string[]>;
   maxActivations: number;
@@ -36,7 +38,8 @@ const NOW = new Date('2026-03-02T09:00:00+08:00');
 /**
  * Walks every path of `definition` (compiled) for a case started with `data`: at each state it takes every
  * outcome of every open task (each with a reason, which rejections and returns need), in every order
- * the parallel branches allow, and answers every 补正 with a supplement. Loops are bounded: a path that would activate one task more than
+ * the parallel branches allow, lets every interrupting SLA edge's limit pass (超时默认), fires every
+ * timer a timerEvent waits on, and answers every 补正 with a supplement. Loops are bounded: a path that would activate one task more than
  * `maxActivations` times, or ask for more than `maxSupplementsPerTask` supplements at one task, is
  * cut off and counted in `prunedPaths`. States are memoised, so each is expanded once.
  */
@@ -47,8 +50,14 @@ export function walkPaths(
 ): PathWalk {
   const { machine } = compile(definition);
   const outcomes = new Map(definition.nodes.flatMap((node) => (node.type === 'userTask' ? [[node.id, offeredOutcomes(node)] as const] : [])));
+  const breaches = new Map<string, SlaLimit[]>();
+  for (const edge of definition.edges) {
+    if (edge.kind !== 'slaBreach' || !slaEdgeBehaviour(edge).interrupting) continue;
+    breaches.set(edge.source, [...(breaches.get(edge.source) ?? []), slaEdgeBehaviour(edge).limit]);
+  }
   const walker: Walker = {
     machine,
+    breaches,
     outcomes,
     maxActivations,
     maxSupplementsPerTask,
@@ -94,7 +103,15 @@ function explore(
   if (isSuspended(snapshot)) {
     moves.push({ event: { type: 'case.supplement', data: {} }, label: 'case.supplement', supplements });
   } else {
+    const timers = (snapshot.context as { timers?: Record<string, { nodeId: string; purpose: string }> }).timers ?? {};
+    for (const [timerId, timer] of Object.entries(timers)) {
+      if (timer.purpose !== 'timerEvent') continue;
+      moves.push({ event: { type: 'timer.fired', nodeId: timer.nodeId, timerId }, label: `${timer.nodeId}/timer`, supplements });
+    }
     for (const task of open) {
+      for (const limit of walker.breaches.get(task.nodeId) ?? []) {
+        moves.push({ event: { type: 'task.slaBreach', nodeId: task.nodeId, taskId: task.taskId, limit }, label: `${task.nodeId}/slaBreach`, supplements });
+      }
       for (const outcome of walker.outcomes.get(task.nodeId) ?? []) {
         const asked = supplements[task.nodeId] ?? 0;
         if (outcome === 'requestSupplement' && asked >= walker.maxSupplementsPerTask) {
@@ -109,7 +126,8 @@ function explore(
       }
     }
   }
-  if (moves.length === 0 && open.length === 0) walker.walk.stuck.push(trail);
+  const waitsForTimer = Object.values((snapshot.context as { timers?: Record<string, unknown> }).timers ?? {}).length > 0;
+  if (moves.length === 0 && open.length === 0 && !waitsForTimer) walker.walk.stuck.push(trail);
 
   for (const move of moves) {
     const next = step(walker.machine, snapshot, move.event, NOW);
