@@ -6,6 +6,8 @@ import type { WorkflowDefinitionInput } from '@tongban/engine';
 import openRestaurant from '../open-restaurant/definition.json' with { type: 'json' };
 import newborn from '../newborn/definition.json' with { type: 'json' };
 import companySetup from '../company-setup/definition.json' with { type: 'json' };
+import constructionLowRisk from '../construction-low-risk/definition.json' with { type: 'json' };
+import hotlineTicket from '../hotline-ticket/definition.json' with { type: 'json' };
 import openRestaurantDistrictFireSignRefused from '../open-restaurant/fixtures/district-fire-sign-refused.json' with { type: 'json' };
 import openRestaurantFireRefusedCity from '../open-restaurant/fixtures/fire-refused-city.json' with { type: 'json' };
 import openRestaurantFireRefusedDistrict from '../open-restaurant/fixtures/fire-refused-district.json' with { type: 'json' };
@@ -33,6 +35,15 @@ import companySetupBankDeclined from '../company-setup/fixtures/bank-declined.js
 import companySetupManualReviewWithSupplements from '../company-setup/fixtures/manual-review-with-supplements.json' with { type: 'json' };
 import companySetupRegistrationRefused from '../company-setup/fixtures/registration-refused.json' with { type: 'json' };
 import companySetupStandardBeforeNationalDay from '../company-setup/fixtures/standard-before-national-day.json' with { type: 'json' };
+import constructionLowRiskFireDesignResubmitted from '../construction-low-risk/fixtures/fire-design-resubmitted.json' with { type: 'json' };
+import constructionLowRiskNotAcceptedAfterSupplement from '../construction-low-risk/fixtures/not-accepted-after-supplement.json' with { type: 'json' };
+import constructionLowRiskSilentDepartmentsDeemedToAgree from '../construction-low-risk/fixtures/silent-departments-deemed-to-agree.json' with { type: 'json' };
+import constructionLowRiskWarehouseBeforeMayDay from '../construction-low-risk/fixtures/warehouse-before-may-day.json' with { type: 'json' };
+import hotlineTicketAnsweredAtIntake from '../hotline-ticket/fixtures/answered-at-intake.json' with { type: 'json' };
+import hotlineTicketComplaintBeforeHolidays from '../hotline-ticket/fixtures/complaint-before-holidays.json' with { type: 'json' };
+import hotlineTicketEmergencyRedoneAndReopened from '../hotline-ticket/fixtures/emergency-redone-and-reopened.json' with { type: 'json' };
+import hotlineTicketHelpReopenedAfterCallback from '../hotline-ticket/fixtures/help-reopened-after-callback.json' with { type: 'json' };
+import hotlineTicketReturnedTwiceThenAdjudicated from '../hotline-ticket/fixtures/returned-twice-then-adjudicated.json' with { type: 'json' };
 import type { WorkflowFixture } from './workflow-fixture.types.ts';
 
 export type * from './workflow-fixture.types.ts';
@@ -45,6 +56,8 @@ export const workflowDefinitions: readonly WorkflowDefinitionInput[] = [
   openRestaurant as WorkflowDefinitionInput,
   newborn as WorkflowDefinitionInput,
   companySetup as WorkflowDefinitionInput,
+  constructionLowRisk as WorkflowDefinitionInput,
+  hotlineTicket as WorkflowDefinitionInput,
 ];
 
 /** Thrown by {@link getWorkflow} for a key no definition of this package carries. */
@@ -100,4 +113,13 @@ export const workflowFixtures: readonly WorkflowFixture[] = [
   companySetupManualReviewWithSupplements as WorkflowFixture,
   companySetupRegistrationRefused as WorkflowFixture,
   companySetupStandardBeforeNationalDay as WorkflowFixture,
+  constructionLowRiskFireDesignResubmitted as WorkflowFixture,
+  constructionLowRiskNotAcceptedAfterSupplement as WorkflowFixture,
+  constructionLowRiskSilentDepartmentsDeemedToAgree as WorkflowFixture,
+  constructionLowRiskWarehouseBeforeMayDay as WorkflowFixture,
+  hotlineTicketAnsweredAtIntake as WorkflowFixture,
+  hotlineTicketComplaintBeforeHolidays as WorkflowFixture,
+  hotlineTicketEmergencyRedoneAndReopened as WorkflowFixture,
+  hotlineTicketHelpReopenedAfterCallback as WorkflowFixture,
+  hotlineTicketReturnedTwiceThenAdjudicated as WorkflowFixture,
 ];

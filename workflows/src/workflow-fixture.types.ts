@@ -65,8 +65,11 @@ export interface FixtureTask {
 /** A task that closed without being completed. */
 export interface FixtureClosedTask {
   nodeId: string;
-  /** `returned`: a return left its parallel block; `cancelled`: the case ended while it was open. */
-  reason: Extract<TaskCloseReason, 'returned' | 'cancelled'>;
+  /**
+   * `returned`: a return left its parallel block; `cancelled`: the case ended while it was open;
+   * `breached`: its limit passed and its SLA edge left it (超时默认).
+   */
+  reason: Extract<TaskCloseReason, 'returned' | 'cancelled' | 'breached'>;
 }
 
 /** A case fixture of one workflow. */

@@ -14,6 +14,8 @@ const gatewayInputs: Record<string, Record<string, unknown[]>> = {
     claimBirthMedicalCosts: [false, true],
   },
   'company-setup': { standardCase: [true, false], employees: [0, 3], bankAppointment: [false, true] },
+  'construction-low-risk': { needsFireDesignReview: [false, true], needsCivilAirDefence: [false, true] },
+  'hotline-ticket': { ticketType: ['emergency', 'enquiry', 'help', 'complaint', 'suggestion'] },
 };
 
 /** Every combination of the values in `inputs`, each laid over `base`. */

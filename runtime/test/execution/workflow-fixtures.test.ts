@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { workflowDefinitions, workflowFixtures, type WorkflowFixture } from '@tongban/workflows';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { departments, users } from '../../src/db/schema/index.ts';
+import { departments, tasks, timers, users } from '../../src/db/schema/index.ts';
 import { publishDefinition } from '../../src/definitions/index.ts';
 import type { Viewer } from '../../src/organisation/index.ts';
 import { PORTAL, startExecution, type ExecutionHarness } from './support/execution-harness.ts';
@@ -39,6 +39,24 @@ async function clerkOf(departmentId: string, role: string): Promise<Viewer> {
   };
 }
 
+/** Moves the virtual clock to the pending timer of `kind` at node `nodeId` of case `caseId`, which fires it. */
+async function advanceToTimer(caseId: string, nodeId: string, kind: 'timerEvent' | 'taskAtRisk' | 'taskBreach'): Promise<void> {
+  const [timer] = await h.database.db
+    .select({ dueAt: timers.dueAt })
+    .from(timers)
+    .leftJoin(tasks, eq(tasks.id, timers.taskId))
+    .where(
+      and(
+        eq(timers.caseId, caseId),
+        eq(timers.kind, kind),
+        eq(timers.status, 'pending'),
+        kind === 'timerEvent' ? eq(timers.nodeId, nodeId) : eq(tasks.nodeId, nodeId),
+      ),
+    );
+  if (!timer?.dueAt) throw new Error(`Case '${caseId}' has no pending ${kind} timer at '${nodeId}'`);
+  await h.runtime.advanceClock({ to: timer.dueAt });
+}
+
 async function run(fixture: WorkflowFixture) {
   const supervisor = await h.viewer('city.supervisor');
   const { case: created } = await h.runtime.createCase({
@@ -51,6 +69,10 @@ async function run(fixture: WorkflowFixture) {
   for (const action of fixture.script) {
     if (action.action === 'supplement') {
       await h.runtime.supplementCase(created.id, { data: action.data ?? {} }, PORTAL);
+      continue;
+    }
+    if (action.action === 'slaBreach' || action.action === 'timerFired') {
+      await advanceToTimer(created.id, action.nodeId, action.action === 'timerFired' ? 'timerEvent' : action.limit === 'promised' ? 'taskAtRisk' : 'taskBreach');
       continue;
     }
     const detail = await h.runtime.getCase(created.id, supervisor);

@@ -30,6 +30,8 @@ interface Walker {
   maxActivations: number;
   maxSupplementsPerTask: number;
   memo: Map<string, Map<string, number>>;
+  /** States every continuation of which the loop bound cut off: bounded, not dead ends. */
+  cutOff: Set<string>;
   walk: PathWalk;
 }
 
@@ -41,7 +43,8 @@ const NOW = new Date('2026-03-02T09:00:00+08:00');
  * the parallel branches allow, lets every interrupting SLA edge's limit pass (超时默认), fires every
  * timer a timerEvent waits on, and answers every 补正 with a supplement. Loops are bounded: a path that would activate one task more than
  * `maxActivations` times, or ask for more than `maxSupplementsPerTask` supplements at one task, is
- * cut off and counted in `prunedPaths`. States are memoised, so each is expanded once.
+ * cut off and counted in `prunedPaths`; a state all of whose continuations were cut off is bounded,
+ * not a dead end. States are memoised, so each is expanded once.
  */
 export function walkPaths(
   definition: WorkflowDefinition,
@@ -62,6 +65,7 @@ export function walkPaths(
     maxActivations,
     maxSupplementsPerTask,
     memo: new Map(),
+    cutOff: new Set(),
     walk: {
       pathsByResult: new Map(),
       states: 0,
@@ -86,7 +90,7 @@ function explore(
   supplements: Record<string, number>,
   trail: string[],
 ): Map<string, number> {
-  const key = JSON.stringify([snapshot.value, (snapshot.context as { activations: unknown }).activations, isSuspended(snapshot), supplements]);
+  const key = stateKey(snapshot, supplements);
   const known = walker.memo.get(key);
   if (known !== undefined) return known;
   walker.walk.states += 1;
@@ -129,23 +133,33 @@ function explore(
   const waitsForTimer = Object.values((snapshot.context as { timers?: Record<string, unknown> }).timers ?? {}).length > 0;
   if (moves.length === 0 && open.length === 0 && !waitsForTimer) walker.walk.stuck.push(trail);
 
+  let cut = false;
   for (const move of moves) {
     const next = step(walker.machine, snapshot, move.event, NOW);
     const activations = (next.snapshot.context as { activations: Record<string, number> }).activations;
     if (Object.values(activations).some((count) => count > walker.maxActivations)) {
       walker.walk.prunedPaths += 1;
+      cut = true;
       continue;
     }
     if (move.event.type === 'task.complete') walker.walk.decisions.add(move.label);
     checkEffects(walker, snapshot, next.snapshot, next.effects, move.label);
     record(walker, next.effects);
     const roundTripped = JSON.parse(JSON.stringify(next.snapshot)) as PersistedCaseSnapshot;
-    for (const [end, count] of explore(walker, roundTripped, move.supplements, [...trail, move.label])) {
-      results.set(end, (results.get(end) ?? 0) + count);
-    }
+    const reached = explore(walker, roundTripped, move.supplements, [...trail, move.label]);
+    if (reached.size === 0 && walker.cutOff.has(stateKey(roundTripped, move.supplements))) cut = true;
+    for (const [end, count] of reached) results.set(end, (results.get(end) ?? 0) + count);
   }
-  if (results.size === 0) walker.walk.deadEnds.push(trail);
+  if (results.size === 0) {
+    if (cut) walker.cutOff.add(key);
+    else walker.walk.deadEnds.push(trail);
+  }
   return results;
+}
+
+/** What identifies a case state for the walk: its state value, activations, suspension and the supplements asked. */
+function stateKey(snapshot: PersistedCaseSnapshot, supplements: Record<string, number>): string {
+  return JSON.stringify([snapshot.value, (snapshot.context as { activations: unknown }).activations, isSuspended(snapshot), supplements]);
 }
 
 function record(walker: Walker, effects: Effect[]): void {
