@@ -8,6 +8,7 @@ import newborn from '../newborn/definition.json' with { type: 'json' };
 import companySetup from '../company-setup/definition.json' with { type: 'json' };
 import constructionLowRisk from '../construction-low-risk/definition.json' with { type: 'json' };
 import hotlineTicket from '../hotline-ticket/definition.json' with { type: 'json' };
+import housingTransfer from '../housing-transfer/definition.json' with { type: 'json' };
 import openRestaurantDistrictFireSignRefused from '../open-restaurant/fixtures/district-fire-sign-refused.json' with { type: 'json' };
 import openRestaurantFireRefusedCity from '../open-restaurant/fixtures/fire-refused-city.json' with { type: 'json' };
 import openRestaurantFireRefusedDistrict from '../open-restaurant/fixtures/fire-refused-district.json' with { type: 'json' };
@@ -44,6 +45,10 @@ import hotlineTicketComplaintBeforeHolidays from '../hotline-ticket/fixtures/com
 import hotlineTicketEmergencyRedoneAndReopened from '../hotline-ticket/fixtures/emergency-redone-and-reopened.json' with { type: 'json' };
 import hotlineTicketHelpReopenedAfterCallback from '../hotline-ticket/fixtures/help-reopened-after-callback.json' with { type: 'json' };
 import hotlineTicketReturnedTwiceThenAdjudicated from '../hotline-ticket/fixtures/returned-twice-then-adjudicated.json' with { type: 'json' };
+import housingTransferLostCertificatePublicNotice from '../housing-transfer/fixtures/lost-certificate-public-notice.json' with { type: 'json' };
+import housingTransferNotAccepted from '../housing-transfer/fixtures/not-accepted.json' with { type: 'json' };
+import housingTransferRegistrationRefusedSeizure from '../housing-transfer/fixtures/registration-refused-seizure.json' with { type: 'json' };
+import housingTransferTransferWithUtilitiesBeforeDragonBoat from '../housing-transfer/fixtures/transfer-with-utilities-before-dragon-boat.json' with { type: 'json' };
 import type { WorkflowFixture } from './workflow-fixture.types.ts';
 
 export type * from './workflow-fixture.types.ts';
@@ -58,6 +63,7 @@ export const workflowDefinitions: readonly WorkflowDefinitionInput[] = [
   companySetup as WorkflowDefinitionInput,
   constructionLowRisk as WorkflowDefinitionInput,
   hotlineTicket as WorkflowDefinitionInput,
+  housingTransfer as WorkflowDefinitionInput,
 ];
 
 /** Thrown by {@link getWorkflow} for a key no definition of this package carries. */
@@ -122,4 +128,8 @@ export const workflowFixtures: readonly WorkflowFixture[] = [
   hotlineTicketEmergencyRedoneAndReopened as WorkflowFixture,
   hotlineTicketHelpReopenedAfterCallback as WorkflowFixture,
   hotlineTicketReturnedTwiceThenAdjudicated as WorkflowFixture,
+  housingTransferLostCertificatePublicNotice as WorkflowFixture,
+  housingTransferNotAccepted as WorkflowFixture,
+  housingTransferRegistrationRefusedSeizure as WorkflowFixture,
+  housingTransferTransferWithUtilitiesBeforeDragonBoat as WorkflowFixture,
 ];

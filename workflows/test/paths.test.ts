@@ -16,6 +16,7 @@ const gatewayInputs: Record<string, Record<string, unknown[]>> = {
   'company-setup': { standardCase: [true, false], employees: [0, 3], bankAppointment: [false, true] },
   'construction-low-risk': { needsFireDesignReview: [false, true], needsCivilAirDefence: [false, true] },
   'hotline-ticket': { ticketType: ['emergency', 'enquiry', 'help', 'complaint', 'suggestion'] },
+  'housing-transfer': { publicNoticeRequired: [false, true], utilitiesTransfer: [false, true] },
 };
 
 /** Every combination of the values in `inputs`, each laid over `base`. */
