@@ -9,6 +9,7 @@ import companySetup from '../company-setup/definition.json' with { type: 'json' 
 import constructionLowRisk from '../construction-low-risk/definition.json' with { type: 'json' };
 import hotlineTicket from '../hotline-ticket/definition.json' with { type: 'json' };
 import housingTransfer from '../housing-transfer/definition.json' with { type: 'json' };
+import businessDeregistration from '../business-deregistration/definition.json' with { type: 'json' };
 import openRestaurantDistrictFireSignRefused from '../open-restaurant/fixtures/district-fire-sign-refused.json' with { type: 'json' };
 import openRestaurantFireRefusedCity from '../open-restaurant/fixtures/fire-refused-city.json' with { type: 'json' };
 import openRestaurantFireRefusedDistrict from '../open-restaurant/fixtures/fire-refused-district.json' with { type: 'json' };
@@ -49,6 +50,11 @@ import housingTransferLostCertificatePublicNotice from '../housing-transfer/fixt
 import housingTransferNotAccepted from '../housing-transfer/fixtures/not-accepted.json' with { type: 'json' };
 import housingTransferRegistrationRefusedSeizure from '../housing-transfer/fixtures/registration-refused-seizure.json' with { type: 'json' };
 import housingTransferTransferWithUtilitiesBeforeDragonBoat from '../housing-transfer/fixtures/transfer-with-utilities-before-dragon-boat.json' with { type: 'json' };
+import businessDeregistrationDeregistrationRefused from '../business-deregistration/fixtures/deregistration-refused.json' with { type: 'json' };
+import businessDeregistrationGeneralWithStaff from '../business-deregistration/fixtures/general-with-staff.json' with { type: 'json' };
+import businessDeregistrationNotAccepted from '../business-deregistration/fixtures/not-accepted.json' with { type: 'json' };
+import businessDeregistrationSimplifiedBeforeNewYear from '../business-deregistration/fixtures/simplified-before-new-year.json' with { type: 'json' };
+import businessDeregistrationTaxNotCleared from '../business-deregistration/fixtures/tax-not-cleared.json' with { type: 'json' };
 import type { WorkflowFixture } from './workflow-fixture.types.ts';
 
 export type * from './workflow-fixture.types.ts';
@@ -64,6 +70,7 @@ export const workflowDefinitions: readonly WorkflowDefinitionInput[] = [
   constructionLowRisk as WorkflowDefinitionInput,
   hotlineTicket as WorkflowDefinitionInput,
   housingTransfer as WorkflowDefinitionInput,
+  businessDeregistration as WorkflowDefinitionInput,
 ];
 
 /** Thrown by {@link getWorkflow} for a key no definition of this package carries. */
@@ -132,4 +139,9 @@ export const workflowFixtures: readonly WorkflowFixture[] = [
   housingTransferNotAccepted as WorkflowFixture,
   housingTransferRegistrationRefusedSeizure as WorkflowFixture,
   housingTransferTransferWithUtilitiesBeforeDragonBoat as WorkflowFixture,
+  businessDeregistrationDeregistrationRefused as WorkflowFixture,
+  businessDeregistrationGeneralWithStaff as WorkflowFixture,
+  businessDeregistrationNotAccepted as WorkflowFixture,
+  businessDeregistrationSimplifiedBeforeNewYear as WorkflowFixture,
+  businessDeregistrationTaxNotCleared as WorkflowFixture,
 ];

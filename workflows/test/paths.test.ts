@@ -17,6 +17,7 @@ const gatewayInputs: Record<string, Record<string, unknown[]>> = {
   'construction-low-risk': { needsFireDesignReview: [false, true], needsCivilAirDefence: [false, true] },
   'hotline-ticket': { ticketType: ['emergency', 'enquiry', 'help', 'complaint', 'suggestion'] },
   'housing-transfer': { publicNoticeRequired: [false, true], utilitiesTransfer: [false, true] },
+  'business-deregistration': { deregistrationType: ['simplified', 'general'], hasEmployees: [false, true], hasHousingFundAccount: [false, true], hasBankAccount: [false, true] },
 };
 
 /** Every combination of the values in `inputs`, each laid over `base`. */
