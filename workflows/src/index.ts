@@ -10,6 +10,13 @@ import constructionLowRisk from '../construction-low-risk/definition.json' with 
 import hotlineTicket from '../hotline-ticket/definition.json' with { type: 'json' };
 import housingTransfer from '../housing-transfer/definition.json' with { type: 'json' };
 import businessDeregistration from '../business-deregistration/definition.json' with { type: 'json' };
+import openRestaurantSimulation from '../open-restaurant/simulation.json' with { type: 'json' };
+import newbornSimulation from '../newborn/simulation.json' with { type: 'json' };
+import companySetupSimulation from '../company-setup/simulation.json' with { type: 'json' };
+import constructionLowRiskSimulation from '../construction-low-risk/simulation.json' with { type: 'json' };
+import hotlineTicketSimulation from '../hotline-ticket/simulation.json' with { type: 'json' };
+import housingTransferSimulation from '../housing-transfer/simulation.json' with { type: 'json' };
+import businessDeregistrationSimulation from '../business-deregistration/simulation.json' with { type: 'json' };
 import openRestaurantDistrictFireSignRefused from '../open-restaurant/fixtures/district-fire-sign-refused.json' with { type: 'json' };
 import openRestaurantFireRefusedCity from '../open-restaurant/fixtures/fire-refused-city.json' with { type: 'json' };
 import openRestaurantFireRefusedDistrict from '../open-restaurant/fixtures/fire-refused-district.json' with { type: 'json' };
@@ -56,7 +63,9 @@ import businessDeregistrationNotAccepted from '../business-deregistration/fixtur
 import businessDeregistrationSimplifiedBeforeNewYear from '../business-deregistration/fixtures/simplified-before-new-year.json' with { type: 'json' };
 import businessDeregistrationTaxNotCleared from '../business-deregistration/fixtures/tax-not-cleared.json' with { type: 'json' };
 import type { WorkflowFixture } from './workflow-fixture.types.ts';
+import type { SimulationProfile } from './simulation-profile.types.ts';
 
+export type * from './simulation-profile.types.ts';
 export type * from './workflow-fixture.types.ts';
 
 /**
@@ -144,4 +153,18 @@ export const workflowFixtures: readonly WorkflowFixture[] = [
   businessDeregistrationNotAccepted as WorkflowFixture,
   businessDeregistrationSimplifiedBeforeNewYear as WorkflowFixture,
   businessDeregistrationTaxNotCleared as WorkflowFixture,
+];
+
+/**
+ * The simulation profile of every workflow (`<workflow>/simulation.json`): the decision rates of
+ * `tongban simulate`, each with its source or `assumption`.
+ */
+export const simulationProfiles: readonly SimulationProfile[] = [
+  openRestaurantSimulation as SimulationProfile,
+  newbornSimulation as SimulationProfile,
+  companySetupSimulation as SimulationProfile,
+  constructionLowRiskSimulation as SimulationProfile,
+  hotlineTicketSimulation as SimulationProfile,
+  housingTransferSimulation as SimulationProfile,
+  businessDeregistrationSimulation as SimulationProfile,
 ];

@@ -10,11 +10,11 @@ const node = (id: string) => restaurant.nodes.find((n) => n.id === id) as UserTa
 const NONE: DecisionRates = { returnRate: 0, rejectRate: 0, supplementRate: 0 };
 const FREE = { mayLoop: true, maySupplement: true };
 
-function shares(nodeId: string, rates: DecisionRates, history = FREE, n = 20_000): Record<string, number> {
+function shares(nodeId: string, rates: DecisionRates, history = FREE, n = 20_000, profile: Record<string, number> = {}): Record<string, number> {
   const random = createSeededRandom(1);
   const counts: Record<string, number> = {};
   for (let i = 0; i < n; i += 1) {
-    const { outcome } = chooseOutcome(random.fork(String(i)), node(nodeId), restaurant.edges, rates, history);
+    const { outcome } = chooseOutcome(random.fork(String(i)), node(nodeId), restaurant.edges, rates, history, profile);
     counts[outcome] = (counts[outcome] ?? 0) + 1;
   }
   return Object.fromEntries(Object.entries(counts).map(([outcome, count]) => [outcome, count / n]));
@@ -64,5 +64,14 @@ describe('chooseOutcome', () => {
   it('takes the first outcome the designer named on a node without approve', () => {
     const task: UserTask = { ...node('intake'), outcomes: [{ id: 'eligible', label: '符合' }, { id: 'ineligible', label: '不符合' }] };
     expect(chooseOutcome(createSeededRandom(1), task, [], NONE, FREE)).toEqual({ outcome: 'eligible' });
+  });
+
+  it('draws the outcomes of a simulation profile at their shares, before the rates, within the loop and supplement bounds', () => {
+    const inspection = shares('food-inspection', { returnRate: 0.5, rejectRate: 0, supplementRate: 0 }, FREE, 20_000, { rectify: 0.3 });
+    expect(inspection.rectify).toBeCloseTo(0.3, 1);
+    expect(inspection.return).toBeCloseTo(0.7 * 0.5, 1);
+    expect(shares('food-inspection', NONE, { mayLoop: false, maySupplement: true }, 100, { rectify: 1 })).toEqual({ approve: 1 });
+    expect(shares('intake', NONE, { mayLoop: true, maySupplement: false }, 100, { requestSupplement: 1 })).toEqual({ approve: 1 });
+    expect(shares('intake', NONE, FREE, 100, { requestSupplement: 1 })).toEqual({ requestSupplement: 1 });
   });
 });

@@ -29,7 +29,10 @@ export interface OutcomeChoice {
 const BUILT_IN = new Set(['approve', 'reject', 'return', 'requestSupplement']);
 
 /**
- * Draws a clerk's outcome for a task of `node` among the outcomes it offers: `requestSupplement`
+ * Draws a clerk's outcome for a task of `node` among the outcomes it offers: first each outcome
+ * of `shares` (the workflow's simulation profile for this node: outcome id → share 0–1) in turn,
+ * a supplement only once per node and case and any other outcome but `approve` and `reject` only
+ * while the node may loop; then `requestSupplement`
  * at `supplementRate` (once per node and case), `reject` at `rejectRate`, `return` and each
  * designer-named outcome at `returnRate` (once per node and case), else `approve` (or, for a node
  * without it, its first outcome that is none of the built-in ones). A return to one of several
@@ -43,20 +46,30 @@ export function chooseOutcome(
   edges: readonly WorkflowEdge[],
   rates: DecisionRates,
   history: DecisionHistory,
+  shares: Readonly<Record<string, number>> = {},
 ): OutcomeChoice {
   const offered = offeredOutcomes(node);
   const has = (outcome: string) => offered.includes(outcome);
+  for (const [outcome, share] of Object.entries(shares)) {
+    if (!has(outcome)) continue;
+    const allowed = outcome === 'requestSupplement' ? history.maySupplement : outcome === 'approve' || outcome === 'reject' || history.mayLoop;
+    if (allowed && random.chance(share)) return choiceOf(random, node, edges, outcome);
+  }
   if (has('requestSupplement') && history.maySupplement && random.chance(rates.supplementRate)) return { outcome: 'requestSupplement' };
   if (has('reject') && random.chance(rates.rejectRate)) return { outcome: 'reject' };
   if (history.mayLoop) {
-    if (has('return') && random.chance(rates.returnRate)) {
-      const targets = edges.filter((edge) => edge.source === node.id && edge.outcome === 'return').map((edge) => edge.target);
-      return targets.length > 1 ? { outcome: 'return', returnTo: random.pick(targets) } : { outcome: 'return' };
-    }
+    if (has('return') && !('return' in shares) && random.chance(rates.returnRate)) return choiceOf(random, node, edges, 'return');
     for (const outcome of offered) {
-      if (!BUILT_IN.has(outcome) && random.chance(rates.returnRate)) return { outcome };
+      if (!BUILT_IN.has(outcome) && !(outcome in shares) && random.chance(rates.returnRate)) return { outcome };
     }
   }
   if (has('approve')) return { outcome: 'approve' };
   return { outcome: offered.find((outcome) => !BUILT_IN.has(outcome)) ?? (offered[0] as string) };
+}
+
+/** The choice of `outcome`; a return to one of several earlier tasks names one of them. */
+function choiceOf(random: SeededRandom, node: UserTask, edges: readonly WorkflowEdge[], outcome: string): OutcomeChoice {
+  if (outcome !== 'return') return { outcome };
+  const targets = edges.filter((edge) => edge.source === node.id && edge.outcome === 'return').map((edge) => edge.target);
+  return targets.length > 1 ? { outcome: 'return', returnTo: random.pick(targets) } : { outcome: 'return' };
 }

@@ -27,7 +27,7 @@ export function decisionTemplatesOf(fixtures: readonly WorkflowFixture[]): Decis
       if (action.action === 'complete') {
         templates.push({ fixtureId: fixture.id, nodeId: action.nodeId, outcome: action.outcome, data: action.data ?? {}, caseData });
       }
-      caseData = { ...caseData, ...(action.data ?? {}) };
+      if (action.action === 'complete' || action.action === 'supplement') caseData = { ...caseData, ...(action.data ?? {}) };
     }
   }
   return templates;

@@ -350,7 +350,7 @@ export async function runSimulation(options: SimulationOptions, hooks: Simulatio
       const choice = chooseOutcome(draw, node, definition.edges, options.rates, {
         mayLoop: !c.looped.has(node.id),
         maySupplement: !c.supplemented.has(node.id),
-      });
+      }, options.outcomeShares?.[node.id]);
       const district = districtOf(c.application.jurisdiction);
       const abbreviation = district ? applicantPool.places[district]?.abbreviation : undefined;
       const data = decisionData(draw, {

@@ -12,6 +12,11 @@ export interface SimulationOptions {
   seed: number;
   /** Per decision: return, reject and supplement rates, and the share of tasks handled slowly. */
   rates: DecisionRates & { slowRate: number };
+  /**
+   * Shares of particular outcomes of particular tasks (node id → outcome id → share 0–1), drawn
+   * before `rates`: the workflow's simulation profile (`<workflow>/simulation.json`).
+   */
+  outcomeShares?: Record<string, Record<string, number>>;
   /** A slow clerk leaves a task this many working days (min, max). */
   slowDays: [number, number];
   /** An applicant asked for a supplement (补正) delivers it after this many working days (min, max). */

@@ -111,12 +111,13 @@ describe('buildReport', () => {
 
   it('measures completed cases from filing to completion in working days', () => {
     expect(report.cases.workingDays).toEqual({ count: 2, median: 1.5, p95: 2 });
+    expect(report.cases.workingDaysHistogram).toEqual([0, 1, 1]);
     expect(report.cases.workingDaysByResult).toEqual({ approved: { count: 1, median: 2, p95: 2 }, rejected: { count: 1, median: 1, p95: 1 } });
   });
 
   it('reports every userTask of the definition in its order, with the completed tasks measured', () => {
     expect(report.steps.map((s) => s.nodeId).slice(0, 3)).toEqual(['intake', 'licence-check', 'food-review']);
-    expect(report.steps[0]).toMatchObject({ tasks: 3, completed: 3, closed: 0, open: 0, workingDays: { count: 3, median: 1, p95: 1 } });
+    expect(report.steps[0]).toMatchObject({ tasks: 3, completed: 3, closed: 0, open: 0, workingDays: { count: 3, median: 1, p95: 1 }, totalWorkingDays: 2 });
     expect(report.steps[1]).toMatchObject({ tasks: 2, completed: 1, open: 1, workingDays: { count: 1, median: 1, p95: 1 } });
     expect(report.steps[2]).toMatchObject({ tasks: 1, completed: 0, closed: 1, workingDays: { count: 0, median: null, p95: null } });
     expect(report.steps.find((s) => s.nodeId === 'delivery')).toMatchObject({ tasks: 0 });

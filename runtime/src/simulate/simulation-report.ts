@@ -41,6 +41,8 @@ export interface StepReport {
   open: number;
   /** Working days from creation to completion of the completed tasks. */
   workingDays: Distribution;
+  /** Their sum: the working days cases spent waiting at this step. */
+  totalWorkingDays: number;
 }
 
 /** Per department: its tasks and their statutory limits. */
@@ -80,6 +82,8 @@ export interface SimulationReport {
     /** Working days from filing to completion, of completed cases: all, and by result. */
     workingDays: Distribution;
     workingDaysByResult: Record<string, Distribution>;
+    /** Completed cases by whole working days from filing to completion: entry n counts those that took n to n+1. */
+    workingDaysHistogram: number[];
     /** Up to 20 unfinished cases. */
     unfinished: UnfinishedCase[];
   };
@@ -174,6 +178,7 @@ export function buildReport(input: ReportInput): SimulationReport {
     .map((node) => {
       const ofNode = allTasks.filter((t) => t.nodeId === node.id);
       const completed = ofNode.filter((t) => t.status === 'completed' && t.completedAt !== null);
+      const durations = completed.map((t) => days(t.createdAt, t.completedAt as string));
       return {
         nodeId: node.id,
         name: node.name,
@@ -181,7 +186,8 @@ export function buildReport(input: ReportInput): SimulationReport {
         completed: completed.length,
         closed: ofNode.filter((t) => t.status === 'closed').length,
         open: ofNode.filter(isOpen).length,
-        workingDays: distributionOf(completed.map((t) => days(t.createdAt, t.completedAt as string))),
+        workingDays: distributionOf(durations),
+        totalWorkingDays: Number(durations.reduce((sum, d) => sum + d, 0).toFixed(2)),
       };
     });
 
@@ -227,6 +233,7 @@ export function buildReport(input: ReportInput): SimulationReport {
       byResult: sortedRecord(byResult),
       workingDays: distributionOf(caseDays),
       workingDaysByResult: Object.fromEntries([...caseDaysByResult].sort(([a], [b]) => a.localeCompare(b)).map(([r, d]) => [r, distributionOf(d)])),
+      workingDaysHistogram: histogramOf(caseDays),
       unfinished,
     },
     steps,
@@ -239,6 +246,17 @@ export function buildReport(input: ReportInput): SimulationReport {
     timersFired: sortedRecord(facts.timersFired),
     decisions: { byOutcome: sortedRecord(facts.decisions), slowTasks: facts.slowTasks, supplements: facts.supplements },
   };
+}
+
+/** Counts of `values` by whole units: entry n counts the values in [n, n+1). */
+function histogramOf(values: readonly number[]): number[] {
+  const counts: number[] = [];
+  for (const value of values) {
+    const bucket = Math.max(0, Math.floor(value));
+    while (counts.length <= bucket) counts.push(0);
+    counts[bucket] = (counts[bucket] ?? 0) + 1;
+  }
+  return counts;
 }
 
 function isOpen(task: { status: string }): boolean {
