@@ -42,6 +42,7 @@ const LABELS = {
     breaches: '法定时限届满',
     days: '工作日',
     count: '件数',
+    result: { approved: '准予', rejected: '不予', answeredAtIntake: '直接办结', closed: '办结归档', withdrawn: '撤回', unfinished: '未办结' },
   },
   en: {
     title: 'Tongban simulation report',
@@ -73,6 +74,7 @@ const LABELS = {
     breaches: 'statutory limit passed',
     days: 'working days',
     count: 'cases',
+    result: { approved: 'approved', rejected: 'rejected', answeredAtIntake: 'answered at intake', closed: 'closed', withdrawn: 'withdrawn', unfinished: 'unfinished' },
   },
 } as const;
 
@@ -102,7 +104,7 @@ export function renderHtmlReport(input: HtmlReportInput): string {
 <section><h2 data-label="summary"></h2><table id="summary" data-testid="summary-table"></table></section>
 <section><h2 data-label="perCase"></h2><p class="hint" data-label="perCaseHint"></p><div class="chart" id="chart-cases" data-testid="chart-cases"></div></section>
 <section><h2 data-label="perStep"></h2><div id="chart-steps" class="grid"></div></section>
-<section><h2 data-label="limits"></h2><div class="chart tall" id="chart-limits" data-testid="chart-limits"></div></section>
+<section><h2 data-label="limits"></h2><div class="chart" id="chart-limits" data-testid="chart-limits"></div></section>
 <section><h2 data-label="waited"></h2><div class="chart" id="chart-waited" data-testid="chart-waited"></div></section>
 <section><h2 data-label="escalations"></h2><div class="chart" id="chart-escalations" data-testid="chart-escalations"></div></section>
 </main>
@@ -127,7 +129,7 @@ button{font:inherit;padding:4px 12px;border:1px solid #d1d5db;border-radius:4px;
 main{padding:16px 24px;display:flex;flex-direction:column;gap:16px}
 section{background:#fff;border:1px solid #e5e7eb;border-radius:6px;padding:12px 16px}
 h2{font-size:16px;margin:4px 0 8px}.hint{color:#6b7280;font-size:13px;margin:0 0 8px}
-.chart{height:360px}.chart.tall{height:720px}.grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(560px,1fr));gap:12px}
+.chart{height:360px}.grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(560px,1fr));gap:12px}
 .grid .chart{border:1px solid #f0f0f0;border-radius:4px}
 table{border-collapse:collapse;width:100%;font-size:13px}th,td{border-bottom:1px solid #eef0f3;padding:6px 8px;text-align:left}
 td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}
@@ -159,7 +161,7 @@ const CLIENT = `
       var tr = el('tr');
       tr.appendChild(el('td', name(r)));
       tr.appendChild(el('td', String(r.cases.filed), 'n'));
-      tr.appendChild(el('td', Object.keys(r.cases.byResult).map(function (k) { return k + ' ' + r.cases.byResult[k]; }).join(' · ')));
+      tr.appendChild(el('td', Object.keys(r.cases.byResult).map(function (k) { return (t('result')[k] || k) + ' ' + r.cases.byResult[k]; }).join(' · ')));
       tr.appendChild(el('td', r.cases.workingDays.median === null ? '-' : r.cases.workingDays.median.toFixed(2), 'n'));
       tr.appendChild(el('td', r.cases.workingDays.p95 === null ? '-' : r.cases.workingDays.p95.toFixed(2), 'n'));
       tr.appendChild(el('td', String(r.escalations.tasks), 'n'));
@@ -200,7 +202,9 @@ const CLIENT = `
       x.met += d.met; x.breached += d.breached; x.openOverdue += d.openOverdue;
     }); });
     var ids = Object.keys(byDepartment).sort();
-    chart(document.getElementById('chart-limits'), {
+    var limits = document.getElementById('chart-limits');
+    limits.style.height = (80 + ids.length * 22) + 'px';
+    chart(limits, {
       color: ['#61ddaa', '#e8684a', '#f6bd16'], tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } }, legend: { top: 0 },
       grid: { left: 230, right: 24, top: 36, bottom: 24 }, xAxis: { type: 'value' },
       yAxis: { type: 'category', inverse: true, data: ids.map(function (id) { return lang === 'en' ? id : byDepartment[id].name; }), axisLabel: { width: 220, overflow: 'truncate', fontSize: 11 } },
