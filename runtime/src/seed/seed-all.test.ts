@@ -60,7 +60,7 @@ describe('seedAll', () => {
   it('seeds the demo organisation of organisation.json', async () => {
     const seed = loadOrganisationSeed();
     expect(await database.db.$count(jurisdictions)).toBe(7);
-    expect(await database.db.$count(departments)).toBe(4 * 9);
+    expect(await database.db.$count(departments)).toBe(4 * 23);
     expect(await database.db.$count(users)).toBe(seed.users.length);
     const [lujiazui] = await database.db.select().from(jurisdictions).where(eq(jurisdictions.id, 'sh-pudong-lujiazui'));
     expect(lujiazui).toEqual({ id: 'sh-pudong-lujiazui', name: '陆家嘴街道', level: 'subDistrict', parentId: 'sh-pudong', calendarKey: null });
