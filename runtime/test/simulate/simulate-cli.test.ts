@@ -39,6 +39,14 @@ describe('npx tongban simulate', () => {
     expect(result.stderr).toContain("option '--cases <n>' argument 'many' is invalid");
   }, 60_000);
 
+  it('exits with code 2 unless given exactly one of --workflow and --all', async () => {
+    for (const args of [['--cases', '3'], ['--all', '--workflow', 'newborn', '--cases', '3']]) {
+      const result = await runCli(['simulate', ...args], { timeoutMs: 60_000 });
+      expect(result.code, args.join(' ')).toBe(2);
+      expect(result.stderr).toContain('give either --workflow <key> or --all');
+    }
+  }, 120_000);
+
   it('refuses to run without a running system, saying where it looked', async () => {
     const result = await runCli(['simulate', '--workflow', 'open-restaurant', '--cases', '1', '--url', 'http://127.0.0.1:9'], { timeoutMs: 60_000 });
     expect(result.code).toBe(1);
