@@ -55,6 +55,13 @@ export const formFieldSchema = z.object({
 export type FormField = z.infer<typeof formFieldSchema>;
 
 /**
+ * What a clerk acting on a task may do with one field (表单字段权限): not see it (`hidden`), see it
+ * (`readOnly`), or see and write it (`editable`). See `fieldPermissionOf` for the defaults.
+ */
+export const fieldPermissionSchema = z.enum(['hidden', 'readOnly', 'editable']);
+export type FieldPermission = z.infer<typeof fieldPermissionSchema>;
+
+/**
  * How a multi-instance task (会签) completes: `all` instances approve, `any` one approves, or at
  * least `threshold` approve. It is refused as soon as that can no longer happen.
  */
@@ -102,6 +109,12 @@ export const userTaskSchema = z.object({
   /** The outcomes a clerk can choose; an empty list offers `approve` alone (see `offeredOutcomes`). */
   outcomes: z.array(outcomeSchema).default([]),
   form: z.array(formFieldSchema).default([]),
+  /**
+   * Per field, what a clerk acting on the task may do with it: keys are properties of the
+   * definition's `dataSchema` (application data) or keys of the task's form. Unset, application
+   * fields are read-only and the form's fields editable (see `fieldPermissionOf`).
+   */
+  fieldPermissions: z.record(z.string(), fieldPermissionSchema).optional(),
   sla: taskSlaSchema.optional(),
   /**
    * On the intake task only (行政许可法 art. 32(4)): the agency must tell the applicant what to

@@ -1,4 +1,4 @@
-import { offeredOutcomes, slaEdgeBehaviour } from '../definition/index.ts';
+import { dataSchemaFields, offeredOutcomes, slaEdgeBehaviour } from '../definition/index.ts';
 import type { SlaLimit, UserTask, WorkflowEdge } from '../definition/index.ts';
 import { checkFeelBounds, parseCondition } from '../feel/index.ts';
 import type { DefinitionGraph } from './definition-graph.ts';
@@ -13,7 +13,7 @@ const NON_ROUTING_OUTCOMES = new Set(['requestSupplement']);
  * `reason-field-not-in-form`, `unknown-outcome`,
  * `outcome-without-edge`, `duplicate-outcome-edge`, `supplement-outcome-routed`, `outcome-ignored`,
  * `invalid-sla-breach-edge`, `sla-edge-without-limit`, `invalid-extension`, `extension-exceeds-law`,
- * `invalid-multi-instance`.
+ * `invalid-multi-instance`, `field-permission-unknown-field`, `field-permission-hidden-required`.
  *
  * Routing rules of a userTask: an edge with an `outcome` is taken by that outcome; one edge without
  * an outcome is taken by every routing outcome no other edge names; `return` needs its own edges
@@ -94,7 +94,7 @@ function checkTask(graph: DefinitionGraph, task: UserTask): Diagnostic[] {
     }
   });
 
-  diagnostics.push(...checkExtension(graph, task), ...checkMultiInstance(graph, task));
+  diagnostics.push(...checkExtension(graph, task), ...checkMultiInstance(graph, task), ...checkFieldPermissions(graph, task));
 
   const offered = offeredOutcomes(task);
   const outgoing = graph.outgoing.get(task.id) ?? [];
@@ -348,6 +348,37 @@ function checkMultiInstance(graph: DefinitionGraph, task: UserTask): Diagnostic[
   }
   if (task.acceptanceDeadline !== undefined) {
     diagnostics.push(invalid(`Multi-instance task '${task.id}' cannot be an intake with an acceptance deadline`, 'acceptanceDeadline'));
+  }
+  return diagnostics;
+}
+
+/**
+ * Field permissions name fields the clerk could meet at the task: a property of the definition's
+ * `dataSchema` or a field of the task's form; a required form field is not hidden (the clerk could
+ * never fill it in).
+ */
+function checkFieldPermissions(graph: DefinitionGraph, task: UserTask): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const known = new Set([...dataSchemaFields(graph.definition), ...task.form.map((field) => field.key)]);
+  for (const [key, permission] of Object.entries(task.fieldPermissions ?? {})) {
+    const field = nodeField(graph, task.id, `fieldPermissions.${key}`);
+    if (!known.has(key)) {
+      diagnostics.push({
+        code: 'field-permission-unknown-field',
+        severity: 'error',
+        message: `Task '${task.id}' sets a permission on field '${key}', which is neither a property of the data schema nor a field of its form`,
+        nodeId: task.id,
+        field,
+      });
+    } else if (permission === 'hidden' && task.form.some((formField) => formField.key === key && formField.required)) {
+      diagnostics.push({
+        code: 'field-permission-hidden-required',
+        severity: 'error',
+        message: `Task '${task.id}' hides its required form field '${key}', which the clerk then could never fill in`,
+        nodeId: task.id,
+        field,
+      });
+    }
   }
   return diagnostics;
 }

@@ -38,6 +38,8 @@ export const diagnosticCodes = [
   'invalid-extension',
   'extension-exceeds-law',
   'invalid-multi-instance',
+  'field-permission-unknown-field',
+  'field-permission-hidden-required',
   'activity-multiple-outgoing',
   'invalid-call-activity',
   'exclusive-gateway-without-default',
