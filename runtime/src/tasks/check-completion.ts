@@ -1,4 +1,4 @@
-import { offeredOutcomes } from '@tongban/engine';
+import { dataSchemaFields, fieldPermissionOf, offeredOutcomes } from '@tongban/engine';
 import type { UserTask, WorkflowDefinition } from '@tongban/engine';
 import { InvalidInputError } from '../errors/index.ts';
 
@@ -10,7 +10,9 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 /**
  * Checks a clerk's decision against the task's node (pure):
  * - `outcome` is one the node offers;
- * - `data` holds only the form's fields, each of its type (`number`, `boolean`, a `YYYY-MM-DD`
+ * - `data` writes only fields the node lets the clerk edit (`fieldPermissionOf`: the form's fields
+ *   and the application fields marked `editable`), never one marked `readOnly` or `hidden`;
+ * - the form's fields in `data` are each of its type (`number`, `boolean`, a `YYYY-MM-DD`
  *   `date`, text otherwise) and, for a `select`, one of its options; required fields are present
  *   unless the outcome is `reject`, `return` or `requestSupplement`;
  * - a `return` names `returnTo` when the node has several return edges, and a target it has.
@@ -34,9 +36,14 @@ export function checkCompletion(
     );
   }
   const fields = new Map(node.form.map((field) => [field.key, field]));
+  const applicationFields = new Set(dataSchemaFields(definition));
   for (const [key, value] of Object.entries(input.data)) {
     const field = fields.get(key);
-    if (!field) fail(`data.${key}`, 'unknown-field', `Task '${node.id}' has no form field '${key}'`);
+    if (!field && !applicationFields.has(key)) fail(`data.${key}`, 'unknown-field', `Task '${node.id}' has no form field '${key}'`);
+    const permission = fieldPermissionOf(node, key);
+    if (permission === 'hidden') fail(`data.${key}`, 'hidden', `Field '${key}' is hidden at task '${node.id}'; a completion cannot write it`);
+    if (permission === 'readOnly') fail(`data.${key}`, 'read-only', `Field '${key}' is read-only at task '${node.id}'`);
+    if (!field) continue;
     if (value === null || value === undefined) continue;
     const wrongType =
       (field.type === 'number' && (typeof value !== 'number' || !Number.isFinite(value))) ||

@@ -1,4 +1,5 @@
 import { and, asc, eq } from 'drizzle-orm';
+import { hiddenFields } from '@tongban/engine';
 import type { CalendarBook } from '../calendars/calendar-book.ts';
 import type { CaseExecutor } from '../cases/case-executor.ts';
 import type { TaskView } from '../cases/case-views.ts';
@@ -61,6 +62,8 @@ export class TaskOperationsService {
   /**
    * Task `taskId` as its reader sees it: a user whose department or scope sees the case, its
    * assignee or delegatee, or a user the case was copied to; with its comments, oldest first.
+   * The case data leaves out the fields the task's node hides (its `fieldPermissions`), unless the
+   * reader manages the case (a manager whose scope holds it, or an admin).
    * @throws NotFoundError `task-not-found`; ForbiddenError `task-forbidden`.
    */
   async getTask(taskId: string, viewer: Viewer): Promise<TaskDetail> {
@@ -69,7 +72,7 @@ export class TaskOperationsService {
     if (!found) throw new NotFoundError('task-not-found', `Task '${taskId}' does not exist`, { taskId });
     const { task, case: row } = found;
     await this.assertMayRead(viewer, task, row);
-    const [definition, calendars, paused, comments] = await Promise.all([
+    const [definition, calendars, paused, comments, organisation] = await Promise.all([
       this.options.definitions.get(row.definitionKey, row.definitionVersion),
       this.options.calendars(),
       db
@@ -82,7 +85,11 @@ export class TaskOperationsService {
         .leftJoin(users, eq(users.id, caseEvents.actorId))
         .where(and(eq(caseEvents.caseId, row.id), eq(caseEvents.taskId, taskId), eq(caseEvents.type, 'task.commented')))
         .orderBy(asc(caseEvents.id)),
+      this.options.organisation(),
     ]);
+    const node = definition.definition.nodes.find((n) => n.id === task.nodeId);
+    const hidden = node?.type === 'userTask' && !managesIt(viewer, organisation, row) ? new Set(hiddenFields(node)) : new Set<string>();
+    const data = Object.fromEntries(Object.entries(row.data).filter(([key]) => !hidden.has(key)));
     return {
       task: taskViewOf(task, {
         definition: definition.definition,
@@ -99,7 +106,7 @@ export class TaskOperationsService {
         jurisdictionId: row.jurisdictionId,
         status: row.status,
         applicant: row.applicant,
-        data: row.data,
+        data,
       },
       comments: comments.map(({ event, authorName }) => ({
         authorId: event.actorId,

@@ -1,9 +1,10 @@
 import { and, asc, desc, eq, ilike, inArray, like, or, sql, type SQL } from 'drizzle-orm';
-import type { UserTask } from '@tongban/engine';
+import { dataSchemaFields, type UserTask } from '@tongban/engine';
 import type { CalendarBook } from '../calendars/calendar-book.ts';
 import type { Db } from '../db/client.ts';
 import { caseEvents, cases, tasks, taskIsOpen, timers, type CaseRow, type TaskRow, type TaskStatus } from '../db/schema/index.ts';
 import type { CaseExecutor } from '../cases/case-executor.ts';
+import { checkCaseData } from '../cases/check-case-data.ts';
 import { caseViewOf, pageOf, type CaseView, type Page, type PageRequest, type TaskView } from '../cases/case-views.ts';
 import { taskViewOf } from '../cases/task-view-of.ts';
 import type { DefinitionStore, PublishedDefinition } from '../definitions/definition-store.ts';
@@ -190,7 +191,9 @@ export class TasksService {
   /**
    * Completes task `taskId` with the viewer's decision and runs the step inside the call, so the
    * next tasks exist when it returns. The outcome, form data and return target are checked
-   * against the task's node; the data is merged into the case data. Of two completions of one
+   * against the task's node, and so are its field permissions (a field the node makes read-only
+   * or hidden is refused); the data is merged into the case data, application fields the node
+   * makes editable after a check of the corrected case data against the data schema. Of two completions of one
    * task, exactly one succeeds and the other gets a 409 `task-not-open`.
    *
    * @throws NotFoundError `task-not-found`; ForbiddenError `task-forbidden`, `admin-does-not-decide`,
@@ -213,6 +216,9 @@ export class TasksService {
       const node = unit.userTask(task.nodeId);
       const returnTo = checkCompletion(unit.definition.definition, node, { outcome: input.outcome, data, returnTo: input.returnTo });
       const reason = reasonOf(node, input, data);
+      const applicationFields = new Set(dataSchemaFields(unit.definition.definition));
+      const corrections = Object.entries(data).filter(([key]) => applicationFields.has(key) && !node.form.some((field) => field.key === key));
+      if (corrections.length > 0) checkCaseData(unit.definition.definition.dataSchema, { ...unit.case.data, ...Object.fromEntries(corrections) });
       unit.update({ data: { ...unit.case.data, ...data } });
       unit.record(
         'task.completed',

@@ -111,7 +111,8 @@ export function taskOperationsRoutes({ runtime, access, maxBodyBytes }: TaskOper
     path: '/tasks/{id}',
     tags: ['tasks'],
     summary: 'One task, with the time it has left, what the clerk needs of its case, and its comments',
-    description: 'For a user whose department or scope sees it, its assignee or delegatee, or a user its case was copied to.',
+    description:
+      "For a user whose department or scope sees it, its assignee or delegatee, or a user its case was copied to. `case.data` leaves out the fields the task's node hides (`fieldPermissions`), unless the reader manages the case.",
     security: USER_SECURITY,
     middleware: [access.user()] as const,
     request: { params: idParams },

@@ -95,7 +95,8 @@ export function tasksRoutes({ runtime, access, maxBodyBytes }: TasksRoutesOption
     path: '/tasks/{id}/complete',
     tags: ['tasks'],
     summary: 'Decide a task; the case moves on inside the request',
-    description: '409 `task-not-open` when the task was completed or closed meanwhile.',
+    description:
+      "409 `task-not-open` when the task was completed or closed meanwhile. 400 `invalid-task-input` with `details.field` `data.<key>` and `details.reason` `read-only` or `hidden` when `data` writes a field the task's node does not make editable (`fieldPermissions`); an editable application field is checked against the data schema.",
     security: USER_SECURITY,
     middleware: [access.user(), jsonBody({ maxBytes: maxBodyBytes })] as const,
     request: {
