@@ -4,6 +4,7 @@ import { Button, Divider, Form, Input, Select, Typography } from 'antd';
 import { useMessages } from '../../i18n/index.ts';
 import { designMessages } from '../messages.ts';
 import { uniqueId } from '../model/unique-id.ts';
+import { FieldPermissionsEditor } from './FieldPermissionsEditor.tsx';
 import { FormFieldsEditor } from './FormFieldsEditor.tsx';
 import { IdInput } from './IdInput.tsx';
 import { OutcomesEditor } from './OutcomesEditor.tsx';
@@ -19,6 +20,8 @@ export interface NodePropertiesProps {
   takenIds: ReadonlySet<string>;
   departmentKinds: readonly DepartmentKindOption[];
   levels: readonly Level[];
+  /** The properties of the definition's data schema: the application fields a task's permissions cover. */
+  applicationFields: readonly string[];
   onChange: PropertyChangeHandler;
 }
 
@@ -26,7 +29,7 @@ export interface NodePropertiesProps {
 const resultSuggestions = ['approved', 'rejected', 'withdrawn', 'completed'];
 
 /** The properties of one node: id and name for every type, plus what its type carries. */
-export function NodeProperties({ node, schemaVersion, takenIds, departmentKinds, levels, onChange }: NodePropertiesProps) {
+export function NodeProperties({ node, schemaVersion, takenIds, departmentKinds, levels, applicationFields, onChange }: NodePropertiesProps) {
   const t = useMessages(designMessages);
   const p = t.properties;
   const replace = (next: WorkflowNode, field: string) => onChange([{ type: 'replaceNode', node: next }], `node:${node.id}:${field}`);
@@ -130,6 +133,17 @@ export function NodeProperties({ node, schemaVersion, takenIds, departmentKinds,
             {p.form}
           </Divider>
           <FormFieldsEditor fields={node.form} onChange={(form) => replaceTask(node, { form }, 'form')} />
+          <Divider plain titlePlacement="start">
+            {p.fieldPermissions}
+          </Divider>
+          <FieldPermissionsEditor
+            task={node}
+            applicationFields={applicationFields}
+            onChange={(fieldPermissions) => {
+              const { fieldPermissions: _old, ...rest } = node;
+              replace(fieldPermissions === undefined ? rest : { ...rest, fieldPermissions }, 'fieldPermissions');
+            }}
+          />
         </>
       )}
     </Form>

@@ -1,4 +1,4 @@
-import type { Diagnostic, Level, WorkflowDefinition } from '@tongban/engine';
+import { dataSchemaFields, type Diagnostic, type Level, type WorkflowDefinition } from '@tongban/engine';
 import { Alert, Flex, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useMessages } from '../../i18n/index.ts';
@@ -44,7 +44,7 @@ export function PropertiesPanel({ definition, selection, departmentKinds, levels
   let body;
   if (node !== undefined) {
     title = `${t.properties.node} · ${t.nodeTypes[node.type]}`;
-    body = <NodeProperties key={node.id} node={node} schemaVersion={definition.schemaVersion} takenIds={taken} departmentKinds={departmentKinds} levels={levels} onChange={onChange} />;
+    body = <NodeProperties key={node.id} node={node} schemaVersion={definition.schemaVersion} takenIds={taken} departmentKinds={departmentKinds} levels={levels} applicationFields={dataSchemaFields(definition)} onChange={onChange} />;
   } else if (edge !== undefined) {
     title = t.properties.edge;
     body = <EdgeProperties key={edge.id} edge={edge} definition={definition} onChange={onChange} />;
