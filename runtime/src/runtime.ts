@@ -40,6 +40,7 @@ import { createRedisConnection, redisReady } from './queues/redis-connection.ts'
 import { SERVICE_QUEUE_NAME, ServiceQueue, type ServiceJobData } from './queues/service-queue.ts';
 import { TIMER_QUEUE_NAME, TimerQueue, type TimerJobData } from './queues/timer-queue.ts';
 import { WorkerHost, type WorkerStopReport } from './queues/worker-host.ts';
+import type { QueueJobCounts, StepObserver } from './metrics/tongban-metrics.ts';
 import type { RuntimeLogger } from './runtime-logger.ts';
 import { TaskExtensionsService, type ExtensionRefusalInput, type ExtensionRequestInput } from './tasks/task-extensions.service.ts';
 import { CaseUrgesService, type UrgeResult } from './cases/case-urges.service.ts';
@@ -84,6 +85,8 @@ export interface RuntimeOptions {
    * worker thread: default 1 000 ms and a 64 MiB heap (`DEFAULT_FEEL_BUDGET`).
    */
   feelBudget?: FeelBudget;
+  /** Receives the duration of every case step (the process's metrics). */
+  steps?: StepObserver;
 }
 
 /** The running system: services the HTTP API calls, and the workers. */
@@ -183,6 +186,8 @@ export interface Runtime {
   pingDatabase(): Promise<void>;
   /** Resolves when Redis answers `PING` on the producer connection; rejects at once when it is away. */
   pingRedis(): Promise<void>;
+  /** Jobs in the timer and service queues by BullMQ state (the whole system: every process shares them). */
+  queueJobCounts(): Promise<QueueJobCounts>;
   /** Reads the organisation again (after it is re-seeded). */
   reloadOrganisation(): Promise<void>;
 
@@ -214,6 +219,9 @@ export interface Runtime {
   /** Stops workers, queues and Redis connections. The database handle is the caller's to close. */
   stop(): Promise<void>;
 }
+
+/** The BullMQ job states the metrics count (Tongban's jobs are removed once completed or failed for good). */
+const QUEUE_STATES = ['wait', 'active', 'delayed', 'prioritized', 'failed', 'completed'] as const;
 
 /** The calendar `advanceClock` counts a move `by` working units on. */
 const ADVANCE_CALENDAR = 'cn-mainland';
@@ -269,7 +277,16 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   const definitions = new DefinitionStore(db);
   const dispatcher = new OutboxDispatcher({ db, clock, timers: timerQueue, services: serviceQueue, logger });
   const feel = new BoundedFeelEvaluator(options.feelBudget);
-  const executor = new CaseExecutor({ db, clock, definitions, organisation: getOrganisation, calendars: getCalendars, dispatcher, feel: feel.evaluate });
+  const executor = new CaseExecutor({
+    db,
+    clock,
+    definitions,
+    organisation: getOrganisation,
+    calendars: getCalendars,
+    dispatcher,
+    feel: feel.evaluate,
+    ...(options.steps !== undefined && { steps: options.steps }),
+  });
   const calendarsService = new CalendarsService({
     db,
     executor,
@@ -412,6 +429,10 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     },
     pingRedis: async () => {
       await producer.ping();
+    },
+    queueJobCounts: async () => {
+      const [timerCounts, serviceCounts] = await Promise.all([queue.getJobCounts(...QUEUE_STATES), rawServiceQueue.getJobCounts(...QUEUE_STATES)]);
+      return { [TIMER_QUEUE_NAME]: timerCounts, [SERVICE_QUEUE_NAME]: serviceCounts };
     },
     reloadOrganisation,
 

@@ -10,6 +10,7 @@ import type { DefinitionStore, PublishedDefinition } from '../definitions/defini
 import { ConflictError, NotFoundError, TongbanError } from '../errors/index.ts';
 import type { FeelBudgetDetails } from '../feel/feel-budget-conflict.ts';
 import type { Organisation } from '../organisation/organisation.ts';
+import type { StepKind, StepObserver } from '../metrics/tongban-metrics.ts';
 import type { OutboxDispatcher } from '../outbox/outbox-dispatcher.ts';
 import { CaseUnit } from './case-unit.ts';
 import type { Tx } from './transaction.ts';
@@ -51,6 +52,8 @@ export interface CaseExecutorOptions {
   dispatcher: OutboxDispatcher;
   /** Evaluates the FEEL of every step under a budget (`BoundedFeelEvaluator`). */
   feel: FeelEvaluator;
+  /** Receives each step's duration, from the start of its transaction to its commit or rollback (retries included). */
+  steps?: StepObserver;
 }
 
 /**
@@ -77,7 +80,7 @@ export class CaseExecutor {
    */
   async withCase<T>(caseId: string, actorId: string | null, work: (unit: CaseUnit) => Promise<T>): Promise<T> {
     const [organisation, calendars] = await Promise.all([this.options.organisation(), this.options.calendars()]);
-    const { value, outboxRows } = await this.transaction(async (tx) => {
+    const { value, outboxRows } = await this.transaction('case', async (tx) => {
       const [row] = await tx.select().from(cases).where(eq(cases.id, caseId)).for('update');
       if (!row) throw new NotFoundError('case-not-found', `Case '${caseId}' does not exist`, { caseId });
       const definition = await this.options.definitions.get(row.definitionKey, row.definitionVersion, tx);
@@ -96,7 +99,7 @@ export class CaseExecutor {
    */
   async withCaseOfTask<T>(taskId: string, actorId: string | null, work: (unit: CaseUnit, task: TaskRow) => Promise<T>): Promise<T> {
     const [organisation, calendars] = await Promise.all([this.options.organisation(), this.options.calendars()]);
-    const { value, outboxRows } = await this.transaction(async (tx) => {
+    const { value, outboxRows } = await this.transaction('task', async (tx) => {
       const [found] = await tx
         .select({ task: tasks, case: cases })
         .from(tasks)
@@ -124,7 +127,7 @@ export class CaseExecutor {
     work: (unit: CaseUnit) => Promise<T>,
   ): Promise<T | undefined> {
     const [organisation, calendars] = await Promise.all([this.options.organisation(), this.options.calendars()]);
-    const { value, outboxRows } = await this.transaction(async (tx) => {
+    const { value, outboxRows } = await this.transaction('new-case', async (tx) => {
       const row = await insert(tx, this.options.clock.now());
       if (!row) return { value: undefined, outboxRows: [] };
       const unit = this.unitOf(tx, organisation, calendars, definition, row, actorId);
@@ -143,15 +146,22 @@ export class CaseExecutor {
    * rolls it back too, and records (or counts again) the open incident of kind `feel` on the case
    * in a transaction of its own before answering 409 `feel-budget-exceeded`.
    */
-  private async transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+  private async transaction<T>(kind: StepKind, work: (tx: Tx) => Promise<T>): Promise<T> {
+    const started = performance.now();
+    const observe = (outcome: 'ok' | 'error') => this.options.steps?.observeStep(kind, outcome, (performance.now() - started) / 1_000);
     for (let attempt = 1; ; attempt += 1) {
       try {
-        return await this.options.db.transaction(work);
+        const value = await this.options.db.transaction(work);
+        observe('ok');
+        return value;
       } catch (error) {
         if (error instanceof TongbanError && error.code === 'feel-budget-exceeded') {
           await this.recordFeelIncident(error.message, error.details as FeelBudgetDetails);
         }
-        if (attempt >= DEADLOCK_ATTEMPTS || !isDeadlock(error)) throw uncountableDeadline(error) ?? error;
+        if (attempt >= DEADLOCK_ATTEMPTS || !isDeadlock(error)) {
+          observe('error');
+          throw uncountableDeadline(error) ?? error;
+        }
       }
     }
   }

@@ -1,9 +1,12 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
+import { requestId } from 'hono/request-id';
 import { createAuthService } from '../auth/auth.service.ts';
 import { NotFoundError } from '../errors/index.ts';
 import type { Health } from '../health/health.ts';
 import { healthRoutes } from '../health/health.routes.ts';
+import { metricsRoutes } from '../metrics/metrics.routes.ts';
+import type { TongbanMetrics } from '../metrics/tongban-metrics.ts';
 import type { Runtime } from '../runtime.ts';
 import { consoleRoutes } from './console-routes.ts';
 import { createRouter } from './create-router.ts';
@@ -12,6 +15,7 @@ import { createAccess } from './middleware/access.ts';
 import { errorHandler } from './middleware/error-handler.ts';
 import type { HttpLogger } from './middleware/error-handler.ts';
 import { DEFAULT_MAX_BODY_BYTES } from './middleware/json-body.ts';
+import { requestObserver, type RequestLine } from './middleware/request-observer.ts';
 import { authRoutes } from './routes/auth.routes.ts';
 import { calendarsRoutes } from './routes/calendars.routes.ts';
 import { caseOperationsRoutes } from './routes/case-operations.routes.ts';
@@ -41,6 +45,10 @@ export interface AppOptions {
   logger?: HttpLogger;
   /** The process's health, answered at `/healthz` and `/readyz`. */
   health?: Health;
+  /** The process's metrics, answered at `/metrics`. */
+  metrics?: TongbanMetrics;
+  /** Receives one line per answered request (the request log, the HTTP histogram). */
+  onRequest?: (line: RequestLine) => void;
 }
 
 /** The version of the HTTP API, as the OpenAPI document states it. */
@@ -53,6 +61,9 @@ export const API_VERSION = '1.0.0';
  *   answered `{ error: { code, message, details } }` by one `onError`;
  * - `/api/openapi.json`: the OpenAPI 3.1 document generated from those schemas;
  * - `/healthz`, `/readyz` (with `health`): the process's liveness and readiness, never the console;
+ * - `/metrics` (with `metrics`): the process's Prometheus metrics;
+ * - on every answer `X-Request-Id`: the request's own when usable (at most 255 of `A-Za-z0-9_-=`),
+ *   else a new UUID; with `onRequest`, one record per request carrying it;
  * - `/`: the built console from `consoleDir`, with SPA fallback; unknown `/api/*` paths answer
  *   404 `route-not-found` and never the console.
  *
@@ -93,6 +104,8 @@ export function createApp(runtime: Runtime, options: AppOptions): OpenAPIHono<Ht
   const app = createRouter();
   app.onError(onError);
   app.notFound(routeNotFound);
+  app.use(requestId());
+  if (options.onRequest !== undefined) app.use(requestObserver(options.onRequest));
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
   app.openAPIRegistry.registerComponent('securitySchemes', 'apiKey', { type: 'apiKey', in: 'header', name: 'X-Api-Key' });
   app.route('/api/v1', api);
@@ -110,6 +123,7 @@ export function createApp(runtime: Runtime, options: AppOptions): OpenAPIHono<Ht
   });
   app.all('/api/*', routeNotFound);
   if (options.health !== undefined) app.route('/', healthRoutes(options.health));
+  if (options.metrics !== undefined) app.route('/', metricsRoutes(options.metrics));
   if (options.consoleDir !== undefined) app.route('/', consoleRoutes({ consoleDir: options.consoleDir }));
   return app;
 }

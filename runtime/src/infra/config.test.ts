@@ -15,6 +15,7 @@ describe('loadConfig', () => {
       healthPort: defaultHealthPort,
       shutdownGraceMs: defaultShutdownGraceMs,
       sweepIntervalMs: 5_000,
+      logLevel: 'info',
     });
   });
 
@@ -29,12 +30,14 @@ describe('loadConfig', () => {
       TONGBAN_HEALTH_PORT: '9101',
       TONGBAN_SHUTDOWN_GRACE_MS: '8000',
       TONGBAN_SWEEP_INTERVAL_MS: '600000',
+      TONGBAN_LOG_LEVEL: 'Debug',
     });
     expect(config).toMatchObject({
       queuePrefix: '{tongban}',
       healthPort: 9101,
       shutdownGraceMs: 8_000,
       sweepIntervalMs: 600_000,
+      logLevel: 'debug',
       databaseUrl: 'postgres://u:p@db/tongban',
       redisUrl: 'redis://cache:6379',
       port: 8080,
@@ -52,5 +55,11 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ TONGBAN_SHUTDOWN_GRACE_MS: '25s' })).toThrow(/TONGBAN_SHUTDOWN_GRACE_MS must be a number of milliseconds .* got '25s'/);
     expect(() => loadConfig({ TONGBAN_HEALTH_PORT: '-1' })).toThrow(/TONGBAN_HEALTH_PORT must be a TCP port number/);
     expect(() => loadConfig({ TONGBAN_SWEEP_INTERVAL_MS: '0' })).toThrow(ConfigError);
+  });
+
+  it('names TONGBAN_LOG_LEVEL and the levels it takes when the level is unknown', () => {
+    expect(() => loadConfig({ TONGBAN_LOG_LEVEL: 'verbose' })).toThrow(
+      /TONGBAN_LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got 'verbose'/,
+    );
   });
 });

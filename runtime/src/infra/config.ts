@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import { logLevels, type LogLevel } from '../logging/create-logger.ts';
 
 /** The repository root (the folder above `runtime/`). */
 export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
@@ -37,6 +38,8 @@ export interface TongbanConfig {
   shutdownGraceMs: number;
   /** `TONGBAN_SWEEP_INTERVAL_MS`: period of the workers' sweeper (outbox rows and jobs left behind), ms. Default 5 000. */
   sweepIntervalMs: number;
+  /** `TONGBAN_LOG_LEVEL`: the least severe level logged (`fatal` … `trace`, or `silent`). Default `info`. */
+  logLevel: LogLevel;
 }
 
 /** Thrown for an environment variable whose value cannot be used; names the variable. */
@@ -82,5 +85,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TongbanConfig 
     healthPort: integer('TONGBAN_HEALTH_PORT', defaultHealthPort, 0, 65_535, 'a TCP port number (0-65535)'),
     shutdownGraceMs: integer('TONGBAN_SHUTDOWN_GRACE_MS', defaultShutdownGraceMs, 1, 3_600_000, 'a number of milliseconds (1-3600000)'),
     sweepIntervalMs: integer('TONGBAN_SWEEP_INTERVAL_MS', 5_000, 100, 86_400_000, 'a number of milliseconds (100-86400000)'),
+    logLevel: logLevel(value('TONGBAN_LOG_LEVEL')),
   };
+}
+
+function logLevel(text: string | undefined): LogLevel {
+  if (text === undefined) return 'info';
+  const level = logLevels.find((l) => l === text.toLowerCase());
+  if (level === undefined) throw new ConfigError('TONGBAN_LOG_LEVEL', `TONGBAN_LOG_LEVEL must be one of ${logLevels.join(', ')}, got '${text}'`);
+  return level;
 }

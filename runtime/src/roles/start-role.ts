@@ -7,9 +7,12 @@ import { migrateDatabase, pendingMigrations } from '../db/migrate.ts';
 import { virtualClock as virtualClockTable } from '../db/schema/index.ts';
 import { Health, healthRoutes, roleChecks, type RoleName } from '../health/index.ts';
 import { createApp } from '../http/app.ts';
-import { loggableError } from '../http/middleware/loggable-error.ts';
+import { Hono } from 'hono';
+import type { Logger } from 'pino';
 import type { TongbanConfig } from '../infra/config.ts';
 import { startLocalServices } from '../infra/local-services.ts';
+import { createLogger, httpLogger, requestLogger, runtimeLogger } from '../logging/index.ts';
+import { metricsRoutes, readDatabaseFigures, TongbanMetrics } from '../metrics/index.ts';
 import { createRuntime } from '../runtime.ts';
 import { formatDemoLogins } from '../cli/demo-logins.ts';
 import { redactUrl } from '../cli/redact-url.ts';
@@ -29,6 +32,8 @@ export interface RoleOptions {
   virtualClock?: boolean;
   /** Receives every line to show the operator. Default `console.log`. */
   print?: (line: string) => void;
+  /** The process's log (requests, errors, the workers' lines). Default a pino logger on standard output at `config.logLevel`. */
+  log?: Logger;
 }
 
 /** A role that is up. */
@@ -36,7 +41,7 @@ export interface RunningRole {
   role: RoleName;
   /** Base URL of the HTTP API and console (`start`, `api`). */
   url?: string;
-  /** Base URL of `/healthz` and `/readyz`: the HTTP port, or `worker`'s health port. */
+  /** Base URL of `/healthz`, `/readyz` and `/metrics`: the HTTP port, or `worker`'s health port. */
   healthUrl: string;
 }
 
@@ -54,7 +59,10 @@ const WORKER_DRAIN_SHARE = 0.8;
  * - `api`: the HTTP API and console on `DATABASE_URL` and `REDIS_URL`; no workers, no sweeper
  *   (a completion still dispatches its own outbox rows after commit);
  * - `worker`: the timer and service workers, the sweeper and the Redis watch on `DATABASE_URL` and
- *   `REDIS_URL`, and `/healthz` and `/readyz` on the health port.
+ *   `REDIS_URL`, and `/healthz`, `/readyz` and `/metrics` on the health port.
+ *
+ * Every role logs JSON lines through pino (one per request on `start` and `api`) and answers
+ * `/metrics` beside its health endpoints.
  *
  * `api` and `worker` neither migrate nor seed: they refuse a database whose migrations are not all
  * applied, and a database run on the virtual clock (its timers fire only through the workers of
@@ -107,15 +115,20 @@ export async function startRole(options: RoleOptions): Promise<RunningRole> {
   const clock: Clock = options.virtualClock ? await createVirtualClock(handle.db) : systemClock;
   if (role === 'start') await seedAll(handle.db, { now: clock.now() });
 
+  const log = options.log ?? createLogger({ role, level: config.logLevel });
+  const logger = runtimeLogger(log);
+  const metrics = new TongbanMetrics(role);
   const runtime = await createRuntime({
     db: handle.db,
     redisUrl,
     queuePrefix: config.queuePrefix,
     clock,
     sweepIntervalMs: config.sweepIntervalMs,
-    logger: { info: (message) => print(message), error: (message, error) => console.error(message, error === undefined ? '' : loggableError(error)) },
+    logger,
+    steps: metrics,
   });
   shutdown.add({ name: 'queues and Redis connections', run: () => runtime.stop() });
+  metrics.watchSystem({ queueJobCounts: () => runtime.queueJobCounts(), databaseFigures: () => readDatabaseFigures(handle.db, clock.now()) }, logger);
   const runsWorkers = role !== 'api';
   const health = new Health({ role, checks: roleChecks(runtime, handle.sql, { workers: runsWorkers }) });
   shutdown.onBegin(() => health.markShuttingDown());
@@ -123,7 +136,8 @@ export async function startRole(options: RoleOptions): Promise<RunningRole> {
   let healthUrl: string | undefined;
   if (role === 'worker') {
     // Up before the workers (answering 503 until they run) and closed after them.
-    const server = await listen(healthRoutes(health).fetch, config.host, config.healthPort, 'TONGBAN_HEALTH_PORT or --health-port');
+    const healthPort = new Hono().route('/', healthRoutes(health)).route('/', metricsRoutes(metrics));
+    const server = await listen(healthPort.fetch, config.host, config.healthPort, 'TONGBAN_HEALTH_PORT or --health-port');
     shutdown.add({ name: 'health server', run: (until) => drainServer(server, until) });
     healthUrl = serverUrl(server, config.host);
   }
@@ -139,7 +153,7 @@ export async function startRole(options: RoleOptions): Promise<RunningRole> {
     });
   }
   if (role === 'worker') {
-    print(`Tongban worker is ready (pid ${process.pid}): health at ${healthUrl}/healthz and ${healthUrl}/readyz`);
+    print(`Tongban worker is ready (pid ${process.pid}): health at ${healthUrl}/healthz and ${healthUrl}/readyz, metrics at ${healthUrl}/metrics`);
     return { role, healthUrl: healthUrl as string };
   }
 
@@ -147,13 +161,24 @@ export async function startRole(options: RoleOptions): Promise<RunningRole> {
   if (!hasConsole) {
     print(`Console not built (${config.consoleDir} has no index.html): serving the API only; run npm run build -w @tongban/designer`);
   }
-  const app = createApp(runtime, { intakeApiKeys: config.intakeApiKeys, health, ...(hasConsole ? { consoleDir: config.consoleDir } : {}) });
+  const onRequest = requestLogger(log);
+  const app = createApp(runtime, {
+    intakeApiKeys: config.intakeApiKeys,
+    health,
+    metrics,
+    logger: httpLogger(log),
+    onRequest: (line) => {
+      metrics.observeRequest({ method: line.method, route: line.route, status: line.status, seconds: line.durationMs / 1_000 });
+      onRequest(line);
+    },
+    ...(hasConsole ? { consoleDir: config.consoleDir } : {}),
+  });
   const server = await listen(app.fetch, config.host, config.port);
   shutdown.add({ name: 'HTTP server', by: HTTP_DRAIN_SHARE, run: (until) => drainServer(server, until) });
   const url = serverUrl(server, config.host);
   const what = role === 'start' ? 'Tongban is' : 'Tongban api is';
   print(
-    `${what} ready at ${url}${hasConsole ? '' : ' (API only)'} in ${process.uptime().toFixed(1)} s (pid ${process.pid}) — API ${url}/api/v1, OpenAPI ${url}/api/openapi.json, health ${url}/healthz and ${url}/readyz`,
+    `${what} ready at ${url}${hasConsole ? '' : ' (API only)'} in ${process.uptime().toFixed(1)} s (pid ${process.pid}) — API ${url}/api/v1, OpenAPI ${url}/api/openapi.json, health ${url}/healthz and ${url}/readyz, metrics ${url}/metrics`,
   );
   if (role === 'start') {
     print(`Clock: ${clock.virtual ? `virtual, now ${clock.now().toISOString()}` : 'system'}`);

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
+import { requestId } from 'hono/request-id';
 import { describe, expect, it } from 'vitest';
 import { ConflictError, TongbanError } from '../../errors/index.ts';
 import { errorHandler } from './error-handler.ts';
@@ -48,5 +49,21 @@ describe('errorHandler', () => {
     expect(body.error.code).toBe('internal');
     expect(JSON.stringify(body)).not.toContain('hunter2');
     expect(body.error.details.reference).toBe(logged[0]?.context.reference);
+  });
+
+  it('should answer and log the request id of a 500 with its reference, and keep the X-Request-Id header on the error', async () => {
+    const logged: { context: { reference: string; requestId: string } }[] = [];
+    const app = new Hono();
+    app.onError(errorHandler({ logger: { error: (message, context) => logged.push({ context: context as { reference: string; requestId: string } }) } }));
+    app.use(requestId());
+    app.get('/', () => {
+      throw new Error('boom');
+    });
+    const response = await app.request('/', { headers: { 'X-Request-Id': 'gateway-7f3a' } });
+    expect(response.status).toBe(500);
+    expect(response.headers.get('x-request-id')).toBe('gateway-7f3a');
+    const body = (await response.json()) as { error: { details: { reference: string; requestId: string } } };
+    expect(body.error.details).toEqual({ reference: logged[0]?.context.reference, requestId: 'gateway-7f3a' });
+    expect(logged[0]?.context.requestId).toBe('gateway-7f3a');
   });
 });

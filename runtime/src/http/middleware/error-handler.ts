@@ -33,6 +33,12 @@ const consoleLogger: HttpLogger = {
   error: (message, context) => console.error(message, context),
 };
 
+/** `{ requestId }` when `hono/request-id` gave the request one. */
+function requestIdOf(c: Context): { requestId?: string } {
+  const id: unknown = c.get('requestId');
+  return typeof id === 'string' ? { requestId: id } : {};
+}
+
 function errorResponse(c: Context, status: number, body: ErrorBody['error']): Response {
   return c.json({ error: body } satisfies ErrorBody, status as ContentfulStatusCode);
 }
@@ -44,7 +50,9 @@ function errorResponse(c: Context, status: number, body: ErrorBody['error']): Re
  *   logged when that status is 5xx);
  * - a Hono `HTTPException` answers with its status and a code for it;
  * - anything else is a bug: logged with a reference, answered 500 `internal` with only that
- *   reference, so no internals leak.
+ *   reference (and the request id), so no internals leak.
+ *
+ * A logged error carries the request id, when the request has one (`hono/request-id`).
  *
  * A logged error carries its class, code, message and stack frames, and for a failed query its
  * SQL text and each parameter's position, type and length, never a value (see {@link loggableError}).
@@ -54,7 +62,7 @@ function errorResponse(c: Context, status: number, body: ErrorBody['error']): Re
 export const errorHandler = ({ logger = consoleLogger }: ErrorHandlerOptions = {}): ErrorHandler => {
   return function errorHandler(error, c) {
     if (isTongbanError(error)) {
-      if (error.status >= 500) logger.error(`${error.code} answering ${c.req.method} ${c.req.path}`, { error: loggableError(error) });
+      if (error.status >= 500) logger.error(`${error.code} answering ${c.req.method} ${c.req.path}`, { ...requestIdOf(c), error: loggableError(error) });
       return errorResponse(c, error.status, {
         code: error.code,
         message: error.message,
@@ -69,11 +77,11 @@ export const errorHandler = ({ logger = consoleLogger }: ErrorHandlerOptions = {
       });
     }
     const reference = randomUUID();
-    logger.error(`Unexpected error answering ${c.req.method} ${c.req.path}`, { reference, error: loggableError(error) });
+    logger.error(`Unexpected error answering ${c.req.method} ${c.req.path}`, { reference, ...requestIdOf(c), error: loggableError(error) });
     return errorResponse(c, 500, {
       code: 'internal',
       message: `An internal error occurred (reference ${reference})`,
-      details: { reference },
+      details: { reference, ...requestIdOf(c) },
     });
   };
 };

@@ -67,6 +67,7 @@ export function casesRoutes({ runtime, access, maxBodyBytes }: CasesRoutesOption
       idempotencyKey: c.req.valid('header')['Idempotency-Key'],
       actor: c.get('viewer'),
     });
+    c.set('caseId', filed.id);
     c.header('Location', `/api/v1/cases/${encodeURIComponent(filed.id)}`);
     return created ? c.json(filed, 201) : c.json(filed, 200);
   });

@@ -121,6 +121,7 @@ export function tasksRoutes({ runtime, access, maxBodyBytes }: TasksRoutesOption
       ...(reason !== undefined && { reason }),
       ...(returnTo !== undefined && { returnTo }),
     });
+    c.set('caseId', result.case.id);
     return c.json(result, 200);
   });
 
