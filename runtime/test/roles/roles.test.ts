@@ -3,6 +3,7 @@ import { runCli } from '../../src/cli/run-cli.ts';
 import { buildCompiled, createTestDatabase, repoRoot, startCompiledTongban, startProcess, testRedis } from '../support/index.ts';
 import type { TestDatabase, TestProcess } from '../support/index.ts';
 import { caseUnderReview, PORTAL_KEY, publishQuickReview } from './support/quick-review.ts';
+import { sample, samples, scrape } from './support/prometheus-text.ts';
 import { remoteClient } from './support/remote-client.ts';
 
 // docs/operations.md, "Two APIs and three workers on one PostgreSQL and one Redis", as it says:
@@ -61,7 +62,7 @@ describe('tongban api and tongban worker on one PostgreSQL and one Redis', () =>
     expect(started.slice(2).every((p) => /Workers started/.test(p.output()))).toBe(true);
   });
 
-  it('answers /healthz and /readyz on every process, the api’s beside /api/v1 and never the console', async () => {
+  it('answers /healthz and /readyz on every process, the api’s beside /api/v1 and never under it', async () => {
     for (const [url, role] of [...apiUrls.map((u) => [u, 'api']), ...workerHealthUrls.map((u) => [u, 'worker'])] as [string, string][]) {
       const live = await fetch(`${url}/healthz`);
       expect(live.status).toBe(200);
@@ -76,6 +77,8 @@ describe('tongban api and tongban worker on one PostgreSQL and one Redis', () =>
     }
     const underApi = await fetch(`${apiUrls[0]}/api/v1/readyz`);
     expect(underApi.status).toBe(404);
+    const metricsUnderApi = await fetch(`${apiUrls[0]}/api/v1/metrics`);
+    expect(metricsUnderApi.status).toBe(404);
     const onWorkerPort = await fetch(`${workerHealthUrls[0]}/api/v1/definitions`);
     expect(onWorkerPort.status).toBe(404);
   }, 90_000);
@@ -123,5 +126,28 @@ describe('tongban api and tongban worker refuse to start', () => {
     } finally {
       await simulated.close();
     }
+  }, 90_000);
+});
+
+describe('/metrics of tongban api and tongban worker', () => {
+  it('answers on every process in Prometheus text, the api’s beside /healthz, the worker’s on its health port, each sample labelled with the role', async () => {
+    for (const [url, role] of [...apiUrls.map((u) => [u, 'api']), ...workerHealthUrls.map((u) => [u, 'worker'])] as [string, string][]) {
+      const response = await fetch(`${url}/metrics`);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);
+      expect(response.headers.get('cache-control')).toBe('no-store');
+      const text = await response.text();
+      expect(sample(text, 'process_cpu_user_seconds_total', { role })).toBeGreaterThan(0);
+      expect(sample(text, 'tongban_system_source_up', { role, source: 'postgres' })).toBe(1);
+      expect(sample(text, 'tongban_system_source_up', { role, source: 'redis' })).toBe(1);
+      // The case of the first test waits, overdue, in its review: every process counts it.
+      expect(sample(text, 'tongban_open_tasks', { role, sla_state: 'overdue' })).toBe(1);
+      expect(samples(text, 'tongban_queue_jobs', { role, queue: 'timers', state: 'delayed' })).toHaveLength(1);
+    }
+    // The timer of the first test fired in one of the workers, as a case step of that worker.
+    const fired = await Promise.all(workerHealthUrls.map(async (url) => sample(await scrape(url), 'tongban_case_step_duration_seconds_count', { kind: 'case', outcome: 'ok' })));
+    expect(fired.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(1);
+    const filed = await Promise.all(apiUrls.map(async (url) => sample(await scrape(url), 'tongban_http_request_duration_seconds_count', { method: 'POST', route: '/api/v1/cases', status: '201' })));
+    expect(filed.reduce((a, b) => a + b, 0)).toBe(1);
   }, 90_000);
 });

@@ -10,7 +10,14 @@ export async function scrape(baseUrl: string): Promise<string> {
  * throws when several match.
  */
 export function sample(text: string, name: string, labels: Record<string, string> = {}): number {
-  const matches = text
+  const matches = samples(text, name, labels);
+  if (matches.length > 1) throw new Error(`${matches.length} samples of ${name} match ${JSON.stringify(labels)}`);
+  return matches[0] ?? 0;
+}
+
+/** The values of the samples of `name` whose labels include `labels`, in the order of the text. */
+export function samples(text: string, name: string, labels: Record<string, string> = {}): number[] {
+  return text
     .split('\n')
     .filter((line) => line.startsWith(`${name}{`) || line.startsWith(`${name} `))
     .map((line) => {
@@ -19,7 +26,6 @@ export function sample(text: string, name: string, labels: Record<string, string
       const found = Object.fromEntries([...(match[1] ?? '').matchAll(/(\w+)="((?:[^"\\]|\\.)*)"/g)].map((m) => [m[1], m[2]]));
       return { found, value: Number(match[2]) };
     })
-    .filter(({ found }) => Object.entries(labels).every(([key, value]) => found[key] === value));
-  if (matches.length > 1) throw new Error(`${matches.length} samples of ${name} match ${JSON.stringify(labels)}`);
-  return matches[0]?.value ?? 0;
+    .filter(({ found }) => Object.entries(labels).every(([key, value]) => found[key] === value))
+    .map(({ value }) => value);
 }
