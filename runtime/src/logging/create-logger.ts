@@ -10,18 +10,21 @@ export type LogLevel = (typeof logLevels)[number];
 export interface CreateLoggerOptions {
   role: RoleName;
   level: LogLevel;
-  /** Where the lines go. Default standard output: pretty when it is a terminal, JSON lines otherwise. */
+  /** Where the lines go. Default standard output. */
   destination?: DestinationStream;
+  /** Readable lines (pino-pretty) instead of JSON. Default: when standard output is a terminal. */
+  pretty?: boolean;
 }
 
 /**
  * The process's pino logger: one JSON object a line (`level` as a number, `time` as ISO 8601,
- * `role`, `pid`, `msg`, and the fields of the line), or, when standard output is a terminal and no
- * destination is given, the same lines made readable by pino-pretty.
+ * `role`, `pid`, `msg`, and the fields of the line), or the same lines made readable by
+ * pino-pretty for a terminal.
  */
 export function createLogger(options: CreateLoggerOptions): Logger {
   const settings = { level: options.level, base: { role: options.role, pid: process.pid }, timestamp: pino.stdTimeFunctions.isoTime };
-  if (options.destination !== undefined) return pino(settings, options.destination);
-  if (process.stdout.isTTY) return pino(settings, prettyStream({ colorize: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,role' }));
-  return pino(settings, pino.destination({ dest: 1, sync: true }));
+  if (options.pretty ?? process.stdout.isTTY === true) {
+    return pino(settings, prettyStream({ destination: options.destination ?? 1, sync: true, colorize: options.destination === undefined, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,role' }));
+  }
+  return pino(settings, options.destination ?? pino.destination({ dest: 1, sync: true }));
 }

@@ -3,7 +3,7 @@ import { runCli } from '../../src/cli/run-cli.ts';
 import { buildCompiled, createTestDatabase, repoRoot, startCompiledTongban, startProcess, testRedis } from '../support/index.ts';
 import type { TestDatabase, TestProcess } from '../support/index.ts';
 import { caseUnderReview, PORTAL_KEY, publishQuickReview } from './support/quick-review.ts';
-import { sample, samples, scrape } from './support/prometheus-text.ts';
+import { sample, samples, scrape } from '../support/prometheus-text.ts';
 import { remoteClient } from './support/remote-client.ts';
 
 // docs/operations.md, "Two APIs and three workers on one PostgreSQL and one Redis", as it says:
