@@ -36,7 +36,7 @@ export function registerRoleCommands(program: Command): void {
   program
     .command('worker')
     .description('run timers, service tasks, outbox dispatch and notifications on DATABASE_URL and REDIS_URL (migrate first)')
-    .option('--health-port <n>', 'port of /healthz and /readyz (default: TONGBAN_HEALTH_PORT or 3001; 0 picks a free one)', parsePort)
+    .option('--health-port <n>', 'port of /healthz, /readyz and /metrics (default: TONGBAN_HEALTH_PORT or 3001; 0 picks a free one)', parsePort)
     .addOption(new Option('--virtual-clock').hideHelp())
     .action((flags: RoleFlags) => runRole('worker', flags));
 }
