@@ -18,6 +18,7 @@ function observedApp() {
   app.get('/api/v1/fail/:id', () => {
     throw new Error('boom');
   });
+  app.get('/console/*', (c) => c.text('page'));
   return { app, lines };
 }
 
@@ -38,5 +39,11 @@ describe('requestObserver', () => {
     expect(lines[0]).not.toHaveProperty('caseId');
     expect(lines[1]).toMatchObject({ route: 'unmatched', status: 404 });
     expect(JSON.stringify(lines[1])).not.toContain('page-9');
+  });
+
+  it('gives a wildcard route its template', async () => {
+    const { app, lines } = observedApp();
+    await app.request('/console/monitor/page-3');
+    expect(lines[0]).toMatchObject({ route: '/console/*', status: 200 });
   });
 });

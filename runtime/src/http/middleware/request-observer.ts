@@ -25,12 +25,12 @@ export interface RequestLine {
 export function requestObserver(onRequest: (line: RequestLine) => void): MiddlewareHandler<HttpEnv> {
   return async function observeRequest(c, next) {
     const started = performance.now();
-    const own = routePath(c);
+    const own = c.req.routeIndex;
     try {
       await next();
     } finally {
-      const answered = routePath(c);
-      const route = answered === own ? 'unmatched' : answered;
+      // The index of the last handler run: still this middleware's when no route matched.
+      const route = c.req.routeIndex === own ? 'unmatched' : routePath(c);
       const id = route === 'unmatched' ? undefined : c.req.param('id');
       const caseId = c.get('caseId') ?? (id !== undefined && route.includes('/cases/:id') ? id : undefined);
       const taskId = c.get('taskId') ?? (id !== undefined && route.includes('/tasks/:id') ? id : undefined);
