@@ -1,5 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { Hono } from 'hono';
+import type { Logger } from 'pino';
 import type { Clock } from '../clock/index.ts';
 import { createVirtualClock, systemClock } from '../clock/index.ts';
 import { createDb } from '../db/client.ts';
@@ -7,8 +9,6 @@ import { migrateDatabase, pendingMigrations } from '../db/migrate.ts';
 import { virtualClock as virtualClockTable } from '../db/schema/index.ts';
 import { Health, healthRoutes, roleChecks, type RoleName } from '../health/index.ts';
 import { createApp } from '../http/app.ts';
-import { Hono } from 'hono';
-import type { Logger } from 'pino';
 import type { TongbanConfig } from '../infra/config.ts';
 import { startLocalServices } from '../infra/local-services.ts';
 import { createLogger, httpLogger, requestLogger, runtimeLogger } from '../logging/index.ts';
