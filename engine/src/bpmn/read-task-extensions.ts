@@ -1,7 +1,7 @@
 import type { ModdleElement } from 'moddle';
 import type { BpmnTask } from 'bpmn-moddle/types';
-import { formFieldSchema, levelSchema, outcomeSchema, userTaskSchema } from '../definition/index.ts';
-import type { Duration, FormField, Level, MultiInstance, Outcome, TaskSla, UserTask } from '../definition/index.ts';
+import { fieldPermissionSchema, formFieldSchema, levelSchema, outcomeSchema, userTaskSchema } from '../definition/index.ts';
+import type { Duration, FieldPermission, FormField, Level, MultiInstance, Outcome, TaskSla, UserTask } from '../definition/index.ts';
 import { booleanText, extensionValues, firstIssue } from './extension-values.ts';
 import type { BpmnDiagnosticPlace, ImportReport } from './import-report.ts';
 import { optional } from './optional-field.ts';
@@ -10,6 +10,7 @@ import type {
   TongbanDuration,
   TongbanExtension,
   TongbanField,
+  TongbanFieldPermissions,
   TongbanForm,
   TongbanMultiInstance,
   TongbanOutcomes,
@@ -31,6 +32,7 @@ export interface TaskExtensions {
   acceptanceDeadline?: Duration;
   extension?: UserTask['extension'];
   multiInstance?: MultiInstance;
+  fieldPermissions?: Record<string, FieldPermission>;
 }
 
 /**
@@ -67,7 +69,30 @@ export function readTaskExtensions(
     ...optional('acceptanceDeadline', readDuration(extensionValues<TongbanDuration>(element, 'tongban:AcceptanceDeadline')[0], 'The acceptance deadline', place, report)),
     ...optional('extension', readExtension(element, place, report)),
     ...optional('multiInstance', readMultiInstance(element, place, report)),
+    ...optional('fieldPermissions', readFieldPermissions(element, place, report)),
   };
+}
+
+function readFieldPermissions(element: BpmnTask, place: BpmnDiagnosticPlace, report: ImportReport): Record<string, FieldPermission> | undefined {
+  const permissions: Record<string, FieldPermission> = {};
+  let any = false;
+  for (const list of extensionValues<TongbanFieldPermissions>(element, 'tongban:FieldPermissions')) {
+    for (const entry of list.values ?? []) {
+      const access = fieldPermissionSchema.safeParse(entry.access?.trim());
+      const key = entry.key?.trim() ?? '';
+      if (key !== '' && access.success) {
+        permissions[key] = access.data;
+        any = true;
+      } else {
+        report.add(
+          'bpmn-invalid-extension',
+          `Field permission '${entry.key ?? ''}' of task '${place.elementId ?? ''}' is left out: it needs a key and an access of hidden, readOnly or editable`,
+          place,
+        );
+      }
+    }
+  }
+  return any ? permissions : undefined;
 }
 
 function readLevel(value: string | undefined, place: BpmnDiagnosticPlace, report: ImportReport): Level {

@@ -54,6 +54,17 @@ export interface TongbanOutcomes {
 }
 
 /** @internal */
+export interface TongbanFieldPermission {
+  key?: string;
+  access?: string;
+}
+
+/** @internal */
+export interface TongbanFieldPermissions {
+  values?: ModdleElement<TongbanFieldPermission>[];
+}
+
+/** @internal */
 export interface TongbanForm {
   fields?: ModdleElement<TongbanField>[];
 }

@@ -15,7 +15,8 @@ const attribute = (name: string) => ({ name, isAttr: true, type: 'String' });
  *   `<tongban:sla>` with `<tongban:promised amount unit/>` and `<tongban:statutory amount unit/>`,
  *   `<tongban:acceptanceDeadline amount unit/>`, `<tongban:extension approverRole>` with
  *   `<tongban:cap amount unit/>`, and `<tongban:multiInstance over completion threshold expression>`
- *   with `<tongban:item value/>` (the task also gets a `bpmn:multiInstanceLoopCharacteristics`).
+ *   with `<tongban:item value/>` (the task also gets a `bpmn:multiInstanceLoopCharacteristics`), and
+ *   `<tongban:fieldPermissions>` of `<tongban:fieldPermission key access/>`.
  * - On `bpmn:CallActivity` (which names the workflow in the standard `calledElement`): attribute
  *   `calledVersion`; extension element `<tongban:inputs>` of `<tongban:input key/>`.
  * - On `bpmn:ServiceTask`: attribute `handler`, or extension element `<tongban:http method url/>`;
@@ -73,6 +74,8 @@ export const tongbanModdlePackage = {
       properties: [attribute('over'), attribute('completion'), attribute('threshold'), attribute('expression'), { name: 'items', type: 'Item', isMany: true }],
     },
     { name: 'Item', properties: [attribute('value')] },
+    { name: 'FieldPermissions', superClass: ['Element'], properties: [{ name: 'values', type: 'FieldPermission', isMany: true }] },
+    { name: 'FieldPermission', properties: [attribute('key'), attribute('access')] },
     { name: 'CallActivityProperties', extends: ['bpmn:CallActivity'], properties: [attribute('calledVersion')] },
     { name: 'Inputs', superClass: ['Element'], properties: [{ name: 'values', type: 'Input', isMany: true }] },
     { name: 'Input', properties: [attribute('key')] },

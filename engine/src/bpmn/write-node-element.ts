@@ -62,6 +62,13 @@ function taskAttributes(moddle: BpmnModdle, task: UserTask): Record<string, unkn
     );
   }
   if (task.multiInstance !== undefined) values.push(multiInstanceElement(moddle, task.multiInstance));
+  if (task.fieldPermissions !== undefined) {
+    values.push(
+      moddle.create('tongban:FieldPermissions', {
+        values: Object.entries(task.fieldPermissions).map(([key, access]) => moddle.create('tongban:FieldPermission', { key, access })),
+      }),
+    );
+  }
   return {
     department: task.department,
     level: task.level,
