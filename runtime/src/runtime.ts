@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import type { CalendarYear } from '@tongban/engine';
 import { advanceClock, type ClockAdvance, type FiredTimer } from './clock/advance-clock.ts';
 import type { CalendarBook } from './calendars/calendar-book.ts';
+import { CachedLoad, ChangeFeed, changeTopics, type ChangeTopic } from './caches/index.ts';
 import { CalendarsService, type CalendarInput, type CalendarView, type RecountSummary } from './calendars/calendars.service.ts';
 import { loadCalendarBook } from './calendars/load-calendar-book.ts';
 import type { Clock } from './clock/clock.ts';
@@ -266,15 +267,27 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   const serviceQueue = new ServiceQueue(rawServiceQueue);
   const recovery = new QueueRecovery({ db, clock, timers: timerQueue, services: serviceQueue });
 
-  let organisation: Promise<Organisation> | undefined;
-  const getOrganisation = () => (organisation ??= loadOrganisation(db));
+  const organisation = new CachedLoad<Organisation>(() => loadOrganisation(db));
+  const getOrganisation = () => organisation.get();
   const reloadOrganisation = async (): Promise<void> => {
-    organisation = loadOrganisation(db);
-    await organisation;
+    await organisation.reload();
   };
-  let calendarBook: Promise<CalendarBook> | undefined;
-  const getCalendars = () => (calendarBook ??= loadCalendarBook(db));
+  const calendarBook = new CachedLoad<CalendarBook>(() => loadCalendarBook(db));
+  const getCalendars = () => calendarBook.get();
   const definitions = new DefinitionStore(db);
+  const forget: Record<ChangeTopic, () => void> = {
+    organisation: () => organisation.invalidate(),
+    calendars: () => calendarBook.invalidate(),
+    definitions: () => definitions.forget(),
+  };
+  const changes = ChangeFeed.start({
+    sql: db.$client,
+    onChange: (topic) => forget[topic](),
+    onListen: () => {
+      for (const topic of changeTopics) forget[topic]();
+    },
+    logger,
+  });
   const dispatcher = new OutboxDispatcher({ db, clock, timers: timerQueue, services: serviceQueue, logger });
   const feel = new BoundedFeelEvaluator(options.feelBudget);
   const executor = new CaseExecutor({
@@ -291,7 +304,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     db,
     executor,
     calendars: getCalendars,
-    reloadCalendars: () => (calendarBook = loadCalendarBook(db)),
+    reloadCalendars: () => calendarBook.reload(),
     organisation: getOrganisation,
     reloadOrganisation,
   });
@@ -459,6 +472,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     workersRunning: () => running?.running ?? false,
     stopWorkers,
     async stop() {
+      await changes.stop();
       await stopWorkers();
       await queueEvents?.close();
       await queue.close();

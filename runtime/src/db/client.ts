@@ -3,8 +3,8 @@ import type { PostgresJsDatabase } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import * as schema from './schema/index.ts';
 
-/** Tongban's database handle: drizzle over postgres.js with the full schema. */
-export type Db = PostgresJsDatabase<typeof schema>;
+/** Tongban's database handle: drizzle over postgres.js with the full schema (`$client`: the postgres.js client). */
+export type Db = PostgresJsDatabase<typeof schema> & { $client: postgres.Sql };
 
 /** Options of {@link createDb}. */
 export interface CreateDbOptions {

@@ -16,7 +16,8 @@ export interface PublishedDefinition {
 
 /**
  * Reads published definition versions, caching them: a published version never changes, so a
- * cached entry never goes stale.
+ * cached entry goes stale only when the database is rewritten under it (a restore, an operator's
+ * SQL), which the runtime hears of and answers with {@link DefinitionStore.forget}.
  */
 export class DefinitionStore {
   private readonly cache = new Map<string, PublishedDefinition>();
@@ -65,5 +66,10 @@ export class DefinitionStore {
     };
     this.cache.set(`${key}@${version}`, entry);
     return entry;
+  }
+
+  /** Drops every cached version: the next read of each comes from the database. */
+  forget(): void {
+    this.cache.clear();
   }
 }

@@ -1,0 +1,2 @@
+export * from './cached-load.ts';
+export * from './change-feed.ts';
