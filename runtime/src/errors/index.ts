@@ -1,5 +1,6 @@
 export * from './clock-not-virtual.error.ts';
 export * from './conflict.error.ts';
+export * from './database-unavailable.error.ts';
 export * from './definition-invalid.error.ts';
 export * from './forbidden.error.ts';
 export * from './idempotency-key-reused.error.ts';

@@ -33,6 +33,29 @@ describe('errorHandler', () => {
     expect(logged[0]?.message).toContain('queue-unavailable');
   });
 
+  it('should answer 503 database-unavailable with Retry-After when the database refused or dropped the connection, wrapped or not', async () => {
+    const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+    const wrapped = new Error('Failed query: select 1', { cause: refused });
+    const restarting = Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' });
+    const cut = Object.assign(new Error('connection failure during authentication'), { code: '08006' });
+    for (const error of [refused, wrapped, restarting, cut]) {
+      const response = await appThrowing(error).request('/');
+      expect(response.status).toBe(503);
+      expect(response.headers.get('Retry-After')).toBe('5');
+      expect(((await response.json()) as { error: { code: string } }).error.code).toBe('database-unavailable');
+    }
+  });
+
+  it('should answer 500 internal for a pool the process itself closed, or a query the database refused', async () => {
+    const ended = Object.assign(new Error('write CONNECTION_ENDED'), { code: 'CONNECTION_ENDED' });
+    const syntax = Object.assign(new Error('syntax error at or near "selec"'), { code: '42601' });
+    for (const error of [ended, syntax]) {
+      const response = await appThrowing(error).request('/');
+      expect(response.status).toBe(500);
+      expect(response.headers.get('Retry-After')).toBeNull();
+    }
+  });
+
   it('should answer an HTTPException with its status and a code for it', async () => {
     const response = await appThrowing(new HTTPException(415, { message: 'Unsupported Media Type' })).request('/');
     expect(response.status).toBe(415);

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { Context, ErrorHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { isTongbanError } from '../../errors/index.ts';
+import { databaseUnavailable } from '../../db/database-unavailable.ts';
+import { DatabaseUnavailableError, isTongbanError } from '../../errors/index.ts';
 import { loggableError } from './loggable-error.ts';
 
 /** Where the HTTP layer reports errors it did not expect. */
@@ -48,6 +49,8 @@ function errorResponse(c: Context, status: number, body: ErrorBody['error']): Re
  *
  * - a `TongbanError` answers with its own `status`, `code`, `message` and `details` (and is
  *   logged when that status is 5xx);
+ * - an error of PostgreSQL being away (refused, dropped, restarting, wrapped or not) answers 503
+ *   `database-unavailable` with `Retry-After` ({@link DatabaseUnavailableError});
  * - a Hono `HTTPException` answers with its status and a code for it;
  * - anything else is a bug: logged with a reference, answered 500 `internal` with only that
  *   reference (and the request id), so no internals leak.
@@ -60,7 +63,9 @@ function errorResponse(c: Context, status: number, body: ErrorBody['error']): Re
  * @param [options.logger=console] - Receives unexpected errors.
  */
 export const errorHandler = ({ logger = consoleLogger }: ErrorHandlerOptions = {}): ErrorHandler => {
-  return function errorHandler(error, c) {
+  return function errorHandler(thrown, c) {
+    const error = isTongbanError(thrown) ? thrown : (databaseUnavailable(thrown) ?? thrown);
+    if (error instanceof DatabaseUnavailableError) c.header('Retry-After', String(error.retryAfterSeconds));
     if (isTongbanError(error)) {
       if (error.status >= 500) logger.error(`${error.code} answering ${c.req.method} ${c.req.path}`, { ...requestIdOf(c), error: loggableError(error) });
       return errorResponse(c, error.status, {
