@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { registerSimulateCommand } from '../simulate/simulate-command.ts';
+import { registerCheckCommand } from './check-command.ts';
 import { registerDueCommand } from './due-command.ts';
 import { registerMigrateCommand } from './migrate-command.ts';
 import { registerSeedCommand } from './seed-command.ts';
@@ -18,6 +19,7 @@ export function createProgram(): Command {
   registerMigrateCommand(program);
   registerSeedCommand(program);
   registerDueCommand(program);
+  registerCheckCommand(program);
   registerSimulateCommand(program);
   return program;
 }

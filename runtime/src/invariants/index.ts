@@ -1,0 +1,2 @@
+export * from './case-findings.ts';
+export * from './check-database.ts';
