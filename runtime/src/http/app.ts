@@ -118,7 +118,8 @@ export function createApp(runtime: Runtime, options: AppOptions): OpenAPIHono<Ht
         'Cross-department case handling: definitions, cases, tasks, time limits.\n\n' +
         `Every JSON request body: at most ${maxBodyBytes.toLocaleString('en-US')} bytes (413 \`payload-too-large\`), \`application/json\` (415 \`unsupported-media-type\`), ` +
         'nested at most 64 levels (400 `invalid-json`), with no NUL character (U+0000) and no number past the range of a double such as `1e309` (400 `invalid-input` naming the field). ' +
-        'Each field states its own bound (`maxLength`, `maxItems`, `maxProperties`; free-form objects in their description), checked before anything is stored.',
+        'Each field states its own bound (`maxLength`, `maxItems`, `maxProperties`; free-form objects in their description), checked before anything is stored.\n\n' +
+        'While PostgreSQL cannot be reached, any route answers 503 `database-unavailable` with `Retry-After` (in seconds): nothing was changed, and the same request may be sent again.',
     },
   });
   app.all('/api/*', routeNotFound);
