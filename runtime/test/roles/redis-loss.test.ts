@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalRedis, type LocalRedis } from '../../src/infra/redis.ts';
@@ -117,4 +119,39 @@ describe('when Redis comes back empty', () => {
     await expectFiredOnce(taskIds);
     expect(workers.some((w) => /Redis came back without the queues/.test(w.output()))).toBe(true);
   }, 120_000);
+
+  it('fires the timers that came due while Redis was down soon after it is back, and runs the service tasks filed meanwhile', async () => {
+    const definition = JSON.parse(await readFile(new URL('../execution/fixtures/service-permit.json', import.meta.url), 'utf8'));
+    const published = await client.send('POST', '/api/v1/definitions', definition, { token: await client.login('designer') });
+    expect(published.status).toBe(201);
+    const delays: number[] = [];
+    for (let run = 0; run < 3; run += 1) {
+      const { timerIds, taskIds } = await pendingTimers(2);
+      const port = redis.port;
+      await redis.stop();
+      // Filed while Redis is away: committed, its service attempt queued in PostgreSQL only.
+      const filed = await client.send(
+        'POST',
+        '/api/v1/cases',
+        { definitionKey: 'service-permit', jurisdiction: 'sh-huangpu-nanjing-east', applicant: { name: '吴九' }, data: { businessName: '城隍庙小笼', unifiedSocialCreditCode: '91350200MA2YJ1XR9G' } },
+        { apiKey: PORTAL_KEY, headers: { 'Idempotency-Key': randomUUID() } },
+      );
+      expect(filed.status).toBe(201);
+      const [latest] = await database.sql<{ due: string }[]>`select max(due_at) as due from timers where id in ${database.sql(timerIds)}`;
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, new Date(latest!.due).getTime() - Date.now()) + 500));
+      redis = await startLocalRedis({ port });
+      const back = new Date();
+      await expectFiredOnce(taskIds);
+      const fired = await database.sql<{ fired_at: string }[]>`select fired_at from timers where id in ${database.sql(timerIds)}`;
+      delays.push(...fired.map((row) => new Date(row.fired_at).getTime() - back.getTime()));
+      await until(
+        async () => (await database.sql`select 1 from service_invocations where case_id = ${filed.body.id} and status = 'succeeded'`).length === 1,
+        30_000,
+        'the service task filed while Redis was away never ran',
+        100,
+      );
+    }
+    console.log(`Redis down while timers came due → fired after Redis was back (${delays.length} timers over 3 outages): ${summary(delays)}`);
+    expect(delays.every((delay) => delay >= 0)).toBe(true);
+  }, 180_000);
 });
