@@ -104,7 +104,13 @@ describe('PostgreSQL restarted under load', () => {
     postgres = await startEmbeddedPostgres({ dataDir: postgres.dataDir, port: postgres.port, durable: false, notice: () => undefined });
     restarted = true;
     const cameBack = Date.now();
-    await eventually(async () => filedAfterRestart >= 8, 'no case was filed after PostgreSQL came back');
+    await eventually(async () => filedAfterRestart >= 8, 'no case was filed after PostgreSQL came back').catch(async (error: Error) => {
+      stop = true;
+      const probe = createDb(databaseUrl, { max: 1 });
+      const direct = await probe.sql`select 1 as one`.then(() => 'answers', (e: Error) => e.message);
+      await probe.close();
+      throw new Error(`${error.message}; PostgreSQL itself ${direct}; the last answers: ${answers.slice(-3).map((a) => `${a.status} ${a.text}`).join(' | ')}`);
+    });
     stop = true;
     await Promise.all(applicants);
 
