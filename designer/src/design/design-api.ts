@@ -2,17 +2,6 @@ import type { Diagnostic, WorkflowDefinition } from '@tongban/engine';
 import { apiRequest } from '../api/api-client.ts';
 import type { Department, DefinitionVersion, Jurisdiction } from '../api/api.types.ts';
 
-/** One workflow key as `GET /definitions` lists it: its latest version and every version, newest first. */
-export interface PublishedWorkflow {
-  key: string;
-  version: number;
-  name: string;
-  publishedAt: string;
-  publishedBy: string | null;
-  changeNote: string | null;
-  versions: number[];
-}
-
 /** One published version as `GET /definitions/{key}/versions` lists it. */
 export interface VersionSummary {
   key: string;
@@ -21,6 +10,11 @@ export interface VersionSummary {
   publishedAt: string;
   publishedBy: string | null;
   changeNote: string | null;
+}
+
+/** One workflow key as `GET /definitions` lists it: its latest version and every version, newest first. */
+export interface PublishedWorkflow extends VersionSummary {
+  versions: number[];
 }
 
 /** What a publish says beside the definition (`POST /definitions`). */
