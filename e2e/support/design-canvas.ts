@@ -110,6 +110,9 @@ export async function selectNode(page: Page, id: string): Promise<void> {
 /** Picks `label` in the antd select `select` (a combobox with options in a popup). */
 export async function pickOption(page: Page, select: Locator, label: string): Promise<void> {
   await select.click();
+  // A searchable select lists its options in a virtual list: typing brings the one wanted into it.
+  const search = select.locator('input');
+  if (await search.isEditable().catch(() => false)) await search.fill(label);
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: label }).first().click();
   await expect(select).toContainText(label);
 }
