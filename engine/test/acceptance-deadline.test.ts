@@ -1,21 +1,12 @@
 import { createActor, createMachine } from 'xstate';
 import { describe, expect, it } from 'vitest';
 import { compile, implementations, openTasks, parseDefinition, TimerNotPendingError, validate } from '../src/index.ts';
-import type { CaseContext, EngineError, WorkflowDefinition } from '../src/index.ts';
+import type { CaseContext, WorkflowDefinition } from '../src/index.ts';
 import { loadWorkflow, readFixture } from './load-fixture.ts';
-import { CaseRun, NOW } from './run-case.ts';
+import { CaseRun, NOW, refusal } from './run-case.ts';
 
 const FIVE_WORKING_DAYS = { amount: 5, unit: 'workingDay' } as const;
 const FIRED = { type: 'timer.fired', nodeId: 'intake', timerId: 'intake#1/acceptance' } as const;
-
-function refusal(action: () => unknown): EngineError {
-  try {
-    action();
-  } catch (error) {
-    return error as EngineError;
-  }
-  throw new Error('Expected the step to refuse the event');
-}
 
 function started(): CaseRun {
   const run = new CaseRun(loadWorkflow('acceptance-deadline'));

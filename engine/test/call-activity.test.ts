@@ -1,21 +1,12 @@
 import { createActor, createMachine } from 'xstate';
 import { describe, expect, it } from 'vitest';
 import { activeNodes, compile, implementations, parseDefinition, SubCaseNotActiveError, validate } from '../src/index.ts';
-import type { CaseContext, EngineError, WorkflowDefinition } from '../src/index.ts';
+import type { CaseContext, WorkflowDefinition } from '../src/index.ts';
 import { loadWorkflow, readFixture } from './load-fixture.ts';
-import { CaseRun } from './run-case.ts';
+import { CaseRun, refusal } from './run-case.ts';
 
 const SUB_CASE = 'case-1/food-licence#1';
 const APPLICATION = { businessName: '雨林咖啡', address: '天平路88号', seats: 12 };
-
-function refusal(action: () => unknown): EngineError {
-  try {
-    action();
-  } catch (error) {
-    return error as EngineError;
-  }
-  throw new Error('Expected the step to refuse the event');
-}
 
 function waiting(): CaseRun {
   const run = new CaseRun(loadWorkflow('call-activity'));

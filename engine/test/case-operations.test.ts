@@ -15,18 +15,9 @@ import {
   TaskNotActiveError,
   WITHDRAWN_STATE,
 } from '../src/index.ts';
-import type { CaseContext, EngineError } from '../src/index.ts';
+import type { CaseContext } from '../src/index.ts';
 import { loadWorkflow } from './load-fixture.ts';
-import { CaseRun, NOW } from './run-case.ts';
-
-function refusal(action: () => unknown): EngineError {
-  try {
-    action();
-  } catch (error) {
-    return error as EngineError;
-  }
-  throw new Error('Expected the step to refuse the event');
-}
+import { CaseRun, NOW, refusal } from './run-case.ts';
 
 describe('withdrawal by the applicant (case.withdraw)', () => {
   it('should close every open task as cancelled and end the case withdrawn', () => {

@@ -1,20 +1,11 @@
 import { createActor, createMachine } from 'xstate';
 import { describe, expect, it } from 'vitest';
 import { compile, countersignOutcome, implementations, openTasks, parseDefinition, TaskNotActiveError, validate } from '../src/index.ts';
-import type { CaseContext, EngineError, WorkflowDefinition } from '../src/index.ts';
+import type { CaseContext, WorkflowDefinition } from '../src/index.ts';
 import { loadWorkflow, readFixture } from './load-fixture.ts';
-import { CaseRun } from './run-case.ts';
+import { CaseRun, refusal } from './run-case.ts';
 
 const instance = (index: number, item: string, over = 'departments', of = 3) => ({ over, item, index, of });
-
-function refusal(action: () => unknown): EngineError {
-  try {
-    action();
-  } catch (error) {
-    return error as EngineError;
-  }
-  throw new Error('Expected the step to refuse the event');
-}
 
 function atJointReview(data: Record<string, unknown> = { panelMembers: ['wang', 'li', 'zhao'] }): CaseRun {
   const run = new CaseRun(loadWorkflow('multi-instance'));

@@ -11,18 +11,9 @@ import {
   ReasonRequiredError,
   validate,
 } from '../src/index.ts';
-import type { CaseContext, EngineError, WorkflowDefinition } from '../src/index.ts';
+import type { CaseContext, WorkflowDefinition } from '../src/index.ts';
 import { loadWorkflow, readFixture } from './load-fixture.ts';
-import { CaseRun } from './run-case.ts';
-
-function refusal(action: () => unknown): EngineError {
-  try {
-    action();
-  } catch (error) {
-    return error as EngineError;
-  }
-  throw new Error('Expected the step to refuse the event');
-}
+import { CaseRun, refusal } from './run-case.ts';
 
 function atReview(): CaseRun {
   const run = new CaseRun(loadWorkflow('reasons'));

@@ -1,8 +1,18 @@
 import { expect } from 'vitest';
 import { compile, step } from '../src/index.ts';
-import type { CaseEvent, CaseInput, Effect, MachineConfigJson, PersistedCaseSnapshot, WorkflowDefinition } from '../src/index.ts';
+import type { CaseEvent, CaseInput, Effect, EngineError, MachineConfigJson, PersistedCaseSnapshot, WorkflowDefinition } from '../src/index.ts';
 
 /** A fixed instant: the engine never reads the clock, so tests hand it one. */
+/** The engine error `action` throws: the step refused the event (fails the test when it does not). */
+export function refusal(action: () => unknown): EngineError {
+  try {
+    action();
+  } catch (error) {
+    return error as EngineError;
+  }
+  throw new Error('Expected the step to refuse the event');
+}
+
 export const NOW = new Date('2026-03-02T09:30:00+08:00');
 
 /**

@@ -1,9 +1,9 @@
 import { createActor, createMachine } from 'xstate';
 import { describe, expect, it } from 'vitest';
 import { activeNodes, compile, implementations, parseDefinition, ServiceNotActiveError, validate } from '../src/index.ts';
-import type { CaseContext, EngineError, WorkflowDefinition } from '../src/index.ts';
+import type { CaseContext, WorkflowDefinition } from '../src/index.ts';
 import { loadWorkflow, readFixture } from './load-fixture.ts';
-import { CaseRun } from './run-case.ts';
+import { CaseRun, refusal } from './run-case.ts';
 
 const LOOKUP = {
   type: 'invokeService',
@@ -11,15 +11,6 @@ const LOOKUP = {
   implementation: { handler: 'business-licence-lookup' },
   retry: { attempts: 3, backoff: { type: 'exponential', delaySeconds: 30 } },
 } as const;
-
-function refusal(action: () => unknown): EngineError {
-  try {
-    action();
-  } catch (error) {
-    return error as EngineError;
-  }
-  throw new Error('Expected the step to refuse the event');
-}
 
 function started(): CaseRun {
   const run = new CaseRun(loadWorkflow('service-task'));

@@ -1,17 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { openTasks, SignerRefusedError, TaskNotActiveError } from '../src/index.ts';
-import type { CaseContext, EngineError } from '../src/index.ts';
+import type { CaseContext } from '../src/index.ts';
 import { loadWorkflow } from './load-fixture.ts';
-import { CaseRun } from './run-case.ts';
-
-function refusal(action: () => unknown): EngineError {
-  try {
-    action();
-  } catch (error) {
-    return error as EngineError;
-  }
-  throw new Error('Expected the step to refuse the event');
-}
+import { CaseRun, refusal } from './run-case.ts';
 
 /** A case at its joint review: three departments must all approve. */
 function atJointReview(): CaseRun {

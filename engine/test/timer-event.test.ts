@@ -1,20 +1,11 @@
 import { createActor, createMachine } from 'xstate';
 import { describe, expect, it } from 'vitest';
 import { activeNodes, compile, implementations, TimerNotPendingError } from '../src/index.ts';
-import type { CaseContext, EngineError } from '../src/index.ts';
+import type { CaseContext } from '../src/index.ts';
 import { loadWorkflow } from './load-fixture.ts';
-import { CaseRun } from './run-case.ts';
+import { CaseRun, refusal } from './run-case.ts';
 
 const FIRED = { type: 'timer.fired', nodeId: 'public-notice', timerId: 'public-notice#1/timerEvent' } as const;
-
-function refusal(action: () => unknown): EngineError {
-  try {
-    action();
-  } catch (error) {
-    return error as EngineError;
-  }
-  throw new Error('Expected the step to refuse the event');
-}
 
 function atNotice(): CaseRun {
   const run = new CaseRun(loadWorkflow('timer-event'));
