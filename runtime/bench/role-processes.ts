@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { freePort } from '../src/infra/free-port.ts';
@@ -27,7 +28,18 @@ export interface RoleProcess {
  * to switch to them.
  */
 function roleCommand(role: 'api' | 'worker'): string[] {
-  return [process.execPath, '--import', 'tsx', fileURLToPath(new URL('./role-process.ts', import.meta.url)), role];
+  return [process.execPath, ...cpuProfileFlags(role), '--import', 'tsx', fileURLToPath(new URL('./role-process.ts', import.meta.url)), role];
+}
+
+/**
+ * With `TONGBAN_BENCH_CPU_PROF=<folder>`, each role process writes a V8 CPU profile per thread in
+ * a subfolder named after the role when it stops (`<folder>/<role>/CPU.….cpuprofile`, a sample
+ * every 500 µs), for `npm run cpu-profile -w @tongban/bench -- <folder>`.
+ */
+function cpuProfileFlags(role: 'api' | 'worker'): string[] {
+  const folder = process.env.TONGBAN_BENCH_CPU_PROF;
+  if (!folder) return [];
+  return ['--cpu-prof', '--cpu-prof-dir', join(folder, role), '--cpu-prof-interval', '500'];
 }
 
 async function startRole(role: 'api' | 'worker', services: BenchServices, env: NodeJS.ProcessEnv): Promise<RoleProcess> {
