@@ -5,7 +5,7 @@ import type { FeelEvaluator } from '@tongban/engine';
 import type { CalendarBook } from '../calendars/calendar-book.ts';
 import type { Clock } from '../clock/index.ts';
 import type { Db } from '../db/client.ts';
-import { cases, incidents, tasks, type CaseRow, type TaskRow } from '../db/schema/index.ts';
+import { cases, incidents, tasks, type CaseRow } from '../db/schema/index.ts';
 import type { DefinitionStore, PublishedDefinition } from '../definitions/definition-store.ts';
 import { ConflictError, NotFoundError, TongbanError } from '../errors/index.ts';
 import type { FeelBudgetDetails } from '../feel/feel-budget-conflict.ts';
@@ -93,15 +93,16 @@ export class CaseExecutor {
   }
 
   /**
-   * Runs `work` on the case of task `taskId`, locked, in one transaction: the task row is read with
-   * the case row in the same statement (`FOR UPDATE OF cases`).
+   * Runs `work` on the case of task `taskId`, locked, in one transaction (`FOR UPDATE OF cases`,
+   * found through the task). The task row is not handed on: read in the statement that waited for
+   * the lock, it may predate what the lock holder committed, so `work` reads it again.
    * @throws NotFoundError `task-not-found`.
    */
-  async withCaseOfTask<T>(taskId: string, actorId: string | null, work: (unit: CaseUnit, task: TaskRow) => Promise<T>): Promise<T> {
+  async withCaseOfTask<T>(taskId: string, actorId: string | null, work: (unit: CaseUnit) => Promise<T>): Promise<T> {
     const [organisation, calendars] = await Promise.all([this.options.organisation(), this.options.calendars()]);
     const { value, outboxRows } = await this.transaction('task', async (tx) => {
       const [found] = await tx
-        .select({ task: tasks, case: cases })
+        .select({ case: cases })
         .from(tasks)
         .innerJoin(cases, eq(cases.id, tasks.caseId))
         .where(eq(tasks.id, taskId))
@@ -109,7 +110,7 @@ export class CaseExecutor {
       if (!found) throw new NotFoundError('task-not-found', `Task '${taskId}' does not exist`, { taskId });
       const definition = await this.options.definitions.get(found.case.definitionKey, found.case.definitionVersion, tx);
       const unit = this.unitOf(tx, organisation, calendars, definition, found.case, actorId);
-      const result = await work(unit, found.task);
+      const result = await work(unit);
       return { value: result, outboxRows: await unit.save() };
     });
     await this.options.dispatcher.dispatch(outboxRows);

@@ -8,6 +8,7 @@ import { ConflictError, ForbiddenError } from '../errors/index.ts';
 import { adminDoesNotDecide, assertMayActOnTask, describe, visibleDepartmentIds } from '../organisation/access.ts';
 import type { Organisation } from '../organisation/organisation.ts';
 import { isAdmin, seesJurisdiction, type Viewer } from '../organisation/viewer.ts';
+import { currentTask } from './hand-off.ts';
 
 /** A clerk's request to extend a task's statutory limit (POST /tasks/{id}/extension). */
 export interface ExtensionRequestInput {
@@ -43,7 +44,8 @@ export class TaskExtensionsService {
    *   `deadline-passed`, `extension-not-allowed`, `extension-already-requested`, `case-suspended`.
    */
   async requestExtension(taskId: string, viewer: Viewer, input: ExtensionRequestInput): Promise<TaskRow> {
-    return this.options.executor.withCaseOfTask(taskId, viewer.userId ?? null, async (unit, task) => {
+    return this.options.executor.withCaseOfTask(taskId, viewer.userId ?? null, async (unit) => {
+      const task = await currentTask(unit, taskId);
       assertMayActOnTask(viewer, task, 'request an extension of');
       assertOpen(task);
       if (task.dueAt !== null && task.dueAt.getTime() <= unit.now.getTime()) {
@@ -79,7 +81,8 @@ export class TaskExtensionsService {
     step: (unit: CaseUnit, task: TaskRow, approverRole: string) => Promise<unknown>,
   ): Promise<TaskRow> {
     const organisation = await this.options.organisation();
-    return this.options.executor.withCaseOfTask(taskId, viewer.userId ?? null, async (unit, task) => {
+    return this.options.executor.withCaseOfTask(taskId, viewer.userId ?? null, async (unit) => {
+      const task = await currentTask(unit, taskId);
       const approverRole = unit.userTask(task.nodeId).extension?.approverRole;
       if (isAdmin(viewer) && (approverRole === undefined || !this.mayApprove(viewer, organisation, task, approverRole))) {
         const whoMay = approverRole === undefined ? 'no one: its step offers no extension' : `a user with role '${approverRole}' over department '${task.departmentId}'`;

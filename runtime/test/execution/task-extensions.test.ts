@@ -2,6 +2,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import { addDuration, cnMainlandCalendar } from '@tongban/engine';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { notifications, timers } from '../../src/db/schema/index.ts';
+import { holdCaseLock, someoneWaitsForALock } from '../support/case-lock.ts';
 import { PORTAL, startExecution, type ExecutionHarness } from './support/execution-harness.ts';
 
 let h: ExecutionHarness;
@@ -169,5 +170,23 @@ describe('extensions of a statutory limit (行政许可法 art. 42)', () => {
       status: 409,
       code: 'case-suspended',
     });
+  });
+
+  it('judges a request that waited for the case lock on the task as it is once the lock is taken', async () => {
+    const review = await reviewTask();
+    const clerk = await h.viewer('huangpu.market');
+    await h.runtime.claimTask(review.id, clerk);
+    const lock = await holdCaseLock(h.database.sql, review.caseId);
+    const transfer = h.runtime.transferTask(review.id, clerk, { departmentId: 'sh-huangpu-fire-rescue', reason: '属消防审查事项' });
+    await someoneWaitsForALock(h.database.sql);
+    const request = h.runtime.requestExtension(review.id, clerk, { amount: 2, reason: REASON }).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    await someoneWaitsForALock(h.database.sql, { waiters: 2 });
+    await lock.release();
+    expect((await transfer).departmentId).toBe('sh-huangpu-fire-rescue');
+    expect(await request).toMatchObject({ status: 403, code: 'task-forbidden' });
+    expect((await taskRow(review.caseId, review.id)).extension).toBeNull();
   });
 });

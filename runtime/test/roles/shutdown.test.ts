@@ -4,7 +4,7 @@ import { fileCase, openTaskAt } from '../http/support/case-helpers.ts';
 import type { HttpTestClient } from '../http/support/http-test-client.ts';
 import { createTestDatabase, startTongban, testRedis } from '../support/index.ts';
 import type { TestDatabase, TestProcess } from '../support/index.ts';
-import { holdCaseLock, someoneWaitsForALock, type CaseLock } from './support/case-lock.ts';
+import { holdCaseLock, someoneWaitsForALock, type CaseLock } from '../support/case-lock.ts';
 import { caseUnderReview, PORTAL_KEY, publishQuickReview } from './support/quick-review.ts';
 import { remoteClient } from './support/remote-client.ts';
 

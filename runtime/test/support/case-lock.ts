@@ -26,14 +26,17 @@ export async function holdCaseLock(sql: postgres.Sql, caseId: string): Promise<C
   };
 }
 
-/** Resolves once some query of database `sql` waits for a lock (the work the test holds up is in flight). */
-export async function someoneWaitsForALock(sql: postgres.Sql, timeoutMs = 30_000): Promise<void> {
+/**
+ * Resolves once at least `waiters` queries of database `sql` wait for a lock (the work the test
+ * holds up is in flight).
+ */
+export async function someoneWaitsForALock(sql: postgres.Sql, { waiters = 1, timeoutMs = 30_000 } = {}): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const [row] = await sql<{ n: number }[]>`
       select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`;
-    if ((row?.n ?? 0) > 0) return;
-    if (Date.now() > deadline) throw new Error(`No query waited for a lock within ${timeoutMs} ms`);
+    if ((row?.n ?? 0) >= waiters) return;
+    if (Date.now() > deadline) throw new Error(`Fewer than ${waiters} queries waited for a lock within ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
