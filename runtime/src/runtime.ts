@@ -311,7 +311,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   const casesService = new CasesService({ db, executor, definitions, organisation: getOrganisation, calendars: getCalendars });
   const caseOperations = new CaseOperationsService({ db, executor, organisation: getOrganisation });
   const extensions = new TaskExtensionsService({ db, executor, organisation: getOrganisation });
-  const tasksService = new TasksService({ db, executor, definitions, calendars: getCalendars });
+  const tasksService = new TasksService({ db, executor, definitions, calendars: getCalendars, organisation: getOrganisation });
   const taskOperations = new TaskOperationsService({ db, executor, definitions, organisation: getOrganisation, calendars: getCalendars });
   const copies = new TaskCopiesService({ db, executor, organisation: getOrganisation });
   const urges = new CaseUrgesService({ executor, organisation: getOrganisation });

@@ -5,7 +5,7 @@ import type { Effect, MachineConfigJson } from '@tongban/engine';
 import type { CalendarBook } from '../calendars/calendar-book.ts';
 import { caseCalendarKey } from '../calendars/case-calendar-key.ts';
 import type { Db } from '../db/client.ts';
-import { caseEvents, cases, tasks, timers, users, workflowDefinitions, type CaseRow } from '../db/schema/index.ts';
+import { caseCopies, caseEvents, cases, tasks, timers, users, workflowDefinitions, type CaseRow, type TaskRow } from '../db/schema/index.ts';
 import type { DefinitionStore } from '../definitions/definition-store.ts';
 import { ConflictError, ForbiddenError, IdempotencyKeyReusedError, InvalidInputError, NotFoundError } from '../errors/index.ts';
 import { assertMayFile, describe, scopeJurisdictionIds, visibleDepartmentIds } from '../organisation/access.ts';
@@ -187,7 +187,7 @@ export class CasesService {
     const [row] = await db.select().from(cases).where(eq(cases.id, caseId));
     if (!row) throw new NotFoundError('case-not-found', `Case '${caseId}' does not exist`, { caseId });
     const taskRows = await db.select().from(tasks).where(eq(tasks.caseId, caseId)).orderBy(asc(tasks.createdAt), asc(tasks.activationId));
-    this.assertMaySee(viewer, organisation, row, taskRows.map((t) => t.departmentId));
+    await this.assertMaySee(viewer, organisation, row, taskRows);
     const [events, definition, liveTimers] = await Promise.all([
       db
         .select({ event: caseEvents, actorName: users.displayName })
@@ -303,11 +303,26 @@ export class CasesService {
     return row;
   }
 
-  private assertMaySee(viewer: Viewer, organisation: Organisation, row: CaseRow, taskDepartments: string[]): void {
+  /**
+   * A user sees a case in their scope, one with a task of a department they see, one with a task
+   * they handle or handled in another department (a delegatee, a transfer's earlier handler), or
+   * one copied to them (抄送).
+   */
+  private async assertMaySee(viewer: Viewer, organisation: Organisation, row: CaseRow, taskRows: TaskRow[]): Promise<void> {
     if (viewer.kind === 'user') {
       if (scopeJurisdictionIds(viewer, organisation)?.includes(row.jurisdictionId)) return;
       const visible = new Set(visibleDepartmentIds(viewer, organisation));
-      if (taskDepartments.some((d) => visible.has(d))) return;
+      if (taskRows.some((t) => visible.has(t.departmentId))) return;
+      const userId = viewer.userId;
+      if (userId && taskRows.some((t) => t.assigneeId === userId || t.ownerId === userId || t.handoffs.some((link) => link.from === userId || link.to === userId))) return;
+      if (userId) {
+        const [copy] = await this.options.db
+          .select({ id: caseCopies.id })
+          .from(caseCopies)
+          .where(and(eq(caseCopies.caseId, row.id), eq(caseCopies.userId, userId)))
+          .limit(1);
+        if (copy) return;
+      }
     }
     throw new ForbiddenError('case-forbidden', `Case '${row.id}' is outside the scope of ${describe(viewer)}`, { caseId: row.id });
   }

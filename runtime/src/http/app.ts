@@ -28,6 +28,7 @@ import { organisationRoutes } from './routes/organisation.routes.ts';
 import { taskOperationsRoutes } from './routes/task-operations.routes.ts';
 import { taskExtensionsRoutes } from './routes/task-extensions.routes.ts';
 import { tasksRoutes } from './routes/tasks.routes.ts';
+import { usersRoutes } from './routes/users.routes.ts';
 
 /** Options of {@link createApp}. */
 export interface AppOptions {
@@ -85,6 +86,7 @@ export function createApp(runtime: Runtime, options: AppOptions): OpenAPIHono<Ht
   const api = createRouter();
   api.route('/', authRoutes({ auth, access, maxBodyBytes }));
   api.route('/', organisationRoutes({ db: runtime.db, access }));
+  api.route('/', usersRoutes({ db: runtime.db, access }));
   api.route('/', definitionsRoutes({ runtime, access, maxBodyBytes }));
   api.route('/', casesRoutes({ runtime, access, maxBodyBytes }));
   api.route('/', caseOperationsRoutes({ runtime, access, maxBodyBytes }));

@@ -9,8 +9,9 @@ import { caseViewOf, pageOf, type CaseView, type Page, type PageRequest, type Ta
 import { taskViewOf } from '../cases/task-view-of.ts';
 import type { DefinitionStore, PublishedDefinition } from '../definitions/definition-store.ts';
 import { ConflictError, ForbiddenError, NotFoundError } from '../errors/index.ts';
-import { assertMayActOnTask, describe } from '../organisation/access.ts';
-import { isAdmin } from '../organisation/viewer.ts';
+import { assertMayActOnTask, describe, visibleDepartmentIds } from '../organisation/access.ts';
+import type { Organisation } from '../organisation/organisation.ts';
+import { isAdmin, seesJurisdiction } from '../organisation/viewer.ts';
 import type { Viewer } from '../organisation/viewer.ts';
 import { checkCompletion } from './check-completion.ts';
 import { currentTask } from './hand-off.ts';
@@ -27,6 +28,11 @@ export interface InboxFilters extends PageRequest {
   caseId?: string;
   /** Only cases whose applicant's name holds this text (case-insensitive). */
   applicant?: string;
+  /**
+   * `managed`: the tasks of every department the viewer oversees (a manager or supervisor their
+   * jurisdiction's subtree, an admin all), instead of their own inbox: the list a manager reassigns from.
+   */
+  scope?: 'inbox' | 'managed';
 }
 
 /** A task in the inbox, with the time its statutory limit has left and what the clerk needs of its case. */
@@ -66,7 +72,7 @@ const OPEN: TaskStatus[] = ['open', 'claimed'];
 
 /** Tasks: the inbox, claiming, completing (the step runs inside the call). */
 export class TasksService {
-  constructor(private readonly options: { db: Db; executor: CaseExecutor; definitions: DefinitionStore; calendars: () => Promise<CalendarBook> }) {}
+  constructor(private readonly options: { db: Db; executor: CaseExecutor; definitions: DefinitionStore; calendars: () => Promise<CalendarBook>; organisation: () => Promise<Organisation> }) {}
 
   /**
    * The viewer's inbox: tasks of their department whose candidate role they hold (an admin's: the
@@ -81,7 +87,12 @@ export class TasksService {
     }
     const statuses = filters.status === undefined ? OPEN : Array.isArray(filters.status) ? filters.status : [filters.status];
     const conditions: SQL[] = [filters.status === undefined ? taskIsOpen : inArray(tasks.status, statuses)];
-    if (!isAdmin(viewer)) {
+    if (filters.scope === 'managed') {
+      if (!isAdmin(viewer) && !seesJurisdiction(viewer)) {
+        throw new ForbiddenError('managed-scope-forbidden', `${describe(viewer)} oversees no department: a manager, supervisor or admin does`);
+      }
+      if (!isAdmin(viewer)) conditions.push(inArray(tasks.departmentId, visibleDepartmentIds(viewer, await this.options.organisation())));
+    } else if (!isAdmin(viewer)) {
       const candidate = and(eq(tasks.departmentId, viewer.departmentId as string), inArray(tasks.candidateRole, viewer.roles.length > 0 ? viewer.roles : ['']));
       // A task transferred or delegated to the viewer is theirs wherever it belongs.
       conditions.push(viewer.userId ? (or(candidate, eq(tasks.assigneeId, viewer.userId)) as SQL) : (candidate as SQL));

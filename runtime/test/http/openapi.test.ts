@@ -30,6 +30,7 @@ const ADDED = [
   'get /api/v1/definitions/{key}/versions',
   'get /api/v1/jurisdictions',
   'get /api/v1/departments',
+  'get /api/v1/users',
   'get /api/v1/monitor/escalations',
   'get /api/v1/monitor/load',
   'get /api/v1/monitor/heat',

@@ -66,3 +66,34 @@ describe('GET /departments', () => {
     expectInvalidInput(response, 'query.kind');
   });
 });
+
+describe('GET /users', () => {
+  it('lists the users of one department with their display names and no password', async () => {
+    const response = await client.send('GET', '/api/v1/users?department=sh-huangpu-fire-rescue', undefined, { token });
+    expect(response.status).toBe(200);
+    expect(response.body.items).toEqual([
+      { id: 'huangpu.fire', username: 'huangpu.fire', displayName: '黄浦区消防救援支队审查员', departmentId: 'sh-huangpu-fire-rescue', roles: ['clerk'] },
+    ]);
+  });
+
+  it('filters by role and by text in the name or login', async () => {
+    const managers = await client.send('GET', '/api/v1/users?role=manager&q=%E9%BB%84%E6%B5%A6', undefined, { token });
+    expect(managers.status).toBe(200);
+    const found = managers.body.items as { id: string; displayName: string; roles: string[] }[];
+    expect(found.map((u) => u.id)).toContain('huangpu.manager');
+    expect(found.every((u) => u.roles.includes('manager') && u.displayName.includes('黄浦'))).toBe(true);
+    const byLogin = await client.send('GET', '/api/v1/users?q=xuhui.ta', undefined, { token });
+    expect(byLogin.body.items.map((u: { id: string }) => u.id)).toEqual(['xuhui.tax']);
+  });
+
+  it('matches a search literally: a % in it is no wildcard', async () => {
+    const response = await client.send('GET', '/api/v1/users?q=%25', undefined, { token });
+    expect(response.status).toBe(200);
+    expect(response.body.items).toEqual([]);
+  });
+
+  it('refuses an unknown role, naming the field', async () => {
+    const response = await client.send('GET', '/api/v1/users?role=citizen', undefined, { token });
+    expectInvalidInput(response, 'query.role');
+  });
+});

@@ -76,3 +76,20 @@ describe('task operations over HTTP', () => {
     expect(back.body).toMatchObject({ assigneeId: 'huangpu.market', delegation: null });
   });
 });
+
+describe('the case view of people a task or a copy reached', () => {
+  it('lets a delegatee of another department and a user the case was copied to read the case, and no one else there', async () => {
+    const { caseId, taskId } = await claimedReview();
+    const xuhui = await client.login('xuhui.fire');
+    const health = await client.login('huangpu.health');
+    expect((await client.send('GET', `/api/v1/cases/${caseId}`, undefined, { token: fire })).status).toBe(403);
+    expect((await client.send('GET', `/api/v1/cases/${caseId}`, undefined, { token: health })).status).toBe(403);
+    const copied = await client.send('POST', `/api/v1/tasks/${taskId}/copies`, { userIds: ['huangpu.health'] }, { token: market });
+    expect(copied.status, copied.text).toBe(201);
+    const delegated = await client.send('POST', `/api/v1/tasks/${taskId}/delegate`, { assigneeId: 'huangpu.fire', reason: '请出具消防意见' }, { token: market });
+    expect(delegated.status, delegated.text).toBe(200);
+    expect((await client.send('GET', `/api/v1/cases/${caseId}`, undefined, { token: fire })).status).toBe(200);
+    expect((await client.send('GET', `/api/v1/cases/${caseId}`, undefined, { token: health })).status).toBe(200);
+    expect((await client.send('GET', `/api/v1/cases/${caseId}`, undefined, { token: xuhui })).status).toBe(403);
+  });
+});

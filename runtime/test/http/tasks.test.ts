@@ -72,6 +72,25 @@ describe('GET /tasks', () => {
     expect(completed.body.items.map((t: { id: string }) => t.id)).not.toContain(taskId);
   });
 
+  it('lists, with scope=managed, the tasks of every department a manager oversees and not those of another district', async () => {
+    const { taskId } = await intakeTask();
+    const huangpu = await client.login('huangpu.manager');
+    const xuhui = await client.login('xuhui.manager');
+    const ownInbox = await client.send('GET', '/api/v1/tasks?limit=200', undefined, { token: huangpu });
+    expect(ownInbox.body.items.map((t: { id: string }) => t.id)).not.toContain(taskId);
+    const managed = await client.send('GET', '/api/v1/tasks?scope=managed&limit=200', undefined, { token: huangpu });
+    expect(managed.status, managed.text).toBe(200);
+    expect(managed.body.items.map((t: { id: string }) => t.id)).toContain(taskId);
+    const other = await client.send('GET', '/api/v1/tasks?scope=managed&limit=200', undefined, { token: xuhui });
+    expect(other.body.items.map((t: { id: string }) => t.id)).not.toContain(taskId);
+  });
+
+  it('answers 403 managed-scope-forbidden to a clerk asking for scope=managed', async () => {
+    const response = await client.send('GET', '/api/v1/tasks?scope=managed', undefined, { token: intake });
+    expect(response.status).toBe(403);
+    expect(response.body.error.code).toBe('managed-scope-forbidden');
+  });
+
   it('names the query parameter it cannot read', async () => {
     expectInvalidInput(await client.send('GET', '/api/v1/tasks?mine=yes', undefined, { token: intake }), 'query.mine');
     expectInvalidInput(await client.send('GET', '/api/v1/tasks?status=done', undefined, { token: intake }), 'query.status');

@@ -50,6 +50,10 @@ export function tasksRoutes({ runtime, access, maxBodyBytes }: TasksRoutesOption
         mine: z.enum(['true', 'false']).optional().openapi({ description: 'Only the tasks the caller has claimed' }),
         caseId: z.string().min(8).max(100).optional().openapi({ description: 'Only the tasks of this case: its id or the start of it (8 characters or more)' }),
         applicant: z.string().min(1).max(100).optional().openapi({ description: "Only cases whose applicant's name holds this text" }),
+        scope: z
+          .enum(['inbox', 'managed'])
+          .optional()
+          .openapi({ description: '`managed`: the tasks of every department the caller oversees (a manager or supervisor, an admin; 403 `managed-scope-forbidden` for others), to reassign from' }),
       }),
     },
     responses: {
@@ -61,7 +65,7 @@ export function tasksRoutes({ runtime, access, maxBodyBytes }: TasksRoutesOption
     },
   });
   app.openapi(inbox, async (c) => {
-    const { status, definitionKey, mine, caseId, applicant, limit, offset } = c.req.valid('query');
+    const { status, definitionKey, mine, caseId, applicant, scope, limit, offset } = c.req.valid('query');
     const page = await runtime.listInbox(c.get('viewer'), {
       limit,
       offset,
@@ -70,6 +74,7 @@ export function tasksRoutes({ runtime, access, maxBodyBytes }: TasksRoutesOption
       ...(mine !== undefined && { mine: mine === 'true' }),
       ...(caseId !== undefined && { caseId }),
       ...(applicant !== undefined && { applicant }),
+      ...(scope !== undefined && { scope }),
     });
     return c.json(page, 200);
   });
