@@ -13,6 +13,8 @@ const DesignPage = lazy(() => import('./design/DesignPage.tsx').then((module) =>
 const TasksPage = lazy(() => import('./tasks/TasksPage.tsx').then((module) => ({ default: module.TasksPage })));
 const MonitorPage = lazy(() => import('./monitor/MonitorPage.tsx').then((module) => ({ default: module.MonitorPage })));
 const CalendarsPage = lazy(() => import('./calendars/CalendarsPage.tsx').then((module) => ({ default: module.CalendarsPage })));
+const ManagedTasksPage = lazy(() => import('./monitor/ManagedTasksPage.tsx').then((module) => ({ default: module.ManagedTasksPage })));
+const IncidentsPage = lazy(() => import('./monitor/IncidentsPage.tsx').then((module) => ({ default: module.IncidentsPage })));
 const CasePage = lazy(() => import('./cases/CasePage.tsx').then((module) => ({ default: module.CasePage })));
 
 interface RouteDef {
@@ -27,6 +29,8 @@ const routes: RouteDef[] = [
   { pattern: '/design', area: 'design', page: () => <DesignPage /> },
   { pattern: '/tasks', area: 'tasks', page: () => <TasksPage /> },
   { pattern: '/monitor', area: 'monitor', page: () => <MonitorPage /> },
+  { pattern: '/monitor/tasks', area: 'monitor', page: () => <ManagedTasksPage /> },
+  { pattern: '/monitor/incidents', area: 'monitor', page: () => <IncidentsPage /> },
   { pattern: '/calendars', area: 'calendars', page: () => <CalendarsPage /> },
   { pattern: '/cases/:id', area: null, page: ({ params }) => <CasePage key={params.id} caseId={params.id ?? ''} /> },
 ];

@@ -111,6 +111,26 @@ export interface Task {
   escalatedAt: string | null;
   /** The extension of its statutory limit asked for on this activation, if any. */
   extension: TaskExtension | null;
+  /** For one task of a countersignature (会签): which of how many, going to which department kind or assignee. */
+  instance: { over: 'departments' | 'assignees'; item: string; index: number; of: number } | null;
+  /** The first handler of a task transferred or delegated since. */
+  ownerId: string | null;
+  /** The delegation (委派) under way: the delegatee `to` may only resolve it back to `from`. */
+  delegation: { from: string; to: string; reason: string; at: string } | null;
+  /** The chain of handlers, oldest first. */
+  handoffs: TaskHandoff[];
+}
+
+/** One link of a task's chain of handlers. */
+export interface TaskHandoff {
+  kind: 'transfer' | 'delegate' | 'resolve' | 'unclaim' | 'reassign';
+  by: string | null;
+  from: string | null;
+  to: string | null;
+  fromDepartmentId: string;
+  toDepartmentId: string;
+  reason: string | null;
+  at: string;
 }
 
 /** A task of a case detail, with the time its statutory limit has left. */
@@ -160,6 +180,8 @@ export interface CaseView {
   completedAt: string | null;
   updatedAt: string;
   suspendedSince: string | null;
+  /** Why it is suspended: `supplement` (补正) or a period the law does not count (行政许可法 art. 45). */
+  suspensionReason?: string | null;
   promisedDueAt: string | null;
   slaState: SlaState;
 }

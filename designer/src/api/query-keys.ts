@@ -1,3 +1,4 @@
+import type { IncidentQuery } from './task-operations-api.ts';
 import type { CaseQuery, InboxQuery, PageQuery, SeriesQuery } from './tongban-api.ts';
 
 /** TanStack Query keys of the console's reads; invalidating a prefix refreshes every page of it. */
@@ -20,4 +21,9 @@ export const queryKeys = {
   extensionRequests: (query?: PageQuery) =>
     query === undefined ? (['monitor', 'extension-requests'] as const) : (['monitor', 'extension-requests', query] as const),
   calendars: ['calendars'] as const,
+  users: ['users'] as const,
+  task: (taskId: string) => ['task', taskId] as const,
+  done: (query?: PageQuery) => (query === undefined ? (['done'] as const) : (['done', query] as const)),
+  copies: (query?: PageQuery) => (query === undefined ? (['copies'] as const) : (['copies', query] as const)),
+  incidents: (query?: IncidentQuery) => (query === undefined ? (['incidents'] as const) : (['incidents', query] as const)),
 };

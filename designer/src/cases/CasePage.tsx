@@ -11,6 +11,7 @@ import { ErrorAlert } from '../shell/ErrorAlert.tsx';
 import { useLocationPath } from '../shell/router.ts';
 import { TaskWorkbench } from '../tasks/TaskWorkbench.tsx';
 import { workbenchMessages } from '../tasks/workbench.messages.ts';
+import { CaseActions } from './CaseActions.tsx';
 import { CaseDataPanel } from './CaseDataPanel.tsx';
 import { CaseSummary } from './CaseSummary.tsx';
 import { CaseTasksTable } from './CaseTasksTable.tsx';
@@ -63,14 +64,16 @@ export function CasePage({ caseId }: { caseId: string }) {
   const ownOpen = tasks.find(
     (task) =>
       (task.status === 'open' || task.status === 'claimed') &&
-      task.departmentId === user?.department.id &&
-      user.roles.includes(task.candidateRole),
+      ((task.assigneeId !== null && task.assigneeId === user?.id) || (task.departmentId === user?.department.id && user.roles.includes(task.candidateRole))),
   );
   const selected = tasks.find((task) => task.id === requested) ?? ownOpen ?? null;
 
   return (
     <Flex vertical gap={16} data-testid="case-page" data-case-status={caseView.status}>
-      <div>{back}</div>
+      <Flex justify="space-between" align="center" wrap gap={8}>
+        {back}
+        <CaseActions detail={detail.data} />
+      </Flex>
       <CaseSummary detail={detail.data} definition={definition} jurisdictions={jurisdictions} />
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={15}>

@@ -2,6 +2,7 @@ import type { WorkflowDefinition } from '@tongban/engine';
 import { Card, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { Department, TaskView } from '../api/api.types.ts';
+import { useUserNames } from '../api/task-operation-queries.ts';
 import { formatInstant } from '../i18n/format-instant.ts';
 import { useLocale, useMessages } from '../i18n/LocaleProvider.tsx';
 import { navigate } from '../shell/router.ts';
@@ -25,6 +26,7 @@ export function CaseTasksTable({
 }) {
   const t = useMessages(casesMessages);
   const { locale } = useLocale();
+  const nameOf = useUserNames();
   const columns: ColumnsType<TaskView> = [
     { title: t.taskColumns.name, dataIndex: 'name', key: 'name' },
     {
@@ -37,7 +39,7 @@ export function CaseTasksTable({
       key: 'status',
       render: (_, task) => <Tag color={statusColours[task.status]}>{t.taskStatus[task.status] ?? task.status}</Tag>,
     },
-    { title: t.taskColumns.assignee, key: 'assignee', render: (_, task) => task.assigneeId ?? '—' },
+    { title: t.taskColumns.assignee, key: 'assignee', render: (_, task) => (task.assigneeId === null ? '—' : nameOf(task.assigneeId)) },
     { title: t.taskColumns.created, key: 'created', render: (_, task) => formatInstant(task.createdAt, locale) },
     { title: t.taskColumns.finished, key: 'finished', render: (_, task) => formatInstant(task.completedAt, locale) },
     {

@@ -1,9 +1,12 @@
 import type { WorkflowDefinition } from '@tongban/engine';
 import { Card, Timeline, Typography } from 'antd';
 import type { CaseEvent, Department, Jurisdiction } from '../api/api.types.ts';
+import { useUserNames } from '../api/task-operation-queries.ts';
 import { formatInstant } from '../i18n/format-instant.ts';
 import { useLocale, useMessages } from '../i18n/LocaleProvider.tsx';
 import { extensionMessages } from '../tasks/extension.messages.ts';
+import { operationEventLine } from '../tasks/operation-event-line.ts';
+import { taskOperationsMessages } from '../tasks/task-operations.messages.ts';
 import { casesMessages } from './cases.messages.ts';
 
 const colours: Record<string, string> = {
@@ -41,6 +44,8 @@ export function CaseTimeline({
 }) {
   const t = useMessages(casesMessages);
   const x = useMessages(extensionMessages);
+  const o = useMessages(taskOperationsMessages);
+  const nameOf = useUserNames();
   const { locale } = useLocale();
   const amountOf = (by: unknown) => {
     const duration = by as { amount?: unknown; unit?: unknown } | null;
@@ -98,7 +103,7 @@ export function CaseTimeline({
       case 'case.completed':
         return text(p.result);
       default:
-        return nodeName(p.nodeId);
+        return operationEventLine(event, o, nameOf, (id) => departments.get(id)?.name ?? id) ?? nodeName(p.nodeId);
     }
   };
 
@@ -114,11 +119,11 @@ export function CaseTimeline({
             content: (
               <div data-testid={`timeline-${event.type}`}>
                 <Typography.Text strong style={{ display: 'block' }}>
-                  {t.events[event.type] ?? event.type}
+                  {t.events[event.type] ?? o.events[event.type] ?? event.type}
                 </Typography.Text>
                 {line !== null && line !== '' && <div>{line}</div>}
                 <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block' }}>
-                  {formatInstant(event.at, locale)} · {event.actorName ?? event.actorId ?? t.system}
+                  {formatInstant(event.at, locale)} · {event.actorName ?? (event.actorId === null ? t.system : nameOf(event.actorId))}
                 </Typography.Text>
               </div>
             ),

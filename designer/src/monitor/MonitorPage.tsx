@@ -1,6 +1,6 @@
 import { ReloadOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Button, Card, Col, Flex, Row, Skeleton, Statistic, Tabs, Tooltip, Typography } from 'antd';
+import { Button, Card, Col, Flex, Row, Skeleton, Space, Statistic, Tabs, Tooltip, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import type { DepartmentLoad, DistrictHandling, MonitoredTask } from '../api/api.types.ts';
 import { useAtRisk, useDailySeries, useEscalations, useMonitorLoad, useOverdue } from '../api/monitor-queries.ts';
@@ -15,6 +15,7 @@ import { extensionMessages } from '../tasks/extension.messages.ts';
 import { EscalationList } from './EscalationList.tsx';
 import { ExtensionRequestList } from './ExtensionRequestList.tsx';
 import { HeatmapCard } from './HeatmapCard.tsx';
+import { MonitorLinks } from './MonitorLinks.tsx';
 import { monitorMessages } from './monitor.messages.ts';
 import { OverviewTable } from './OverviewTable.tsx';
 import { departmentRows, districtRows } from './overview-rows.ts';
@@ -96,9 +97,12 @@ export function MonitorPage() {
           </Typography.Title>
           <Typography.Text type="secondary">{t.subtitle(user?.jurisdiction.name ?? '')}</Typography.Text>
         </div>
-        <Tooltip title={t.refresh}>
-          <Button icon={<ReloadOutlined />} aria-label={t.refresh} onClick={() => void queryClient.invalidateQueries({ queryKey: queryKeys.monitor })} />
-        </Tooltip>
+        <Space wrap>
+          <MonitorLinks />
+          <Tooltip title={t.refresh}>
+            <Button icon={<ReloadOutlined />} aria-label={t.refresh} onClick={() => void queryClient.invalidateQueries({ queryKey: queryKeys.monitor })} />
+          </Tooltip>
+        </Space>
       </Flex>
       {load.isError && <ErrorAlert error={load.error} />}
       <Row gutter={[16, 16]}>

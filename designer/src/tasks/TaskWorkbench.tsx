@@ -1,10 +1,11 @@
 import { CheckOutlined, CloseOutlined, FieldTimeOutlined, FileAddOutlined, RollbackOutlined } from '@ant-design/icons';
 import type { WorkflowDefinition } from '@tongban/engine';
-import { Alert, App as AntApp, Button, Card, Descriptions, Divider, Flex, Form, Input, Space, Tooltip, Typography } from 'antd';
+import { Alert, App as AntApp, Button, Card, Descriptions, Divider, Flex, Form, Input, Space, Tag, Tooltip, Typography } from 'antd';
 import { useMemo, useState, type ReactNode } from 'react';
 import type { CaseView, TaskView } from '../api/api.types.ts';
 import { useServerClock } from '../api/clock-queries.ts';
 import { useRequestExtension } from '../api/extension-queries.ts';
+import { useUserNames } from '../api/task-operation-queries.ts';
 import { useClaimTask, useCompleteTask } from '../api/task-queries.ts';
 import type { CompleteTaskInput } from '../api/tongban-api.ts';
 import { fromFormValues, type FormInputValue } from '../forms/form-values.ts';
@@ -19,10 +20,14 @@ import { TaskSlaBadge } from '../sla/TaskSlaBadge.tsx';
 import { extensionMessages } from './extension.messages.ts';
 import { ExtensionRequestDialog } from './ExtensionRequestDialog.tsx';
 import { ExtensionStatus } from './ExtensionStatus.tsx';
+import { HandlerChain } from './HandlerChain.tsx';
 import { mayDecideTask } from './may-decide-task.ts';
 import { outcomeOptions, returnTargets, userTaskOf, type OutcomeKind, type OutcomeOption } from './outcome-options.ts';
 import { ReturnDialog, type ReturnDecision } from './ReturnDialog.tsx';
 import { SupplementDialog } from './SupplementDialog.tsx';
+import { TaskComments } from './TaskComments.tsx';
+import { TaskOperationsBar } from './TaskOperationsBar.tsx';
+import { taskOperationsMessages } from './task-operations.messages.ts';
 import { workbenchMessages } from './workbench.messages.ts';
 
 /** Form field a 补正 notice is also written to, when the task's form has it (both demo workflows do). */
@@ -55,6 +60,8 @@ export interface TaskWorkbenchProps {
 export function TaskWorkbench({ task, caseView, definition, departmentName }: TaskWorkbenchProps) {
   const t = useMessages(workbenchMessages);
   const x = useMessages(extensionMessages);
+  const o = useMessages(taskOperationsMessages);
+  const nameOf = useUserNames();
   const { locale } = useLocale();
   const { now } = useServerClock();
   const { user } = useAuth();
@@ -73,7 +80,10 @@ export function TaskWorkbench({ task, caseView, definition, departmentName }: Ta
   const open = task.status === 'open' || task.status === 'claimed';
   const mayAct = mayDecideTask(user, task);
   const mine = task.status === 'claimed' && task.assigneeId === user?.id;
-  const editable = open && mayAct && mine && !task.suspended;
+  const delegatedToMe = task.delegation !== null && task.delegation.to === user?.id;
+  // A delegatee only gives an opinion and resolves the task back: the owner completes it.
+  const editable = open && mayAct && mine && task.delegation === null && !task.suspended;
+  const mayComment = open && (mine || delegatedToMe || (user?.roles.some((role) => role === 'manager' || role === 'admin') ?? false));
   const error = claim.error ?? complete.error ?? requestExtension.error;
   const offeredExtension = node?.extension;
   const pastDue = task.dueAt !== null && now !== undefined && new Date(task.dueAt).getTime() <= now.getTime();
@@ -153,7 +163,16 @@ export function TaskWorkbench({ task, caseView, definition, departmentName }: Ta
 
   let notice: ReactNode = null;
   if (!open) notice = <Alert type="success" showIcon title={t.closedTitle(formatInstant(task.completedAt, locale))} />;
-  else if (task.suspended) notice = <Alert type="warning" showIcon title={t.suspended} data-testid="suspended-notice" />;
+  else if (task.delegation !== null) {
+    notice = (
+      <Alert
+        type={delegatedToMe ? 'warning' : 'info'}
+        showIcon
+        title={delegatedToMe ? o.delegatedToMe(nameOf(task.delegation.from)) : o.delegatedTo(nameOf(task.delegation.to), nameOf(task.delegation.from))}
+        data-testid="delegation-notice"
+      />
+    );
+  } else if (task.suspended) notice = <Alert type="warning" showIcon title={t.suspended} data-testid="suspended-notice" />;
   else if (!mayAct) notice = <Alert type="info" showIcon title={user?.roles.includes('admin') ? t.adminReadsOnly : t.notYours} data-testid="read-only-notice" />;
   else if (task.status === 'open') {
     notice = (
@@ -168,13 +187,16 @@ export function TaskWorkbench({ task, caseView, definition, departmentName }: Ta
         }
       />
     );
-  } else if (!mine) notice = <Alert type="warning" showIcon title={t.claimedByOther(task.assigneeId ?? '—')} />;
+  } else if (!mine) notice = <Alert type="warning" showIcon title={t.claimedByOther(nameOf(task.assigneeId))} />;
 
   return (
     <Card
       title={t.title(task.name)}
       extra={
-        <TaskSlaBadge task={task} definition={definition} suspended={task.suspended} />
+        <Space size={8}>
+          {task.instance !== null && <Tag color="geekblue">{o.countersign(task.instance.index, task.instance.of)}</Tag>}
+          <TaskSlaBadge task={task} definition={definition} suspended={task.suspended} />
+        </Space>
       }
       data-testid="task-workbench"
       data-task-status={task.status}
@@ -183,7 +205,12 @@ export function TaskWorkbench({ task, caseView, definition, departmentName }: Ta
         <Descriptions size="small" column={2}>
           <Descriptions.Item label={t.department}>{departmentName}</Descriptions.Item>
           <Descriptions.Item label={t.started}>{formatInstant(task.createdAt, locale)}</Descriptions.Item>
-          {task.assigneeId !== null && <Descriptions.Item label={t.assignee}>{task.assigneeId}</Descriptions.Item>}
+          {task.assigneeId !== null && (
+            <Descriptions.Item label={t.assignee}>
+              <span data-testid="workbench-assignee">{nameOf(task.assigneeId)}</span>
+            </Descriptions.Item>
+          )}
+          {task.ownerId !== null && task.ownerId !== task.assigneeId && <Descriptions.Item label={o.owner}>{nameOf(task.ownerId)}</Descriptions.Item>}
           {task.claimedAt !== null && <Descriptions.Item label={t.claimedAt}>{formatInstant(task.claimedAt, locale)}</Descriptions.Item>}
           {task.dueAt !== null && (
             <Descriptions.Item label={x.dueAt}>
@@ -213,6 +240,7 @@ export function TaskWorkbench({ task, caseView, definition, departmentName }: Ta
         </Descriptions>
         {task.extension !== null && <ExtensionStatus extension={task.extension} />}
         {notice}
+        <TaskOperationsBar task={task} />
         {error !== null && <ErrorAlert error={error} />}
         <div>
           <Divider titlePlacement="start" plain style={{ marginTop: 0 }}>
@@ -259,6 +287,18 @@ export function TaskWorkbench({ task, caseView, definition, departmentName }: Ta
             {[options.find((option) => option.id === task.outcome)?.label ?? task.outcome, task.comment].filter(Boolean).join(' · ')}
           </Typography.Paragraph>
         )}
+        <div>
+          <Divider titlePlacement="start" plain style={{ marginTop: 0 }}>
+            {o.comments}
+          </Divider>
+          <TaskComments taskId={task.id} caseId={task.caseId} mayComment={mayComment} />
+        </div>
+        <div>
+          <Divider titlePlacement="start" plain style={{ marginTop: 0 }}>
+            {o.chain}
+          </Divider>
+          <HandlerChain task={task} />
+        </div>
       </Flex>
       <ReturnDialog
         open={dialog === 'return'}

@@ -1,10 +1,12 @@
 import { ReloadOutlined } from '@ant-design/icons';
-import { App as AntApp, Button, Card, Flex, Segmented, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { App as AntApp, Button, Card, Flex, Input, Segmented, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState, type HTMLAttributes } from 'react';
 import type { InboxItem } from '../api/api.types.ts';
 import { definitionRefKey, useDefinitions, useDefinitionVersions } from '../api/reference-queries.ts';
-import { useClaimTask, useInbox } from '../api/task-queries.ts';
+import { useTaskSearch, useUserNames } from '../api/task-operation-queries.ts';
+import type { TaskSearchQuery } from '../api/task-operations-api.ts';
+import { useClaimTask } from '../api/task-queries.ts';
 import type { InboxQuery } from '../api/tongban-api.ts';
 import { applicantName } from '../cases/applicant-name.ts';
 import { shortId } from '../cases/short-id.ts';
@@ -18,24 +20,36 @@ import { navigate } from '../shell/router.ts';
 import { useApiErrorText } from '../shell/use-api-error-text.ts';
 import { DueDate } from '../sla/DueDate.tsx';
 import { TaskSlaBadge } from '../sla/TaskSlaBadge.tsx';
+import { CopiesList } from './CopiesList.tsx';
+import { DoneList } from './DoneList.tsx';
 import { mayDecideTask } from './may-decide-task.ts';
+import { taskListsMessages } from './task-lists.messages.ts';
 import { taskPath } from './task-path.ts';
 import { tasksMessages } from './tasks.messages.ts';
 
-type Scope = 'pending' | 'mine' | 'completed';
+type Scope = 'pending' | 'mine' | 'completed' | 'done' | 'copies';
 
-const scopeQuery: Record<Scope, Pick<InboxQuery, 'status' | 'mine'>> = {
+type SearchField = 'caseId' | 'applicant';
+
+const scopeQuery: Record<'pending' | 'mine' | 'completed', Pick<InboxQuery, 'status' | 'mine'>> = {
   pending: {},
   mine: { mine: true },
   completed: { status: 'completed' },
 };
 
+/** A case id is searched by its first 8 characters or more (the API's rule). */
+const minCaseIdSearch = 8;
+
 /**
  * The clerk's inbox: tasks of their department and role, soonest statutory limit first, filtered
- * by scope (to do, claimed by me, completed) and workflow, with an SLA badge and a claim button.
+ * by scope (to do, claimed by me, completed) and workflow, searched by case number or applicant,
+ * with an SLA badge and a claim button; beside it the done list (已办) and the cases copied to
+ * the clerk (抄送我的).
  */
 export function TasksPage() {
   const t = useMessages(tasksMessages);
+  const l = useMessages(taskListsMessages);
+  const nameOf = useUserNames();
   const { locale } = useLocale();
   const { user } = useAuth();
   const { message } = AntApp.useApp();
@@ -43,13 +57,27 @@ export function TasksPage() {
   const [scope, setScope] = useState<Scope>('pending');
   const [definitionKey, setDefinitionKey] = useState<string | undefined>(undefined);
   const [page, setPage] = useState({ current: 1, pageSize: 20 });
-  const query: InboxQuery = {
-    ...scopeQuery[scope],
+  const [searchField, setSearchField] = useState<SearchField>('caseId');
+  const [search, setSearch] = useState('');
+  const inboxScope = scope === 'done' || scope === 'copies' ? null : scope;
+  const query: TaskSearchQuery = {
+    ...(inboxScope === null ? {} : scopeQuery[inboxScope]),
     definitionKey,
+    ...(search !== '' && { [searchField]: search }),
     limit: page.pageSize,
     offset: (page.current - 1) * page.pageSize,
   };
-  const inbox = useInbox(query);
+  const inbox = useTaskSearch(query, inboxScope !== null);
+
+  const onSearch = (text: string) => {
+    const trimmed = text.trim();
+    if (searchField === 'caseId' && trimmed !== '' && trimmed.length < minCaseIdSearch) {
+      void message.warning(l.caseIdTooShort);
+      return;
+    }
+    setSearch(trimmed);
+    setPage((current) => ({ ...current, current: 1 }));
+  };
   const definitions = useDefinitions();
   const claim = useClaimTask();
   const items = inbox.data?.items ?? [];
@@ -71,7 +99,7 @@ export function TasksPage() {
   const statusTag = (task: InboxItem) => {
     if (task.status === 'open') return <Tag>{t.open}</Tag>;
     if (task.status === 'claimed') {
-      return task.assigneeId === user?.id ? <Tag color="blue">{t.claimedByMe}</Tag> : <Tag color="purple">{t.claimedBy(task.assigneeId ?? '—')}</Tag>;
+      return task.assigneeId === user?.id ? <Tag color="blue">{t.claimedByMe}</Tag> : <Tag color="purple">{t.claimedBy(nameOf(task.assigneeId))}</Tag>;
     }
     return <Tag color="default">{task.status === 'completed' ? t.completed : t.closed}</Tag>;
   };
@@ -167,9 +195,23 @@ export function TasksPage() {
               { label: t.statusPending, value: 'pending' },
               { label: t.statusMine, value: 'mine' },
               { label: t.statusCompleted, value: 'completed' },
+              { label: l.statusDone, value: 'done' },
+              { label: l.statusCopies, value: 'copies' },
             ]}
             data-testid="inbox-scope"
           />
+          {inboxScope !== null && (
+            <Space.Compact>
+              <Select<SearchField>
+                value={searchField}
+                onChange={setSearchField}
+                options={(['caseId', 'applicant'] as const).map((field) => ({ value: field, label: l.searchBy[field] }))}
+                style={{ width: 112 }}
+                data-testid="inbox-search-field"
+              />
+              <Input.Search allowClear placeholder={l.searchPlaceholder[searchField]} onSearch={onSearch} style={{ width: 240 }} data-testid="inbox-search" />
+            </Space.Compact>
+          )}
           <Select
             allowClear
             placeholder={t.allWorkflows}
@@ -187,26 +229,30 @@ export function TasksPage() {
           </Tooltip>
         </Space>
       </Flex>
-      {inbox.isError && <ErrorAlert error={inbox.error} />}
-      <Card styles={{ body: { padding: 0 } }}>
-        <Table<InboxItem>
-          rowKey="id"
-          columns={columns}
-          dataSource={items}
-          loading={inbox.isPending}
-          locale={{ emptyText: t.empty }}
-          data-testid="inbox-table"
-          onRow={(task) => ({ 'data-testid': `inbox-row-${task.id}`, 'data-sla-state': task.slaState }) as HTMLAttributes<HTMLElement>}
-          pagination={{
-            current: page.current,
-            pageSize: page.pageSize,
-            total: inbox.data?.total ?? 0,
-            showSizeChanger: true,
-            showTotal: (total) => t.total(total),
-            onChange: (current, pageSize) => setPage({ current, pageSize }),
-          }}
-        />
-      </Card>
+      {scope === 'done' && <DoneList />}
+      {scope === 'copies' && <CopiesList />}
+      {inboxScope !== null && inbox.isError && <ErrorAlert error={inbox.error} />}
+      {inboxScope !== null && (
+        <Card styles={{ body: { padding: 0 } }}>
+          <Table<InboxItem>
+            rowKey="id"
+            columns={columns}
+            dataSource={items}
+            loading={inbox.isPending}
+            locale={{ emptyText: t.empty }}
+            data-testid="inbox-table"
+            onRow={(task) => ({ 'data-testid': `inbox-row-${task.id}`, 'data-sla-state': task.slaState }) as HTMLAttributes<HTMLElement>}
+            pagination={{
+              current: page.current,
+              pageSize: page.pageSize,
+              total: inbox.data?.total ?? 0,
+              showSizeChanger: true,
+              showTotal: (total) => t.total(total),
+              onChange: (current, pageSize) => setPage({ current, pageSize }),
+            }}
+          />
+        </Card>
+      )}
     </Flex>
   );
 }

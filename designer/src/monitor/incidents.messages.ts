@@ -1,0 +1,41 @@
+import { defineMessages } from '../i18n/define-messages.ts';
+
+/** Messages of the incidents screen. */
+export const incidentsMessages = defineMessages(
+  {
+    title: '异常处理',
+    subtitle: '辖区内办件的异常：服务调用重试后仍失败，或条件表达式超出计算限额',
+    kinds: { all: '全部类型', service: '服务调用', feel: '条件表达式' },
+    statuses: { open: '待处理', resolved: '已解决' },
+    columnCase: '办件',
+    columnKind: '类型',
+    columnWhere: '环节',
+    columnError: '错误',
+    columnAttempts: '尝试次数',
+    columnCreated: '发生时间',
+    columnStatus: '状态',
+    columnActions: '操作',
+    retry: '重试',
+    retried: '已重新调用服务，成功后异常自动解决',
+    notRetryable: '条件表达式异常不能重试：请修改表单数据后重新提交该环节，成功后异常自动解决。',
+    empty: '暂无异常',
+  },
+  {
+    title: 'Incidents',
+    subtitle: 'Incidents of cases in your jurisdiction: service calls that failed after their retries, and conditions over their budget',
+    kinds: { all: 'All kinds', service: 'Service call', feel: 'Condition' },
+    statuses: { open: 'Open', resolved: 'Resolved' },
+    columnCase: 'Case',
+    columnKind: 'Kind',
+    columnWhere: 'Step',
+    columnError: 'Error',
+    columnAttempts: 'Attempts',
+    columnCreated: 'Raised',
+    columnStatus: 'Status',
+    columnActions: 'Actions',
+    retry: 'Retry',
+    retried: 'The service is called again; the incident resolves when it succeeds',
+    notRetryable: 'A condition incident cannot be retried: submit the step again with other form data, and it resolves when that succeeds.',
+    empty: 'No incident',
+  },
+);

@@ -1,0 +1,78 @@
+import { Card, Flex, Table, Tag, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useState, type HTMLAttributes } from 'react';
+import type { Task } from '../api/api.types.ts';
+import { useDoneTasks } from '../api/task-operation-queries.ts';
+import { shortId } from '../cases/short-id.ts';
+import { formatInstant } from '../i18n/format-instant.ts';
+import { useLocale, useMessages } from '../i18n/LocaleProvider.tsx';
+import { AppLink } from '../shell/AppLink.tsx';
+import { ErrorAlert } from '../shell/ErrorAlert.tsx';
+import { taskListsMessages } from './task-lists.messages.ts';
+import { taskPath } from './task-path.ts';
+import { tasksMessages } from './tasks.messages.ts';
+import { workbenchMessages } from './workbench.messages.ts';
+
+/** 已办: the tasks the signed-in user completed or handed on, most recent first (`GET /tasks/done`). */
+export function DoneList() {
+  const t = useMessages(taskListsMessages);
+  const s = useMessages(tasksMessages);
+  const w = useMessages(workbenchMessages);
+  const { locale } = useLocale();
+  const [page, setPage] = useState({ current: 1, pageSize: 20 });
+  const done = useDoneTasks({ limit: page.pageSize, offset: (page.current - 1) * page.pageSize }, true);
+  const outcomeLabel = (outcome: string | null) =>
+    outcome === null ? null : ((w.defaultLabels as Record<string, string>)[outcome] ?? outcome);
+
+  const columns: ColumnsType<Task> = [
+    {
+      title: s.columnTask,
+      key: 'task',
+      render: (_, task) => (
+        <AppLink to={taskPath(task)} testId={`done-link-${task.id}`}>
+          <Typography.Text strong>{task.name}</Typography.Text>
+        </AppLink>
+      ),
+    },
+    {
+      title: s.columnCase,
+      key: 'case',
+      render: (_, task) => (
+        <Typography.Text type="secondary" code style={{ fontSize: 12 }}>
+          {shortId(task.caseId)}
+        </Typography.Text>
+      ),
+    },
+    {
+      title: t.columnOutcome,
+      key: 'outcome',
+      render: (_, task) =>
+        task.status === 'completed' ? <Tag color="green">{outcomeLabel(task.outcome) ?? s.completed}</Tag> : <Tag color="blue">{t.handedOn}</Tag>,
+    },
+    { title: t.columnCompletedAt, key: 'at', render: (_, task) => formatInstant(task.completedAt ?? task.handoffs.at(-1)?.at ?? task.createdAt, locale) },
+  ];
+
+  return (
+    <Flex vertical gap={8}>
+      {done.isError && <ErrorAlert error={done.error} />}
+      <Card styles={{ body: { padding: 0 } }}>
+        <Table<Task>
+          rowKey="id"
+          columns={columns}
+          dataSource={done.data?.items ?? []}
+          loading={done.isPending}
+          locale={{ emptyText: t.doneEmpty }}
+          data-testid="done-table"
+          onRow={(task) => ({ 'data-testid': `done-row-${task.id}` }) as HTMLAttributes<HTMLElement>}
+          pagination={{
+            current: page.current,
+            pageSize: page.pageSize,
+            total: done.data?.total ?? 0,
+            showTotal: (total) => s.total(total),
+            onChange: (current, pageSize) => setPage({ current, pageSize }),
+          }}
+        />
+      </Card>
+    </Flex>
+  );
+}
