@@ -1,5 +1,5 @@
 import { ArrowLeftOutlined, SwapOutlined } from '@ant-design/icons';
-import { App as AntApp, Button, Card, Flex, Input, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { App as AntApp, Button, Card, Flex, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState, type HTMLAttributes } from 'react';
 import { ApiError } from '../api/api-error.ts';
@@ -19,12 +19,13 @@ import { useApiErrorText } from '../shell/use-api-error-text.ts';
 import { DueDate } from '../sla/DueDate.tsx';
 import { taskListsMessages } from '../tasks/task-lists.messages.ts';
 import { taskPath } from '../tasks/task-path.ts';
+import { TaskSearchBox, type TaskSearch } from '../tasks/TaskSearchBox.tsx';
 import { tasksMessages } from '../tasks/tasks.messages.ts';
 import { BulkReassignDialog, type BulkReassignValues } from './BulkReassignDialog.tsx';
 
 /**
  * Task assignment (`/monitor/tasks`): the open tasks of every department a manager oversees,
- * searchable by applicant and filtered by workflow; selected tasks are reassigned in bulk to a
+ * searched by case number or applicant and filtered by workflow; selected tasks are reassigned in bulk to a
  * clerk or a department with a reason, and the dialog shows the result of each task.
  */
 export function ManagedTasksPage() {
@@ -38,14 +39,14 @@ export function ManagedTasksPage() {
   const definitions = useDefinitions();
   const [page, setPage] = useState({ current: 1, pageSize: 20 });
   const [definitionKey, setDefinitionKey] = useState<string | undefined>(undefined);
-  const [applicant, setApplicant] = useState('');
+  const [search, setSearch] = useState<TaskSearch>({});
   const [selected, setSelected] = useState<InboxItem[]>([]);
   const [dialogOpen, setDialogOpen] = useState(false);
   const [results, setResults] = useState<ReassignResult[] | null>(null);
   const query: TaskSearchQuery = {
     scope: 'managed',
     definitionKey,
-    ...(applicant !== '' && { applicant }),
+    ...search,
     limit: page.pageSize,
     offset: (page.current - 1) * page.pageSize,
   };
@@ -126,15 +127,12 @@ export function ManagedTasksPage() {
           <Typography.Text type="secondary">{`${user?.jurisdiction.name ?? ''} · ${t.manageSubtitle}`}</Typography.Text>
         </div>
         <Space wrap>
-          <Input.Search
-            allowClear
-            placeholder={t.searchPlaceholder.applicant}
-            onSearch={(text) => {
-              setApplicant(text.trim());
+          <TaskSearchBox
+            onSearch={(next) => {
+              setSearch(next);
               setPage((current) => ({ ...current, current: 1 }));
             }}
-            style={{ width: 200 }}
-            data-testid="managed-search"
+            testId="managed-search"
           />
           <Select
             allowClear

@@ -1,5 +1,5 @@
 import { ReloadOutlined } from '@ant-design/icons';
-import { App as AntApp, Button, Card, Flex, Input, Segmented, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { App as AntApp, Button, Card, Flex, Segmented, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState, type HTMLAttributes } from 'react';
 import type { InboxItem } from '../api/api.types.ts';
@@ -24,21 +24,17 @@ import { CopiesList } from './CopiesList.tsx';
 import { DoneList } from './DoneList.tsx';
 import { mayDecideTask } from './may-decide-task.ts';
 import { taskListsMessages } from './task-lists.messages.ts';
+import { TaskSearchBox, type TaskSearch } from './TaskSearchBox.tsx';
 import { taskPath } from './task-path.ts';
 import { tasksMessages } from './tasks.messages.ts';
 
 type Scope = 'pending' | 'mine' | 'completed' | 'done' | 'copies';
-
-type SearchField = 'caseId' | 'applicant';
 
 const scopeQuery: Record<'pending' | 'mine' | 'completed', Pick<InboxQuery, 'status' | 'mine'>> = {
   pending: {},
   mine: { mine: true },
   completed: { status: 'completed' },
 };
-
-/** A case id is searched by its first 8 characters or more (the API's rule). */
-const minCaseIdSearch = 8;
 
 /**
  * The clerk's inbox: tasks of their department and role, soonest statutory limit first, filtered
@@ -57,25 +53,19 @@ export function TasksPage() {
   const [scope, setScope] = useState<Scope>('pending');
   const [definitionKey, setDefinitionKey] = useState<string | undefined>(undefined);
   const [page, setPage] = useState({ current: 1, pageSize: 20 });
-  const [searchField, setSearchField] = useState<SearchField>('caseId');
-  const [search, setSearch] = useState('');
+  const [search, setSearch] = useState<TaskSearch>({});
   const inboxScope = scope === 'done' || scope === 'copies' ? null : scope;
   const query: TaskSearchQuery = {
     ...(inboxScope === null ? {} : scopeQuery[inboxScope]),
     definitionKey,
-    ...(search !== '' && { [searchField]: search }),
+    ...search,
     limit: page.pageSize,
     offset: (page.current - 1) * page.pageSize,
   };
   const inbox = useTaskSearch(query, inboxScope !== null);
 
-  const onSearch = (text: string) => {
-    const trimmed = text.trim();
-    if (searchField === 'caseId' && trimmed !== '' && trimmed.length < minCaseIdSearch) {
-      void message.warning(l.caseIdTooShort);
-      return;
-    }
-    setSearch(trimmed);
+  const onSearch = (next: TaskSearch) => {
+    setSearch(next);
     setPage((current) => ({ ...current, current: 1 }));
   };
   const definitions = useDefinitions();
@@ -201,16 +191,7 @@ export function TasksPage() {
             data-testid="inbox-scope"
           />
           {inboxScope !== null && (
-            <Space.Compact>
-              <Select<SearchField>
-                value={searchField}
-                onChange={setSearchField}
-                options={(['caseId', 'applicant'] as const).map((field) => ({ value: field, label: l.searchBy[field] }))}
-                style={{ width: 112 }}
-                data-testid="inbox-search-field"
-              />
-              <Input.Search allowClear placeholder={l.searchPlaceholder[searchField]} onSearch={onSearch} style={{ width: 240 }} data-testid="inbox-search" />
-            </Space.Compact>
+            <TaskSearchBox onSearch={onSearch} testId="inbox-search" />
           )}
           <Select
             allowClear
