@@ -64,7 +64,7 @@ export function BulkReassignDialog({ open, tasks, submitting, results, errorText
     >
       <Alert type="info" showIcon title={t.reassignNote} style={{ marginBottom: 16 }} />
       <Form form={form} layout="vertical" preserve={false} disabled={results !== null}>
-        <Form.Item name="departmentId" label={o.department} extra={o.departmentHint}>
+        <Form.Item name="departmentId" label={o.department} extra={t.reassignDepartmentHint}>
           <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={departmentOptions} onChange={() => form.setFieldValue('userId', undefined)} data-testid="reassign-department" />
         </Form.Item>
         <Form.Item

@@ -193,18 +193,20 @@ export function TasksPage() {
           {inboxScope !== null && (
             <TaskSearchBox onSearch={onSearch} testId="inbox-search" />
           )}
-          <Select
-            allowClear
-            placeholder={t.allWorkflows}
-            style={{ minWidth: 220 }}
-            value={definitionKey}
-            onChange={(key: string | undefined) => {
-              setDefinitionKey(key);
-              setPage((current) => ({ ...current, current: 1 }));
-            }}
-            options={(definitions.data?.items ?? []).map((definition) => ({ value: definition.key, label: definition.name }))}
-            data-testid="inbox-workflow"
-          />
+          {inboxScope !== null && (
+            <Select
+              allowClear
+              placeholder={t.allWorkflows}
+              style={{ minWidth: 220 }}
+              value={definitionKey}
+              onChange={(key: string | undefined) => {
+                setDefinitionKey(key);
+                setPage((current) => ({ ...current, current: 1 }));
+              }}
+              options={(definitions.data?.items ?? []).map((definition) => ({ value: definition.key, label: definition.name }))}
+              data-testid="inbox-workflow"
+            />
+          )}
           <Tooltip title={t.refresh}>
             <Button icon={<ReloadOutlined />} onClick={() => void inbox.refetch()} loading={inbox.isFetching} aria-label={t.refresh} />
           </Tooltip>
