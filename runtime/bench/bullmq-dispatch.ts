@@ -22,6 +22,7 @@ import { OutboxDispatcher } from '../src/outbox/outbox-dispatcher.ts';
 import { createRedisConnection, redisReady } from '../src/queues/redis-connection.ts';
 import { SERVICE_QUEUE_NAME, ServiceQueue, type ServiceJobData } from '../src/queues/service-queue.ts';
 import { TIMER_QUEUE_NAME, TimerQueue, type TimerJobData } from '../src/queues/timer-queue.ts';
+import { DEFAULT_WEBHOOK_ATTEMPTS, DEFAULT_WEBHOOK_BACKOFF_MS, WEBHOOK_QUEUE_NAME, WebhookQueue, type WebhookJobData } from '../src/queues/webhook-queue.ts';
 import { createRuntime } from '../src/runtime.ts';
 import { argument, withBenchServices } from './bench-system.ts';
 import { viewerOf } from './bench-viewer.ts';
@@ -88,7 +89,9 @@ await withBenchServices(new Date(), async (services) => {
       const eventsConnection = createRedisConnection(services.redisUrl, 'worker');
       const events = new QueueEvents(TIMER_QUEUE_NAME, { connection: eventsConnection, prefix: `dispatch${run}` });
       const serviceQueue = new Queue<ServiceJobData>(SERVICE_QUEUE_NAME, { connection: producer, prefix: `dispatch${run}` });
-      const dispatcher = new OutboxDispatcher({ db: handle.db, clock: systemClock, timers: new TimerQueue(timerQueue, events), services: new ServiceQueue(serviceQueue) });
+      const webhookQueue = new Queue<WebhookJobData>(WEBHOOK_QUEUE_NAME, { connection: producer, prefix: `dispatch${run}` });
+      const webhooks = new WebhookQueue(webhookQueue, { attempts: DEFAULT_WEBHOOK_ATTEMPTS, backoffMs: DEFAULT_WEBHOOK_BACKOFF_MS });
+      const dispatcher = new OutboxDispatcher({ db: handle.db, clock: systemClock, timers: new TimerQueue(timerQueue, events), services: new ServiceQueue(serviceQueue), webhooks });
       const due = new Date(Date.now() + 7 * 24 * 3_600_000).toISOString();
       let dispatchMs = 0;
       for (let s = 0; s < STEPS; s += 1) {
@@ -111,7 +114,7 @@ await withBenchServices(new Date(), async (services) => {
       }
       barePerStep.push(((performance.now() - bareStarted) * 1000) / STEPS);
       await timerQueue.obliterate({ force: true });
-      await Promise.all([timerQueue.close(), serviceQueue.close(), events.close()]);
+      await Promise.all([timerQueue.close(), serviceQueue.close(), webhookQueue.close(), events.close()]);
       eventsConnection.disconnect();
       console.log(`run ${run + 1}: BullMQ ${adds.at(-1)?.toFixed(0)} adds/s, ${processed.at(-1)?.toFixed(0)} processed/s; dispatch ${dispatchPerStep.at(-1)?.toFixed(0)} µs/step vs bare ${barePerStep.at(-1)?.toFixed(0)} µs/step`);
     }

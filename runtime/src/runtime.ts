@@ -41,6 +41,10 @@ import { createRedisConnection, redisReady } from './queues/redis-connection.ts'
 import { SERVICE_QUEUE_NAME, ServiceQueue, type ServiceJobData } from './queues/service-queue.ts';
 import { TIMER_QUEUE_NAME, TimerQueue, type TimerJobData } from './queues/timer-queue.ts';
 import { WorkerHost, type WorkerStopReport } from './queues/worker-host.ts';
+import { DEFAULT_WEBHOOK_ATTEMPTS, DEFAULT_WEBHOOK_BACKOFF_MS, WEBHOOK_QUEUE_NAME, WebhookQueue, type WebhookJobData, type WebhookRetry } from './queues/webhook-queue.ts';
+import { DEFAULT_WEBHOOK_TIMEOUT_MS, deliverWebhook } from './webhooks/deliver-webhook.ts';
+import { NotificationsService, type UserNotificationPage } from './notifications/notifications.service.ts';
+import { WebhooksService, type SubscribeInput, type WebhookDeliveryView, type WebhookSubscriptionView } from './webhooks/webhooks.service.ts';
 import type { QueueJobCounts, StepObserver } from './metrics/tongban-metrics.ts';
 import type { RuntimeLogger } from './runtime-logger.ts';
 import { TaskExtensionsService, type ExtensionRefusalInput, type ExtensionRequestInput } from './tasks/task-extensions.service.ts';
@@ -88,6 +92,10 @@ export interface RuntimeOptions {
   feelBudget?: FeelBudget;
   /** Receives the duration of every case step (the process's metrics). */
   steps?: StepObserver;
+  /** Attempts of a webhook delivery and the delay before its first retry (doubling after). Default 8 and 10 000 ms. */
+  webhookRetry?: Partial<WebhookRetry>;
+  /** Longest one webhook attempt may take, ms. Default 10 000. */
+  webhookTimeoutMs?: number;
 }
 
 /** The running system: services the HTTP API calls, and the workers. */
@@ -162,6 +170,22 @@ export interface Runtime {
   nodeHeat(viewer: Viewer, key: string, version: number): Promise<{ nodes: Record<string, NodeHeat> }>;
   /** Created, decided, open, met and breached tasks per local day. */
   dailySeries(viewer: Viewer, range?: SeriesRange): Promise<{ days: SeriesDay[] }>;
+
+  /** The viewer's notifications (消息), newest first, with the unread count. */
+  listNotifications(viewer: Viewer, filters?: PageRequest & { unread?: boolean }): Promise<UserNotificationPage>;
+  /** Marks one of the viewer's notifications read. */
+  markNotificationRead(viewer: Viewer, id: number): Promise<{ id: number; readAt: Date }>;
+  /** Marks every unread notification of the viewer read. */
+  markAllNotificationsRead(viewer: Viewer): Promise<{ marked: number }>;
+
+  /** Subscribes a webhook of the caller's intake API key to events of the cases it filed. */
+  subscribeWebhook(viewer: Viewer, input: SubscribeInput): Promise<WebhookSubscriptionView>;
+  /** The caller's API key's webhooks. */
+  listWebhooks(viewer: Viewer): Promise<WebhookSubscriptionView[]>;
+  /** Deletes one of them. */
+  deleteWebhook(viewer: Viewer, id: string): Promise<void>;
+  /** One of them's deliveries, newest first: status, attempts, last error. */
+  listWebhookDeliveries(viewer: Viewer, id: string, page?: PageRequest): Promise<Page<WebhookDeliveryView>>;
 
   /** Incidents of cases in the viewer's scope (managers and admins), newest first. */
   listIncidents(viewer: Viewer, filters?: IncidentFilters): Promise<Page<IncidentView>>;
@@ -263,9 +287,16 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     queueEvents.on('error', (error) => logger.error('Timer queue events error', error));
     await queueEvents.waitUntilReady();
   }
+  const rawWebhookQueue = new Queue<WebhookJobData>(WEBHOOK_QUEUE_NAME, { connection: producer, prefix });
+  rawWebhookQueue.on('error', (error) => logger.error('Webhook queue error', error));
   const timerQueue = new TimerQueue(queue, queueEvents);
   const serviceQueue = new ServiceQueue(rawServiceQueue);
-  const recovery = new QueueRecovery({ db, clock, timers: timerQueue, services: serviceQueue });
+  const webhookQueue = new WebhookQueue(rawWebhookQueue, {
+    attempts: options.webhookRetry?.attempts ?? DEFAULT_WEBHOOK_ATTEMPTS,
+    backoffMs: options.webhookRetry?.backoffMs ?? DEFAULT_WEBHOOK_BACKOFF_MS,
+  });
+  const webhookTimeoutMs = options.webhookTimeoutMs ?? DEFAULT_WEBHOOK_TIMEOUT_MS;
+  const recovery = new QueueRecovery({ db, clock, timers: timerQueue, services: serviceQueue, webhooks: webhookQueue });
 
   const organisation = new CachedLoad<Organisation>(() => loadOrganisation(db));
   const getOrganisation = () => organisation.get();
@@ -288,7 +319,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     },
     logger,
   });
-  const dispatcher = new OutboxDispatcher({ db, clock, timers: timerQueue, services: serviceQueue, logger });
+  const dispatcher = new OutboxDispatcher({ db, clock, timers: timerQueue, services: serviceQueue, webhooks: webhookQueue, logger });
   const feel = new BoundedFeelEvaluator(options.feelBudget);
   const executor = new CaseExecutor({
     db,
@@ -318,6 +349,8 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   const signers = new TaskSignersService({ executor, organisation: getOrganisation });
   const monitor = new MonitorService({ db, clock, definitions, organisation: getOrganisation, calendars: getCalendars });
   const incidentsService = new IncidentsService({ db, executor, organisation: getOrganisation });
+  const webhooks = new WebhooksService({ db });
+  const userNotifications = new NotificationsService({ db });
   const runner = new ServiceRunner({
     db,
     executor,
@@ -336,6 +369,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
       logger,
       fire: (timerId) => fireTimer(db, executor, timerId),
       runAttempt: (invocationId, attempt) => runner.run(invocationId, attempt),
+      deliverWebhook: (deliveryId, attempt, last) => deliverWebhook({ db, timeoutMs: webhookTimeoutMs }, deliveryId, attempt, last),
       // Deadlines counted provisionally on a calendar that has changed since (a notice loaded while
       // the runtime was down, an engine upgrade) are recounted before any timer can fire.
       prepare: async () => {
@@ -345,8 +379,9 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
       rearm: async () => {
         const rearmed = await recovery.rearmTimers();
         const requeued = await recovery.requeueInvocations();
+        const deliveries = await recovery.requeueWebhooks();
         const swept = await dispatcher.sweep();
-        return `${rearmed} pending timer(s) re-armed, ${requeued} service attempt(s) re-queued, ${swept} outbox row(s) dispatched`;
+        return `${rearmed} pending timer(s) re-armed, ${requeued} service attempt(s) re-queued, ${deliveries} webhook delivery(ies) re-queued, ${swept} outbox row(s) dispatched`;
       },
       sweep: async () => {
         await dispatcher.sweep();
@@ -415,6 +450,15 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     nodeHeat: (viewer, key, version) => monitor.nodeHeat(viewer, key, version),
     dailySeries: (viewer, range) => monitor.dailySeries(viewer, range),
 
+    listNotifications: (viewer, filters) => userNotifications.list(viewer, filters),
+    markNotificationRead: (viewer, id) => userNotifications.markRead(viewer, id),
+    markAllNotificationsRead: (viewer) => userNotifications.markAllRead(viewer),
+
+    subscribeWebhook: (viewer, input) => webhooks.subscribe(viewer, input),
+    listWebhooks: (viewer) => webhooks.list(viewer),
+    deleteWebhook: (viewer, id) => webhooks.remove(viewer, id),
+    listWebhookDeliveries: (viewer, id, page) => webhooks.deliveries(viewer, id, page),
+
     listIncidents: (viewer, filters) => incidentsService.listIncidents(viewer, filters),
     retryIncident: (incidentId, viewer) => incidentsService.retryIncident(incidentId, viewer),
 
@@ -477,6 +521,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
       await queueEvents?.close();
       await queue.close();
       await rawServiceQueue.close();
+      await rawWebhookQueue.close();
       eventsConnection?.disconnect();
       producer.disconnect();
       await feel.close();

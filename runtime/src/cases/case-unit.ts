@@ -39,6 +39,8 @@ import { remindTask } from '../timers/remind-task.ts';
 import { firstBasis } from '../timers/deadline-basis.ts';
 import { extendDeadline, recordExtensionRefusal, recordExtensionRequest } from '../tasks/extension-effects.ts';
 import { armTimers, cancelTimers, pauseTimers, recountTimers, resumeTimers, taskDeadlineProvisional, type TimerContext, type TimerSpec } from '../timers/timer-book.ts';
+import { planDeliveries } from '../webhooks/plan-deliveries.ts';
+import { webhookNoticesOf } from '../webhooks/webhook-events-of.ts';
 import { cancelSubCase, deliverDeferredSubCases, notifyParent, startSubCase } from './sub-cases.ts';
 import type { CaseWork } from './case-work.ts';
 import type { Tx } from './transaction.ts';
@@ -73,6 +75,12 @@ export interface CaseUnitContext {
 }
 
 const OPEN = ['open', 'claimed'] as const;
+
+/**
+ * Close reasons of a task that was decided, or closed at its statutory limit: it counts as met or
+ * breached. Any other (`returned`, `cancelled`, `removed`) closes it `cancelled`, counted neither.
+ */
+const DECIDED_CLOSE_REASONS: readonly string[] = ['completed', 'breached'];
 
 /**
  * One event applied to one case inside one transaction, with the case row locked: runs the engine
@@ -355,6 +363,7 @@ export class CaseUnit implements CaseWork {
     if (!this.dirty && this.messages.length === 0) return [];
     // Outbox times are wall-clock: the sweeper measures how long a row has waited in real time.
     const createdAt = new Date();
+    await this.planWebhookDeliveries();
     const [updated, , outboxRows] = await Promise.all([
       this.tx
         .update(cases)
@@ -376,6 +385,16 @@ export class CaseUnit implements CaseWork {
     }
     this.row = { ...this.row, version: this.startVersion + 1, updatedAt: this.now };
     return outboxRows;
+  }
+
+  /** Queues a webhook delivery for each event of this unit the API key that filed the case subscribed to. */
+  private async planWebhookDeliveries(): Promise<void> {
+    const apiKeyId = this.row.filedByApiKey;
+    if (apiKeyId === null) return;
+    const notices = webhookNoticesOf(this.events);
+    if (notices.length === 0) return;
+    const messages = await planDeliveries(this.tx, { apiKeyId, caseId: this.row.id, occurredAt: this.now, notices });
+    for (const message of messages) this.send(message);
   }
 
   /** The timer book's view of this unit. */
@@ -520,7 +539,7 @@ export class CaseUnit implements CaseWork {
         .set({
           status: reason === 'completed' ? 'completed' : 'closed',
           closeReason: reason,
-          slaState: sql`case when ${tasks.slaState} = 'overdue' then 'breached' else 'met' end`,
+          slaState: DECIDED_CLOSE_REASONS.includes(reason) ? sql`case when ${tasks.slaState} = 'overdue' then 'breached' else 'met' end` : 'cancelled',
           completedAt: this.now,
           ...(decided
             ? {
@@ -658,7 +677,7 @@ export class CaseUnit implements CaseWork {
     await notifyParent(this);
     const open = await this.tx
       .update(tasks)
-      .set({ status: 'closed', closeReason: 'cancelled', completedAt: this.now })
+      .set({ status: 'closed', closeReason: 'cancelled', slaState: 'cancelled', completedAt: this.now })
       .where(and(eq(tasks.caseId, this.row.id), inArray(tasks.status, [...OPEN])))
       .returning({ id: tasks.id });
     this.record('case.completed', { result, reason: resultReason, nodeId, closedTasks: open.map((t) => t.id) });

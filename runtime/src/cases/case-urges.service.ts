@@ -4,6 +4,7 @@ import { ConflictError, ForbiddenError, RateLimitedError } from '../errors/index
 import { describe, scopeJurisdictionIds } from '../organisation/access.ts';
 import type { Organisation } from '../organisation/organisation.ts';
 import type { Viewer } from '../organisation/viewer.ts';
+import { departmentUsers } from '../notifications/department-users.ts';
 import type { CaseExecutor } from './case-executor.ts';
 
 /** How long a caller waits between two urges of one case, in minutes of the runtime clock. */
@@ -25,7 +26,8 @@ export interface UrgeResult {
 
 /**
  * Urges (催办) the current handlers of a case: a notification to the assignee of each open task,
- * or to its department when it is unclaimed, and `case.urged` in the audit trail with the message.
+ * or, when it is unclaimed, to each user of its department holding its candidate role (to the
+ * department when there is none), and `case.urged` in the audit trail with the message.
  * A manager or supervisor whose scope holds the case, an admin, or a user who completed one of its
  * tasks may urge; each caller at most once per {@link URGE_INTERVAL_MINUTES} per case. Under the
  * case lock, so of two urges at once one is refused. Nothing of the case changes.
@@ -74,15 +76,23 @@ export class CaseUrgesService {
         .where(and(eq(tasks.caseId, caseId), inArray(tasks.status, ['open', 'claimed'])));
       const message = input.message?.trim() || `案件 ${caseId} 被催办`;
       const recipients = open.map((t) => ({ taskId: t.id, userId: t.assigneeId, departmentId: t.departmentId }));
-      if (recipients.length > 0) {
+      const unclaimed = open.filter((t) => t.assigneeId === null);
+      const candidates = await departmentUsers(unit.tx, [...new Set(unclaimed.map((t) => t.departmentId))], [...new Set(unclaimed.map((t) => t.candidateRole))]);
+      // An unclaimed task's urge goes to each user who could claim it (their 消息), or to its department when none.
+      const addressees = open.flatMap((t) => {
+        if (t.assigneeId !== null) return [{ task: t, userId: t.assigneeId as string | null }];
+        const users = candidates.filter((u) => u.departmentId === t.departmentId && u.roles.includes(t.candidateRole));
+        return users.length === 0 ? [{ task: t, userId: null }] : users.map((u) => ({ task: t, userId: u.id as string | null }));
+      });
+      if (addressees.length > 0) {
         await unit.tx.insert(notifications).values(
-          recipients.map((r) => ({
+          addressees.map(({ task, userId: to }) => ({
             kind: 'urge',
-            jurisdictionId: organisation.department(r.departmentId)?.jurisdictionId ?? null,
-            departmentId: r.departmentId,
-            userId: r.userId,
+            jurisdictionId: organisation.department(task.departmentId)?.jurisdictionId ?? null,
+            departmentId: task.departmentId,
+            userId: to,
             caseId,
-            taskId: r.taskId,
+            taskId: task.id,
             message,
             payload: { urgedBy: userId },
             createdAt: unit.now,

@@ -150,6 +150,7 @@ export class CasesService {
           idempotencyScope: scope,
           idempotencyFingerprint: fingerprint,
           createdBy: actorId,
+          filedByApiKey: input.actor.kind === 'apiKey' ? (input.actor.apiKeyId ?? null) : null,
           createdAt: now,
           updatedAt: now,
         })

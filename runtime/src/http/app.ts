@@ -24,11 +24,13 @@ import { clockRoutes } from './routes/clock.routes.ts';
 import { definitionsRoutes } from './routes/definitions.routes.ts';
 import { incidentsRoutes } from './routes/incidents.routes.ts';
 import { monitorRoutes } from './routes/monitor.routes.ts';
+import { notificationsRoutes } from './routes/notifications.routes.ts';
 import { organisationRoutes } from './routes/organisation.routes.ts';
 import { taskOperationsRoutes } from './routes/task-operations.routes.ts';
 import { taskExtensionsRoutes } from './routes/task-extensions.routes.ts';
 import { tasksRoutes } from './routes/tasks.routes.ts';
 import { usersRoutes } from './routes/users.routes.ts';
+import { webhooksRoutes } from './routes/webhooks.routes.ts';
 
 /** Options of {@link createApp}. */
 export interface AppOptions {
@@ -94,6 +96,8 @@ export function createApp(runtime: Runtime, options: AppOptions): OpenAPIHono<Ht
   api.route('/', taskExtensionsRoutes({ runtime, access, maxBodyBytes }));
   // After the extension routes: `GET /tasks/extension-requests` must not be read as `GET /tasks/{id}`.
   api.route('/', taskOperationsRoutes({ runtime, access, maxBodyBytes }));
+  api.route('/', notificationsRoutes({ runtime, access }));
+  api.route('/', webhooksRoutes({ runtime, access, maxBodyBytes }));
   api.route('/', monitorRoutes({ runtime, access }));
   api.route('/', incidentsRoutes({ runtime, access }));
   api.route('/', clockRoutes({ runtime, access, maxBodyBytes }));

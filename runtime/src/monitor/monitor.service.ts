@@ -139,6 +139,8 @@ export class MonitorService {
     const addressed = scopeJurisdictionIds(viewer, organisation) ?? [''];
     const where = and(
       eq(notifications.kind, 'escalation'),
+      // The copies addressed to supervisors' 消息 are theirs, not the list's.
+      isNull(notifications.userId),
       or(
         inArray(notifications.jurisdictionId, addressed),
         inArray(notifications.taskId, this.options.db.select({ id: tasks.id }).from(tasks).where(inArray(tasks.departmentId, departmentIds))),

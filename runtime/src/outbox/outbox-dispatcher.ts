@@ -4,6 +4,7 @@ import { outbox, type OutboxRow } from '../db/schema/index.ts';
 import type { Clock } from '../clock/index.ts';
 import type { ServiceQueue } from '../queues/service-queue.ts';
 import type { TimerQueue } from '../queues/timer-queue.ts';
+import type { WebhookQueue } from '../queues/webhook-queue.ts';
 import type { OutboxMessage } from './outbox-message.ts';
 
 /** Options of the {@link OutboxDispatcher}. */
@@ -12,6 +13,7 @@ export interface OutboxDispatcherOptions {
   clock: Clock;
   timers: TimerQueue;
   services: ServiceQueue;
+  webhooks: WebhookQueue;
   /** Rows older than this (wall-clock milliseconds) are the sweeper's; younger ones are in flight. Default 2 000. */
   sweepAfterMs?: number;
   /** Rows per sweep. Default 500. */
@@ -22,7 +24,7 @@ export interface OutboxDispatcherOptions {
 /**
  * Sends outbox rows to BullMQ after the transaction that wrote them commits, and sweeps rows left
  * behind by a crash between commit and enqueue (DESIGN.md §4.2). Dispatching a row twice is
- * harmless: a job id is a timer id or an attempt of an invocation, and BullMQ ignores an id it
+ * harmless: a job id is a timer id, an attempt of an invocation or a webhook delivery, and BullMQ ignores an id it
  * holds; removing is idempotent.
  *
  * On a virtual clock no delayed job is armed: timers fire when the clock is advanced. Service
@@ -78,9 +80,10 @@ export class OutboxDispatcher {
    */
   private async send(rows: readonly OutboxRow[]): Promise<void> {
     if (rows.length === 0) return;
-    const { clock, timers, services } = this.options;
+    const { clock, timers, services, webhooks } = this.options;
     const messages = rows as unknown as readonly (OutboxMessage & { id: number })[];
     await services.enqueueMany(messages.flatMap((m) => (m.topic === 'service.invoke' ? [m.payload] : [])));
+    await webhooks.enqueueMany(messages.flatMap((m) => (m.topic === 'webhook.deliver' ? [m.payload.deliveryId] : [])));
     if (!clock.virtual) {
       const schedules = messages.flatMap((m) => (m.topic === 'timer.schedule' ? [{ id: m.payload.timerId, dueAt: new Date(m.payload.dueAt) }] : []));
       await timers.scheduleMany(schedules, clock.now());

@@ -1,9 +1,10 @@
 import { and, eq, lt } from 'drizzle-orm';
 import type { Clock } from '../clock/clock.ts';
 import type { Db } from '../db/client.ts';
-import { serviceInvocations, timers } from '../db/schema/index.ts';
+import { serviceInvocations, timers, webhookDeliveries } from '../db/schema/index.ts';
 import type { ServiceQueue } from './service-queue.ts';
 import type { TimerQueue } from './timer-queue.ts';
+import type { WebhookQueue } from './webhook-queue.ts';
 
 /** Options of {@link QueueRecovery}. */
 export interface QueueRecoveryOptions {
@@ -11,6 +12,7 @@ export interface QueueRecoveryOptions {
   clock: Clock;
   timers: TimerQueue;
   services: ServiceQueue;
+  webhooks: WebhookQueue;
 }
 
 /** Restricts a recovery to the rows that have waited this long (wall clock), milliseconds. */
@@ -20,7 +22,7 @@ export interface LateBy {
 
 /**
  * Puts back into Redis the jobs PostgreSQL says should be there: a delayed job for every pending
- * timer row, a job for every queued service attempt. Redis may lose them (a restart without
+ * timer row, a job for every queued service attempt and every pending webhook delivery. Redis may lose them (a restart without
  * persistence, a flush; pitfalls B13, B14); the rows are the truth. Job ids are the timer id and
  * the attempt's id, so a job Redis still holds is not doubled (BullMQ ignores an id it holds,
  * pitfalls B16), and firing or running twice acts once (the handlers check the row).
@@ -62,5 +64,15 @@ export class QueueRecovery {
       );
     await this.options.services.enqueueMany(queued);
     return queued.length;
+  }
+
+  /**
+   * Queues a job for every pending webhook delivery (a job Redis still holds, waiting for its next
+   * attempt, is left as it is); returns how many. A delivery queued anew starts its retries afresh.
+   */
+  async requeueWebhooks(): Promise<number> {
+    const pending = await this.options.db.select({ id: webhookDeliveries.id }).from(webhookDeliveries).where(eq(webhookDeliveries.status, 'pending'));
+    await this.options.webhooks.enqueueMany(pending.map((p) => p.id));
+    return pending.length;
   }
 }

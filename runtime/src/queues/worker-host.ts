@@ -6,6 +6,7 @@ import { createRedisConnection, redisReady } from './redis-connection.ts';
 import { RedisLossWatch } from './redis-loss-watch.ts';
 import { createServiceWorker } from './service.worker.ts';
 import { createTimerWorker } from './timer.worker.ts';
+import { createWebhookWorker } from './webhook.worker.ts';
 
 /** Options of {@link WorkerHost.start}. */
 export interface WorkerHostOptions {
@@ -17,6 +18,8 @@ export interface WorkerHostOptions {
   fire(timerId: string): Promise<FireResult>;
   /** What a service job does: the runtime's `runServiceAttempt`; answers what it did. */
   runAttempt(invocationId: string, attempt: number): Promise<string>;
+  /** What a webhook job does: one attempt of a delivery (`last`: no retry follows); throws when it failed. */
+  deliverWebhook(deliveryId: string, attempt: number, last: boolean): Promise<string>;
   /** Runs once before the workers start; returns what it did, for the start line. */
   prepare(): Promise<string>;
   /** Puts every job PostgreSQL holds back into Redis (timers, service attempts, outbox); returns what it did. */
@@ -40,7 +43,7 @@ export interface WorkerStopReport {
 }
 
 /**
- * The BullMQ side of a process: the timer and service workers on connections of their own
+ * The BullMQ side of a process: the timer, service and webhook workers on connections of their own
  * (`maxRetriesPerRequest: null`, pitfalls B18), the sweeper, and the watch that re-arms the queues
  * when Redis comes back empty ({@link RedisLossWatch}).
  *
@@ -71,9 +74,9 @@ export class WorkerHost {
     }
   }
 
-  /** True while both workers run and the host is not stopping. */
+  /** True while the three workers run and the host is not stopping. */
   get running(): boolean {
-    return this.stopping === undefined && this.workers.length === 2 && this.workers.every((w) => w.isRunning());
+    return this.stopping === undefined && this.workers.length === 3 && this.workers.every((w) => w.isRunning());
   }
 
   /**
@@ -102,6 +105,13 @@ export class WorkerHost {
     serviceWorker.on('error', (error) => logger.error('Service worker error', error));
     serviceWorker.on('failed', (job, error) => logger.error(`Service job '${job?.id ?? '?'}' failed`, error));
     this.workers.push(serviceWorker);
+    const webhookWorker = createWebhookWorker({
+      ...common,
+      connection: this.connection('webhook worker'),
+      deliver: (deliveryId, attempt, last) => this.options.deliverWebhook(deliveryId, attempt, last),
+    });
+    webhookWorker.on('error', (error) => logger.error('Webhook worker error', error));
+    this.workers.push(webhookWorker);
     await Promise.all(this.workers.map((w) => w.waitUntilReady()));
 
     const watchConnection = createRedisConnection(redisUrl, 'producer');

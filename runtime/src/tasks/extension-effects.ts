@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import type { Effect } from '@tongban/engine';
-import { tasks, type TaskExtensionRecord } from '../db/schema/index.ts';
+import { notifications, tasks, type TaskExtensionRecord, type TaskRow } from '../db/schema/index.ts';
 import type { CaseWork } from '../cases/case-work.ts';
 import { extendTaskTimer, taskDeadlineProvisional } from '../timers/timer-book.ts';
 
@@ -38,8 +38,8 @@ export async function recordExtensionRequest(unit: CaseWork, effect: EffectOf<'r
 }
 
 /**
- * Records the refusal of the extension asked for on a task, and tells the task's department
- * (notification `extensionRefused`). The deadline stays.
+ * Records the refusal of the extension asked for on a task, and tells the task's department and
+ * the clerk who asked (notification `extensionRefused`). The deadline stays.
  */
 export async function recordExtensionRefusal(unit: CaseWork, effect: EffectOf<'extensionRefused'>): Promise<void> {
   const { taskId: activationId, by, reason } = effect;
@@ -58,13 +58,14 @@ export async function recordExtensionRefusal(unit: CaseWork, effect: EffectOf<'e
     by,
     reason,
   });
+  await notifyRequester(unit, task, 'extensionRefused', `您为任务「${task.name}」（办件 ${unit.case.id}）申请的延期未获批准：${reason}`, { by, reason });
   unit.record('task.extensionRefused', { nodeId: task.nodeId, activationId, by, reason, dueAt: task.dueAt?.toISOString() ?? null }, task.id);
 }
 
 /**
  * Moves a task's statutory deadline `by` later, counted on the case's calendar from the deadline
  * it had (行政许可法 art. 42), and its breach timer with it; a task overdue before the approval is
- * no longer overdue.
+ * no longer overdue. The clerk who asked is told (notification `extensionApproved`).
  */
 export async function extendDeadline(unit: CaseWork, effect: EffectOf<'extendDeadline'>): Promise<void> {
   const { taskId: activationId, by } = effect;
@@ -91,9 +92,31 @@ export async function extendDeadline(unit: CaseWork, effect: EffectOf<'extendDea
       ...(task.slaState === 'overdue' ? { slaState: pastPromise ? 'atRisk' : 'onTrack' } : {}),
     })
     .where(eq(tasks.id, task.id));
+  await notifyRequester(unit, task, 'extensionApproved', `您为任务「${task.name}」（办件 ${unit.case.id}）申请的延期已获批准，法定时限延至 ${dueAt.toISOString()}`, {
+    by,
+    previousDueAt: task.dueAt.toISOString(),
+    dueAt: dueAt.toISOString(),
+  });
   unit.record(
     'task.extended',
     { nodeId: task.nodeId, activationId, by, reason: task.extension?.reason ?? null, previousDueAt: task.dueAt.toISOString(), dueAt: dueAt.toISOString() },
     task.id,
   );
+}
+
+/** Tells the clerk who asked for a task's extension of the decision, in their 消息. */
+async function notifyRequester(unit: CaseWork, task: TaskRow, kind: 'extensionApproved' | 'extensionRefused', message: string, payload: Record<string, unknown>): Promise<void> {
+  const requester = task.extension?.requestedBy ?? null;
+  if (requester === null) return;
+  await unit.tx.insert(notifications).values({
+    kind,
+    jurisdictionId: unit.organisation.department(task.departmentId)?.jurisdictionId ?? null,
+    departmentId: task.departmentId,
+    userId: requester,
+    caseId: unit.case.id,
+    taskId: task.id,
+    message,
+    payload: { nodeId: task.nodeId, activationId: task.activationId, ...payload },
+    createdAt: unit.now,
+  });
 }

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { SlaLimit } from '@tongban/engine';
 import { notifications, tasks, type TaskRow } from '../db/schema/index.ts';
 import type { CaseWork } from '../cases/case-work.ts';
+import { departmentUsers } from '../notifications/department-users.ts';
 
 /** The department kind whose supervisors receive escalations (政务服务办公室). */
 export const SUPERVISION_KIND = 'government-service';
@@ -18,7 +19,8 @@ const LIMIT_NAMES: Record<SlaLimit, string> = { statutory: '法定时限', promi
  * Escalates a task whose limit passed (DESIGN.md §5): one `escalation` notification to the
  * supervision office (`government-service`) of the city, and of the parent jurisdiction of the
  * task's department when that is another one; the task's `escalatedAt` is set and a
- * `task.escalated` event recorded. By default the cause is the statutory limit, with no SLA edge.
+ * `task.escalated` event recorded. Each supervisor and manager of those offices gets one in their
+ * 消息 besides (a notification addressed to them). By default the cause is the statutory limit, with no SLA edge.
  * Returns the jurisdictions notified.
  */
 export async function escalateBreach(
@@ -31,16 +33,19 @@ export async function escalateBreach(
   const chain = department ? organisation.ancestry(department.jurisdictionId) : [];
   const targets = [chain[chain.length - 1], chain[1]].filter((j) => j !== undefined);
   const jurisdictionIds = [...new Set(targets.map((j) => j.id))];
+  const offices: { departmentId: string; jurisdictionId: string; message: string }[] = [];
   for (const jurisdictionId of jurisdictionIds) {
     const office = organisation.departmentOf(jurisdictionId, SUPERVISION_KIND);
     const jurisdiction = organisation.jurisdiction(jurisdictionId);
+    const message = `任务「${task.name}」（办件 ${unit.case.id}，${department?.name ?? task.departmentId}）已超过${LIMIT_NAMES[cause.limit]}，提请${jurisdiction?.name ?? jurisdictionId}督办`;
+    if (office) offices.push({ departmentId: office.id, jurisdictionId, message });
     await unit.tx.insert(notifications).values({
       kind: 'escalation',
       jurisdictionId,
       departmentId: office?.id ?? null,
       caseId: unit.case.id,
       taskId: task.id,
-      message: `任务「${task.name}」（办件 ${unit.case.id}，${department?.name ?? task.departmentId}）已超过${LIMIT_NAMES[cause.limit]}，提请${jurisdiction?.name ?? jurisdictionId}督办`,
+      message,
       payload: {
         nodeId: task.nodeId,
         activationId: task.activationId,
@@ -52,7 +57,23 @@ export async function escalateBreach(
       createdAt: unit.now,
     });
   }
+  await notifySupervisors(unit, task, offices);
   await unit.tx.update(tasks).set({ escalatedAt: unit.now }).where(eq(tasks.id, task.id));
   unit.record('task.escalated', { nodeId: task.nodeId, to: jurisdictionIds, limit: cause.limit, edgeId: cause.edgeId }, task.id);
   return jurisdictionIds;
+}
+
+/** Roles of a supervision office's users who hear of an escalation in their 消息. */
+const SUPERVISING_ROLES = ['supervisor', 'manager'];
+
+/** One `escalation` notification to each supervisor and manager of the offices escalated to. */
+async function notifySupervisors(unit: CaseWork, task: TaskRow, offices: readonly { departmentId: string; jurisdictionId: string; message: string }[]): Promise<void> {
+  const recipients = await departmentUsers(unit.tx, offices.map((o) => o.departmentId), SUPERVISING_ROLES);
+  const rows = recipients.flatMap((user) => {
+    const office = offices.find((o) => o.departmentId === user.departmentId);
+    return office === undefined
+      ? []
+      : [{ kind: 'escalation', jurisdictionId: office.jurisdictionId, departmentId: office.departmentId, userId: user.id, caseId: unit.case.id, taskId: task.id, message: office.message, payload: { nodeId: task.nodeId, departmentId: task.departmentId }, createdAt: unit.now }];
+  });
+  if (rows.length > 0) await unit.tx.insert(notifications).values(rows);
 }

@@ -93,7 +93,7 @@ describe('SLA timers on the virtual clock', () => {
     expect(closed).toMatchObject({ status: 'closed', closeReason: 'breached', slaState: 'breached' });
     const city = await task(created.id, 'city-review');
     expect(city).toMatchObject({ status: 'open', departmentId: 'sh-market-regulation' });
-    const [notices] = await h.database.sql`select count(*)::int as n from notifications where task_id = ${review.id}`;
+    const [notices] = await h.database.sql`select count(*)::int as n from notifications where task_id = ${review.id} and user_id is null`;
     expect(notices?.n).toBe(1);
   });
 

@@ -64,6 +64,13 @@ const ADDED = [
   'post /api/v1/cases/{id}/urge',
   'post /api/v1/tasks/{id}/signers',
   'post /api/v1/tasks/{id}/remove-signer',
+  'get /api/v1/me/notifications',
+  'post /api/v1/me/notifications/{id}/read',
+  'post /api/v1/me/notifications/read-all',
+  'post /api/v1/webhooks',
+  'get /api/v1/webhooks',
+  'delete /api/v1/webhooks/{id}',
+  'get /api/v1/webhooks/{id}/deliveries',
 ];
 
 /**

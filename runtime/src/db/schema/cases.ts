@@ -11,7 +11,13 @@ export const caseStatuses = ['active', 'suspended', 'completed'] as const;
  */
 export const caseSuspensionReasons = ['supplement', 'hearing', 'testing', 'inspection', 'expertReview', 'appraisal'] as const;
 export type CaseSuspensionReason = (typeof caseSuspensionReasons)[number];
-export const slaStates = ['onTrack', 'atRisk', 'overdue', 'met', 'breached'] as const;
+/**
+ * SLA states: of an open task or case `onTrack`, `atRisk` (past its promised limit), `overdue`
+ * (past its statutory limit); of a closed one `met` or `breached` when it was decided (or closed
+ * at its limit), `cancelled` when it was closed undecided (parallel work a return cancelled, a
+ * withdrawal, a removed signer): counted neither met nor breached.
+ */
+export const slaStates = ['onTrack', 'atRisk', 'overdue', 'met', 'breached', 'cancelled'] as const;
 export type SlaState = (typeof slaStates)[number];
 
 /** One application being handled, pinned to the definition version it started on. */
@@ -40,6 +46,8 @@ export const cases = pgTable(
     /** SHA-256 (hex) of the canonical JSON of the application the key first came with. */
     idempotencyFingerprint: text('idempotency_fingerprint'),
     createdBy: text('created_by'),
+    /** The id of the intake API key that filed the case (not the key), when one did: its webhooks hear of the case. */
+    filedByApiKey: text('filed_by_api_key'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     acceptedAt: timestamp('accepted_at', { withTimezone: true }),
     completedAt: timestamp('completed_at', { withTimezone: true }),

@@ -4,3 +4,4 @@ export * from './definitions.ts';
 export * from './organisation.ts';
 export * from './timers.ts';
 export * from './services.ts';
+export * from './webhooks.ts';

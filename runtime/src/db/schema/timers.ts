@@ -73,7 +73,11 @@ export const outbox = pgTable(
 );
 export type OutboxRow = InferSelectModel<typeof outbox>;
 
-/** Notices to a jurisdiction's supervisors or a department, e.g. an escalated breach. */
+/**
+ * Notices to a jurisdiction's supervisors or a department (an escalated breach), or to one user
+ * (`userId`: an urge, a copy, an escalation to a supervisor, an extension decision), whose 消息
+ * lists it until they mark it read.
+ */
 export const notifications = pgTable(
   'notifications',
   {
@@ -88,8 +92,14 @@ export const notifications = pgTable(
     message: text('message').notNull(),
     payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    /** When its user marked it read (消息); null while unread, and for a notification addressed to no user. */
+    readAt: timestamp('read_at', { withTimezone: true }),
   },
-  (t) => [index('notifications_jurisdiction_idx').on(t.jurisdictionId, t.createdAt), index('notifications_user_idx').on(t.userId, t.createdAt)],
+  (t) => [
+    index('notifications_jurisdiction_idx').on(t.jurisdictionId, t.createdAt),
+    index('notifications_user_idx').on(t.userId, t.createdAt),
+    index('notifications_user_unread_idx').on(t.userId).where(sql`${t.readAt} is null and ${t.userId} is not null`),
+  ],
 );
 export type NotificationRow = InferSelectModel<typeof notifications>;
 

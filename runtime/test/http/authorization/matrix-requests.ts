@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { users } from '../../../src/db/schema/index.ts';
+import { notifications, users } from '../../../src/db/schema/index.ts';
 import { eventually } from '../../execution/support/execution-harness.ts';
 import { fileCase, openTaskAt, permitApplication } from '../support/case-helpers.ts';
 import { PORTAL_KEY, type HttpHarness } from '../support/http-harness.ts';
@@ -94,6 +94,18 @@ async function send(context: MatrixContext, method: string, path: string, body: 
   if (response.status >= 300) throw new Error(`${method} ${path} answered ${response.status}: ${response.text}`);
 }
 
+/** A webhook of the portal's key (the key holds at most 10: the rows share two). */
+async function subscribed(context: MatrixContext): Promise<string> {
+  const response = await context.harness.client.send(
+    'POST',
+    '/api/v1/webhooks',
+    { url: 'https://portal.example.gov.cn/hooks/tongban', secret: 'whsec-matrix-0123456789', events: ['case.completed'] },
+    { apiKey: PORTAL_KEY },
+  );
+  if (response.status !== 201) throw new Error(`Subscribing a webhook answered ${response.status}: ${response.text}`);
+  return response.body.id as string;
+}
+
 /**
  * The request of each row of the matrix, by name. Rows that change something get fixtures of their
  * own for every caller, so one caller's success never changes what the next one meets.
@@ -166,6 +178,16 @@ export const MATRIX_REQUESTS: Record<string, (context: MatrixContext) => Promise
     if (response.status !== 200) throw new Error(`Adding a signer answered ${response.status}: ${response.text}`);
     return { params: { id: response.body.createdTasks[0].id as string }, body: { reason: '已无必要' } };
   },
+  readNotification: async (context) => {
+    const [row] = await context.harness.database.db
+      .insert(notifications)
+      .values({ kind: 'urge', userId: MARKET, departmentId: 'sh-huangpu-market-regulation', message: '请尽快办理', payload: {}, createdAt: new Date() })
+      .returning({ id: notifications.id });
+    return { params: { id: String(row?.id) } };
+  },
+  subscribeWebhook: async () => ({ body: { url: 'https://portal.example.gov.cn/hooks/tongban', secret: 'whsec-matrix-0123456789', events: ['case.accepted'] } }),
+  webhook: async (context) => ({ params: { id: await context.once('webhook', () => subscribed(context)) } }),
+  webhookToDelete: async (context) => ({ params: { id: await context.once('webhook to delete', () => subscribed(context)) } }),
   heat: async () => ({ query: 'definitionKey=http-permit&version=1' }),
   retryIncident: async (context) => {
     const caseId = await filed(context, 'registry-call');

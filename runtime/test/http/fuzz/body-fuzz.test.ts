@@ -31,6 +31,7 @@ const NON_FIELD_CODES = new Set([
   'unsupported-media-type',
   'definition-invalid',
   'invalid-credentials',
+  'too-many-webhooks',
   'case-not-found',
   'task-not-found',
   'definition-not-found',
@@ -128,6 +129,7 @@ const ROUTES: Record<string, RouteSetup> = {
   'post /api/v1/tasks/{id}/signers': { as: MARKET, runs: 120, cases: true, params: (fixtures) => idParam(fixtures.taskIds) },
   'post /api/v1/tasks/{id}/remove-signer': { as: 'huangpu.manager', runs: 120, cases: true, params: (fixtures) => idParam(fixtures.taskIds) },
   'post /api/v1/cases/{id}/urge': { as: 'huangpu.manager', runs: 120, cases: true, params: caseParam },
+  'post /api/v1/webhooks': { as: 'apiKey', runs: 240 },
   'post /api/v1/clock/advance': { as: 'admin', runs: 720 },
   'put /api/v1/calendars/{key}': { as: 'admin', runs: 720, params: () => fc.record({ key: calendarKey }) },
   'put /api/v1/calendars/{key}/notices/{year}': {
@@ -155,6 +157,7 @@ const HINTS: Record<string, readonly unknown[]> = {
   assigneeId: ['huangpu.fire', 'huangpu.market'],
   departmentId: ['sh-huangpu-fire-rescue'],
   userIds: [['huangpu.fire']],
+  url: ['https://portal.example.gov.cn/hooks/tongban'],
 };
 
 beforeAll(async () => {

@@ -81,7 +81,7 @@ function stringArbitrary(schema: JsonSchema): fc.Arbitrary<string> {
       .tuple(fc.date({ min: new Date('2026-01-01T00:00:00Z'), max: new Date('2030-12-31T00:00:00Z'), noInvalidDate: true }), fc.constantFrom('Z', '+08:00', '-05:00'))
       .map(([date, offset]) => date.toISOString().replace('Z', offset));
   } else if (schema.format === 'uri') base = fc.webUrl();
-  else base = fc.oneof(fc.string({ minLength: min, maxLength: Math.min(max, SMALL * 4) }), fc.string({ unit: 'grapheme', minLength: min, maxLength: Math.min(max, SMALL) }));
+  else base = fc.oneof(fc.string({ minLength: min, maxLength: Math.min(max, SMALL * 4) }), fc.string({ unit: 'grapheme', minLength: min, maxLength: Math.max(min, Math.min(max, SMALL)) }));
   return base.filter((text) => text.length >= min && text.length <= max);
 }
 

@@ -8,7 +8,7 @@ import { createApp } from '../../../src/http/app.ts';
 import type { AppOptions } from '../../../src/http/app.ts';
 import type { HttpEnv } from '../../../src/http/http-env.ts';
 import { createRuntime } from '../../../src/runtime.ts';
-import type { Runtime } from '../../../src/runtime.ts';
+import type { Runtime, RuntimeOptions } from '../../../src/runtime.ts';
 import type { ServiceHandler } from '../../../src/service-tasks/index.ts';
 import { createTestDatabase, testRedis } from '../../support/index.ts';
 import type { TestDatabase } from '../../support/index.ts';
@@ -45,6 +45,8 @@ export interface StartHttpOptions {
   app?: Partial<AppOptions>;
   /** Service handlers besides the built-in ones. */
   services?: Record<string, ServiceHandler>;
+  /** How webhook deliveries are retried and timed out. */
+  webhooks?: Pick<RuntimeOptions, 'webhookRetry' | 'webhookTimeoutMs'>;
 }
 
 /** Starts a runtime (workers running) and its app for one test file. */
@@ -59,6 +61,7 @@ export async function startHttp(options: StartHttpOptions = {}): Promise<HttpHar
     clock,
     logger: { info: () => undefined, error: () => undefined },
     ...(options.services === undefined ? {} : { services: options.services }),
+    ...options.webhooks,
   });
   await runtime.startWorkers();
   const app = createApp(runtime, { intakeApiKeys: [PORTAL_KEY], ...options.app });

@@ -1,0 +1,2 @@
+export * from './department-users.ts';
+export * from './notifications.service.ts';

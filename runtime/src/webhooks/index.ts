@@ -1,0 +1,3 @@
+export * from './deliver-webhook.ts';
+export * from './webhook-signature.ts';
+export * from './webhooks.service.ts';
