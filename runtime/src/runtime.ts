@@ -30,7 +30,7 @@ import {
 } from './definitions/definitions.service.ts';
 import { BoundedFeelEvaluator, type FeelBudget } from './feel/bounded-feel-evaluator.ts';
 import { IncidentsService, type IncidentFilters, type IncidentView } from './incidents/incidents.service.ts';
-import { MonitorService, type MonitorLoad, type MonitoredTask, type NodeHeat, type SeriesDay, type SeriesRange } from './monitor/monitor.service.ts';
+import { MonitorService, type MonitorListFilters, type MonitorLoad, type MonitoredTask, type NodeHeat, type SeriesDay, type SeriesRange } from './monitor/monitor.service.ts';
 import { loadOrganisation } from './organisation/load-organisation.ts';
 import type { Organisation } from './organisation/organisation.ts';
 import type { Viewer } from './organisation/viewer.ts';
@@ -43,6 +43,7 @@ import { TIMER_QUEUE_NAME, TimerQueue, type TimerJobData } from './queues/timer-
 import { WorkerHost, type WorkerStopReport } from './queues/worker-host.ts';
 import { DEFAULT_WEBHOOK_ATTEMPTS, DEFAULT_WEBHOOK_BACKOFF_MS, WEBHOOK_QUEUE_NAME, WebhookQueue, type WebhookJobData, type WebhookRetry } from './queues/webhook-queue.ts';
 import { DEFAULT_WEBHOOK_TIMEOUT_MS, deliverWebhook } from './webhooks/deliver-webhook.ts';
+import { previewReturn, type ReturnPreview } from './tasks/return-preview.ts';
 import { NotificationsService, type UserNotificationPage } from './notifications/notifications.service.ts';
 import { WebhooksService, type SubscribeInput, type WebhookDeliveryView, type WebhookSubscriptionView } from './webhooks/webhooks.service.ts';
 import type { QueueJobCounts, StepObserver } from './metrics/tongban-metrics.ts';
@@ -134,6 +135,8 @@ export interface Runtime {
   getTask(taskId: string, viewer: Viewer): Promise<TaskDetail>;
   /** Tasks the viewer completed or handed on (已办), most recent first. */
   listDone(viewer: Viewer, page?: PageRequest): Promise<Page<TaskRow>>;
+  /** The other open tasks a return of the task would cancel (parallel work), for the clerk's warning. */
+  previewReturn(taskId: string, viewer: Viewer, input: { returnTo?: string | undefined }): Promise<ReturnPreview>;
   /** Gives a claimed task back to its department's queue. */
   unclaimTask(taskId: string, viewer: Viewer, input?: { reason?: string }): Promise<TaskRow>;
   /** Transfers a task (转办) to a user or a department, with a reason. */
@@ -161,8 +164,8 @@ export interface Runtime {
   /** Open tasks whose extension awaits the viewer's approval. */
   listExtensionRequests(viewer: Viewer, page?: PageRequest): Promise<Page<TaskRow>>;
 
-  listOverdue(viewer: Viewer, page?: PageRequest): Promise<Page<MonitoredTask>>;
-  listAtRisk(viewer: Viewer, page?: PageRequest): Promise<Page<MonitoredTask>>;
+  listOverdue(viewer: Viewer, filters?: MonitorListFilters): Promise<Page<MonitoredTask>>;
+  listAtRisk(viewer: Viewer, filters?: MonitorListFilters): Promise<Page<MonitoredTask>>;
   listEscalations(viewer: Viewer, page?: PageRequest): Promise<Page<NotificationRow>>;
   /** Per-department load and handling times, and handling times per district. */
   monitorLoad(viewer: Viewer): Promise<MonitorLoad>;
@@ -430,6 +433,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     listExtensionRequests: (viewer, page) => extensions.listExtensionRequests(viewer, page),
     getTask: (taskId, viewer) => taskOperations.getTask(taskId, viewer),
     listDone: (viewer, page) => tasksService.listDone(viewer, page),
+    previewReturn: (taskId, viewer, input) => previewReturn({ db, clock, definitions, organisation: getOrganisation, feel: feel.evaluate }, taskId, viewer, input),
     unclaimTask: (taskId, viewer, input) => taskOperations.unclaimTask(taskId, viewer, input),
     transferTask: (taskId, viewer, input) => taskOperations.transferTask(taskId, viewer, input),
     delegateTask: (taskId, viewer, input) => taskOperations.delegateTask(taskId, viewer, input),
@@ -443,8 +447,8 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     addSigners: (taskId, viewer, input) => signers.addSigners(taskId, viewer, input),
     removeSigner: (taskId, viewer, input) => signers.removeSigner(taskId, viewer, input),
 
-    listOverdue: (viewer, page) => monitor.listOverdue(viewer, page),
-    listAtRisk: (viewer, page) => monitor.listAtRisk(viewer, page),
+    listOverdue: (viewer, filters) => monitor.listOverdue(viewer, filters),
+    listAtRisk: (viewer, filters) => monitor.listAtRisk(viewer, filters),
     listEscalations: (viewer, page) => monitor.listEscalations(viewer, page),
     monitorLoad: (viewer) => monitor.monitorLoad(viewer),
     nodeHeat: (viewer, key, version) => monitor.nodeHeat(viewer, key, version),

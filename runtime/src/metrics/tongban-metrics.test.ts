@@ -6,7 +6,7 @@ import { TongbanMetrics, type SystemSource } from './tongban-metrics.ts';
 const FIGURES: DatabaseFigures = {
   timersPending: 7,
   timersOverdue: 2,
-  openTasksBySla: { onTrack: 5, atRisk: 1, overdue: 3, met: 0, breached: 0 },
+  openTasksBySla: { onTrack: 5, atRisk: 1, overdue: 3, met: 0, breached: 0, cancelled: 0 },
   openIncidents: 1,
   outboxPending: 4,
   outboxLagSeconds: 1.5,

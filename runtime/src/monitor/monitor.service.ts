@@ -1,9 +1,9 @@
 import { and, asc, desc, eq, gte, inArray, isNull, lt, or, sql } from 'drizzle-orm';
-import { formatLocalDate, getCalendar, parseLocalDateTime } from '@tongban/engine';
+import { formatLocalDate, getCalendar, parseLocalDateTime, workingMinutesBetween } from '@tongban/engine';
 import type { Clock } from '../clock/clock.ts';
 import type { CalendarBook } from '../calendars/calendar-book.ts';
 import type { Db } from '../db/client.ts';
-import { cases, notifications, tasks, taskIsOpen, type CaseRow, type NotificationRow, type TaskRow } from '../db/schema/index.ts';
+import { cases, notifications, tasks, taskIsOpen, users, type CaseRow, type NotificationRow, type TaskRow } from '../db/schema/index.ts';
 import { pageOf, type Page, type PageRequest } from '../cases/case-views.ts';
 import type { DefinitionStore } from '../definitions/definition-store.ts';
 import { ForbiddenError, InvalidInputError } from '../errors/index.ts';
@@ -14,11 +14,26 @@ import { aggregateHandledTasks } from './handled-tasks.ts';
 import { addDays, datesFrom } from './local-dates.ts';
 import { DEFAULT_SERIES_DAYS, seriesRangeProblem } from './series-range.ts';
 
-/** A task on a monitor list, with its case's workflow and jurisdiction. */
+/** A task on a monitor list, with its case's workflow, jurisdiction and applicant, its assignee's name and how long it is overdue. */
 export interface MonitoredTask extends TaskRow {
   definitionKey: string;
   caseJurisdictionId: string;
   caseStatus: CaseRow['status'];
+  /** The applicant's `name`, when the application gives one. */
+  applicantName: string | null;
+  /** The display name of the assignee, null while unclaimed. */
+  assigneeName: string | null;
+  /** Working minutes since its statutory limit passed, on its case's calendar; null when it has not. */
+  overdueWorkingMinutes: number | null;
+  /** Working minutes of a full working day on that calendar, to read the figure above in days and hours. */
+  workingMinutesPerDay: number;
+}
+
+/** Filters of the overdue and at-risk lists. */
+export interface MonitorListFilters extends PageRequest {
+  departmentId?: string | undefined;
+  definitionKey?: string | undefined;
+  nodeId?: string | undefined;
 }
 
 /** The load and SLA compliance of one department (the console's monitor). */
@@ -119,14 +134,14 @@ const roundOrNull = (minutes: number | null): number | null => (minutes === null
 export class MonitorService {
   constructor(private readonly options: MonitorServiceOptions) {}
 
-  /** Open tasks past their statutory limit, longest overdue first. */
-  listOverdue(viewer: Viewer, page?: PageRequest): Promise<Page<MonitoredTask>> {
-    return this.openTasksIn(viewer, 'overdue', page);
+  /** Open tasks past their statutory limit, longest overdue first; filtered by department, workflow and node. */
+  listOverdue(viewer: Viewer, filters?: MonitorListFilters): Promise<Page<MonitoredTask>> {
+    return this.openTasksIn(viewer, 'overdue', filters);
   }
 
-  /** Open tasks past their promised limit, not yet overdue, soonest statutory limit first. */
-  listAtRisk(viewer: Viewer, page?: PageRequest): Promise<Page<MonitoredTask>> {
-    return this.openTasksIn(viewer, 'atRisk', page);
+  /** Open tasks past their promised limit, not yet overdue, soonest statutory limit first; filtered likewise. */
+  listAtRisk(viewer: Viewer, filters?: MonitorListFilters): Promise<Page<MonitoredTask>> {
+    return this.openTasksIn(viewer, 'atRisk', filters);
   }
 
   /**
@@ -315,24 +330,56 @@ export class MonitorService {
     return { days };
   }
 
-  private async openTasksIn(viewer: Viewer, slaState: 'overdue' | 'atRisk', page?: PageRequest): Promise<Page<MonitoredTask>> {
+  private async openTasksIn(viewer: Viewer, slaState: 'overdue' | 'atRisk', filters: MonitorListFilters = {}): Promise<Page<MonitoredTask>> {
     const organisation = await this.options.organisation();
     const departmentIds = this.scope(viewer, organisation);
-    const where = and(inArray(tasks.departmentId, departmentIds), eq(tasks.slaState, slaState), taskIsOpen);
-    const { limit, offset } = pageOf(page);
-    const [rows, [total]] = await Promise.all([
+    const where = and(
+      inArray(tasks.departmentId, departmentIds),
+      eq(tasks.slaState, slaState),
+      taskIsOpen,
+      ...(filters.departmentId === undefined ? [] : [eq(tasks.departmentId, filters.departmentId)]),
+      ...(filters.nodeId === undefined ? [] : [eq(tasks.nodeId, filters.nodeId)]),
+      ...(filters.definitionKey === undefined ? [] : [eq(cases.definitionKey, filters.definitionKey)]),
+    );
+    const { limit, offset } = pageOf(filters);
+    const [rows, [total], calendars] = await Promise.all([
       this.options.db
-        .select({ task: tasks, definitionKey: cases.definitionKey, caseJurisdictionId: cases.jurisdictionId, caseStatus: cases.status })
+        .select({
+          task: tasks,
+          definitionKey: cases.definitionKey,
+          caseJurisdictionId: cases.jurisdictionId,
+          caseStatus: cases.status,
+          calendarKey: cases.calendarKey,
+          applicant: cases.applicant,
+          assigneeName: users.displayName,
+        })
         .from(tasks)
         .innerJoin(cases, eq(cases.id, tasks.caseId))
+        .leftJoin(users, eq(users.id, tasks.assigneeId))
         .where(where)
         .orderBy(sql`${tasks.dueAt} asc nulls last`, asc(tasks.id))
         .limit(limit)
         .offset(offset),
-      this.options.db.select({ n: sql<number>`count(*)::int` }).from(tasks).where(where),
+      this.options.db.select({ n: sql<number>`count(*)::int` }).from(tasks).innerJoin(cases, eq(cases.id, tasks.caseId)).where(where),
+      this.options.calendars(),
     ]);
+    const now = this.options.clock.now();
     return {
-      items: rows.map((r) => ({ ...r.task, definitionKey: r.definitionKey, caseJurisdictionId: r.caseJurisdictionId, caseStatus: r.caseStatus })),
+      items: rows.map((r) => {
+        const calendar = calendars.get(r.calendarKey);
+        const dueAt = r.task.dueAt;
+        const overdue = dueAt !== null && dueAt.getTime() < now.getTime() ? workingMinutesBetween(calendar, dueAt, now).minutes : null;
+        return {
+          ...r.task,
+          definitionKey: r.definitionKey,
+          caseJurisdictionId: r.caseJurisdictionId,
+          caseStatus: r.caseStatus,
+          applicantName: typeof r.applicant.name === 'string' ? r.applicant.name : null,
+          assigneeName: r.assigneeName,
+          overdueWorkingMinutes: overdue,
+          workingMinutesPerDay: minutesPerWorkingDay(calendar),
+        };
+      }),
       total: total?.n ?? 0,
     };
   }
@@ -348,4 +395,13 @@ export class MonitorService {
     if (ids.length === 0) throw new ForbiddenError('monitor-forbidden', `${describe(viewer)} has no monitor scope`);
     return ids;
   }
+}
+
+/** Working minutes of a full working day of `calendar` (the sum of its working periods). */
+function minutesPerWorkingDay(calendar: { workingHours: readonly { start: string; end: string }[] }): number {
+  const minutes = (time: string) => {
+    const [h = 0, m = 0] = time.split(':').map(Number);
+    return h * 60 + m;
+  };
+  return calendar.workingHours.reduce((sum, period) => sum + minutes(period.end) - minutes(period.start), 0);
 }

@@ -42,10 +42,17 @@ async function closedFigures(): Promise<{ met: number; breached: number }> {
 }
 
 describe('tasks closed undecided', () => {
-  it('closes the parallel work a return cancels as cancelled, counted neither met nor breached', async () => {
+  it('names the parallel work a return would cancel before it happens, then closes it cancelled, counted neither met nor breached', async () => {
     const caseId = await inParallel();
     const before = await closedFigures();
     const market = (await tasksOf(caseId)).find((t) => t.nodeId === 'market');
+    const preview = await h.runtime.previewReturn(market?.id ?? '', await h.viewer('huangpu.market'), {});
+    expect(preview.returnTo).toBe('intake');
+    expect(preview.cancels.map((t) => [t.nodeId, t.departmentName]).sort()).toEqual([
+      ['fire', '上海市消防救援总队'],
+      ['signage', '黄浦区绿化和市容管理局'],
+    ]);
+    await expect(h.runtime.previewReturn(market?.id ?? '', await h.viewer('huangpu.fire'), {})).rejects.toMatchObject({ status: 403 });
     await h.runtime.completeTask(market?.id ?? '', await h.viewer('huangpu.market'), { outcome: 'return', data: {}, reason: '材料与现场不符' });
     const tasks = await tasksOf(caseId);
     expect(tasks.find((t) => t.nodeId === 'market')).toMatchObject({ status: 'completed', slaState: 'met' });

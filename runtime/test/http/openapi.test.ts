@@ -64,6 +64,7 @@ const ADDED = [
   'post /api/v1/cases/{id}/urge',
   'post /api/v1/tasks/{id}/signers',
   'post /api/v1/tasks/{id}/remove-signer',
+  'get /api/v1/tasks/{id}/return-preview',
   'get /api/v1/me/notifications',
   'post /api/v1/me/notifications/{id}/read',
   'post /api/v1/me/notifications/read-all',

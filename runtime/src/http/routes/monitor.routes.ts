@@ -4,7 +4,7 @@ import type { Runtime } from '../../runtime.ts';
 import { createRouter } from '../create-router.ts';
 import type { HttpEnv } from '../http-env.ts';
 import type { Access } from '../middleware/access.ts';
-import { pageQuerySchema } from '../schemas/common.schema.ts';
+import { idParamSchema, pageQuerySchema } from '../schemas/common.schema.ts';
 import { errorResponses } from '../schemas/error.schema.ts';
 import {
   departmentLoadSchema,
@@ -52,14 +52,30 @@ export function monitorRoutes({ runtime, access }: MonitorRoutesOptions): OpenAP
       },
     });
 
-  const overdue = pagedList('/monitor/overdue', 'Open tasks past their statutory limit, longest overdue first', monitoredTaskSchema);
+  const listQuery = pageQuerySchema.extend({
+    departmentId: idParamSchema.optional().openapi({ description: 'Only tasks of this department' }),
+    definitionKey: idParamSchema.optional().openapi({ description: 'Only tasks of cases of this workflow' }),
+    nodeId: idParamSchema.optional().openapi({ description: 'Only tasks of this node (step)' }),
+  });
+  /** The overdue and at-risk lists: paged, filtered by department, workflow and node. */
+  const taskList = (path: string, summary: string) =>
+    createRoute({
+      method: 'get',
+      path,
+      tags: ['monitor'],
+      summary,
+      security: USER_SECURITY,
+      middleware: [access.user()] as const,
+      request: { query: listQuery },
+      responses: {
+        200: { description: 'One page and the total', content: { 'application/json': { schema: pageOf(monitoredTaskSchema) } } },
+        ...errorResponses(400, 401, 403),
+      },
+    });
+  const overdue = taskList('/monitor/overdue', 'Open tasks past their statutory limit, longest overdue first');
   app.openapi(overdue, async (c) => c.json(await runtime.listOverdue(c.get('viewer'), c.req.valid('query')), 200));
 
-  const atRisk = pagedList(
-    '/monitor/at-risk',
-    'Open tasks past their promised limit, not yet overdue, soonest statutory limit first',
-    monitoredTaskSchema,
-  );
+  const atRisk = taskList('/monitor/at-risk', 'Open tasks past their promised limit, not yet overdue, soonest statutory limit first');
   app.openapi(atRisk, async (c) => c.json(await runtime.listAtRisk(c.get('viewer'), c.req.valid('query')), 200));
 
   const escalations = pagedList('/monitor/escalations', 'Escalated breaches the caller sees, newest first', escalationSchema);

@@ -20,6 +20,7 @@ import {
   reassignResultSchema,
   removeSignerBodySchema,
   resolveBodySchema,
+  returnPreviewSchema,
   signersResultSchema,
   taskCommentSchema,
   taskDetailSchema,
@@ -34,6 +35,7 @@ export interface TaskOperationsRoutesOptions {
   runtime: Pick<
     Runtime,
     | 'getTask'
+    | 'previewReturn'
     | 'listDone'
     | 'unclaimTask'
     | 'transferTask'
@@ -237,6 +239,23 @@ export function taskOperationsRoutes({ runtime, access, maxBodyBytes }: TaskOper
     },
   });
   app.openapi(copy, async (c) => c.json({ items: await runtime.copyTask(c.req.valid('param').id, c.get('viewer'), c.req.valid('json')) }, 201));
+
+  const returnPreview = createRoute({
+    method: 'get',
+    path: '/tasks/{id}/return-preview',
+    tags: ['tasks'],
+    summary: 'The other open tasks a return (退回) of this task would cancel, before it happens',
+    description: 'Its handler. Nothing is written: the engine steps the case as it is now. `cancels` names each task of another branch (parallel work) the return would close, with its department and assignee.',
+    security: USER_SECURITY,
+    middleware: [access.user()] as const,
+    request: { params: idParams, query: z.object({ returnTo: idParamSchema.optional().openapi({ description: 'The node to return to, when the task offers several' }) }) },
+    responses: {
+      200: { description: 'The tasks the return would cancel', content: { 'application/json': { schema: returnPreviewSchema } } },
+      ...errorResponses(400, 401, 404, 409),
+      ...DECISION_FORBIDDEN,
+    },
+  });
+  app.openapi(returnPreview, async (c) => c.json(await runtime.previewReturn(c.req.valid('param').id, c.get('viewer'), c.req.valid('query')), 200));
 
   const copies = createRoute({
     method: 'get',

@@ -11,6 +11,10 @@ export const monitoredTaskSchema = taskSchema
     definitionKey: z.string(),
     caseJurisdictionId: z.string(),
     caseStatus: z.string(),
+    applicantName: z.string().nullable(),
+    assigneeName: z.string().nullable().openapi({ description: 'The assignee’s display name; null while unclaimed' }),
+    overdueWorkingMinutes: z.number().int().nullable().openapi({ description: 'Working minutes since the statutory limit passed, on the case’s calendar; null when it has not' }),
+    workingMinutesPerDay: z.number().int().openapi({ description: 'Working minutes of a full working day on that calendar' }),
   })
   .openapi('MonitoredTask');
 

@@ -126,3 +126,22 @@ export const removeSignerBodySchema = z.strictObject({ reason: reasonText('è¯¥ç§
 export const signersResultSchema = z
   .object({ task: taskSchema, case: caseSchema, createdTasks: z.array(taskSchema), closedTasks: z.array(taskSchema) })
   .openapi('SignersResult');
+
+/** `GET /tasks/{id}/return-preview`: the other open tasks a return would cancel. */
+export const returnPreviewSchema = z
+  .object({
+    taskId: z.string(),
+    returnTo: z.string().nullable(),
+    cancels: z.array(
+      z.object({
+        id: z.string(),
+        nodeId: z.string(),
+        name: z.string(),
+        departmentId: z.string(),
+        departmentName: z.string().nullable(),
+        assigneeId: z.string().nullable(),
+        assigneeName: z.string().nullable(),
+      }),
+    ),
+  })
+  .openapi('ReturnPreview');

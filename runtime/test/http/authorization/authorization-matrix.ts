@@ -75,6 +75,7 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
   'get /api/v1/copies':                             { request: 'plain',            expect: [401, 403, 200, 200, 200, 200, 200, 200, 200] },
   'post /api/v1/copies/{id}/read':                  { request: 'readCopy',         expect: [401, 403, 404, 200, 404, 404, 404, 404, 404] },
   'post /api/v1/cases/{id}/urge':                   { request: 'urge',             expect: [401, 403, 403, 403, 200, 403, 200, 403, 200] },
+  'get /api/v1/tasks/{id}/return-preview':         { request: 'returnPreview',    expect: [401, 403, 200, 403, 403, 403, 403, 403, 403] },
   'get /api/v1/me/notifications':                   { request: 'plain',            expect: [401, 403, 200, 200, 200, 200, 200, 200, 200] },
   'post /api/v1/me/notifications/{id}/read':        { request: 'readNotification', expect: [401, 403, 200, 404, 404, 404, 404, 404, 404] },
   'post /api/v1/me/notifications/read-all':         { request: 'plain',            expect: [401, 403, 200, 200, 200, 200, 200, 200, 200] },

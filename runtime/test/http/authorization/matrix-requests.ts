@@ -178,6 +178,7 @@ export const MATRIX_REQUESTS: Record<string, (context: MatrixContext) => Promise
     if (response.status !== 200) throw new Error(`Adding a signer answered ${response.status}: ${response.text}`);
     return { params: { id: response.body.createdTasks[0].id as string }, body: { reason: '已无必要' } };
   },
+  returnPreview: async (context) => ({ params: { id: await context.once('claimed review', () => claimedReview(context)) } }),
   readNotification: async (context) => {
     const [row] = await context.harness.database.db
       .insert(notifications)
