@@ -15,6 +15,7 @@ const MonitorPage = lazy(() => import('./monitor/MonitorPage.tsx').then((module)
 const CalendarsPage = lazy(() => import('./calendars/CalendarsPage.tsx').then((module) => ({ default: module.CalendarsPage })));
 const ManagedTasksPage = lazy(() => import('./monitor/ManagedTasksPage.tsx').then((module) => ({ default: module.ManagedTasksPage })));
 const IncidentsPage = lazy(() => import('./monitor/IncidentsPage.tsx').then((module) => ({ default: module.IncidentsPage })));
+const MessagesPage = lazy(() => import('./messages/MessagesPage.tsx').then((module) => ({ default: module.MessagesPage })));
 const CasePage = lazy(() => import('./cases/CasePage.tsx').then((module) => ({ default: module.CasePage })));
 
 interface RouteDef {
@@ -32,6 +33,7 @@ const routes: RouteDef[] = [
   { pattern: '/monitor/tasks', area: 'monitor', page: () => <ManagedTasksPage /> },
   { pattern: '/monitor/incidents', area: 'monitor', page: () => <IncidentsPage /> },
   { pattern: '/calendars', area: 'calendars', page: () => <CalendarsPage /> },
+  { pattern: '/messages', area: null, page: () => <MessagesPage /> },
   { pattern: '/cases/:id', area: null, page: ({ params }) => <CasePage key={params.id} caseId={params.id ?? ''} /> },
 ];
 

@@ -47,7 +47,8 @@ export interface LoginResponse {
 }
 
 /** SLA state of a task or a case; `met` and `breached` once closed. */
-export type SlaState = 'onTrack' | 'atRisk' | 'overdue' | 'met' | 'breached';
+/** `cancelled`: closed undecided (work a return cancelled, a withdrawal): counted neither met nor breached. */
+export type SlaState = 'onTrack' | 'atRisk' | 'overdue' | 'met' | 'breached' | 'cancelled';
 
 /** Status of a task. */
 export type TaskStatus = 'open' | 'claimed' | 'completed' | 'closed';
@@ -162,6 +163,13 @@ export interface MonitoredTask extends Task {
   definitionKey: string;
   caseJurisdictionId: string;
   caseStatus: CaseStatus;
+  applicantName: string | null;
+  /** The assignee's display name; null while unclaimed. */
+  assigneeName: string | null;
+  /** Working minutes since the statutory limit passed, on the case's calendar; null when it has not. */
+  overdueWorkingMinutes: number | null;
+  /** Working minutes of a full working day on that calendar. */
+  workingMinutesPerDay: number;
 }
 
 /** A case (every column but the engine snapshot). */
@@ -412,4 +420,45 @@ export interface RecountSummary {
 export interface CalendarChanged {
   calendar: BusinessCalendarView;
   recount: RecountSummary;
+}
+
+/** Kinds of notification a user's 消息 holds. */
+export type UserNotificationKind = 'urge' | 'copy' | 'escalation' | 'extensionApproved' | 'extensionRefused';
+
+/** One notification addressed to the signed-in user (`GET /me/notifications`). */
+export interface UserNotification {
+  id: number;
+  kind: UserNotificationKind | string;
+  message: string;
+  caseId: string | null;
+  taskId: string | null;
+  taskName: string | null;
+  definitionKey: string | null;
+  payload: Record<string, unknown>;
+  createdAt: string;
+  readAt: string | null;
+  read: boolean;
+}
+
+/** A page of the user's notifications, with the count of all their unread ones. */
+export interface UserNotificationPage extends Page<UserNotification> {
+  unread: number;
+}
+
+/** Another open task a return would cancel (`GET /tasks/{id}/return-preview`). */
+export interface ReturnCancel {
+  id: string;
+  nodeId: string;
+  name: string;
+  departmentId: string;
+  departmentName: string | null;
+  assigneeId: string | null;
+  assigneeName: string | null;
+}
+
+/** What a return of a task would cancel besides the task itself. */
+export interface ReturnPreview {
+  taskId: string;
+  returnTo: string | null;
+  cancels: ReturnCancel[];
 }

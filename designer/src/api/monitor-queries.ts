@@ -1,7 +1,7 @@
 import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
 import type { MonitorHeat } from './api.types.ts';
 import { queryKeys } from './query-keys.ts';
-import { tongbanApi, type PageQuery, type SeriesQuery } from './tongban-api.ts';
+import { tongbanApi, type MonitorListQuery, type PageQuery, type SeriesQuery } from './tongban-api.ts';
 
 /** The monitor refreshes every 30 s. */
 const monitorRefreshMs = 30_000;
@@ -15,7 +15,7 @@ export function useMonitorLoad() {
 }
 
 /** Open tasks past their statutory limit, longest overdue first (`GET /monitor/overdue`). */
-export function useOverdue(query: PageQuery) {
+export function useOverdue(query: MonitorListQuery) {
   return useQuery({
     queryKey: queryKeys.overdue(query),
     queryFn: () => tongbanApi.listOverdue(query),
@@ -25,7 +25,7 @@ export function useOverdue(query: PageQuery) {
 }
 
 /** Open tasks past their promised limit (`GET /monitor/at-risk`). */
-export function useAtRisk(query: PageQuery) {
+export function useAtRisk(query: MonitorListQuery) {
   return useQuery({
     queryKey: queryKeys.atRisk(query),
     queryFn: () => tongbanApi.listAtRisk(query),

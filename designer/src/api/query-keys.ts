@@ -1,5 +1,5 @@
 import type { IncidentQuery } from './task-operations-api.ts';
-import type { CaseQuery, InboxQuery, PageQuery, SeriesQuery } from './tongban-api.ts';
+import type { CaseQuery, InboxQuery, MonitorListQuery, NotificationQuery, PageQuery, SeriesQuery } from './tongban-api.ts';
 
 /** TanStack Query keys of the console's reads; invalidating a prefix refreshes every page of it. */
 export const queryKeys = {
@@ -13,8 +13,8 @@ export const queryKeys = {
   clock: ['clock'] as const,
   monitor: ['monitor'] as const,
   load: ['monitor', 'load'] as const,
-  overdue: (query: PageQuery) => ['monitor', 'overdue', query] as const,
-  atRisk: (query: PageQuery) => ['monitor', 'at-risk', query] as const,
+  overdue: (query: MonitorListQuery) => ['monitor', 'overdue', query] as const,
+  atRisk: (query: MonitorListQuery) => ['monitor', 'at-risk', query] as const,
   escalations: (query: PageQuery) => ['monitor', 'escalations', query] as const,
   heat: (definitionKey: string, version: number) => ['monitor', 'heat', definitionKey, version] as const,
   series: (query: SeriesQuery) => ['monitor', 'series', query] as const,
@@ -26,4 +26,6 @@ export const queryKeys = {
   done: (query?: PageQuery) => (query === undefined ? (['done'] as const) : (['done', query] as const)),
   copies: (query?: PageQuery) => (query === undefined ? (['copies'] as const) : (['copies', query] as const)),
   incidents: (query?: IncidentQuery) => (query === undefined ? (['incidents'] as const) : (['incidents', query] as const)),
+  returnPreview: (taskId: string, returnTo: string) => ['return-preview', taskId, returnTo] as const,
+  notifications: (query?: NotificationQuery) => (query === undefined ? (['notifications'] as const) : (['notifications', query] as const)),
 };

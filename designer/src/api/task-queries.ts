@@ -37,3 +37,12 @@ export function useCompleteTask() {
     },
   });
 }
+
+/** The other open tasks returning `taskId` to `returnTo` would cancel; asked while the return dialog is open. */
+export function useReturnPreview(taskId: string, returnTo: string | undefined, enabled: boolean) {
+  return useQuery({
+    queryKey: queryKeys.returnPreview(taskId, returnTo ?? ''),
+    queryFn: () => tongbanApi.previewReturn(taskId, returnTo ?? ''),
+    enabled: enabled && returnTo !== undefined,
+  });
+}

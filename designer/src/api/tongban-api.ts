@@ -20,7 +20,9 @@ import type {
   MonitorSeries,
   Page,
   ServerClock,
+  ReturnPreview,
   Task,
+  UserNotificationPage,
 } from './api.types.ts';
 
 /** Paging of a list: `limit` rows from `offset`. */
@@ -35,6 +37,19 @@ export interface InboxQuery extends PageQuery {
   definitionKey?: string | undefined;
   /** Only tasks the caller claimed. */
   mine?: boolean | undefined;
+}
+
+/** Filters of the monitor's overdue and at-risk lists. */
+export interface MonitorListQuery extends PageQuery {
+  departmentId?: string | undefined;
+  definitionKey?: string | undefined;
+  nodeId?: string | undefined;
+}
+
+/** Filters of the user's notifications (`GET /me/notifications`). */
+export interface NotificationQuery extends PageQuery {
+  /** Only those not yet read. */
+  unread?: boolean | undefined;
 }
 
 /** Filters of the case list (`GET /cases`). */
@@ -107,8 +122,8 @@ export const tongbanApi = {
   createCase: (input: CreateCaseInput, idempotencyKey: string) =>
     apiRequest<CaseView>('/cases', { method: 'POST', body: input, headers: { 'Idempotency-Key': idempotencyKey } }),
   getCase: (caseId: string) => apiRequest<CaseDetail>(`/cases/${path(caseId)}`),
-  listOverdue: (query: PageQuery = {}) => apiRequest<Page<MonitoredTask>>('/monitor/overdue', { query: { ...query } }),
-  listAtRisk: (query: PageQuery = {}) => apiRequest<Page<MonitoredTask>>('/monitor/at-risk', { query: { ...query } }),
+  listOverdue: (query: MonitorListQuery = {}) => apiRequest<Page<MonitoredTask>>('/monitor/overdue', { query: { ...query } }),
+  listAtRisk: (query: MonitorListQuery = {}) => apiRequest<Page<MonitoredTask>>('/monitor/at-risk', { query: { ...query } }),
   monitorLoad: () => apiRequest<MonitorLoad>('/monitor/load'),
   nodeHeat: (definitionKey: string, version: number) => apiRequest<MonitorHeat>('/monitor/heat', { query: { definitionKey, version } }),
   dailySeries: (query: SeriesQuery = {}) => apiRequest<MonitorSeries>('/monitor/series', { query: { ...query } }),
@@ -127,5 +142,10 @@ export const tongbanApi = {
    */
   putCalendarNotice: (key: string, year: number, notice: unknown) =>
     apiRequest<CalendarChanged>(`/calendars/${path(key)}/notices/${path(year)}`, { method: 'PUT', body: notice }),
+  previewReturn: (taskId: string, returnTo: string) =>
+    apiRequest<ReturnPreview>(`/tasks/${path(taskId)}/return-preview`, { query: { returnTo } }),
+  listNotifications: (query: NotificationQuery = {}) => apiRequest<UserNotificationPage>('/me/notifications', { query: { ...query } }),
+  markNotificationRead: (id: number) => apiRequest<{ id: number; readAt: string }>(`/me/notifications/${id}/read`, { method: 'POST' }),
+  markAllNotificationsRead: () => apiRequest<{ marked: number }>('/me/notifications/read-all', { method: 'POST' }),
   listEscalations: (query: PageQuery = {}) => apiRequest<Page<Escalation>>('/monitor/escalations', { query: { ...query } }),
 };

@@ -25,6 +25,8 @@ export interface ProcessDiagramProps {
   heat?: Record<string, NodeHeat>;
   /** Height in CSS pixels (default 360). */
   height?: number;
+  /** A node was clicked (the monitor opens its tasks). */
+  onNodeClick?(nodeId: string): void;
 }
 
 const noActive: string[] = [];
@@ -38,6 +40,7 @@ export const ProcessDiagram = memo(function ProcessDiagram({
   activeNodeIds = noActive,
   heat,
   height = 360,
+  onNodeClick,
 }: ProcessDiagramProps) {
   const t = useMessages(designMessages);
   const nodeDecorations = useMemo(() => {
@@ -83,6 +86,7 @@ export const ProcessDiagram = memo(function ProcessDiagram({
       height={height}
       legend={legend}
       testId="process-diagram"
+      {...(onNodeClick === undefined ? {} : { onNodeClick })}
     />
   );
 });

@@ -15,16 +15,19 @@ import { monitorMessages } from './monitor.messages.ts';
  * tasks and mean handling time over the caller's scope (`GET /monitor/heat`). It opens on the
  * version with the most open tasks in scope (on a tie, or when nothing is open, the latest
  * version of `preferredKey`, the workflow of the most urgent listed task); the manager may pick
- * any published version.
+ * any published version. Clicking a node opens the overdue and at-risk lists of its tasks.
  */
 export function HeatmapCard({
   definitions,
   preferredKey,
   workflowName,
+  onOpenNode,
 }: {
   definitions: DefinitionSummary[];
   preferredKey: string | undefined;
   workflowName(key: string): string;
+  /** A node was clicked: open the lists of its tasks. */
+  onOpenNode?(definitionKey: string, nodeId: string): void;
 }) {
   const t = useMessages(monitorMessages);
   const versions = useMemo(
@@ -52,7 +55,12 @@ export function HeatmapCard({
         <Typography.Paragraph type="secondary" style={{ margin: '8px 12px 0' }}>
           {Object.keys(figures).length === 0 ? t.heatEmpty : t.heatHint}
         </Typography.Paragraph>
-        <ProcessDiagram definition={version.data.definition} heat={figures} height={420} />
+        <ProcessDiagram
+          definition={version.data.definition}
+          heat={figures}
+          height={420}
+          {...(onOpenNode === undefined || selected === undefined ? {} : { onNodeClick: (nodeId: string) => onOpenNode(selected.key, nodeId) })}
+        />
       </>
     );
   }

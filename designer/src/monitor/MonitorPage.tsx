@@ -19,6 +19,7 @@ import { MonitorLinks } from './MonitorLinks.tsx';
 import { monitorMessages } from './monitor.messages.ts';
 import { OverviewTable } from './OverviewTable.tsx';
 import { departmentRows, districtRows } from './overview-rows.ts';
+import { MonitorListFilterBar, type MonitorListFilters } from './MonitorListFilterBar.tsx';
 import { SlaTaskList } from './SlaTaskList.tsx';
 import { TrendCharts } from './TrendCharts.tsx';
 import { trendSeries } from './trend-series.ts';
@@ -46,9 +47,15 @@ export function MonitorPage() {
   const [escalationPage, setEscalationPage] = useState(1);
   const [extensionPage, setExtensionPage] = useState(1);
   const [listTab, setListTab] = useState('overdue');
+  const [filters, setFilters] = useState<MonitorListFilters>({});
   const load = useMonitorLoad();
-  const overdue = useOverdue({ limit: listPageSize, offset: (overduePage - 1) * listPageSize });
-  const atRisk = useAtRisk({ limit: listPageSize, offset: (atRiskPage - 1) * listPageSize });
+  const overdue = useOverdue({ ...filters, limit: listPageSize, offset: (overduePage - 1) * listPageSize });
+  const atRisk = useAtRisk({ ...filters, limit: listPageSize, offset: (atRiskPage - 1) * listPageSize });
+  const filterLists = (next: MonitorListFilters) => {
+    setFilters(next);
+    setOverduePage(1);
+    setAtRiskPage(1);
+  };
   const escalations = useEscalations({ limit: listPageSize, offset: (escalationPage - 1) * listPageSize });
   const extensions = useExtensionRequests({ limit: listPageSize, offset: (extensionPage - 1) * listPageSize });
   const pendingExtensions = extensions.data?.total ?? 0;
@@ -77,6 +84,14 @@ export function MonitorPage() {
     const latestVersion = definitionsList.data?.items.find((item) => item.key === task.definitionKey)?.version;
     return latestVersion === undefined ? undefined : latest.get(definitionRefKey({ key: task.definitionKey, version: latestVersion }));
   };
+  const latestDefinition = (key: string) => {
+    const latestVersion = definitionsList.data?.items.find((item) => item.key === key)?.version;
+    return latestVersion === undefined ? undefined : latest.get(definitionRefKey({ key, version: latestVersion }));
+  };
+  const departmentsInScope = loadRows.flatMap((row) => {
+    const department = departments.get(row.departmentId);
+    return department === undefined ? [] : [department];
+  });
   const listsLoaded = overdue.isSuccess && atRisk.isSuccess && definitionsList.isSuccess;
   const preferredKey = overdue.data?.items[0]?.definitionKey ?? atRisk.data?.items[0]?.definitionKey;
 
@@ -133,7 +148,21 @@ export function MonitorPage() {
           <OverviewTable departments={byDepartment} districts={byDistrict} loading={load.isPending} />
         </Col>
         <Col xs={24} xxl={14}>
-          <Card title={t.lists} size="small" styles={{ body: { paddingTop: 0 } }}>
+          <Card
+            title={t.lists}
+            size="small"
+            styles={{ body: { paddingTop: 0 } }}
+            extra={
+              <MonitorListFilterBar
+                value={filters}
+                onChange={filterLists}
+                departments={departmentsInScope}
+                workflows={(definitionsList.data?.items ?? []).map((item) => ({ key: item.key, name: item.name }))}
+                definitionOf={latestDefinition}
+              />
+            }
+            id="monitor-lists"
+          >
             <Tabs
               activeKey={listTab}
               onChange={setListTab}
@@ -196,7 +225,15 @@ export function MonitorPage() {
         </Col>
       </Row>
       {listsLoaded ? (
-        <HeatmapCard definitions={definitionsList.data.items} preferredKey={preferredKey} workflowName={workflowName} />
+        <HeatmapCard
+          definitions={definitionsList.data.items}
+          preferredKey={preferredKey}
+          workflowName={workflowName}
+          onOpenNode={(definitionKey, nodeId) => {
+            filterLists({ definitionKey, nodeId });
+            document.getElementById('monitor-lists')?.scrollIntoView({ behavior: 'smooth' });
+          }}
+        />
       ) : (
         <Card title={t.heat} size="small">
           <Skeleton active />

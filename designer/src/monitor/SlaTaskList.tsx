@@ -6,10 +6,16 @@ import { useMessages } from '../i18n/LocaleProvider.tsx';
 import { AppLink } from '../shell/AppLink.tsx';
 import { DueDate } from '../sla/DueDate.tsx';
 import { TaskSlaBadge } from '../sla/TaskSlaBadge.tsx';
+import { shortId } from '../cases/short-id.ts';
 import { taskPath } from '../tasks/task-path.ts';
 import { monitorMessages } from './monitor.messages.ts';
+import { overdueBy } from './overdue-by.ts';
 
-/** A monitor list of overdue or at-risk tasks with their SLA badges, each linking to its case view. */
+/**
+ * A monitor list of overdue or at-risk tasks: case, applicant, step, workflow, department, the
+ * assignee's name, how long overdue (working days and hours), limits and SLA badge; each row links
+ * to its case view.
+ */
 export function SlaTaskList({
   kind,
   page,
@@ -32,6 +38,16 @@ export function SlaTaskList({
   const t = useMessages(monitorMessages);
   const columns: ColumnsType<MonitoredTask> = [
     {
+      title: t.listColumns.case,
+      key: 'case',
+      render: (_, task) => (
+        <AppLink to={`/cases/${task.caseId}`} testId={`monitor-case-${task.id}`}>
+          {shortId(task.caseId)}
+        </AppLink>
+      ),
+    },
+    { title: t.listColumns.applicant, key: 'applicant', render: (_, task) => task.applicantName ?? '—' },
+    {
       title: t.listColumns.task,
       key: 'task',
       render: (_, task) => (
@@ -43,10 +59,28 @@ export function SlaTaskList({
     { title: t.listColumns.workflow, key: 'workflow', render: (_, task) => workflowName(task.definitionKey) },
     { title: t.listColumns.department, key: 'department', render: (_, task) => departments.get(task.departmentId)?.name ?? task.departmentId },
     {
+      title: t.listColumns.assignee,
+      key: 'assignee',
+      render: (_, task) => <span data-testid={`monitor-assignee-${task.id}`}>{task.assigneeName ?? t.unclaimed}</span>,
+    },
+    {
       title: t.listColumns.jurisdiction,
       key: 'jurisdiction',
       render: (_, task) => jurisdictions.get(task.caseJurisdictionId)?.name ?? task.caseJurisdictionId,
     },
+    ...(kind === 'overdue'
+      ? [
+          {
+            title: t.listColumns.overdueBy,
+            key: 'overdueBy',
+            render: (_: unknown, task: MonitoredTask) => {
+              if (task.overdueWorkingMinutes === null) return '—';
+              const { days, hours } = overdueBy(task.overdueWorkingMinutes, task.workingMinutesPerDay);
+              return <span data-testid={`monitor-overdue-by-${task.id}`}>{t.overdueBy(days, hours)}</span>;
+            },
+          },
+        ]
+      : []),
     { title: t.listColumns.due, key: 'due', render: (_, task) => <DueDate dueAt={task.dueAt} provisional={task.provisional} /> },
     {
       title: t.listColumns.sla,

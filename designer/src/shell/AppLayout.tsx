@@ -5,6 +5,7 @@ import type { CurrentUser } from '../api/api.types.ts';
 import { useMessages } from '../i18n/LocaleProvider.tsx';
 import { areaPaths, type Area } from './areas.ts';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
+import { NotificationBell } from './NotificationBell.tsx';
 import { navigate } from './router.ts';
 import { ServerClockTag } from './ServerClockTag.tsx';
 import { shellMessages } from './shell.messages.ts';
@@ -19,7 +20,7 @@ const footerStyle: CSSProperties = { textAlign: 'center', color: '#8c97a6', font
 
 /**
  * The frame of every signed-in page: the title, navigation by role, the user with their department
- * and jurisdiction, the language switch and sign-out.
+ * and jurisdiction, the language switch, the bell of their 消息 and sign-out.
  */
 export function AppLayout({
   user,
@@ -62,6 +63,7 @@ export function AppLayout({
         <Space size={16} align="center">
           <ServerClockTag />
           <LanguageSwitch />
+          <NotificationBell />
           <Flex align="center" gap={8} data-testid="current-user">
             <Avatar size={30} icon={<UserOutlined />} style={{ background: '#2d6cb5' }} />
             <Flex vertical>

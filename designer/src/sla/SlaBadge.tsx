@@ -29,6 +29,7 @@ const colours: Record<SlaState, string> = {
   overdue: 'error',
   met: 'default',
   breached: 'error',
+  cancelled: 'default',
 };
 
 /**

@@ -6,7 +6,7 @@ const enDays = (days: number, working: boolean) => `${days} ${working ? 'working
 /** Messages of SLA badges. */
 export const slaMessages = defineMessages(
   {
-    states: { onTrack: '正常', atRisk: '临期', overdue: '逾期', met: '按期办结', breached: '超期办结' },
+    states: { onTrack: '正常', atRisk: '临期', overdue: '逾期', met: '按期办结', breached: '超期办结', cancelled: '已取消（不计时效）' },
     left: (days: number, working: boolean) => `剩 ${zhDays(days, working)}`,
     lessThanADay: (working: boolean) => `不足 1 个${working ? '工作日' : '自然日'}`,
     pastDue: '已超过法定时限',
@@ -21,7 +21,7 @@ export const slaMessages = defineMessages(
     provisionalTag: '暂定',
   },
   {
-    states: { onTrack: 'On track', atRisk: 'At risk', overdue: 'Overdue', met: 'Met', breached: 'Breached' },
+    states: { onTrack: 'On track', atRisk: 'At risk', overdue: 'Overdue', met: 'Met', breached: 'Breached', cancelled: 'Cancelled (not counted)' },
     left: (days: number, working: boolean) => `${enDays(days, working)} left`,
     lessThanADay: (working: boolean) => `under 1 ${working ? 'working day' : 'day'} left`,
     pastDue: 'past the statutory limit',

@@ -47,4 +47,31 @@ describe('ReturnDialog', () => {
     await user.click(submitButton());
     await waitFor(() => expect(onSubmit).toHaveBeenCalledWith({ returnTo: 'licence-check', reason: '请重新核验' }));
   });
+
+  it('should name the parallel tasks of other departments the return would cancel, with their department and assignee', () => {
+    render(
+      <LocaleProvider initial="zh-CN">
+        <ReturnDialog
+          open
+          targets={targets}
+          submitting={false}
+          cancels={[
+            { id: 't-fire', nodeId: 'fire-inspection', name: '消防安全检查', departmentId: 'sh-huangpu-fire-rescue', departmentName: '黄浦区消防救援支队', assigneeId: 'huangpu.fire', assigneeName: '黄浦区消防救援支队审查员' },
+            { id: 't-sign', nodeId: 'sign-permit', name: '户外招牌设置', departmentId: 'sh-huangpu-urban-management', departmentName: '黄浦区绿化和市容管理局', assigneeId: null, assigneeName: null },
+          ]}
+          onSubmit={() => undefined}
+          onCancel={() => undefined}
+        />
+      </LocaleProvider>,
+    );
+    const warning = screen.getByTestId('return-cancels');
+    expect(warning.textContent).toContain('退回将同时取消其他部门正在并联办理的 2 项任务');
+    expect(screen.getByTestId('return-cancels-fire-inspection').textContent).toBe('消防安全检查 · 黄浦区消防救援支队 · 黄浦区消防救援支队审查员');
+    expect(screen.getByTestId('return-cancels-sign-permit').textContent).toContain('未认领');
+  });
+
+  it('should warn of nothing when the return cancels no other task', () => {
+    renderDialog();
+    expect(screen.queryByTestId('return-cancels')).toBeNull();
+  });
 });

@@ -6,7 +6,7 @@ import type { CaseView, TaskView } from '../api/api.types.ts';
 import { useServerClock } from '../api/clock-queries.ts';
 import { useRequestExtension } from '../api/extension-queries.ts';
 import { useUserNames } from '../api/task-operation-queries.ts';
-import { useClaimTask, useCompleteTask } from '../api/task-queries.ts';
+import { useClaimTask, useCompleteTask, useReturnPreview } from '../api/task-queries.ts';
 import type { CompleteTaskInput } from '../api/tongban-api.ts';
 import { fromFormValues, type FormInputValue } from '../forms/form-values.ts';
 import { GeneratedForm } from '../forms/GeneratedForm.tsx';
@@ -76,6 +76,9 @@ export function TaskWorkbench({ task, caseView, definition, departmentName }: Ta
   const fields = node?.form ?? [];
   const options = useMemo(() => (node === undefined ? [] : outcomeOptions(node, t.defaultLabels)), [node, t.defaultLabels]);
   const targets = useMemo(() => returnTargets(definition, task.nodeId), [definition, task.nodeId]);
+  const [chosenTarget, setChosenTarget] = useState<string | undefined>(undefined);
+  const returnTo = chosenTarget ?? (targets.length === 1 ? targets[0]?.nodeId : undefined);
+  const returnPreview = useReturnPreview(task.id, returnTo, dialog === 'return');
 
   const open = task.status === 'open' || task.status === 'claimed';
   const mayAct = mayDecideTask(user, task);
@@ -304,6 +307,8 @@ export function TaskWorkbench({ task, caseView, definition, departmentName }: Ta
         open={dialog === 'return'}
         targets={targets}
         submitting={complete.isPending}
+        cancels={returnPreview.data?.cancels ?? []}
+        onTargetChange={setChosenTarget}
         onSubmit={onReturn}
         onCancel={() => setDialog(null)}
       />

@@ -20,6 +20,8 @@ export interface DiagramViewProps {
   /** Drawn over the top-left corner. */
   legend?: ReactNode;
   testId?: string;
+  /** A node was clicked. */
+  onNodeClick?(nodeId: string): void;
 }
 
 /** A definition whose nodes all have positions: laid out by ELK when some have none. */
@@ -59,7 +61,7 @@ function FitOnChange({ definition }: { definition: WorkflowDefinition }) {
  * A read-only React Flow drawing of a definition with decorations (active nodes, heat, diff).
  * Nodes can be neither moved, connected nor selected; the view can be panned and zoomed.
  */
-export function DiagramView({ definition, nodeDecorations, edgeDecorations, height, legend, testId }: DiagramViewProps) {
+export function DiagramView({ definition, nodeDecorations, edgeDecorations, height, legend, testId, onNodeClick }: DiagramViewProps) {
   const t = useMessages(designMessages);
   const placed = usePlaced(definition);
   const nodes = useMemo(
@@ -86,6 +88,7 @@ export function DiagramView({ definition, nodeDecorations, edgeDecorations, heig
           fitView
           fitViewOptions={diagramFit}
           minZoom={0.2}
+          {...(onNodeClick === undefined ? {} : { onNodeClick: (_event: unknown, node: { id: string }) => onNodeClick(node.id) })}
           >
           <FitOnChange definition={definition} />
           <Background gap={16} size={1} />

@@ -1,0 +1,51 @@
+import { defineMessages } from '../i18n/define-messages.ts';
+
+/** Messages of the 消息 page: the signed-in user's notifications. */
+export const messagesMessages = defineMessages(
+  {
+    title: '消息',
+    subtitle: '催办、抄送、督办和延期审批结果，发给您本人的通知。',
+    all: '全部',
+    unreadOnly: '仅未读',
+    unreadCount: (n: number) => `${n} 条未读`,
+    markAllRead: '全部标为已读',
+    markRead: '标为已读',
+    read: '已读',
+    unread: '未读',
+    kind: '类型',
+    message: '内容',
+    about: '办件',
+    at: '时间',
+    empty: '没有消息',
+    kinds: {
+      urge: '催办',
+      copy: '抄送',
+      escalation: '督办',
+      extensionApproved: '延期获批',
+      extensionRefused: '延期未获批',
+    } as Record<string, string>,
+  },
+  {
+    title: 'Messages',
+    subtitle: 'Urges, copies, escalations and extension decisions addressed to you.',
+    all: 'All',
+    unreadOnly: 'Unread only',
+    unreadCount: (n: number) => `${n} unread`,
+    markAllRead: 'Mark all read',
+    markRead: 'Mark read',
+    read: 'Read',
+    unread: 'Unread',
+    kind: 'Kind',
+    message: 'Message',
+    about: 'Case',
+    at: 'When',
+    empty: 'No messages',
+    kinds: {
+      urge: 'Urge',
+      copy: 'Copy',
+      escalation: 'Escalation',
+      extensionApproved: 'Extension approved',
+      extensionRefused: 'Extension refused',
+    } as Record<string, string>,
+  },
+);
