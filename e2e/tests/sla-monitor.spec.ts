@@ -49,7 +49,24 @@ test.describe('time limits', () => {
       await expect(heatmap.getByTestId('heat-intake')).toContainText(new RegExp(`超期 ${overdueIntakes}(?!\\d)`));
     });
 
+    await step('the heatmap’s intake node opens the lists of its tasks: case, applicant, assignee and how long overdue', page, async () => {
+      await page.getByTestId('heatmap').getByTestId('heat-intake').click();
+      const list = page.getByTestId('overdue-list');
+      await expect(list.getByTestId(/^monitor-task-/)).toHaveCount(Math.min(overdueIntakes, 10));
+      await expect(list.getByTestId(`monitor-case-${intake.id}`)).toHaveAttribute('href', `/cases/${filed.id}`);
+      await expect(list.getByTestId(`monitor-assignee-${intake.id}`)).toHaveText('未认领');
+      await expect(list.getByTestId(`monitor-overdue-by-${intake.id}`)).toHaveText(/^(\d+ 个工作日)?( ?\d+ 小时)?$/);
+    });
+
+    await step('in English the list and its figures follow', page, async () => {
+      await page.getByTestId('language-switch').getByText('EN').click();
+      const list = page.getByTestId('overdue-list');
+      await expect(list).toContainText('Overdue by');
+      await expect(list.getByTestId(`monitor-overdue-by-${intake.id}`)).toHaveText(/^(\d+ working days?)?( ?\d+ h)?$/);
+    });
+
     await step('the overdue link opens the case at the late task', page, async () => {
+      await page.getByTestId('language-switch').getByText('中文').click();
       await page.getByTestId(`monitor-task-${intake.id}`).click();
       await expect(page).toHaveURL(new RegExp(`/cases/${filed.id}\\?task=${intake.id}`));
       await expect(page.getByTestId('case-timeline').getByTestId('timeline-task.overdue')).toBeVisible();

@@ -93,6 +93,7 @@ export function SlaTaskList({
       rowKey="id"
       size="small"
       columns={columns}
+      scroll={{ x: 'max-content' }}
       dataSource={page?.items ?? []}
       loading={loading}
       locale={{ emptyText: kind === 'overdue' ? t.emptyOverdue : t.emptyAtRisk }}
