@@ -117,6 +117,25 @@ describe('webhooks', () => {
     expect(byEvent['case.accepted'].body.data).toMatchObject({ deemed: false });
   }, 120_000);
 
+  it('tells a subscriber of case.supplementRequested when a clerk asks for a 补正, and nothing for a case a user filed', async () => {
+    const subscribed = await client.send('POST', '/api/v1/webhooks', { url: receiverUrl, secret: SECRET, events: ['case.supplementRequested'] }, { apiKey: PORTAL_KEY });
+    const hookId = subscribed.body.id as string;
+    const caseId = (await fileCase(client, { apiKey: PORTAL_KEY })).body.id as string;
+    const intake = await client.login('huangpu.intake');
+    const first = await openTaskAt(client, intake, caseId, 'intake');
+    const asked = await client.send('POST', `/api/v1/tasks/${first.id}/complete`, { outcome: 'requestSupplement', data: {}, comment: '缺营业执照' }, { token: intake });
+    expect(asked.status, asked.text).toBe(200);
+    const deliveries = await until(
+      () => client.send('GET', `/api/v1/webhooks/${hookId}/deliveries`, undefined, { apiKey: PORTAL_KEY }),
+      (r) => r.body.items?.length === 1 && r.body.items[0].status !== 'pending',
+    );
+    expect(deliveries.body.items[0]).toMatchObject({ event: 'case.supplementRequested', caseId, status: 'delivered', body: { event: 'case.supplementRequested', caseId } });
+    const filedByUser = await fileCase(client, { token: intake });
+    expect(filedByUser.status).toBe(201);
+    const sent = await harness.database.sql<{ n: number }[]>`select count(*)::int as n from webhook_deliveries where case_id = ${filedByUser.body.id as string}`;
+    expect(sent[0]?.n).toBe(0);
+  }, 120_000);
+
   it('refuses a URL with credentials or another scheme, naming the field, and a user token', async () => {
     const withPassword = await client.send('POST', '/api/v1/webhooks', { url: 'https://user:pw@portal.example/x', secret: SECRET, events: ['case.accepted'] }, { apiKey: PORTAL_KEY });
     expect(withPassword.status).toBe(400);
