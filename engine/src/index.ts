@@ -12,3 +12,4 @@ export * from './validate/index.ts';
 export * from './compile/index.ts';
 export * from './step/index.ts';
 export * from './bpmn/index.ts';
+export * from './case-migration/index.ts';

@@ -1,0 +1,2 @@
+export * from './case-migration.types.ts';
+export * from './plan-case-migration.ts';
