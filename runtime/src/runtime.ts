@@ -13,6 +13,7 @@ import type { CaseDetail, CaseView, Page, PageRequest } from './cases/case-views
 import { CasesService, type CaseFilters, type CreateCaseInput, type SupplementInput } from './cases/cases.service.ts';
 import type { Db } from './db/client.ts';
 import type { CaseCopyRow, Jurisdiction, NotificationRow, TaskRow } from './db/schema/index.ts';
+import { CaseMigrationService, type MigrationInput, type MigrationReport } from './case-migration/index.ts';
 import { DefinitionStore } from './definitions/definition-store.ts';
 import {
   getDefinitionVersion,
@@ -110,6 +111,10 @@ export interface Runtime {
   listDefinitionVersions(key: string): Promise<DefinitionVersionSummary[]>;
   getDefinitionVersion(key: string, version: number | 'latest'): Promise<DefinitionVersionDetail>;
   getXstateExport(key: string, version: number | 'latest'): Promise<XstateExport>;
+  /** What moving running cases of a version to a later one by a node mapping would do, changing nothing. */
+  planCaseMigration(input: MigrationInput): Promise<MigrationReport>;
+  /** Moves them: each case in its own transaction with its row locked, recorded in its audit trail. */
+  applyCaseMigration(input: MigrationInput, actorId: string | null): Promise<MigrationReport>;
 
   createCase(input: CreateCaseInput): Promise<{ case: CaseView; created: boolean }>;
   getCase(caseId: string, viewer: Viewer): Promise<CaseDetail>;
@@ -344,6 +349,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   });
   const casesService = new CasesService({ db, executor, definitions, organisation: getOrganisation, calendars: getCalendars });
   const caseOperations = new CaseOperationsService({ db, executor, organisation: getOrganisation });
+  const caseMigration = new CaseMigrationService({ db, executor, definitions, organisation: getOrganisation, calendars: getCalendars });
   const extensions = new TaskExtensionsService({ db, executor, organisation: getOrganisation });
   const tasksService = new TasksService({ db, executor, definitions, calendars: getCalendars, organisation: getOrganisation });
   const taskOperations = new TaskOperationsService({ db, executor, definitions, organisation: getOrganisation, calendars: getCalendars });
@@ -420,6 +426,8 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     getCase: (caseId, viewer) => casesService.getCase(caseId, viewer),
     listCases: (viewer, filters) => casesService.listCases(viewer, filters),
     supplementCase: (caseId, input, actor) => casesService.supplementCase(caseId, input, actor),
+    planCaseMigration: (input) => caseMigration.dryRun(input),
+    applyCaseMigration: (input, actorId) => caseMigration.apply(input, actorId),
     withdrawCase: (caseId, input, actor) => caseOperations.withdrawCase(caseId, input, actor),
     suspendCase: (caseId, input, viewer) => caseOperations.suspendCase(caseId, input, viewer),
     resumeCase: (caseId, input, viewer) => caseOperations.resumeCase(caseId, input, viewer),

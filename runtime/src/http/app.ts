@@ -18,6 +18,7 @@ import { DEFAULT_MAX_BODY_BYTES } from './middleware/json-body.ts';
 import { requestObserver, type RequestLine } from './middleware/request-observer.ts';
 import { authRoutes } from './routes/auth.routes.ts';
 import { calendarsRoutes } from './routes/calendars.routes.ts';
+import { caseMigrationsRoutes } from './routes/case-migrations.routes.ts';
 import { caseOperationsRoutes } from './routes/case-operations.routes.ts';
 import { casesRoutes } from './routes/cases.routes.ts';
 import { clockRoutes } from './routes/clock.routes.ts';
@@ -90,6 +91,7 @@ export function createApp(runtime: Runtime, options: AppOptions): OpenAPIHono<Ht
   api.route('/', organisationRoutes({ db: runtime.db, access }));
   api.route('/', usersRoutes({ db: runtime.db, access }));
   api.route('/', definitionsRoutes({ runtime, access, maxBodyBytes }));
+  api.route('/', caseMigrationsRoutes({ runtime, access, maxBodyBytes }));
   api.route('/', casesRoutes({ runtime, access, maxBodyBytes }));
   api.route('/', caseOperationsRoutes({ runtime, access, maxBodyBytes }));
   api.route('/', tasksRoutes({ runtime, access, maxBodyBytes }));

@@ -259,7 +259,7 @@ async function replaceTimer(ctx: TimerContext, previous: TimerRow, due: DueDate,
 }
 
 /** One more than the highest generation of the timers of `owner` and `kind` in the case. */
-async function nextGeneration(ctx: TimerContext, owner: string, kind: TimerKind): Promise<number> {
+export async function nextGeneration(ctx: TimerContext, owner: string, kind: TimerKind): Promise<number> {
   const rows = await ctx.tx
     .select({ id: timers.id })
     .from(timers)

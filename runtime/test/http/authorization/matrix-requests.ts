@@ -121,6 +121,16 @@ export const MATRIX_REQUESTS: Record<string, (context: MatrixContext) => Promise
     return { body: { ...(await context.harness.fixture('http-permit')), baseVersion: latest?.version ?? null } };
   },
   definitionKey: async () => ({ params: { key: 'http-permit' } }),
+  migration: async (context) => {
+    const [source, target] = await context.once('two permit versions', async () => {
+      const versions = await context.harness.runtime.listDefinitionVersions('http-permit');
+      const latest = versions[0]?.version as number;
+      if (versions.length > 1) return [latest - 1, latest];
+      await context.harness.runtime.publishDefinition(await context.harness.fixture('http-permit'), { publishedBy: null, baseVersion: latest });
+      return [latest, latest + 1];
+    });
+    return { params: { key: 'http-permit' }, body: { sourceVersion: source, targetVersion: target, mapping: {}, caseIds: [] } };
+  },
   file: async () => ({ body: permitApplication(), headers: { 'Idempotency-Key': randomUUID() } }),
   readCase: async (context) => ({ params: { id: (await context.once('case at review', () => atReview(context))).caseId } }),
   supplement: async (context) => {

@@ -111,6 +111,8 @@ const ROUTES: Record<string, RouteSetup> = {
   'post /api/v1/auth/login': { as: 'nobody', runs: 100 },
   'post /api/v1/definitions/validate': { as: 'designer', runs: 720 },
   'post /api/v1/definitions': { as: 'designer', runs: 720 },
+  'post /api/v1/definitions/{key}/migrations/dry-run': { as: 'designer', runs: 720, params: () => fc.record({ key: fc.constant('http-permit') }) },
+  'post /api/v1/definitions/{key}/migrations': { as: 'designer', runs: 720, params: () => fc.record({ key: fc.constant('http-permit') }) },
   'post /api/v1/cases': { as: 'apiKey', runs: 720 },
   'post /api/v1/cases/{id}/supplement': { as: 'apiKey', runs: 720, cases: true, params: caseParam },
   'post /api/v1/cases/{id}/withdraw': { as: 'apiKey', runs: 720, cases: true, params: caseParam },

@@ -1,0 +1,2 @@
+export * from './case-migration.service.ts';
+export * from './migration-report.ts';
