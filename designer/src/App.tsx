@@ -16,6 +16,7 @@ const CalendarsPage = lazy(() => import('./calendars/CalendarsPage.tsx').then((m
 const ManagedTasksPage = lazy(() => import('./monitor/ManagedTasksPage.tsx').then((module) => ({ default: module.ManagedTasksPage })));
 const IncidentsPage = lazy(() => import('./monitor/IncidentsPage.tsx').then((module) => ({ default: module.IncidentsPage })));
 const MessagesPage = lazy(() => import('./messages/MessagesPage.tsx').then((module) => ({ default: module.MessagesPage })));
+const MigrationPage = lazy(() => import('./migration/MigrationPage.tsx').then((module) => ({ default: module.MigrationPage })));
 const CasePage = lazy(() => import('./cases/CasePage.tsx').then((module) => ({ default: module.CasePage })));
 
 interface RouteDef {
@@ -28,6 +29,7 @@ interface RouteDef {
 /** Every page of the console, first match wins. */
 const routes: RouteDef[] = [
   { pattern: '/design', area: 'design', page: () => <DesignPage /> },
+  { pattern: '/design/migrations', area: 'design', page: () => <MigrationPage /> },
   { pattern: '/tasks', area: 'tasks', page: () => <TasksPage /> },
   { pattern: '/monitor', area: 'monitor', page: () => <MonitorPage /> },
   { pattern: '/monitor/tasks', area: 'monitor', page: () => <ManagedTasksPage /> },

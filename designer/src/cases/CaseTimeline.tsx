@@ -102,6 +102,8 @@ export function CaseTimeline({
         return Array.isArray(p.fields) ? p.fields.join('、') : null;
       case 'case.completed':
         return text(p.result);
+      case 'case.migrated':
+        return t.migratedLine(Number(p.fromVersion), Number(p.toVersion));
       default:
         return operationEventLine(event, o, nameOf, (id) => departments.get(id)?.name ?? id) ?? nodeName(p.nodeId);
     }

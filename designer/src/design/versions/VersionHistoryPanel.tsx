@@ -3,6 +3,8 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Flex, Modal, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { useMessages } from '../../i18n/index.ts';
+import { migrationMessages } from '../../migration/migration.messages.ts';
+import { AppLink } from '../../shell/AppLink.tsx';
 import { designApi, type PublishedWorkflow } from '../design-api.ts';
 import { designMessages } from '../messages.ts';
 import { VersionDiffView } from './VersionDiffView.tsx';
@@ -30,6 +32,7 @@ export function versionQueryKey(key: string, version: number): readonly unknown[
  */
 export function VersionHistoryPanel({ definition, workflow, onOpenVersion }: VersionHistoryPanelProps) {
   const t = useMessages(designMessages);
+  const migration = useMessages(migrationMessages);
   const queryClient = useQueryClient();
   const versions = workflow?.versions ?? [];
   const [chosenBefore, setBefore] = useState<Side | undefined>(undefined);
@@ -107,6 +110,11 @@ export function VersionHistoryPanel({ definition, workflow, onOpenVersion }: Ver
           {t.history.compare}
         </Button>
       </Flex>
+      {versions.length > 1 && (
+        <AppLink to={`/design/migrations?key=${encodeURIComponent(workflow.key)}&from=${versions[1]}&to=${versions[0]}`} testId="migrate-cases">
+          {migration.title}
+        </AppLink>
+      )}
       {error !== null && <Alert type="error" showIcon title={t.status.openFailed} description={error} />}
       <Modal open={compared !== null} onCancel={() => setCompared(null)} footer={null} width="80vw" title={compared?.title} destroyOnHidden>
         {compared !== null && <VersionDiffView before={compared.before} after={compared.after} />}
