@@ -163,12 +163,16 @@ export function MigrationPage() {
       {sourceDefinition !== undefined && targetDefinition !== undefined && from !== undefined && to !== undefined && (
         <>
           <Flex gap={12}>
-            <Card size="small" title={t.sourceDiagram(from)} style={{ flex: 1, minWidth: 0 }} data-testid="migration-source-diagram">
-              <ProcessDiagram definition={sourceDefinition} activeNodeIds={changedSource} height={300} />
-            </Card>
-            <Card size="small" title={t.targetDiagram(to)} style={{ flex: 1, minWidth: 0 }} data-testid="migration-target-diagram">
-              <ProcessDiagram definition={targetDefinition} activeNodeIds={changedTarget} height={300} />
-            </Card>
+            <div style={{ flex: 1, minWidth: 0 }} data-testid="migration-source-diagram">
+              <Card size="small" title={t.sourceDiagram(from)}>
+                <ProcessDiagram definition={sourceDefinition} activeNodeIds={changedSource} height={300} />
+              </Card>
+            </div>
+            <div style={{ flex: 1, minWidth: 0 }} data-testid="migration-target-diagram">
+              <Card size="small" title={t.targetDiagram(to)}>
+                <ProcessDiagram definition={targetDefinition} activeNodeIds={changedTarget} height={300} />
+              </Card>
+            </div>
           </Flex>
           <Card size="small" title={t.mapping} extra={<Typography.Text type="secondary">{t.mappingHint}</Typography.Text>}>
             <Table
@@ -194,7 +198,6 @@ export function MigrationPage() {
                   ),
                 },
               ]}
-              data-testid="migration-mapping"
             />
           </Card>
           <Space>
@@ -225,6 +228,7 @@ export function MigrationPage() {
                 </span>
               }
             >
+              <div data-testid="migration-cases">
               <Table<CaseMigrationResult>
                 size="small"
                 rowKey="caseId"
@@ -241,8 +245,8 @@ export function MigrationPage() {
                       },
                     }
                   : {})}
-                data-testid="migration-cases"
               />
+              </div>
             </Card>
           )}
           <Modal
