@@ -27,6 +27,8 @@ export interface ProcessDiagramProps {
   height?: number;
   /** A node was clicked (the monitor opens its tasks). */
   onNodeClick?(nodeId: string): void;
+  /** What the highlighted nodes are, in the legend (default: where the case is). */
+  activeLabel?: string;
 }
 
 const noActive: string[] = [];
@@ -41,6 +43,7 @@ export const ProcessDiagram = memo(function ProcessDiagram({
   heat,
   height = 360,
   onNodeClick,
+  activeLabel,
 }: ProcessDiagramProps) {
   const t = useMessages(designMessages);
   const nodeDecorations = useMemo(() => {
@@ -63,7 +66,7 @@ export const ProcessDiagram = memo(function ProcessDiagram({
         {activeNodeIds.length > 0 && (
           <span data-testid="legend-active">
             <span className="tb-legend-swatch" style={{ background: '#e6f0ff', borderColor: '#1677ff' }} />
-            {t.legend.active}
+            {activeLabel ?? t.legend.active}
           </span>
         )}
         {heat !== undefined && (

@@ -165,12 +165,12 @@ export function MigrationPage() {
           <Flex gap={12}>
             <div style={{ flex: 1, minWidth: 0 }} data-testid="migration-source-diagram">
               <Card size="small" title={t.sourceDiagram(from)}>
-                <ProcessDiagram definition={sourceDefinition} activeNodeIds={changedSource} height={300} />
+                <ProcessDiagram definition={sourceDefinition} activeNodeIds={changedSource} activeLabel={t.remapped} height={300} />
               </Card>
             </div>
             <div style={{ flex: 1, minWidth: 0 }} data-testid="migration-target-diagram">
               <Card size="small" title={t.targetDiagram(to)}>
-                <ProcessDiagram definition={targetDefinition} activeNodeIds={changedTarget} height={300} />
+                <ProcessDiagram definition={targetDefinition} activeNodeIds={changedTarget} activeLabel={t.remapped} height={300} />
               </Card>
             </div>
           </Flex>
@@ -229,23 +229,23 @@ export function MigrationPage() {
               }
             >
               <div data-testid="migration-cases">
-              <Table<CaseMigrationResult>
-                size="small"
-                rowKey="caseId"
-                dataSource={report.cases}
-                columns={columns}
-                locale={{ emptyText: t.noCases }}
-                pagination={{ pageSize: 20, hideOnSinglePage: true }}
-                {...(report.dryRun
-                  ? {
-                      rowSelection: {
-                        selectedRowKeys: selected,
-                        onChange: (keys) => setSelected(keys.map(String)),
-                        getCheckboxProps: (row: CaseMigrationResult) => ({ disabled: row.status !== 'ready' }),
-                      },
-                    }
-                  : {})}
-              />
+                <Table<CaseMigrationResult>
+                  size="small"
+                  rowKey="caseId"
+                  dataSource={report.cases}
+                  columns={columns}
+                  locale={{ emptyText: t.noCases }}
+                  pagination={{ pageSize: 20, hideOnSinglePage: true }}
+                  {...(report.dryRun
+                    ? {
+                        rowSelection: {
+                          selectedRowKeys: selected,
+                          onChange: (keys) => setSelected(keys.map(String)),
+                          getCheckboxProps: (row: CaseMigrationResult) => ({ disabled: row.status !== 'ready' }),
+                        },
+                      }
+                    : {})}
+                />
               </div>
             </Card>
           )}
