@@ -39,6 +39,7 @@ import { ConflictError } from './errors/index.ts';
 import { OutboxDispatcher } from './outbox/outbox-dispatcher.ts';
 import { QueueRecovery, type LateBy } from './queues/queue-recovery.ts';
 import { createRedisConnection, redisReady } from './queues/redis-connection.ts';
+import { isClusterUrl } from './queues/redis-address.ts';
 import { SERVICE_QUEUE_NAME, ServiceQueue, type ServiceJobData } from './queues/service-queue.ts';
 import { TIMER_QUEUE_NAME, TimerQueue, type TimerJobData } from './queues/timer-queue.ts';
 import { WorkerHost, type WorkerStopReport } from './queues/worker-host.ts';
@@ -67,8 +68,9 @@ export type { WorkerStopReport } from './queues/worker-host.ts';
 /** Options of {@link createRuntime}. */
 export interface RuntimeOptions {
   db: Db;
+  /** One Redis server (`redis://…`) or a Redis Cluster (`redis+cluster://host:port,…`): `parseRedisUrl`. */
   redisUrl: string;
-  /** BullMQ key prefix; default `tongban`. A hash-tagged prefix (`{tongban}`) suits Redis Cluster. */
+  /** BullMQ key prefix; default `tongban`, on a Redis Cluster `{tongban}` (its hash tag keeps each queue's keys in one slot). */
   queuePrefix?: string;
   clock: Clock;
   logger?: RuntimeLogger;
@@ -274,7 +276,7 @@ const LATE_ATTEMPT_MS = 60_000;
  */
 export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   const { db, clock } = options;
-  const prefix = options.queuePrefix ?? 'tongban';
+  const prefix = options.queuePrefix ?? (isClusterUrl(options.redisUrl) ? '{tongban}' : 'tongban');
   const logger: RuntimeLogger = options.logger ?? {
     info: () => undefined,
     error: (message, error) => console.error(message, error),

@@ -62,4 +62,17 @@ describe('loadConfig', () => {
       /TONGBAN_LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got 'verbose'/,
     );
   });
+
+  it('hash-tags the default queue prefix on a Redis Cluster and refuses a prefix without a tag there', () => {
+    expect(loadConfig({ REDIS_URL: 'redis+cluster://a:7000,b:7001' }).queuePrefix).toBe('{tongban}');
+    expect(loadConfig({ REDIS_URL: 'redis+cluster://a:7000', TONGBAN_QUEUE_PREFIX: 'city-{tongban}' }).queuePrefix).toBe('city-{tongban}');
+    expect(loadConfig({ REDIS_URL: 'redis://a:6379' }).queuePrefix).toBe('tongban');
+    expect(() => loadConfig({ REDIS_URL: 'redis+cluster://a:7000', TONGBAN_QUEUE_PREFIX: 'tongban' })).toThrow(
+      /TONGBAN_QUEUE_PREFIX must carry a hash tag on a Redis Cluster, e.g. '\{tongban\}'.*got 'tongban'/,
+    );
+  });
+
+  it('names REDIS_URL when its cluster node list cannot be read', () => {
+    expect(() => loadConfig({ REDIS_URL: 'redis+cluster://a:7000,:x' })).toThrow(/^REDIS_URL: ':x' in the Redis Cluster URL is not host:port$/);
+  });
 });

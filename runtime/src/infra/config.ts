@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { logLevels, type LogLevel } from '../logging/create-logger.ts';
+import { hashTagOf, InvalidRedisUrlError, isClusterUrl, parseRedisUrl } from '../queues/redis-address.ts';
 
 /** The repository root (the folder above `runtime/`). */
 export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
@@ -18,7 +19,7 @@ export const defaultShutdownGraceMs = 25_000;
 export interface TongbanConfig {
   /** `DATABASE_URL`; absent → embedded PostgreSQL. */
   databaseUrl?: string;
-  /** `REDIS_URL`; absent → `redis-server` from PATH. */
+  /** `REDIS_URL`: one server (`redis://`) or a Redis Cluster (`redis+cluster://host:port,…`); absent → `redis-server` from PATH. */
   redisUrl?: string;
   /** `PORT` of the HTTP server. Default 3000. */
   port: number;
@@ -30,7 +31,10 @@ export interface TongbanConfig {
   intakeApiKeys: string[];
   /** Folder of the built console: `<repo>/designer/dist`. */
   consoleDir: string;
-  /** `TONGBAN_QUEUE_PREFIX`: the BullMQ key prefix every role of one system shares. Default `tongban`. */
+  /**
+   * `TONGBAN_QUEUE_PREFIX`: the BullMQ key prefix every role of one system shares. Default
+   * `tongban`, on a Redis Cluster `{tongban}`; there it must carry a hash tag (`{…}`).
+   */
   queuePrefix: string;
   /** `TONGBAN_HEALTH_PORT`: port of `tongban worker`'s `/healthz` and `/readyz`. Default {@link defaultHealthPort}. */
   healthPort: number;
@@ -70,6 +74,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TongbanConfig 
   const port = integer('PORT', 3000, 0, 65_535, 'a TCP port number (0-65535)');
   const databaseUrl = value('DATABASE_URL');
   const redisUrl = value('REDIS_URL');
+  const cluster = redisUrl !== undefined && isClusterUrl(redisUrl);
+  if (redisUrl !== undefined) checkRedisUrl(redisUrl);
+  const queuePrefix = value('TONGBAN_QUEUE_PREFIX') ?? (cluster ? '{tongban}' : 'tongban');
+  if (cluster && hashTagOf(queuePrefix) === undefined) {
+    throw new ConfigError(
+      'TONGBAN_QUEUE_PREFIX',
+      `TONGBAN_QUEUE_PREFIX must carry a hash tag on a Redis Cluster, e.g. '{${queuePrefix.replace(/[{}]/g, '')}}', so that every key of the queues falls in one slot; got '${queuePrefix}'`,
+    );
+  }
   return {
     ...(databaseUrl === undefined ? {} : { databaseUrl }),
     ...(redisUrl === undefined ? {} : { redisUrl }),
@@ -81,12 +94,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TongbanConfig 
       .map((key) => key.trim())
       .filter((key) => key !== ''),
     consoleDir: path.join(repoRoot, 'designer', 'dist'),
-    queuePrefix: value('TONGBAN_QUEUE_PREFIX') ?? 'tongban',
+    queuePrefix,
     healthPort: integer('TONGBAN_HEALTH_PORT', defaultHealthPort, 0, 65_535, 'a TCP port number (0-65535)'),
     shutdownGraceMs: integer('TONGBAN_SHUTDOWN_GRACE_MS', defaultShutdownGraceMs, 1, 3_600_000, 'a number of milliseconds (1-3600000)'),
     sweepIntervalMs: integer('TONGBAN_SWEEP_INTERVAL_MS', 5_000, 100, 86_400_000, 'a number of milliseconds (100-86400000)'),
     logLevel: logLevel(value('TONGBAN_LOG_LEVEL')),
   };
+}
+
+function checkRedisUrl(url: string): void {
+  try {
+    parseRedisUrl(url);
+  } catch (error) {
+    if (error instanceof InvalidRedisUrlError) throw new ConfigError('REDIS_URL', `REDIS_URL: ${error.message}`);
+    throw error;
+  }
 }
 
 function logLevel(text: string | undefined): LogLevel {

@@ -1,9 +1,9 @@
-import type { Redis } from 'ioredis';
+import type { RedisConnection } from './redis-connection.ts';
 
 /** Options of {@link RedisLossWatch}. */
 export interface RedisLossWatchOptions {
   /** A fail-fast connection of the watch's own (`createRedisConnection(url, 'producer')`). */
-  connection: Redis;
+  connection: RedisConnection;
   /** The marker key, e.g. `tongban:armed`; under the queue prefix, so it shares a Redis Cluster slot with the queues. */
   markerKey: string;
   /** How often the marker is looked for, milliseconds. */

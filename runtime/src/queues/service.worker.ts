@@ -1,11 +1,11 @@
+import type { RedisConnection } from './redis-connection.ts';
 import { Worker, type Job } from 'bullmq';
-import type { Redis } from 'ioredis';
 import { SERVICE_QUEUE_NAME, type ServiceJobData } from './service-queue.ts';
 
 /** Options of {@link createServiceWorker}. */
 export interface ServiceWorkerOptions {
   /** A worker connection (`maxRetriesPerRequest: null`, pitfalls B18). */
-  connection: Redis;
+  connection: RedisConnection;
   prefix: string;
   /** The handler: the runtime's `runServiceAttempt`; answers what it did. */
   run: (invocationId: string, attempt: number) => Promise<string>;

@@ -1,12 +1,12 @@
+import type { RedisConnection } from './redis-connection.ts';
 import { DelayedError, Worker, type Job } from 'bullmq';
-import type { Redis } from 'ioredis';
 import type { FireResult } from '../timers/fire-timer.ts';
 import { TIMER_QUEUE_NAME, type TimerJobData } from './timer-queue.ts';
 
 /** Options of {@link createTimerWorker}. */
 export interface TimerWorkerOptions {
   /** A worker connection (`maxRetriesPerRequest: null`, pitfalls B18). */
-  connection: Redis;
+  connection: RedisConnection;
   prefix: string;
   /** The handler: `fireTimer` of the runtime. */
   fire: (timerId: string) => Promise<FireResult>;

@@ -1,8 +1,7 @@
 import type { Job, Worker } from 'bullmq';
-import type { Redis } from 'ioredis';
 import type { RuntimeLogger } from '../runtime-logger.ts';
 import type { FireResult } from '../timers/fire-timer.ts';
-import { createRedisConnection, redisReady } from './redis-connection.ts';
+import { createRedisConnection, redisReady, type RedisConnection } from './redis-connection.ts';
 import { RedisLossWatch } from './redis-loss-watch.ts';
 import { createServiceWorker } from './service.worker.ts';
 import { createTimerWorker } from './timer.worker.ts';
@@ -57,7 +56,7 @@ export class WorkerHost {
   private sweeper: NodeJS.Timeout | undefined;
   private watch: RedisLossWatch | undefined;
   private readonly workers: Worker[] = [];
-  private readonly connections: Redis[] = [];
+  private readonly connections: RedisConnection[] = [];
   private stopping: Promise<WorkerStopReport> | undefined;
 
   private constructor(private readonly options: WorkerHostOptions) {}
@@ -138,7 +137,7 @@ export class WorkerHost {
     this.sweeper.unref();
   }
 
-  private connection(use: string): Redis {
+  private connection(use: string): RedisConnection {
     const connection = createRedisConnection(this.options.redisUrl, 'worker');
     connection.on('error', (error) => this.options.logger.error(`Redis (${use}) error`, error));
     this.connections.push(connection);

@@ -8,6 +8,8 @@ import type { TestDatabase, TestProcess } from '../support/index.ts';
 import type { HttpTestClient } from '../http/support/http-test-client.ts';
 import { caseUnderReview, PORTAL_KEY, publishQuickReview } from './support/quick-review.ts';
 import { remoteClient } from './support/remote-client.ts';
+import { stopProcesses } from './support/role-system.ts';
+import { until } from './support/until.ts';
 
 // A Redis of this file's own: FLUSHALL and a restart would take every other test file's queues.
 let redis: LocalRedis;
@@ -37,9 +39,7 @@ beforeAll(async () => {
 }, 180_000);
 
 afterAll(async () => {
-  for (const process of started) if (process.running()) process.kill('SIGTERM');
-  await Promise.all(started.map((p) => Promise.race([p.exited, new Promise((resolve) => setTimeout(resolve, 30_000))])));
-  await Promise.all(started.map((p) => p.ensureStopped()));
+  await stopProcesses(started);
   admin?.disconnect();
   await database?.close();
   await redis?.stop();
@@ -57,14 +57,6 @@ async function pendingTimers(count: number): Promise<{ timerIds: string[]; taskI
 
 async function jobsInRedis(timerIds: readonly string[]): Promise<number> {
   return admin.exists(...timerIds.map((id) => `${prefix}:timers:${id}`));
-}
-
-async function until(condition: () => Promise<boolean>, timeoutMs: number, failure: string, everyMs = 20): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(failure);
-    await new Promise((resolve) => setTimeout(resolve, everyMs));
-  }
 }
 
 /** Waits until every task's breach timer fired; checks each task went overdue exactly once. */

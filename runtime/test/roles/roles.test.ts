@@ -1,18 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run-cli.ts';
-import { buildCompiled, createTestDatabase, repoRoot, startCompiledTongban, startProcess, testRedis } from '../support/index.ts';
-import type { TestDatabase, TestProcess } from '../support/index.ts';
+import { buildCompiled, createTestDatabase, repoRoot, startProcess, testRedis } from '../support/index.ts';
+import type { TestDatabase } from '../support/index.ts';
 import { caseUnderReview, PORTAL_KEY, publishQuickReview } from './support/quick-review.ts';
 import { sample, samples, scrape } from '../support/prometheus-text.ts';
 import { remoteClient } from './support/remote-client.ts';
+import { startRoleSystem, type RoleSystem } from './support/role-system.ts';
 
 // docs/operations.md, "Two APIs and three workers on one PostgreSQL and one Redis", as it says:
 // npx tongban migrate and seed, then the compiled roles (free ports instead of fixed ones).
 let database: TestDatabase;
 let env: Record<string, string>;
-const started: TestProcess[] = [];
-const apiUrls: string[] = [];
-const workerHealthUrls: string[] = [];
+let system: RoleSystem | undefined;
+let apiUrls: string[] = [];
+let workerHealthUrls: string[] = [];
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -23,16 +24,12 @@ beforeAll(async () => {
     const npx = startProcess('npx', ['tongban', command], { env, cwd: repoRoot });
     expect((await npx.exited).code, npx.output()).toBe(0);
   }
-  for (let i = 0; i < 2; i += 1) started.push(startCompiledTongban(['api', '--port', '0'], env));
-  for (let i = 0; i < 3; i += 1) started.push(startCompiledTongban(['worker', '--health-port', '0'], env));
-  for (const api of started.slice(0, 2)) apiUrls.push((await api.waitFor(/Tongban api is ready at (http:\/\/\S+)/))[1]!);
-  for (const worker of started.slice(2)) workerHealthUrls.push((await worker.waitFor(/Tongban worker is ready .*health at (http:\/\/\S+)\/healthz/))[1]!);
+  system = await startRoleSystem(env, { apis: 2, workers: 3 });
+  ({ apiUrls, workerHealthUrls } = system);
 }, 180_000);
 
 afterAll(async () => {
-  for (const process of started) process.kill('SIGTERM');
-  await Promise.all(started.map((p) => Promise.race([p.exited, new Promise((resolve) => setTimeout(resolve, 30_000))])));
-  await Promise.all(started.map((p) => p.ensureStopped()));
+  await system?.stop();
   await database?.close();
 }, 60_000);
 
@@ -58,8 +55,8 @@ describe('tongban api and tongban worker on one PostgreSQL and one Redis', () =>
       where t.id = ${reviewTaskId} and e.type = 'task.overdue'`;
     expect(events[0]?.n).toBe(1);
     // Only the workers run timer jobs: the api processes have none.
-    expect(started.slice(0, 2).map((p) => p.output()).join('\n')).not.toMatch(/Workers started/);
-    expect(started.slice(2).every((p) => /Workers started/.test(p.output()))).toBe(true);
+    expect(system!.apis.map((p) => p.output()).join('\n')).not.toMatch(/Workers started/);
+    expect(system!.workers.every((p) => /Workers started/.test(p.output()))).toBe(true);
   });
 
   it('answers /healthz and /readyz on every process, the api’s beside /api/v1 and never under it', async () => {

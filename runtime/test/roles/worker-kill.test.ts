@@ -5,6 +5,7 @@ import { buildCompiled, childEnv, createTestDatabase, startCompiledTongban, test
 import type { HttpTestClient } from '../http/support/http-test-client.ts';
 import { PORTAL_KEY, publishQuickReview } from './support/quick-review.ts';
 import { remoteClient } from './support/remote-client.ts';
+import { stopProcesses } from './support/role-system.ts';
 
 // One worker killed with SIGKILL twenty times, in the middle of firing timers, and started again
 // each time, while an API files cases whose review limits (3.6 s) keep coming due. The compiled
@@ -29,9 +30,7 @@ beforeAll(async () => {
 }, 180_000);
 
 afterAll(async () => {
-  for (const process of [api, ...workers]) if (process?.running()) process.kill('SIGTERM');
-  await Promise.all([api, ...workers].map((p) => p && Promise.race([p.exited, new Promise((resolve) => setTimeout(resolve, 30_000))])));
-  await Promise.all([api, ...workers].map((p) => p?.ensureStopped()));
+  await stopProcesses([api, ...workers]);
   await database?.close();
 }, 60_000);
 
