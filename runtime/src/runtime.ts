@@ -321,11 +321,15 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     calendars: () => calendarBook.invalidate(),
     definitions: () => definitions.forget(),
   };
+  /** The change feed listened before: a later `onListen` is a reconnect, PostgreSQL was away. */
+  let listenedBefore = false;
   const changes = ChangeFeed.start({
     sql: db.$client,
     onChange: (topic) => forget[topic](),
     onListen: () => {
       for (const topic of changeTopics) forget[topic]();
+      if (listenedBefore) void catchUpAfterReconnect();
+      listenedBefore = true;
     },
     logger,
   });
@@ -405,6 +409,25 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
       ...(options.redisCheckIntervalMs !== undefined && { redisCheckIntervalMs: options.redisCheckIntervalMs }),
     });
   let running: WorkerHost | undefined;
+
+  /**
+   * PostgreSQL is back after the change feed lost it (restarted, failed over, the network cut):
+   * a timer job that came due meanwhile was retried for about 15 s and then given up, a service
+   * attempt likewise. When this process runs workers, every timer now due and every queued attempt
+   * is armed again at once (a job Redis still holds is not doubled) and the outbox dispatched,
+   * rather than at the sweeper's minute-late pass.
+   */
+  async function catchUpAfterReconnect(): Promise<void> {
+    if (host === undefined) return;
+    try {
+      const rearmed = await recovery.rearmTimers({ lateByMs: 0 });
+      const requeued = await recovery.requeueInvocations({ lateByMs: 0 });
+      const swept = await dispatcher.sweep();
+      logger.info(`PostgreSQL is back: ${rearmed} due timer(s) re-armed, ${requeued} service attempt(s) re-queued, ${swept} outbox row(s) dispatched`);
+    } catch (error) {
+      logger.error('Catching up after PostgreSQL came back failed; the sweeper will', error);
+    }
+  }
 
   const stopWorkers = async (stopOptions: { forceAfterMs?: number } = {}): Promise<WorkerStopReport> => {
     const stopping = host;

@@ -11,7 +11,7 @@ import { seedDemoUsers } from '../../src/seed/seed-demo-users.ts';
 import { seedOrganisation } from '../../src/seed/seed-organisation.ts';
 import { childEnv, startTongban, testRedis, type TestProcess } from '../support/index.ts';
 import type { HttpTestClient, TestResponse } from '../http/support/http-test-client.ts';
-import { PORTAL_KEY, publishQuickReview } from './support/quick-review.ts';
+import { caseUnderReview, PORTAL_KEY, publishQuickReview } from './support/quick-review.ts';
 import { remoteClient } from './support/remote-client.ts';
 
 // A PostgreSQL of this file's own, stopped and started again while an API and a worker process
@@ -36,7 +36,8 @@ beforeAll(async () => {
   await seedDemoUsers(seed.db);
   await seed.close();
   const redis = testRedis();
-  const env = { DATABASE_URL: databaseUrl, REDIS_URL: redis.url, TONGBAN_QUEUE_PREFIX: redis.prefix, TONGBAN_INTAKE_API_KEYS: PORTAL_KEY };
+  // The sweeper would re-arm a timer whose job gave up only once it is a minute late: here it never runs.
+  const env = { DATABASE_URL: databaseUrl, REDIS_URL: redis.url, TONGBAN_QUEUE_PREFIX: redis.prefix, TONGBAN_INTAKE_API_KEYS: PORTAL_KEY, TONGBAN_SWEEP_INTERVAL_MS: '3600000' };
   api = startTongban(['api', '--port', '0'], env);
   worker = startTongban(['worker', '--health-port', '0'], env);
   apiUrl = (await api.waitFor(/Tongban api is ready at (http:\/\/\S+)/))[1]!;
@@ -140,4 +141,30 @@ describe('PostgreSQL restarted under load', () => {
     expect(check.stdout).toMatch(/checked: every snapshot agrees with its rows/);
     expect(check.code).toBe(0);
   }, 300_000);
+
+  it('fires the timers that came due during an outage longer than their jobs’ retries soon after PostgreSQL is back, without the sweeper', async () => {
+    const reviews = await Promise.all([0, 1, 2].map(() => caseUnderReview(client, client)));
+    const taskIds = reviews.map((r) => r.reviewTaskId);
+    await postgres.stop();
+    // The reviews' 3.6 s limits pass; their jobs are tried five times over about 15 s, then given up.
+    await sleep(25_000);
+    postgres = await startEmbeddedPostgres({ dataDir: postgres.dataDir, port: postgres.port, durable: false, notice: () => undefined });
+    const back = Date.now();
+    const handle = createDb(databaseUrl, { max: 1 });
+    try {
+      await eventually(async () => {
+        const [row] = await handle.sql<{ n: number }[]>`select count(*)::int as n from timers where task_id in ${handle.sql(taskIds)} and kind = 'taskBreach' and status = 'fired'`;
+        return row?.n === taskIds.length;
+      }, 'the timers due during the outage did not fire after PostgreSQL came back', 60_000);
+      const fired = await handle.sql<{ fired_at: string }[]>`select fired_at from timers where task_id in ${handle.sql(taskIds)} and kind = 'taskBreach'`;
+      const delays = fired.map((row) => new Date(row.fired_at).getTime() - back).sort((a, b) => a - b);
+      console.log(`PostgreSQL down 25 s while timers came due → fired ${delays.join(', ')} ms after it was back`);
+      const overdue = await handle.sql<{ n: number }[]>`
+        select count(*)::int as n from case_events where type = 'task.overdue' and task_id in ${handle.sql(taskIds)} group by task_id`;
+      expect(overdue.map((row) => row.n)).toEqual(taskIds.map(() => 1));
+    } finally {
+      await handle.close();
+    }
+    expect(worker.output()).toMatch(/PostgreSQL is back: \d+ due timer\(s\) re-armed/);
+  }, 180_000);
 });
