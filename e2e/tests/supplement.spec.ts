@@ -9,15 +9,19 @@ import { claimFromInbox } from '../support/workbench.ts';
 /** Where the README's screenshots live. */
 const screenshots = new URL('../../docs/screenshots/', import.meta.url);
 
-/** Saves `page` as `docs/screenshots/<name>.zh.png`, then the same screen in English as `<name>.en.png`. */
-async function screenshotInBothLanguages(page: Page, name: string, reopen: () => Promise<void>): Promise<void> {
-  await page.screenshot({ path: new URL(`${name}.zh.png`, screenshots).pathname, fullPage: true });
-  await page.evaluate(() => localStorage.setItem('tongban.locale', 'en-US'));
-  await page.reload();
-  await reopen();
-  await page.screenshot({ path: new URL(`${name}.en.png`, screenshots).pathname, fullPage: true });
-  await page.evaluate(() => localStorage.setItem('tongban.locale', 'zh-CN'));
-  await page.reload();
+/**
+ * Saves the screen `show` opens on `page` as `docs/screenshots/<name>.zh.png`, then in English as
+ * `<name>.en.png` (through the console's language switch), closing it with `hide` each time; the
+ * console is left in Chinese with the screen closed.
+ */
+async function screenshotInBothLanguages(page: Page, name: string, show: () => Promise<void>, hide: () => Promise<void>): Promise<void> {
+  for (const [locale, label] of [['zh', '中文'], ['en', 'EN']] as const) {
+    await page.getByTestId('language-switch').getByText(label, { exact: true }).click();
+    await show();
+    await page.screenshot({ path: new URL(`${name}.${locale}.png`, screenshots).pathname, fullPage: true });
+    await hide();
+  }
+  await page.getByTestId('language-switch').getByText('中文', { exact: true }).click();
 }
 
 test.describe('补正 (行政许可法 art. 32)', () => {
@@ -71,22 +75,19 @@ test.describe('补正 (行政许可法 art. 32)', () => {
     });
 
     await step('the clerk records at the window what the applicant hands in', page, async () => {
-      await page.getByTestId('record-window-supplement').click();
       const window = page.getByTestId('window-supplement-dialog');
-      await expect(window.getByTestId('window-document-0')).toBeVisible();
-      await window.getByTestId('window-document-0').check();
-      await window.getByTestId('window-field-1').fill('上海市黄浦区九江路168号一层101室');
-      await screenshotInBothLanguages(page, 'supplement-window', async () => {
+      const fillIn = async () => {
         await page.getByTestId('record-window-supplement').click();
-        await expect(page.getByTestId('window-document-0')).toBeVisible();
-        await page.getByTestId('window-document-0').check();
-        await page.getByTestId('window-field-1').fill('上海市黄浦区九江路168号一层101室');
+        await expect(window.getByTestId('window-document-0')).toBeVisible();
+        await window.getByTestId('window-document-0').check();
+        await window.getByTestId('window-field-1').fill('上海市黄浦区九江路168号一层101室');
+      };
+      await screenshotInBothLanguages(page, 'supplement-window', fillIn, async () => {
+        await page.keyboard.press('Escape');
+        await expect(window.getByTestId('window-document-0')).toHaveCount(0);
       });
-      await page.getByTestId('record-window-supplement').click();
-      await expect(page.getByTestId('window-document-0')).toBeVisible();
-      await page.getByTestId('window-document-0').check();
-      await page.getByTestId('window-field-1').fill('上海市黄浦区九江路168号一层101室');
-      await page.getByTestId('window-supplement-dialog').getByRole('button', { name: /登记收件/ }).click();
+      await fillIn();
+      await window.getByRole('button', { name: /登记收件/ }).click();
       await expect(page.getByTestId('case-page')).toHaveAttribute('data-case-status', 'active');
       await expect(page.getByTestId('supplement-pending')).toHaveCount(0);
       await expect(page.getByTestId('case-timeline')).toContainText('窗口收件');
@@ -124,9 +125,14 @@ test.describe('补正 (行政许可法 art. 32)', () => {
       expect((view.body.currentSteps as { name: string }[]).length).toBeGreaterThan(0);
       await page.reload();
       await expect(page.getByTestId('case-summary')).toContainText(filed.caseNumber);
-      await screenshotInBothLanguages(page, 'supplement-resumed', async () => {
-        await expect(page.getByTestId('case-summary')).toBeVisible();
-      });
+      await screenshotInBothLanguages(
+        page,
+        'supplement-resumed',
+        async () => {
+          await expect(page.getByTestId('case-summary')).toBeVisible();
+        },
+        async () => undefined,
+      );
     });
   });
 });
