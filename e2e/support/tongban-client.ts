@@ -6,6 +6,8 @@ export const demoPassword = 'tongban123';
 /** A case as `POST /cases` and the case detail return it (the fields the suite reads). */
 export interface CaseRecord {
   id: string;
+  /** The number a person reads, e.g. `SH-2026-000123`. */
+  caseNumber: string;
   definitionKey: string;
   definitionVersion: number;
   jurisdictionId: string;

@@ -21,7 +21,7 @@ test.describe('bulk reassignment', () => {
         [first, firstReview],
         [second, secondReview],
       ] as const) {
-        await manager.getByTestId('managed-search').locator('input').fill(filed.id.slice(0, 13));
+        await manager.getByTestId('managed-search').locator('input').fill(filed.caseNumber);
         await manager.getByTestId('managed-search').locator('input').press('Enter');
         await manager.getByTestId(`managed-row-${review.id}`).locator('input[type="checkbox"]').check();
       }

@@ -10,6 +10,7 @@ import type { Clock } from './clock/clock.ts';
 import { CaseExecutor } from './cases/case-executor.ts';
 import { CaseOperationsService, type ResumeInput, type SuspendInput, type WithdrawInput } from './cases/case-operations.service.ts';
 import type { CaseDetail, CaseView, Page, PageRequest } from './cases/case-views.ts';
+import type { PublicCaseView } from './cases/public-case-view.ts';
 import { CasesService, type CaseFilters, type CreateCaseInput, type SupplementInput } from './cases/cases.service.ts';
 import type { Db } from './db/client.ts';
 import type { CaseCopyRow, Jurisdiction, NotificationRow, TaskRow } from './db/schema/index.ts';
@@ -59,6 +60,7 @@ import { TasksService, type CompleteTaskInput, type CompleteTaskResult, type Inb
 import type { ServiceHandler } from './service-tasks/service-handler.ts';
 import { deliverOutcome } from './service-tasks/invocation-book.ts';
 import { ServiceRegistry } from './service-tasks/service-registry.ts';
+import { defaultCaseNumberPrefix } from './cases/case-number.ts';
 import { ServiceRunner, type AttemptResult } from './service-tasks/service-runner.ts';
 import { fireTimer, type FireResult } from './timers/fire-timer.ts';
 
@@ -100,6 +102,8 @@ export interface RuntimeOptions {
   webhookRetry?: Partial<WebhookRetry>;
   /** Longest one webhook attempt may take, ms. Default 10 000. */
   webhookTimeoutMs?: number;
+  /** The prefix of the case numbers drawn (`SH-2026-000123`): 1–8 capital letters. Default `SH`. */
+  caseNumberPrefix?: string;
 }
 
 /** The running system: services the HTTP API calls, and the workers. */
@@ -122,6 +126,8 @@ export interface Runtime {
   getCase(caseId: string, viewer: Viewer): Promise<CaseDetail>;
   listCases(viewer: Viewer, filters?: CaseFilters): Promise<Page<CaseView>>;
   supplementCase(caseId: string, input: SupplementInput, actor: Viewer): Promise<CaseView>;
+  /** The public face of a case, for the intake API key that filed it (or a user who reads it). */
+  getPublicCase(caseId: string, viewer: Viewer): Promise<PublicCaseView>;
   /** The applicant withdraws the application: open tasks close, the case ends `withdrawn`. */
   withdrawCase(caseId: string, input: WithdrawInput, actor: Viewer): Promise<CaseView>;
   /** Suspends the case for a period the law does not count: every clock pauses. */
@@ -353,7 +359,14 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     organisation: getOrganisation,
     reloadOrganisation,
   });
-  const casesService = new CasesService({ db, executor, definitions, organisation: getOrganisation, calendars: getCalendars });
+  const casesService = new CasesService({
+    db,
+    executor,
+    definitions,
+    organisation: getOrganisation,
+    calendars: getCalendars,
+    caseNumberPrefix: options.caseNumberPrefix ?? defaultCaseNumberPrefix,
+  });
   const caseOperations = new CaseOperationsService({ db, executor, organisation: getOrganisation });
   const caseMigration = new CaseMigrationService({ db, executor, definitions, organisation: getOrganisation, calendars: getCalendars });
   const extensions = new TaskExtensionsService({ db, executor, organisation: getOrganisation });
@@ -453,6 +466,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     supplementCase: (caseId, input, actor) => casesService.supplementCase(caseId, input, actor),
     planCaseMigration: (input) => caseMigration.dryRun(input),
     applyCaseMigration: (input, actorId) => caseMigration.apply(input, actorId),
+    getPublicCase: (caseId, viewer) => casesService.getPublicCase(caseId, viewer),
     withdrawCase: (caseId, input, actor) => caseOperations.withdrawCase(caseId, input, actor),
     suspendCase: (caseId, input, viewer) => caseOperations.suspendCase(caseId, input, viewer),
     resumeCase: (caseId, input, viewer) => caseOperations.resumeCase(caseId, input, viewer),

@@ -120,6 +120,8 @@ export interface Task {
   delegation: { from: string; to: string; reason: string; at: string } | null;
   /** The chain of handlers, oldest first. */
   handoffs: TaskHandoff[];
+  /** The 补正 asked on this activation (at most one) and its answer; null when none was. */
+  supplementRequest?: SupplementRequest | null;
 }
 
 /** One link of a task's chain of handlers. */
@@ -132,6 +134,19 @@ export interface TaskHandoff {
   toDepartmentId: string;
   reason: string | null;
   at: string;
+}
+
+/** One thing a 补正 asks for: a field of the application or a document, with a note. */
+export type SupplementItem = { kind: 'field'; field: string; note: string } | { kind: 'document'; document: string; note: string };
+
+/** A 补正 asked on a task: its items, who asked when, and the answer (`portal` or received at the `window`). */
+export interface SupplementRequest {
+  items: SupplementItem[];
+  requestedBy: string | null;
+  requestedAt: string;
+  answeredAt?: string;
+  answeredBy?: string | null;
+  channel?: 'portal' | 'window';
 }
 
 /** A task of a case detail, with the time its statutory limit has left. */
@@ -150,6 +165,7 @@ export interface TaskView extends Task {
 export interface InboxItem extends TaskView {
   case: {
     id: string;
+    caseNumber: string;
     definitionKey: string;
     definitionVersion: number;
     jurisdictionId: string;
@@ -175,6 +191,8 @@ export interface MonitoredTask extends Task {
 /** A case (every column but the engine snapshot). */
 export interface CaseView {
   id: string;
+  /** The number a person reads, e.g. `SH-2026-000123`. */
+  caseNumber: string;
   definitionKey: string;
   definitionVersion: number;
   jurisdictionId: string;

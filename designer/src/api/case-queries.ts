@@ -1,6 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { queryKeys } from './query-keys.ts';
-import { tongbanApi, type CaseQuery, type CreateCaseInput } from './tongban-api.ts';
+import { tongbanApi, type CaseQuery, type CreateCaseInput, type SupplementInput } from './tongban-api.ts';
 
 /** One case with its tasks, timeline, active nodes and SLA (`GET /cases/{id}`). */
 export function useCase(caseId: string) {
@@ -26,6 +26,19 @@ export function useCreateCase() {
       void queryClient.invalidateQueries({ queryKey: queryKeys.inbox() });
       void queryClient.invalidateQueries({ queryKey: queryKeys.cases() });
       void queryClient.invalidateQueries({ queryKey: queryKeys.monitor });
+    },
+  });
+}
+
+/** Records a supplement (补正) handed in for a case (`POST /cases/{id}/supplement`); refreshes the case, the inbox and the lists. */
+export function useSupplementCase() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ caseId, input }: { caseId: string; input: SupplementInput }) => tongbanApi.supplementCase(caseId, input),
+    onSuccess: (_, { caseId }) => {
+      void queryClient.invalidateQueries({ queryKey: queryKeys.case(caseId) });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.inbox() });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.cases() });
     },
   });
 }

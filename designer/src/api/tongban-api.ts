@@ -1,5 +1,6 @@
 import { apiRequest } from './api-client.ts';
 import type {
+  SupplementItem,
   BusinessCalendarView,
   CalendarChanged,
   CaseDetail,
@@ -37,6 +38,8 @@ export interface InboxQuery extends PageQuery {
   definitionKey?: string | undefined;
   /** Only tasks the caller claimed. */
   mine?: boolean | undefined;
+  /** Only the case whose number starts with this text, ignoring case. */
+  caseNumber?: string | undefined;
 }
 
 /** Filters of the monitor's overdue and at-risk lists. */
@@ -83,6 +86,14 @@ export interface CompleteTaskInput {
   comment?: string;
   /** For `return`: the node id of the earlier task to go back to. */
   returnTo?: string;
+  /** For `requestSupplement` (补正): every item the applicant must supply, told at once. */
+  supplementItems?: SupplementItem[];
+}
+
+/** What the applicant hands in for a 补正 (`POST /cases/{id}/supplement`), e.g. at the window. */
+export interface SupplementInput {
+  data: Record<string, unknown>;
+  documents: string[];
 }
 
 /** What a clerk sends to ask for a longer statutory limit (`POST /tasks/{id}/extension`). */
@@ -122,6 +133,9 @@ export const tongbanApi = {
   createCase: (input: CreateCaseInput, idempotencyKey: string) =>
     apiRequest<CaseView>('/cases', { method: 'POST', body: input, headers: { 'Idempotency-Key': idempotencyKey } }),
   getCase: (caseId: string) => apiRequest<CaseDetail>(`/cases/${path(caseId)}`),
+  /** Records a supplement (补正) handed in; a service-hall clerk records one received at the window. */
+  supplementCase: (caseId: string, input: SupplementInput) =>
+    apiRequest<CaseView>(`/cases/${path(caseId)}/supplement`, { method: 'POST', body: input }),
   listOverdue: (query: MonitorListQuery = {}) => apiRequest<Page<MonitoredTask>>('/monitor/overdue', { query: { ...query } }),
   listAtRisk: (query: MonitorListQuery = {}) => apiRequest<Page<MonitoredTask>>('/monitor/at-risk', { query: { ...query } }),
   monitorLoad: () => apiRequest<MonitorLoad>('/monitor/load'),

@@ -1,7 +1,7 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { builtInOutcomes, type BuiltInOutcome } from '@tongban/engine';
-import { Button, Card, Col, Flex, Row, Skeleton, Typography } from 'antd';
-import { useCallback } from 'react';
+import { Alert, Button, Card, Col, Flex, Row, Skeleton, Typography } from 'antd';
+import { useCallback, useState } from 'react';
 import { useCase } from '../api/case-queries.ts';
 import { useDefinitionVersion, useDepartments, useJurisdictions } from '../api/reference-queries.ts';
 import { ProcessDiagram } from '../design/ProcessDiagram.tsx';
@@ -16,6 +16,8 @@ import { CaseDataPanel } from './CaseDataPanel.tsx';
 import { CaseSummary } from './CaseSummary.tsx';
 import { CaseTasksTable } from './CaseTasksTable.tsx';
 import { CaseTimeline } from './CaseTimeline.tsx';
+import { WindowSupplementDialog } from './WindowSupplementDialog.tsx';
+import { canFileCases } from '../intake/can-file-cases.ts';
 import { casesMessages } from './cases.messages.ts';
 
 /**
@@ -29,6 +31,7 @@ export function CasePage({ caseId }: { caseId: string }) {
   const { user } = useAuth();
   const { search } = useLocationPath();
   const detail = useCase(caseId);
+  const [windowOpen, setWindowOpen] = useState(false);
   const version = useDefinitionVersion(detail.data?.case.definitionKey, detail.data?.case.definitionVersion);
   const departments = useDepartments();
   const jurisdictions = useJurisdictions();
@@ -67,6 +70,14 @@ export function CasePage({ caseId }: { caseId: string }) {
       ((task.assigneeId !== null && task.assigneeId === user?.id) || (task.departmentId === user?.department.id && user.roles.includes(task.candidateRole))),
   );
   const selected = tasks.find((task) => task.id === requested) ?? ownOpen ?? null;
+  const pendingSupplement = tasks.find((task) => task.supplementRequest != null && task.supplementRequest.answeredAt === undefined)?.supplementRequest;
+  const mayRecordAtWindow =
+    user !== null && user !== undefined && canFileCases(user) && caseView.status === 'suspended' && caseView.suspensionReason === 'supplement' && pendingSupplement != null;
+  const schema = (definition?.dataSchema as { properties?: Record<string, { title?: unknown }> } | undefined)?.properties;
+  const fieldLabel = (key: string) => {
+    const title = schema?.[key]?.title;
+    return typeof title === 'string' ? title : key;
+  };
 
   return (
     <Flex vertical gap={16} data-testid="case-page" data-case-status={caseView.status}>
@@ -75,6 +86,33 @@ export function CasePage({ caseId }: { caseId: string }) {
         <CaseActions detail={detail.data} />
       </Flex>
       <CaseSummary detail={detail.data} definition={definition} jurisdictions={jurisdictions} />
+      {pendingSupplement != null && caseView.status === 'suspended' && (
+        <Alert
+          type="warning"
+          showIcon
+          data-testid="supplement-pending"
+          title={t.supplementAsked}
+          description={
+            <ul style={{ margin: 0, paddingInlineStart: 20 }}>
+              {pendingSupplement.items.map((item) => (
+                <li key={item.kind === 'field' ? `f:${item.field}` : `d:${item.document}`}>
+                  {item.kind === 'field' ? fieldLabel(item.field) : t.itemDocument(item.document)}：{item.note}
+                </li>
+              ))}
+            </ul>
+          }
+          action={
+            mayRecordAtWindow ? (
+              <Button type="primary" onClick={() => setWindowOpen(true)} data-testid="record-window-supplement">
+                {t.windowRecord}
+              </Button>
+            ) : undefined
+          }
+        />
+      )}
+      {pendingSupplement != null && (
+        <WindowSupplementDialog open={windowOpen} caseId={caseView.id} request={pendingSupplement} fieldLabel={fieldLabel} onClose={() => setWindowOpen(false)} />
+      )}
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={15}>
           <Flex vertical gap={16}>

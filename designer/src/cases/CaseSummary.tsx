@@ -54,8 +54,8 @@ export function CaseSummary({
         <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 4 }}>
           <Descriptions.Item label={t.caseNumber}>
             <Tooltip title={caseView.id}>
-              <Typography.Text copyable={{ text: caseView.id }} code>
-                {caseView.id.slice(0, 8)}
+              <Typography.Text copyable={{ text: caseView.caseNumber }} code data-testid="case-number">
+                {caseView.caseNumber}
               </Typography.Text>
             </Tooltip>
           </Descriptions.Item>

@@ -1,6 +1,6 @@
 import type { WorkflowDefinition } from '@tongban/engine';
 import { Card, Timeline, Typography } from 'antd';
-import type { CaseEvent, Department, Jurisdiction } from '../api/api.types.ts';
+import type { CaseEvent, Department, Jurisdiction, SupplementItem } from '../api/api.types.ts';
 import { useUserNames } from '../api/task-operation-queries.ts';
 import { formatInstant } from '../i18n/format-instant.ts';
 import { useLocale, useMessages } from '../i18n/LocaleProvider.tsx';
@@ -17,6 +17,7 @@ const colours: Record<string, string> = {
   'case.suspended': 'gray',
   'case.completed': 'green',
   'case.accepted': 'green',
+  'supplement.requested': 'gray',
   'task.extensionRequested': 'orange',
   'task.extended': 'green',
   'task.extensionRefused': 'orange',
@@ -51,6 +52,13 @@ export function CaseTimeline({
     const duration = by as { amount?: unknown; unit?: unknown } | null;
     return typeof duration?.amount === 'number' && typeof duration.unit === 'string' ? x.amountText(duration.amount, duration.unit) : null;
   };
+  const schema = (definition?.dataSchema as { properties?: Record<string, { title?: unknown }> } | undefined)?.properties;
+  const fieldLabel = (key: string) => {
+    const title = schema?.[key]?.title;
+    return typeof title === 'string' ? title : key;
+  };
+  const itemsLine = (items: SupplementItem[]) =>
+    items.map((item) => `${item.kind === 'field' ? fieldLabel(item.field) : t.itemDocument(item.document)}：${item.note}`).join('；');
   const nodeName = (nodeId: unknown) =>
     typeof nodeId === 'string' ? (definition?.nodes.find((node) => node.id === nodeId)?.name ?? nodeId) : null;
 
@@ -98,8 +106,16 @@ export function CaseTimeline({
           .filter(Boolean)
           .join(' · ');
       }
-      case 'case.supplemented':
-        return Array.isArray(p.fields) ? p.fields.join('、') : null;
+      case 'supplement.requested':
+        return Array.isArray(p.items) ? itemsLine(p.items as SupplementItem[]) : null;
+      case 'case.supplemented': {
+        const parts = [
+          ...(Array.isArray(p.fields) ? p.fields.map((key) => fieldLabel(String(key))) : []),
+          ...(Array.isArray(p.documents) ? p.documents.map((d) => (typeof d === 'string' ? d : JSON.stringify(d))) : []),
+        ];
+        const channel = typeof p.channel === 'string' ? (t.channel[p.channel] ?? p.channel) : null;
+        return [channel, parts.join('、')].filter((part) => part !== null && part !== '').join(' · ');
+      }
       case 'case.completed':
         return text(p.result);
       case 'case.migrated':

@@ -61,7 +61,8 @@ function NewCaseForm({ user, onClose }: Omit<NewCaseDialogProps, 'open'>) {
       },
       {
         onSuccess: (filed) => {
-          void message.success(t.filed);
+          // 受理 is a legal act (行政许可法 art. 32): the toast says it happened only when the case says so.
+          void message.success(filed.acceptedAt === null ? t.filed(filed.caseNumber) : t.filedAndAccepted(filed.caseNumber));
           onClose();
           navigate(`/cases/${encodeURIComponent(filed.id)}`);
         },

@@ -3,11 +3,11 @@ import { useState } from 'react';
 import { useMessages } from '../i18n/LocaleProvider.tsx';
 import { taskListsMessages } from './task-lists.messages.ts';
 
-/** What a task list is searched by: a case id (or its first 8+ characters) or the applicant's name. */
-export type TaskSearch = { caseId: string } | { applicant: string } | Record<string, never>;
+/** What a task list is searched by: the start of a case number (`SH-2026-000123`) or the applicant's name. */
+export type TaskSearch = { caseNumber: string } | { applicant: string } | Record<string, never>;
 
-/** A case id is searched by its first 8 characters or more (the API's rule). */
-const minCaseIdSearch = 8;
+/** A case number is searched by its first 3 characters or more (the API's rule). */
+const minCaseNumberSearch = 3;
 
 /**
  * The search box of the task lists: by case number or by applicant, sent on Enter; an empty box
@@ -16,19 +16,19 @@ const minCaseIdSearch = 8;
 export function TaskSearchBox({ onSearch, testId }: { onSearch(search: TaskSearch): void; testId: string }) {
   const t = useMessages(taskListsMessages);
   const { message } = AntApp.useApp();
-  const [field, setField] = useState<'caseId' | 'applicant'>('caseId');
+  const [field, setField] = useState<'caseNumber' | 'applicant'>('caseNumber');
   const search = (text: string) => {
     const trimmed = text.trim();
     if (trimmed === '') onSearch({});
-    else if (field === 'caseId' && trimmed.length < minCaseIdSearch) void message.warning(t.caseIdTooShort);
-    else onSearch(field === 'caseId' ? { caseId: trimmed } : { applicant: trimmed });
+    else if (field === 'caseNumber' && trimmed.length < minCaseNumberSearch) void message.warning(t.caseNumberTooShort);
+    else onSearch(field === 'caseNumber' ? { caseNumber: trimmed } : { applicant: trimmed });
   };
   return (
     <Space.Compact>
-      <Select<'caseId' | 'applicant'>
+      <Select<'caseNumber' | 'applicant'>
         value={field}
         onChange={setField}
-        options={(['caseId', 'applicant'] as const).map((value) => ({ value, label: t.searchBy[value] }))}
+        options={(['caseNumber', 'applicant'] as const).map((value) => ({ value, label: t.searchBy[value] }))}
         style={{ width: 112 }}
         data-testid={`${testId}-field`}
       />

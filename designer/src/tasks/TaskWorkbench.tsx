@@ -2,7 +2,7 @@ import { CheckOutlined, CloseOutlined, FieldTimeOutlined, FileAddOutlined, Rollb
 import type { WorkflowDefinition } from '@tongban/engine';
 import { Alert, App as AntApp, Button, Card, Descriptions, Divider, Flex, Form, Input, Space, Tag, Tooltip, Typography } from 'antd';
 import { useMemo, useState, type ReactNode } from 'react';
-import type { CaseView, TaskView } from '../api/api.types.ts';
+import type { CaseView, SupplementItem, TaskView } from '../api/api.types.ts';
 import { useServerClock } from '../api/clock-queries.ts';
 import { useRequestExtension } from '../api/extension-queries.ts';
 import { useUserNames } from '../api/task-operation-queries.ts';
@@ -12,6 +12,7 @@ import { fromFormValues, type FormInputValue } from '../forms/form-values.ts';
 import { GeneratedForm } from '../forms/GeneratedForm.tsx';
 import { submitGeneratedForm } from '../forms/submit-generated-form.ts';
 import { formatInstant } from '../i18n/format-instant.ts';
+import { schemaFields } from '../intake/schema-fields.ts';
 import { useLocale, useMessages } from '../i18n/LocaleProvider.tsx';
 import { useAuth } from '../shell/AuthProvider.tsx';
 import { ErrorAlert } from '../shell/ErrorAlert.tsx';
@@ -79,6 +80,10 @@ export function TaskWorkbench({ task, caseView, definition, departmentName }: Ta
   const [chosenTarget, setChosenTarget] = useState<string | undefined>(undefined);
   const returnTo = chosenTarget ?? (targets.length === 1 ? targets[0]?.nodeId : undefined);
   const returnPreview = useReturnPreview(task.id, returnTo, dialog === 'return');
+  const applicationFields = useMemo(() => {
+    const declared = schemaFields(definition.dataSchema);
+    return declared.length > 0 ? declared.map(({ key, label }) => ({ key, label })) : Object.keys(caseView.data).map((key) => ({ key, label: key }));
+  }, [definition.dataSchema, caseView.data]);
 
   const open = task.status === 'open' || task.status === 'claimed';
   const mayAct = mayDecideTask(user, task);
@@ -151,12 +156,13 @@ export function TaskWorkbench({ task, caseView, definition, departmentName }: Ta
     if (option !== undefined) send(option, { data: currentData(), comment: reason, returnTo });
   };
 
-  const onSupplement = (items: string) => {
+  const onSupplement = (items: SupplementItem[]) => {
     const option = options.find((candidate) => candidate.kind === 'requestSupplement');
     if (option === undefined) return;
     const data = currentData();
-    if (fields.some((field) => field.key === supplementField)) data[supplementField] = items;
-    send(option, { data, comment: items });
+    const summary = items.map((item) => `${item.kind === 'field' ? (applicationFields.find((f) => f.key === item.field)?.label ?? item.field) : item.document}：${item.note}`).join('；');
+    if (fields.some((field) => field.key === supplementField)) data[supplementField] = summary;
+    send(option, { data, comment: summary, supplementItems: items });
   };
 
   const supplementDraft = () => {
@@ -314,7 +320,8 @@ export function TaskWorkbench({ task, caseView, definition, departmentName }: Ta
       />
       <SupplementDialog
         open={dialog === 'requestSupplement'}
-        initialItems={dialog === 'requestSupplement' ? supplementDraft() : ''}
+        fields={applicationFields}
+        initialNote={dialog === 'requestSupplement' ? supplementDraft() : ''}
         submitting={complete.isPending}
         onSubmit={onSupplement}
         onCancel={() => setDialog(null)}

@@ -1,5 +1,5 @@
 import { ReloadOutlined } from '@ant-design/icons';
-import { App as AntApp, Button, Card, Flex, Segmented, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { App as AntApp, Button, Card, Flex, Input, Segmented, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState, type HTMLAttributes } from 'react';
 import type { InboxItem } from '../api/api.types.ts';
@@ -9,7 +9,6 @@ import type { TaskSearchQuery } from '../api/task-operations-api.ts';
 import { useClaimTask } from '../api/task-queries.ts';
 import type { InboxQuery } from '../api/tongban-api.ts';
 import { applicantName } from '../cases/applicant-name.ts';
-import { shortId } from '../cases/short-id.ts';
 import { formatInstant } from '../i18n/format-instant.ts';
 import { NewCaseButton } from '../intake/NewCaseButton.tsx';
 import { useLocale, useMessages } from '../i18n/LocaleProvider.tsx';
@@ -116,8 +115,8 @@ export function TasksPage() {
         <Flex vertical>
           <span>{workflowNames.get(task.case.definitionKey) ?? task.case.definitionKey}</span>
           <Tooltip title={task.case.id}>
-            <Typography.Text type="secondary" code style={{ fontSize: 12, width: 'fit-content' }}>
-              {shortId(task.case.id)}
+            <Typography.Text type="secondary" code style={{ fontSize: 12, width: 'fit-content' }} data-testid={`case-number-${task.id}`}>
+              {task.case.caseNumber}
             </Typography.Text>
           </Tooltip>
         </Flex>

@@ -119,6 +119,11 @@ export class CaseUnit implements CaseWork {
     return this.context.feel;
   }
 
+  /** Every business calendar, by key. */
+  get calendars(): CalendarBook {
+    return this.context.calendars;
+  }
+
   /** The published definitions. */
   get definitions(): DefinitionStore {
     return this.context.definitions;

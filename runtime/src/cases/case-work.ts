@@ -1,4 +1,5 @@
 import type { CaseEvent, Effect, FeelEvaluator } from '@tongban/engine';
+import type { CalendarBook } from '../calendars/calendar-book.ts';
 import type { CaseRow, TaskRow } from '../db/schema/index.ts';
 import type { DefinitionStore, PublishedDefinition } from '../definitions/definition-store.ts';
 import type { Organisation } from '../organisation/organisation.ts';
@@ -22,6 +23,8 @@ export interface CaseWork {
   readonly actorId: string | null;
   /** The organisation tasks are routed in. */
   readonly organisation: Organisation;
+  /** Every business calendar, by key (a sub-case's year of filing is read on its own). */
+  readonly calendars: CalendarBook;
   /** The published definitions. */
   readonly definitions: DefinitionStore;
   /** The evaluator of the step's FEEL (a sub-case starts with it too). */

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, exists, inArray, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, exists, inArray, isNotNull, sql, type SQL } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import { activeNodes, isCountableSpan, pauseDeadline, step } from '@tongban/engine';
 import type { Effect, MachineConfigJson } from '@tongban/engine';
@@ -14,10 +14,21 @@ import type { Viewer } from '../organisation/viewer.ts';
 import type { CaseExecutor } from './case-executor.ts';
 import { caseViewOf, pageOf, type CaseDetail, type CaseView, type Page, type PageRequest, type TaskView } from './case-views.ts';
 import { checkCaseData } from './check-case-data.ts';
+import { publicCaseViewOf, type PublicCaseView } from './public-case-view.ts';
+import { hiddenCaseFields, withoutFields } from './hidden-case-fields.ts';
+import { applicationFields, checkSupplementAnswer } from './supplement-items.ts';
+import { drawCaseNumber, filingYear } from './case-number.ts';
 import { applicationFingerprint, idempotencyScopeOf } from './idempotency.ts';
 import { taskViewOf } from './task-view-of.ts';
 import { feelBudgetConflict } from '../feel/feel-budget-conflict.ts';
 import type { Tx } from './transaction.ts';
+
+/** `payload` with the hidden fields left out of its `data` (a completion's form values). Pure. */
+function payloadWithout(payload: Record<string, unknown>, hidden: ReadonlySet<string>): Record<string, unknown> {
+  const data = payload.data;
+  if (hidden.size === 0 || typeof data !== 'object' || data === null || Array.isArray(data)) return payload;
+  return { ...payload, data: withoutFields(data as Record<string, unknown>, hidden) };
+}
 
 /** An application (POST /cases). */
 export interface CreateCaseInput {
@@ -56,6 +67,8 @@ export interface CasesServiceOptions {
   definitions: DefinitionStore;
   organisation: () => Promise<Organisation>;
   calendars: () => Promise<CalendarBook>;
+  /** The prefix of the case numbers drawn (`TONGBAN_CASE_NUMBER_PREFIX`), e.g. `SH`. */
+  caseNumberPrefix: string;
 }
 
 /** Cases: intake, detail, lists in the viewer's scope, supplements (DESIGN.md §4, §7). */
@@ -126,6 +139,8 @@ export class CasesService {
     }
     const caseId = randomUUID();
     const actorId = input.actor.userId ?? null;
+    const timeZone = (await this.options.calendars()).get(calendarKey).timeZone;
+    const caseNumber = await drawCaseNumber(db, this.options.caseNumberPrefix, filingYear(executor.clock.now(), timeZone));
     let pendingEffects: Effect[] = [];
     const insert = async (tx: Tx, now: Date): Promise<CaseRow | undefined> => {
       let started;
@@ -138,6 +153,7 @@ export class CasesService {
         .insert(cases)
         .values({
           id: caseId,
+          caseNumber,
           definitionKey: definition.key,
           definitionVersion: definition.version,
           jurisdictionId: input.jurisdiction,
@@ -161,6 +177,7 @@ export class CasesService {
     };
     const created = await executor.withNewCase(definition, actorId, insert, async (unit) => {
         unit.record('case.created', {
+          caseNumber,
           definitionKey: definition.key,
           definitionVersion: definition.version,
           jurisdictionId: input.jurisdiction,
@@ -188,7 +205,7 @@ export class CasesService {
     const [row] = await db.select().from(cases).where(eq(cases.id, caseId));
     if (!row) throw new NotFoundError('case-not-found', `Case '${caseId}' does not exist`, { caseId });
     const taskRows = await db.select().from(tasks).where(eq(tasks.caseId, caseId)).orderBy(asc(tasks.createdAt), asc(tasks.activationId));
-    await this.assertMaySee(viewer, organisation, row, taskRows);
+    const through = await this.readerSteps(viewer, organisation, row, taskRows);
     const [events, definition, liveTimers] = await Promise.all([
       db
         .select({ event: caseEvents, actorName: users.displayName })
@@ -199,12 +216,13 @@ export class CasesService {
       this.options.definitions.get(row.definitionKey, row.definitionVersion),
       db.select().from(timers).where(and(eq(timers.caseId, caseId), inArray(timers.status, ['pending', 'paused']))),
     ]);
-    const timeline = events.map(({ event, actorName }) => ({ ...event, actorName }));
+    const hidden = through === 'all' ? new Set<string>() : hiddenCaseFields(definition.definition, through);
+    const timeline = events.map(({ event, actorName }) => ({ ...event, payload: payloadWithout(event.payload, hidden), actorName }));
     const calendar = (await this.options.calendars()).get(row.calendarKey);
     const now = this.options.executor.clock.now();
     const taskViews: TaskView[] = taskRows.map((task) => {
       const breach = liveTimers.find((t) => t.taskId === task.id && t.kind === 'taskBreach' && t.status === 'paused');
-      return taskViewOf(task, {
+      return taskViewOf({ ...task, data: withoutFields(task.data, hidden) }, {
         definition: definition.definition,
         calendar,
         caseStatus: row.status,
@@ -220,7 +238,7 @@ export class CasesService {
       caseLeft = Math.round(pauseDeadline(calendar, now, row.promisedDueAt, definition.definition.promisedSla?.unit ?? 'workingDay'));
     }
     return {
-      case: caseViewOf(row),
+      case: { ...caseViewOf(row), data: withoutFields(row.data, hidden) },
       definition: { key: definition.key, version: definition.version, name: definition.name },
       tasks: taskViews,
       timeline,
@@ -230,8 +248,27 @@ export class CasesService {
   }
 
   /**
+   * The public face of case `caseId` (`publicCaseViewOf`) for the intake API key that filed it, or
+   * for a user who may read the case.
+   * @throws NotFoundError `case-not-found`, also for a case another API key filed (its existence is
+   *   not disclosed); ForbiddenError `case-forbidden` for a user outside its scope.
+   */
+  async getPublicCase(caseId: string, viewer: Viewer): Promise<PublicCaseView> {
+    const { db } = this.options;
+    const [row] = await db.select().from(cases).where(eq(cases.id, caseId));
+    if (!row || (viewer.kind === 'apiKey' && row.filedByApiKey !== (viewer.apiKeyId ?? null))) {
+      throw new NotFoundError('case-not-found', `Case '${caseId}' does not exist`, { caseId });
+    }
+    const taskRows = await db.select().from(tasks).where(eq(tasks.caseId, caseId)).orderBy(asc(tasks.createdAt), asc(tasks.activationId));
+    if (viewer.kind === 'user') await this.readerSteps(viewer, await this.options.organisation(), row, taskRows);
+    const definition = await this.options.definitions.get(row.definitionKey, row.definitionVersion);
+    return publicCaseViewOf(row, taskRows, definition.name);
+  }
+
+  /**
    * Cases in the viewer's scope, newest first: a clerk's those with a task of their department; a
    * manager's or supervisor's those filed in their jurisdiction's subtree; an admin's every case.
+   * A clerk's cases leave out the data fields their department's steps hide (`fieldPermissions`).
    * @throws ForbiddenError `cases-forbidden` for an API key.
    */
   async listCases(viewer: Viewer, filters: CaseFilters = {}): Promise<Page<CaseView>> {
@@ -264,23 +301,46 @@ export class CasesService {
       db.select().from(cases).where(where).orderBy(desc(cases.createdAt), desc(cases.id)).limit(limit).offset(offset),
       db.select({ n: count() }).from(cases).where(where),
     ]);
-    return { items: rows.map(caseViewOf), total: total?.n ?? 0 };
+    if (scope !== undefined || rows.length === 0) return { items: rows.map(caseViewOf), total: total?.n ?? 0 };
+    // A clerk reads each case through their department's steps: the fields those hide are left out.
+    const departmentIds = visibleDepartmentIds(viewer, organisation);
+    const steps = await db
+      .select({ caseId: tasks.caseId, nodeId: tasks.nodeId })
+      .from(tasks)
+      .where(and(inArray(tasks.caseId, rows.map((r) => r.id)), inArray(tasks.departmentId, departmentIds.length > 0 ? departmentIds : [''])));
+    const items = await Promise.all(
+      rows.map(async (row) => {
+        const definition = await this.options.definitions.get(row.definitionKey, row.definitionVersion);
+        const hidden = hiddenCaseFields(definition.definition, steps.filter((t) => t.caseId === row.id).map((t) => t.nodeId));
+        return { ...caseViewOf(row), data: withoutFields(row.data, hidden) };
+      }),
+    );
+    return { items, total: total?.n ?? 0 };
   }
 
   /**
-   * The applicant supplies what a 补正 asked for: the data is merged into the case data, the
-   * documents recorded, and the case resumes (every paused clock re-armed with what it had left).
-   * @throws ConflictError `case-not-suspended`; ForbiddenError `intake-forbidden`; NotFoundError `case-not-found`.
+   * The applicant supplies what a 补正 asked for, through the portal (an API key, only for a case
+   * it filed) or at the service-hall window (a clerk records what was handed in): the answer is
+   * checked against the request's items and the application's fields (`checkSupplementAnswer`),
+   * then against the data schema; on any refusal nothing is stored. The data is merged into the
+   * case data, the request marked answered (when, by whom, `portal` or `window`), a
+   * `case.supplemented` event recorded with the items answered, and the case resumes (every paused
+   * clock re-armed with what it had left).
+   * @throws ConflictError `case-not-suspended`; ForbiddenError `intake-forbidden`; NotFoundError
+   *   `case-not-found` (also for another API key's case); InvalidInputError naming the field.
    */
   async supplementCase(caseId: string, input: SupplementInput, actor: Viewer): Promise<CaseView> {
     const organisation = await this.options.organisation();
     const [found] = await this.options.db
-      .select({ jurisdictionId: cases.jurisdictionId })
+      .select({ jurisdictionId: cases.jurisdictionId, filedByApiKey: cases.filedByApiKey })
       .from(cases)
       .where(eq(cases.id, caseId));
-    if (!found) throw new NotFoundError('case-not-found', `Case '${caseId}' does not exist`, { caseId });
+    if (!found || (actor.kind === 'apiKey' && found.filedByApiKey !== (actor.apiKeyId ?? null))) {
+      throw new NotFoundError('case-not-found', `Case '${caseId}' does not exist`, { caseId });
+    }
     assertMayFile(actor, organisation, found.jurisdictionId);
     const data = input.data ?? {};
+    const documents = input.documents ?? [];
     return this.options.executor.withCase(caseId, actor.userId ?? null, async (unit) => {
       if (unit.case.status !== 'suspended') {
         throw new ConflictError('case-not-suspended', `Case '${caseId}' is ${unit.case.status}, not waiting for a supplement`, {
@@ -288,9 +348,29 @@ export class CasesService {
           status: unit.case.status,
         });
       }
+      if (unit.case.suspensionReason !== 'supplement' && unit.case.suspensionReason !== null) {
+        // A period the law does not count ends only by its own event: the step refuses (`suspension-mismatch`).
+        await unit.step({ type: 'case.supplement', data });
+      }
+      const [asked] = await unit.tx
+        .select()
+        .from(tasks)
+        .where(and(eq(tasks.caseId, caseId), isNotNull(tasks.supplementRequest), sql`${tasks.supplementRequest}->>'answeredAt' is null`))
+        .orderBy(desc(tasks.createdAt))
+        .limit(1);
+      const request = asked?.supplementRequest ?? undefined;
+      const fields = applicationFields(unit.definition.definition, unit.case.data);
+      checkSupplementAnswer(request, fields, { data, documents });
       checkCaseData(unit.definition.definition.dataSchema, { ...unit.case.data, ...data });
+      const channel = actor.kind === 'apiKey' ? 'portal' : 'window';
+      if (asked?.supplementRequest) {
+        await unit.tx
+          .update(tasks)
+          .set({ supplementRequest: { ...asked.supplementRequest, answeredAt: unit.now.toISOString(), answeredBy: actor.userId ?? null, channel } })
+          .where(eq(tasks.id, asked.id));
+      }
       unit.update({ data: { ...unit.case.data, ...data } });
-      unit.record('case.supplemented', { fields: Object.keys(data), documents: input.documents ?? [] });
+      unit.record('case.supplemented', { fields: Object.keys(data), documents, items: request?.items ?? [], channel }, asked?.id ?? null);
       await unit.step({ type: 'case.supplement', data });
       return caseViewOf(unit.case);
     });
@@ -305,24 +385,29 @@ export class CasesService {
   }
 
   /**
-   * A user sees a case in their scope, one with a task of a department they see, one with a task
-   * they handle or handled in another department (a delegatee, a transfer's earlier handler), or
-   * one copied to them (抄送).
+   * The steps through which `viewer` reads case `row`: `all` for a manager, supervisor or admin whose
+   * scope holds it; for a clerk, the nodes of the tasks of their department or of tasks they handle
+   * or handled in another department (a delegatee, a transfer's earlier handler); the nodes of the
+   * tasks a copy (抄送) to them was sent from. The case data leaves out what every one of those steps
+   * hides (`hiddenCaseFields`).
+   * @throws ForbiddenError `case-forbidden` when there is none.
    */
-  private async assertMaySee(viewer: Viewer, organisation: Organisation, row: CaseRow, taskRows: TaskRow[]): Promise<void> {
+  private async readerSteps(viewer: Viewer, organisation: Organisation, row: CaseRow, taskRows: TaskRow[]): Promise<'all' | string[]> {
     if (viewer.kind === 'user') {
-      if (scopeJurisdictionIds(viewer, organisation)?.includes(row.jurisdictionId)) return;
+      if (scopeJurisdictionIds(viewer, organisation)?.includes(row.jurisdictionId)) return 'all';
       const visible = new Set(visibleDepartmentIds(viewer, organisation));
-      if (taskRows.some((t) => visible.has(t.departmentId))) return;
       const userId = viewer.userId;
-      if (userId && taskRows.some((t) => t.assigneeId === userId || t.ownerId === userId || t.handoffs.some((link) => link.from === userId || link.to === userId))) return;
-      if (userId) {
-        const [copy] = await this.options.db
-          .select({ id: caseCopies.id })
+      const handles = (t: TaskRow) =>
+        userId !== undefined && (t.assigneeId === userId || t.ownerId === userId || t.handoffs.some((link) => link.from === userId || link.to === userId));
+      const mine = taskRows.filter((t) => visible.has(t.departmentId) || handles(t));
+      if (mine.length > 0) return mine.map((t) => t.nodeId);
+      if (userId !== undefined) {
+        const copies = await this.options.db
+          .select({ taskId: caseCopies.taskId })
           .from(caseCopies)
-          .where(and(eq(caseCopies.caseId, row.id), eq(caseCopies.userId, userId)))
-          .limit(1);
-        if (copy) return;
+          .where(and(eq(caseCopies.caseId, row.id), eq(caseCopies.userId, userId)));
+        const copied = new Set(copies.map((c) => c.taskId));
+        if (copies.length > 0) return taskRows.filter((t) => copied.has(t.id)).map((t) => t.nodeId);
       }
     }
     throw new ForbiddenError('case-forbidden', `Case '${row.id}' is outside the scope of ${describe(viewer)}`, { caseId: row.id });

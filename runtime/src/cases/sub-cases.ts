@@ -6,6 +6,7 @@ import { caseCalendarKey } from '../calendars/case-calendar-key.ts';
 import { cases, type CaseRow } from '../db/schema/index.ts';
 import { ConflictError } from '../errors/index.ts';
 import { feelBudgetConflict } from '../feel/feel-budget-conflict.ts';
+import { caseNumberPrefixOf, drawCaseNumber, filingYear } from './case-number.ts';
 import type { CaseWork } from './case-work.ts';
 
 /**
@@ -37,20 +38,25 @@ export async function startSubCase(
       ? await parent.definitions.latest(effect.definitionKey, parent.tx)
       : await parent.definitions.get(effect.definitionKey, effect.version, parent.tx);
   const id = subCaseCaseId(effect.subCaseId);
+  const calendarKey = caseCalendarKey(parent.organisation, parent.case.jurisdictionId, definition.definition);
   let started;
   try {
     started = step(definition.machine as unknown as MachineConfigJson, undefined, { type: 'case.start' }, parent.now, { caseId: id, data: effect.data }, { feel: parent.feel });
   } catch (error) {
     throw feelBudgetConflict(error, parent.case.id, definition.definition) ?? error;
   }
+  const [existing] = await parent.tx.select({ id: cases.id }).from(cases).where(eq(cases.id, id));
+  if (existing) return;
+  const caseNumber = await drawCaseNumber(parent.tx, caseNumberPrefixOf(parent.case.caseNumber), filingYear(parent.now, parent.calendars.get(calendarKey).timeZone));
   const [row] = await parent.tx
     .insert(cases)
     .values({
       id,
+      caseNumber,
       definitionKey: definition.key,
       definitionVersion: definition.version,
       jurisdictionId: parent.case.jurisdictionId,
-      calendarKey: caseCalendarKey(parent.organisation, parent.case.jurisdictionId, definition.definition),
+      calendarKey,
       applicant: parent.case.applicant,
       data: effect.data,
       status: 'active',

@@ -15,8 +15,16 @@ describe('loadConfig', () => {
       healthPort: defaultHealthPort,
       shutdownGraceMs: defaultShutdownGraceMs,
       sweepIntervalMs: 5_000,
+      caseNumberPrefix: 'SH',
       logLevel: 'info',
     });
+  });
+
+  it('reads the case-number prefix and refuses one that is not 1-8 capital letters, naming the variable', () => {
+    expect(loadConfig({ TONGBAN_CASE_NUMBER_PREFIX: 'BJ' }).caseNumberPrefix).toBe('BJ');
+    for (const bad of ['sh', 'SH-1', 'ABCDEFGHI']) {
+      expect(() => loadConfig({ TONGBAN_CASE_NUMBER_PREFIX: bad })).toThrow(/TONGBAN_CASE_NUMBER_PREFIX must be 1-8 capital letters/);
+    }
   });
 
   it('reads the URLs, port, data folder and a comma-separated list of intake keys', () => {

@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import { CASE_NUMBER_PREFIX, defaultCaseNumberPrefix } from '../cases/case-number.ts';
 import { logLevels, type LogLevel } from '../logging/create-logger.ts';
 import { hashTagOf, InvalidRedisUrlError, isClusterUrl, parseRedisUrl } from '../queues/redis-address.ts';
 
@@ -42,6 +43,8 @@ export interface TongbanConfig {
   shutdownGraceMs: number;
   /** `TONGBAN_SWEEP_INTERVAL_MS`: period of the workers' sweeper (outbox rows and jobs left behind), ms. Default 5 000. */
   sweepIntervalMs: number;
+  /** `TONGBAN_CASE_NUMBER_PREFIX`: the prefix of case numbers (`SH-2026-000123`), 1–8 capital letters. Default `SH`. */
+  caseNumberPrefix: string;
   /** `TONGBAN_LOG_LEVEL`: the least severe level logged (`fatal` … `trace`, or `silent`). Default `info`. */
   logLevel: LogLevel;
 }
@@ -73,6 +76,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TongbanConfig 
   };
   const port = integer('PORT', 3000, 0, 65_535, 'a TCP port number (0-65535)');
   const databaseUrl = value('DATABASE_URL');
+  const caseNumberPrefix = value('TONGBAN_CASE_NUMBER_PREFIX') ?? defaultCaseNumberPrefix;
+  if (!CASE_NUMBER_PREFIX.test(caseNumberPrefix)) {
+    throw new ConfigError('TONGBAN_CASE_NUMBER_PREFIX', `TONGBAN_CASE_NUMBER_PREFIX must be 1-8 capital letters (A-Z), got '${caseNumberPrefix}'`);
+  }
   const redisUrl = value('REDIS_URL');
   const cluster = redisUrl !== undefined && isClusterUrl(redisUrl);
   if (redisUrl !== undefined) checkRedisUrl(redisUrl);
@@ -98,6 +105,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TongbanConfig 
     healthPort: integer('TONGBAN_HEALTH_PORT', defaultHealthPort, 0, 65_535, 'a TCP port number (0-65535)'),
     shutdownGraceMs: integer('TONGBAN_SHUTDOWN_GRACE_MS', defaultShutdownGraceMs, 1, 3_600_000, 'a number of milliseconds (1-3600000)'),
     sweepIntervalMs: integer('TONGBAN_SWEEP_INTERVAL_MS', 5_000, 100, 86_400_000, 'a number of milliseconds (100-86400000)'),
+    caseNumberPrefix,
     logLevel: logLevel(value('TONGBAN_LOG_LEVEL')),
   };
 }

@@ -16,6 +16,7 @@ import type {
   ApiJurisdiction,
   ApiPage,
 } from './api.types.ts';
+import type { SupplementItem } from '../db/schema/index.ts';
 import { applicantPool, generateApplication, supplementDocuments, type Application } from './application-generator.ts';
 import { chooseOutcome } from './choose-outcome.ts';
 import { decisionData, decisionReason, decisionTemplatesOf } from './decision-data.ts';
@@ -35,6 +36,10 @@ import {
   signInDesks,
   type Desk,
 } from './simulation-setup.ts';
+
+
+/** The document a simulated 补正 asks for when the case has none of the fields the fixtures supply. */
+const SUPPLEMENT_DOCUMENT = '补充材料';
 
 /** What a run reports to and reads from outside the options. */
 export interface SimulationHooks {
@@ -63,6 +68,8 @@ interface SimCase {
   looped: Set<string>;
   /** Nodes that asked this case for a supplement. */
   supplemented: Set<string>;
+  /** Documents the pending 补正 asks for (handed in with the supplement). */
+  askedDocuments: string[];
 }
 
 /** What the simulation remembers of one task activation. */
@@ -163,6 +170,7 @@ export async function runSimulation(options: SimulationOptions, hooks: Simulatio
         visits: new Map(),
         looped: new Set(),
         supplemented: new Set(),
+        askedDocuments: [],
       };
     });
     const byId = new Map<string, SimCase>();
@@ -225,7 +233,7 @@ export async function runSimulation(options: SimulationOptions, hooks: Simulatio
           try {
             const resumed = await api.post<ApiCase>(`/cases/${c.id}/supplement`, {
               as: portal,
-              body: { data, documents: supplementDocuments(supplyRandom) },
+              body: { data, documents: [...supplementDocuments(supplyRandom), ...c.askedDocuments] },
             });
             c.status = resumed.status;
             c.data = resumed.data;
@@ -380,6 +388,7 @@ export async function runSimulation(options: SimulationOptions, hooks: Simulatio
             comment: outcome?.label ?? null,
             ...(reason === undefined ? {} : { reason }),
             ...(choice.returnTo === undefined ? {} : { returnTo: choice.returnTo }),
+            ...(choice.outcome === 'requestSupplement' ? { supplementItems: supplementItemsFor(c) } : {}),
           },
         });
         c.status = done.case.status;
@@ -411,6 +420,17 @@ export async function runSimulation(options: SimulationOptions, hooks: Simulatio
       }
       memos.set(item.id, memo);
       return memo;
+    }
+
+    /**
+     * What a 补正 of case `c` asks for: the fields the applicant supplies (those of the workflow's
+     * fixtures that the case has), or, when it has none, one document, which the supply hands in.
+     */
+    function supplementItemsFor(c: SimCase): SupplementItem[] {
+      const fields = supplementKeys.filter((key) => key in c.data);
+      c.askedDocuments = fields.length === 0 ? [SUPPLEMENT_DOCUMENT] : [];
+      if (fields.length === 0) return [{ kind: 'document', document: SUPPLEMENT_DOCUMENT, note: '请补充提交' }];
+      return fields.map((field) => ({ kind: 'field', field, note: '请核对并补正' }));
     }
 
     async function refresh(c: SimCase): Promise<void> {

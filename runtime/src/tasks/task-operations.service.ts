@@ -25,7 +25,7 @@ export interface TaskComment {
 /** `GET /tasks/{id}`: the task with the time it has left, what the clerk needs of its case, its comments. */
 export interface TaskDetail {
   task: TaskView;
-  case: Pick<CaseRow, 'id' | 'definitionKey' | 'definitionVersion' | 'jurisdictionId' | 'status' | 'applicant' | 'data'>;
+  case: Pick<CaseRow, 'id' | 'caseNumber' | 'definitionKey' | 'definitionVersion' | 'jurisdictionId' | 'status' | 'applicant' | 'data'>;
   comments: TaskComment[];
 }
 
@@ -101,6 +101,7 @@ export class TaskOperationsService {
       }),
       case: {
         id: row.id,
+        caseNumber: row.caseNumber,
         definitionKey: row.definitionKey,
         definitionVersion: row.definitionVersion,
         jurisdictionId: row.jurisdictionId,

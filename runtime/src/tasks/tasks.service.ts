@@ -2,7 +2,9 @@ import { and, asc, desc, eq, ilike, inArray, like, or, sql, type SQL } from 'dri
 import { dataSchemaFields, type UserTask } from '@tongban/engine';
 import type { CalendarBook } from '../calendars/calendar-book.ts';
 import type { Db } from '../db/client.ts';
-import { caseEvents, cases, tasks, taskIsOpen, timers, type CaseRow, type TaskRow, type TaskStatus } from '../db/schema/index.ts';
+import { caseEvents, cases, tasks, taskIsOpen, timers, type CaseRow, type SupplementItem, type SupplementRequestRecord, type TaskRow, type TaskStatus } from '../db/schema/index.ts';
+import type { CaseUnit } from '../cases/case-unit.ts';
+import { applicationFields, checkSupplementItems } from '../cases/supplement-items.ts';
 import type { CaseExecutor } from '../cases/case-executor.ts';
 import { checkCaseData } from '../cases/check-case-data.ts';
 import { caseViewOf, pageOf, type CaseView, type Page, type PageRequest, type TaskView } from '../cases/case-views.ts';
@@ -33,6 +35,8 @@ export interface InboxFilters extends PageRequest {
    * jurisdiction's subtree, an admin all), instead of their own inbox: the list a manager reassigns from.
    */
   scope?: 'inbox' | 'managed';
+  /** Only the case whose number starts with this text (case-insensitive), e.g. `SH-2026-000123`. */
+  caseNumber?: string;
 }
 
 /** A task in the inbox, with the time its statutory limit has left and what the clerk needs of its case. */
@@ -41,6 +45,8 @@ export interface InboxItem extends TaskView {
     id: string;
     definitionKey: string;
     definitionVersion: number;
+    /** The number a person reads, e.g. `SH-2026-000123`. */
+    caseNumber: string;
     jurisdictionId: string;
     status: CaseRow['status'];
     applicant: Record<string, unknown>;
@@ -59,6 +65,8 @@ export interface CompleteTaskInput {
   reason?: string;
   /** The target of a `return` when the task has several. */
   returnTo?: string;
+  /** For `requestSupplement` (补正), required: every item the applicant must supply, told at once. */
+  supplementItems?: SupplementItem[];
 }
 
 /** The result of a completion: the task as closed (or kept open, for a 补正), the case, the new tasks. */
@@ -101,6 +109,7 @@ export class TasksService {
     if (filters.mine && viewer.userId) conditions.push(eq(tasks.assigneeId, viewer.userId));
     if (filters.caseId) conditions.push(like(tasks.caseId, `${escapeLike(filters.caseId)}%`));
     if (filters.applicant) conditions.push(ilike(sql`${cases.applicant}->>'name'`, `%${escapeLike(filters.applicant)}%`));
+    if (filters.caseNumber) conditions.push(like(cases.caseNumber, `${escapeLike(filters.caseNumber.toUpperCase())}%`));
     const where = and(...conditions);
     const { limit, offset } = pageOf(filters);
     const { db } = this.options;
@@ -114,7 +123,7 @@ export class TasksService {
         .limit(limit)
         .offset(offset),
       // The case is joined only when the filter names a column of it (the count reads many rows).
-      filters.definitionKey || filters.applicant
+      filters.definitionKey || filters.applicant || filters.caseNumber
         ? db.select({ n: sql<number>`count(*)::int` }).from(tasks).innerJoin(cases, eq(cases.id, tasks.caseId)).where(where)
         : db.select({ n: sql<number>`count(*)::int` }).from(tasks).where(where),
     ]);
@@ -149,6 +158,7 @@ export class TasksService {
           }),
           case: {
             id: c.id,
+            caseNumber: c.caseNumber,
             definitionKey: c.definitionKey,
             definitionVersion: c.definitionVersion,
             jurisdictionId: c.jurisdictionId,
@@ -227,6 +237,8 @@ export class TasksService {
       const node = unit.userTask(task.nodeId);
       const returnTo = checkCompletion(unit.definition.definition, node, { outcome: input.outcome, data, returnTo: input.returnTo });
       const reason = reasonOf(node, input, data);
+      let asked: TaskRow | undefined;
+      if (input.outcome === 'requestSupplement') asked = await requestSupplement(unit, task, viewer, input.supplementItems);
       const applicationFields = new Set(dataSchemaFields(unit.definition.definition));
       const corrections = Object.entries(data).filter(([key]) => applicationFields.has(key) && !node.form.some((field) => field.key === key));
       if (corrections.length > 0) checkCaseData(unit.definition.definition.dataSchema, { ...unit.case.data, ...Object.fromEntries(corrections) });
@@ -254,7 +266,7 @@ export class TasksService {
         ...(returnTo === undefined ? {} : { returnTo }),
         ...(reason === undefined ? {} : { reason }),
       });
-      const after = unit.closedTasks.find((t) => t.id === taskId) ?? task;
+      const after = unit.closedTasks.find((t) => t.id === taskId) ?? asked ?? task;
       return { task: after, case: caseViewOf(unit.case), nextTasks: [...unit.createdTasks] };
     });
   }
@@ -302,6 +314,27 @@ function reasonOf(node: UserTask, input: CompleteTaskInput, data: Record<string,
   const field = node.outcomes.find((o) => o.id === input.outcome)?.reasonField;
   const candidates = [input.reason, field === undefined ? undefined : data[field], input.comment];
   return candidates.find((c): c is string => typeof c === 'string' && c.trim() !== '');
+}
+
+/**
+ * Records the 补正 asked for on `task` (once per activation, 行政许可法 art. 32 一次性告知): its items,
+ * checked against the application's fields, who asked and when; and a `supplement.requested` audit
+ * event with the items. Returns the task row as updated.
+ * @throws ConflictError `supplement-already-requested`; InvalidInputError naming `supplementItems…`.
+ */
+async function requestSupplement(unit: CaseUnit, task: TaskRow, viewer: Viewer, items: SupplementItem[] | undefined): Promise<TaskRow> {
+  if (task.supplementRequest !== null) {
+    throw new ConflictError(
+      'supplement-already-requested',
+      `A 补正 was already asked on task '${task.id}' (${task.supplementRequest.requestedAt}); the law allows one notice of everything missing (行政许可法 art. 32)`,
+      { taskId: task.id, requestedAt: task.supplementRequest.requestedAt },
+    );
+  }
+  const checked = checkSupplementItems(items, applicationFields(unit.definition.definition, unit.case.data));
+  const record: SupplementRequestRecord = { items: checked, requestedBy: viewer.userId ?? null, requestedAt: unit.now.toISOString() };
+  const [updated] = await unit.tx.update(tasks).set({ supplementRequest: record }).where(eq(tasks.id, task.id)).returning();
+  unit.record('supplement.requested', { nodeId: task.nodeId, items: checked }, task.id);
+  return updated ?? task;
 }
 
 /** `text` with the wildcards of LIKE escaped. */

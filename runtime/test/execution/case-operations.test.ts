@@ -67,7 +67,7 @@ describe('withdrawal by the applicant', () => {
 
   it('ends a case that waits for a supplement too', async () => {
     const caseId = await file('breach-escalation');
-    await h.runtime.completeTask((await openTask(caseId, 'review')).id, await h.viewer('huangpu.market'), { outcome: 'requestSupplement' });
+    await h.runtime.completeTask((await openTask(caseId, 'review')).id, await h.viewer('huangpu.market'), { outcome: 'requestSupplement', supplementItems: [{ kind: 'document', document: '租赁合同', note: '经营场所租赁合同' }] });
     const withdrawn = await h.runtime.withdrawCase(caseId, {}, await h.viewer('huangpu.intake'));
     expect(withdrawn).toMatchObject({ status: 'completed', result: 'withdrawn', resultReason: null, suspendedSince: null, suspensionReason: null });
     expect(await liveTimers(caseId)).toEqual([]);
@@ -140,7 +140,7 @@ describe('suspension for a period the law does not count', () => {
   it('keeps a 补正 and an uncounted period apart: each ends only by its own event', async () => {
     const waiting = await file('breach-escalation');
     const review = await openTask(waiting, 'review');
-    await h.runtime.completeTask(review.id, await h.viewer('huangpu.market'), { outcome: 'requestSupplement' });
+    await h.runtime.completeTask(review.id, await h.viewer('huangpu.market'), { outcome: 'requestSupplement', supplementItems: [{ kind: 'document', document: '租赁合同', note: '经营场所租赁合同' }] });
     await expect(h.runtime.resumeCase(waiting, {}, await h.viewer('huangpu.manager'))).rejects.toMatchObject({ status: 409, code: 'suspension-mismatch' });
 
     const held = await inParallel();

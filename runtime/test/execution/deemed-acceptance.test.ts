@@ -74,11 +74,11 @@ describe('the art. 32 deadline on intake', () => {
 
   it('stops it when the applicant is told in time what to supplement, and never deems the case accepted', async () => {
     const created = await file();
-    await h.runtime.completeTask((await intakeOf(created.id)).id, await h.viewer('huangpu.intake'), { outcome: 'requestSupplement' });
+    await h.runtime.completeTask((await intakeOf(created.id)).id, await h.viewer('huangpu.intake'), { outcome: 'requestSupplement', supplementItems: [{ kind: 'document', document: '租赁合同', note: '经营场所租赁合同' }] });
     expect((await acceptanceTimers(created.id)).map((t) => t.status)).toEqual(['cancelled']);
     const idle = await h.runtime.advanceClock({ by: { amount: 10, unit: 'workingDay' } });
     expect(idle.fired.filter((t) => t.caseId === created.id)).toEqual([]);
-    await h.runtime.supplementCase(created.id, { data: {} }, PORTAL);
+    await h.runtime.supplementCase(created.id, { data: {}, documents: ['租赁合同'] }, PORTAL);
     expect((await detail(created.id)).case.acceptedAt).toBeNull();
   });
 

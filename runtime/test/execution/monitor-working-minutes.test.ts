@@ -63,6 +63,7 @@ beforeAll(async () => {
   }
   await database.db.insert(cases).values({
     id: 'c1',
+    caseNumber: 'SH-2026-000001',
     definitionKey: published.key,
     definitionVersion: published.version,
     jurisdictionId: 'sh-huangpu-nanjing-east',

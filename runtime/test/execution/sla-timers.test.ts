@@ -104,7 +104,14 @@ describe('SLA timers on the virtual clock', () => {
     const askedAt = h.clock.now();
     const leftAtRisk = workingMinutesBetween(cnMainlandCalendar, askedAt, review.atRiskAt!).minutes;
     const clerk = await h.viewer('huangpu.market');
-    const asked = await h.runtime.completeTask(review.id, clerk, { outcome: 'requestSupplement', comment: '请补充租赁合同' });
+    const asked = await h.runtime.completeTask(review.id, clerk, {
+      outcome: 'requestSupplement',
+      comment: '请补充租赁合同',
+      supplementItems: [
+        { kind: 'field', field: 'businessName', note: '店名须与租赁合同一致' },
+        { kind: 'document', document: '租赁合同', note: '经营场所租赁合同' },
+      ],
+    });
     expect(asked.case).toMatchObject({ status: 'suspended' });
     expect(asked.task.status).toBe('open');
 
@@ -119,9 +126,9 @@ describe('SLA timers on the virtual clock', () => {
     expect(idle.fired.filter((t) => t.caseId === created.id)).toEqual([]);
 
     const resumedAt = h.clock.now();
-    const resumed = await h.runtime.supplementCase(created.id, { data: { leaseContract: 'lease.pdf' }, documents: ['lease.pdf'] }, PORTAL);
+    const resumed = await h.runtime.supplementCase(created.id, { data: { businessName: '豫园面馆（豫园店）' }, documents: ['租赁合同'] }, PORTAL);
     expect(resumed).toMatchObject({ status: 'active', suspendedSince: null });
-    expect(resumed.data).toMatchObject({ leaseContract: 'lease.pdf' });
+    expect(resumed.data).toMatchObject({ businessName: '豫园面馆（豫园店）' });
     const after = await task(created.id, 'review');
     expect(after.dueAt?.toISOString()).toBe(addWorkingMinutes(cnMainlandCalendar, resumedAt, remaining.taskBreach!).dueAt.toISOString());
     expect(after.atRiskAt?.toISOString()).toBe(addWorkingMinutes(cnMainlandCalendar, resumedAt, remaining.taskAtRisk!).dueAt.toISOString());

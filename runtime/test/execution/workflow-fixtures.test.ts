@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { workflowDefinitions, workflowFixtures, type WorkflowFixture } from '@tongban/workflows';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { departments, tasks, timers, users } from '../../src/db/schema/index.ts';
+import { departments, tasks, timers, users, type SupplementItem } from '../../src/db/schema/index.ts';
 import { publishDefinition } from '../../src/definitions/index.ts';
 import type { Viewer } from '../../src/organisation/index.ts';
 import { PORTAL, startExecution, type ExecutionHarness } from './support/execution-harness.ts';
@@ -57,6 +57,20 @@ async function advanceToTimer(caseId: string, nodeId: string, kind: 'timerEvent'
   await h.runtime.advanceClock({ to: timer.dueAt });
 }
 
+/** The document a fixture's 补正 asks for when the supplement that answers it carries no data. */
+const FIXTURE_DOCUMENT = '补正材料';
+
+/**
+ * The items of the 补正 at step `index` of `fixture`'s script: the fields the next supplement
+ * gives, or one document when it gives none (the supplement above hands that document in).
+ */
+function itemsAnsweredAfter(fixture: WorkflowFixture, index: number): SupplementItem[] {
+  const answer = fixture.script.slice(index + 1).find((a) => a.action === 'supplement');
+  const fields = Object.keys((answer?.action === 'supplement' ? answer.data : undefined) ?? {});
+  if (fields.length === 0) return [{ kind: 'document', document: FIXTURE_DOCUMENT, note: '补正材料' }];
+  return fields.map((field) => ({ kind: 'field', field, note: '请补正' }));
+}
+
 async function run(fixture: WorkflowFixture) {
   const supervisor = await h.viewer('city.supervisor');
   const { case: created } = await h.runtime.createCase({
@@ -66,9 +80,10 @@ async function run(fixture: WorkflowFixture) {
     data: fixture.data,
     actor: PORTAL,
   });
-  for (const action of fixture.script) {
+  for (const [index, action] of fixture.script.entries()) {
     if (action.action === 'supplement') {
-      await h.runtime.supplementCase(created.id, { data: action.data ?? {} }, PORTAL);
+      const data = action.data ?? {};
+      await h.runtime.supplementCase(created.id, { data, documents: Object.keys(data).length === 0 ? [FIXTURE_DOCUMENT] : [] }, PORTAL);
       continue;
     }
     if (action.action === 'slaBreach' || action.action === 'timerFired') {
@@ -83,6 +98,7 @@ async function run(fixture: WorkflowFixture) {
       outcome: action.outcome,
       data: action.data ?? {},
       ...(action.returnTo === undefined ? {} : { returnTo: action.returnTo }),
+      ...(action.outcome === 'requestSupplement' ? { supplementItems: itemsAnsweredAfter(fixture, index) } : {}),
       comment: action.comment ?? null,
     });
   }

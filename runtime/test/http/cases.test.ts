@@ -249,12 +249,20 @@ describe('GET /cases/{id}', () => {
 describe('POST /cases/{id}/supplement', () => {
   /** A case whose intake clerk asked for a 补正: suspended. */
   async function suspendedCase(): Promise<string> {
-    const filed = await fileCase(client, { token: intake });
+    const filed = await fileCase(client, { apiKey: PORTAL_KEY });
     const task = await openTaskAt(client, intake, filed.body.id, 'intake');
     const asked = await client.send(
       'POST',
       `/api/v1/tasks/${task.id}/complete`,
-      { outcome: 'requestSupplement', data: {}, comment: '缺营业执照' },
+      {
+        outcome: 'requestSupplement',
+        data: {},
+        comment: '缺营业执照',
+        supplementItems: [
+          { kind: 'field', field: 'shopName', note: '店名须与营业执照一致' },
+          { kind: 'document', document: '营业执照副本', note: '加盖公章' },
+        ],
+      },
       { token: intake },
     );
     expect(asked.status, asked.text).toBe(200);
@@ -267,15 +275,15 @@ describe('POST /cases/{id}/supplement', () => {
     const response = await client.send(
       'POST',
       `/api/v1/cases/${caseId}/supplement`,
-      { data: { licenceNo: '310101000000001' }, documents: ['营业执照副本'] },
+      { data: { shopName: '南京东路小吃店（一店）' }, documents: ['营业执照副本'] },
       { apiKey: PORTAL_KEY },
     );
     expect(response.status, response.text).toBe(200);
-    expect(response.body).toMatchObject({ id: caseId, status: 'active', data: { licenceNo: '310101000000001' } });
+    expect(response.body).toMatchObject({ id: caseId, status: 'active', data: { shopName: '南京东路小吃店（一店）' } });
   });
 
   it('answers 409 case-not-suspended for a case that waits for nothing, writing nothing', async () => {
-    const filed = await fileCase(client, { token: intake });
+    const filed = await fileCase(client, { apiKey: PORTAL_KEY });
     const before = await rowCounts(harness.database.sql);
     const response = await client.send('POST', `/api/v1/cases/${filed.body.id}/supplement`, { data: {} }, { apiKey: PORTAL_KEY });
     expect(response.status).toBe(409);

@@ -37,6 +37,7 @@ describe('the log of a 500 from a failed query', () => {
     const { response, logged } = await logOf(() =>
       database.db.insert(cases).values({
         id: 'c-log',
+        caseNumber: 'SH-2026-000001',
         definitionKey: 'http-permit',
         definitionVersion: 1,
         jurisdictionId: 'sh-nowhere',
@@ -56,7 +57,7 @@ describe('the log of a 500 from a failed query', () => {
     expect(error).toMatchObject({ class: 'DrizzleQueryError', message: 'Failed query' });
     expect(error.query?.sql).toMatch(/^insert into "cases" \(.*\) values \(\$1, \$2, \$3, /);
     expect(error.query?.parameters[0]).toEqual({ position: 1, type: 'string', length: 'c-log'.length });
-    expect(error.query?.parameters).toContainEqual({ position: 6, type: 'string', length: JSON.stringify({ name: NAME, phone: PHONE }).length });
+    expect(error.query?.parameters).toContainEqual({ position: 7, type: 'string', length: JSON.stringify({ name: NAME, phone: PHONE }).length });
     expect(error.cause).toMatchObject({
       class: 'PostgresError',
       code: '23503',

@@ -81,4 +81,32 @@ describe('field permissions', () => {
     expect(refused.status).toBe(400);
     expect(refused.body.error.details).toMatchObject({ field: 'data.address', reason: 'read-only' });
   });
+
+  it('leaves the hidden field out of GET /cases/{id} and GET /cases for the clerk of the step, timeline included', async () => {
+    const { caseId, taskId } = await intakeTask();
+    expect((await client.send('POST', `/api/v1/tasks/${taskId}/claim`, undefined, { token: intake })).status).toBe(200);
+    const detail = await client.send('GET', `/api/v1/cases/${caseId}`, undefined, { token: intake });
+    expect(detail.status, detail.text).toBe(200);
+    expect(detail.body.case.data).toEqual({ shopName: '南京东路小吃店', address: '南京东路 1 号' });
+    expect(JSON.stringify(detail.body)).not.toContain('310101199001011234');
+    const list = await client.send('GET', '/api/v1/cases', undefined, { token: intake });
+    const listed = (list.body.items as { id: string; data: Record<string, unknown> }[]).find((c) => c.id === caseId);
+    expect(listed?.data).toEqual({ shopName: '南京东路小吃店', address: '南京东路 1 号' });
+    const asManager = await client.send('GET', `/api/v1/cases/${caseId}`, undefined, { token: manager });
+    expect(asManager.body.case.data.idNumber).toBe('310101199001011234');
+  });
+
+  it('lets a user the case was copied to read it through GET /cases/{id}, without the fields the copied step hides', async () => {
+    const { caseId, taskId } = await intakeTask();
+    expect((await client.send('POST', `/api/v1/tasks/${taskId}/claim`, undefined, { token: intake })).status).toBe(200);
+    const reader = await client.login('huangpu.fire');
+    expect((await client.send('GET', `/api/v1/cases/${caseId}`, undefined, { token: reader })).status).toBe(403);
+    const fireUser = (await client.send('GET', '/api/v1/me', undefined, { token: reader })).body.id as string;
+    const copied = await client.send('POST', `/api/v1/tasks/${taskId}/copies`, { userIds: [fireUser], reason: '请知悉' }, { token: intake });
+    expect(copied.status, copied.text).toBe(201);
+    const detail = await client.send('GET', `/api/v1/cases/${caseId}`, undefined, { token: reader });
+    expect(detail.status, detail.text).toBe(200);
+    expect(detail.body.case.data).toEqual({ shopName: '南京东路小吃店', address: '南京东路 1 号' });
+    expect(JSON.stringify(detail.body)).not.toContain('310101199001011234');
+  });
 });

@@ -72,6 +72,7 @@ const ADDED = [
   'get /api/v1/webhooks',
   'delete /api/v1/webhooks/{id}',
   'get /api/v1/webhooks/{id}/deliveries',
+  'get /api/v1/intake/cases/{id}',
 ];
 
 /**

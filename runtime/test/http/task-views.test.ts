@@ -54,7 +54,17 @@ describe('GET /tasks', () => {
   it('marks the rows of a suspended case and stops their clock', async () => {
     const caseId = (await fileCase(client, { apiKey: PORTAL_KEY })).body.id;
     const task = await openTaskAt(client, intake, caseId, 'intake');
-    const asked = await client.send('POST', `/api/v1/tasks/${task.id}/complete`, { outcome: 'requestSupplement', data: {}, comment: '缺营业执照' }, { token: intake });
+    const asked = await client.send(
+      'POST',
+      `/api/v1/tasks/${task.id}/complete`,
+      {
+        outcome: 'requestSupplement',
+        data: {},
+        comment: '缺营业执照',
+        supplementItems: [{ kind: 'document', document: '营业执照', note: '副本' }],
+      },
+      { token: intake },
+    );
     expect(asked.status, asked.text).toBe(200);
     // Wednesday 10:30 to Thursday 17:00: 90 + 240 + 420 working minutes, kept while the case waits.
     expect(await inboxRow(task.id)).toMatchObject({ minutesLeft: 750, suspended: true });

@@ -1,6 +1,6 @@
 import type { InferSelectModel } from 'drizzle-orm';
 import { sql } from 'drizzle-orm';
-import { bigserial, boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { bigserial, boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { departments, jurisdictions, users } from './organisation.ts';
 
 export const caseStatuses = ['active', 'suspended', 'completed'] as const;
@@ -25,6 +25,8 @@ export const cases = pgTable(
   'cases',
   {
     id: text('id').primaryKey(),
+    /** The number a person reads, `<prefix>-<year of filing>-<sequence>` (e.g. `SH-2026-000123`); see `case-number.ts`. */
+    caseNumber: text('case_number').notNull(),
     definitionKey: text('definition_key').notNull(),
     definitionVersion: integer('definition_version').notNull(),
     jurisdictionId: text('jurisdiction_id')
@@ -46,7 +48,7 @@ export const cases = pgTable(
     /** SHA-256 (hex) of the canonical JSON of the application the key first came with. */
     idempotencyFingerprint: text('idempotency_fingerprint'),
     createdBy: text('created_by'),
-    /** The id of the intake API key that filed the case (not the key), when one did: its webhooks hear of the case. */
+    /** The id of the intake API key that filed the case (not the key), when one did: the portal reads back only its own cases, and its webhooks hear of them; null when a user filed it. */
     filedByApiKey: text('filed_by_api_key'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     acceptedAt: timestamp('accepted_at', { withTimezone: true }),
@@ -69,6 +71,8 @@ export const cases = pgTable(
     parentNotifiedAt: timestamp('parent_notified_at', { withTimezone: true }),
   },
   (t) => [
+    uniqueIndex('cases_case_number_idx').on(t.caseNumber),
+    index('cases_filed_by_api_key_idx').on(t.filedByApiKey),
     uniqueIndex('cases_idempotency_scope_key_idx')
       .on(t.idempotencyScope, t.idempotencyKey)
       .where(sql`${t.idempotencyKey} is not null`),
@@ -78,6 +82,20 @@ export const cases = pgTable(
   ],
 );
 export type CaseRow = InferSelectModel<typeof cases>;
+
+/**
+ * The last sequence number given per case-number prefix and year of filing: a case number is
+ * drawn by one upsert that increments it (`case-number.ts`), so concurrent filings never share one.
+ */
+export const caseNumberCounters = pgTable(
+  'case_number_counters',
+  {
+    prefix: text('prefix').notNull(),
+    year: integer('year').notNull(),
+    lastValue: integer('last_value').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.prefix, t.year] })],
+);
 
 export const taskStatuses = ['open', 'claimed', 'completed', 'closed'] as const;
 
@@ -124,6 +142,26 @@ export interface TaskHandoff {
   toDepartmentId: string;
   reason: string | null;
   at: string;
+}
+
+/**
+ * One thing a 补正 asks for (行政许可法 art. 32: everything missing, told at once): a field of the
+ * application (a key of the workflow's `dataSchema`) or a document, with a note saying what is wrong or wanted.
+ */
+export type SupplementItem = { kind: 'field'; field: string; note: string } | { kind: 'document'; document: string; note: string };
+
+/**
+ * The 补正 asked for on one task activation (at most one, 一次性告知): the items, who asked and when
+ * (ISO 8601), and, once supplied, when, by whom and through which channel (`portal`: the API key;
+ * `window`: a clerk recorded what was handed in at the service hall).
+ */
+export interface SupplementRequestRecord {
+  items: SupplementItem[];
+  requestedBy: string | null;
+  requestedAt: string;
+  answeredAt?: string;
+  answeredBy?: string | null;
+  channel?: 'portal' | 'window';
 }
 
 /** A delegation (委派) under way: the delegatee (`to`, the assignee meanwhile) resolves it back to `from`, who completes. */
@@ -181,6 +219,8 @@ export const tasks = pgTable(
     delegation: jsonb('delegation').$type<TaskDelegation>(),
     /** For an instance added to a countersignature (加签): the user who added it (who may remove it, 减签). */
     addedBy: text('added_by').references(() => users.id),
+    /** The 补正 asked for on this activation, and its answer; null when none was. */
+    supplementRequest: jsonb('supplement_request').$type<SupplementRequestRecord>(),
     /** The chain of handlers: every transfer, delegation, resolution, unclaim and reassignment, in order. */
     handoffs: jsonb('handoffs').$type<TaskHandoff[]>().notNull().default([]),
   },

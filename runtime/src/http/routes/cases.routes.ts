@@ -6,7 +6,7 @@ import { createRouter } from '../create-router.ts';
 import type { HttpEnv } from '../http-env.ts';
 import type { Access } from '../middleware/access.ts';
 import { jsonBody } from '../middleware/json-body.ts';
-import { caseDetailSchema, caseSchema, createCaseBodySchema, supplementBodySchema } from '../schemas/case.schema.ts';
+import { caseDetailSchema, caseSchema, createCaseBodySchema, publicCaseSchema, supplementBodySchema } from '../schemas/case.schema.ts';
 import { idParamSchema, pageQuerySchema } from '../schemas/common.schema.ts';
 import { workflowKeyParamSchema } from '../schemas/definition.schema.ts';
 import { BODY_ERRORS, errorResponses } from '../schemas/error.schema.ts';
@@ -14,7 +14,7 @@ import { INTAKE_SECURITY, USER_SECURITY } from '../schemas/security.ts';
 
 /** Options of {@link casesRoutes}. */
 export interface CasesRoutesOptions {
-  runtime: Pick<Runtime, 'createCase' | 'listCases' | 'getCase' | 'supplementCase'>;
+  runtime: Pick<Runtime, 'createCase' | 'listCases' | 'getCase' | 'supplementCase' | 'getPublicCase'>;
   access: Access;
   /** Largest request body, in bytes. */
   maxBodyBytes: number;
@@ -126,6 +126,8 @@ export function casesRoutes({ runtime, access, maxBodyBytes }: CasesRoutesOption
     path: '/cases/{id}/supplement',
     tags: ['cases'],
     summary: 'The applicant supplies what a 补正 asked for; the case resumes',
+    description:
+      'Through the portal (the API key that filed the case; another key gets 404) or recorded by a service-hall clerk as handed in at the window. Checked against the 补正: 400 `supplement-empty`, `supplement-unknown-field` and `supplement-field-not-requested` naming `data.<key>`, `supplement-incomplete` naming the field or `documents`; nothing is stored on a refusal.',
     security: INTAKE_SECURITY,
     middleware: [access.intake(), jsonBody({ maxBytes: maxBodyBytes })] as const,
     request: {
@@ -146,6 +148,23 @@ export function casesRoutes({ runtime, access, maxBodyBytes }: CasesRoutesOption
     );
     return c.json(resumed, 200);
   });
+
+  const publicDetail = createRoute({
+    method: 'get',
+    path: '/intake/cases/{id}',
+    tags: ['cases'],
+    summary: 'A case as the applicant sees it: status, current steps, 补正 items, result, due dates',
+    description:
+      'For the intake API key that filed the case (another key gets 404 `case-not-found`), or a user who reads the case. Nothing internal: no idempotency fields, no clerks, no form data of the steps.',
+    security: INTAKE_SECURITY,
+    middleware: [access.intake()] as const,
+    request: { params: caseParams },
+    responses: {
+      200: { description: 'The public face of the case', content: { 'application/json': { schema: publicCaseSchema } } },
+      ...errorResponses(400, 401, 403, 404),
+    },
+  });
+  app.openapi(publicDetail, async (c) => c.json(await runtime.getPublicCase(c.req.valid('param').id, c.get('viewer')), 200));
 
   return app;
 }

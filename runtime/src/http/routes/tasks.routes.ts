@@ -54,6 +54,12 @@ export function tasksRoutes({ runtime, access, maxBodyBytes }: TasksRoutesOption
           .enum(['inbox', 'managed'])
           .optional()
           .openapi({ description: '`managed`: the tasks of every department the caller oversees (a manager or supervisor, an admin; 403 `managed-scope-forbidden` for others), to reassign from' }),
+        caseNumber: z
+          .string()
+          .min(3)
+          .max(40)
+          .optional()
+          .openapi({ description: 'Only the case whose number starts with this text, ignoring case (`SH-2026-000123`, or `sh-2026-0001`)' }),
       }),
     },
     responses: {
@@ -65,7 +71,7 @@ export function tasksRoutes({ runtime, access, maxBodyBytes }: TasksRoutesOption
     },
   });
   app.openapi(inbox, async (c) => {
-    const { status, definitionKey, mine, caseId, applicant, scope, limit, offset } = c.req.valid('query');
+    const { status, definitionKey, mine, caseId, applicant, caseNumber, scope, limit, offset } = c.req.valid('query');
     const page = await runtime.listInbox(c.get('viewer'), {
       limit,
       offset,
@@ -75,6 +81,7 @@ export function tasksRoutes({ runtime, access, maxBodyBytes }: TasksRoutesOption
       ...(caseId !== undefined && { caseId }),
       ...(applicant !== undefined && { applicant }),
       ...(scope !== undefined && { scope }),
+      ...(caseNumber !== undefined && { caseNumber }),
     });
     return c.json(page, 200);
   });
@@ -101,7 +108,7 @@ export function tasksRoutes({ runtime, access, maxBodyBytes }: TasksRoutesOption
     tags: ['tasks'],
     summary: 'Decide a task; the case moves on inside the request',
     description:
-      "409 `task-not-open` when the task was completed or closed meanwhile. 400 `invalid-task-input` with `details.field` `data.<key>` and `details.reason` `read-only` or `hidden` when `data` writes a field the task's node does not make editable (`fieldPermissions`); an editable application field is checked against the data schema.",
+      "409 `task-not-open` when the task was completed or closed meanwhile. 400 `invalid-task-input` with `details.field` `data.<key>` and `details.reason` `read-only` or `hidden` when `data` writes a field the task's node does not make editable (`fieldPermissions`); an editable application field is checked against the data schema. A `requestSupplement` (补正) names `supplementItems` (400 `supplement-items-required` when none, `supplement-item-invalid` naming `supplementItems[i].field` for a field the application does not have) and may be made once per task activation (409 `supplement-already-requested`).",
     security: USER_SECURITY,
     middleware: [access.user(), jsonBody({ maxBytes: maxBodyBytes })] as const,
     request: {
@@ -118,13 +125,14 @@ export function tasksRoutes({ runtime, access, maxBodyBytes }: TasksRoutesOption
     },
   });
   app.openapi(complete, async (c) => {
-    const { outcome, data, comment, reason, returnTo } = c.req.valid('json');
+    const { outcome, data, comment, reason, returnTo, supplementItems } = c.req.valid('json');
     const result = await runtime.completeTask(c.req.valid('param').id, c.get('viewer'), {
       outcome,
       data,
       ...(comment !== undefined && { comment }),
       ...(reason !== undefined && { reason }),
       ...(returnTo !== undefined && { returnTo }),
+      ...(supplementItems !== undefined && { supplementItems }),
     });
     c.set('caseId', result.case.id);
     return c.json(result, 200);

@@ -7,10 +7,39 @@ import { workflowKeyParamSchema } from './definition.schema.ts';
 
 const jsonObject = z.record(z.string(), z.unknown());
 
+/** One item of a 补正: a field of the application or a document, with a note (行政许可法 art. 32). */
+export const supplementItemSchema = z
+  .discriminatedUnion('kind', [
+    z.strictObject({
+      kind: z.literal('field'),
+      field: z.string().min(1).max(200).openapi({ description: 'A field of the application (a key of the workflow’s `dataSchema`)', example: 'address' }),
+      note: z.string().min(1).max(1000).openapi({ example: '须写明门牌号' }),
+    }),
+    z.strictObject({
+      kind: z.literal('document'),
+      document: z.string().min(1).max(500).openapi({ description: 'The document to hand in', example: '经营场所平面布局图' }),
+      note: z.string().min(1).max(1000),
+    }),
+  ])
+  .openapi('SupplementItem');
+
+/** The 补正 asked on a task activation (at most one) and its answer. */
+export const supplementRequestSchema = z
+  .object({
+    items: z.array(supplementItemSchema),
+    requestedBy: z.string().nullable(),
+    requestedAt: z.string().openapi({ format: 'date-time' }),
+    answeredAt: z.string().optional().openapi({ format: 'date-time' }),
+    answeredBy: z.string().nullable().optional(),
+    channel: z.enum(['portal', 'window']).optional().openapi({ description: '`portal` (the API key) or `window` (recorded by a service-hall clerk)' }),
+  })
+  .openapi('SupplementRequestRecord');
+
 /** A case as the API shows it: every column but the engine snapshot. */
 export const caseSchema = z
   .object({
     id: z.string(),
+    caseNumber: z.string().openapi({ description: 'The number a person reads: prefix, year of filing, sequence', example: 'SH-2026-000123' }),
     definitionKey: z.string(),
     definitionVersion: z.number().int(),
     jurisdictionId: z.string(),
@@ -22,6 +51,7 @@ export const caseSchema = z
     version: z.number().int(),
     idempotencyKey: z.string().nullable(),
     createdBy: z.string().nullable(),
+    filedByApiKey: z.string().nullable().openapi({ description: 'The stable id (not the key) of the intake API key that filed it' }),
     createdAt: timestampSchema,
     acceptedAt: nullableTimestampSchema,
     completedAt: nullableTimestampSchema,
@@ -94,6 +124,7 @@ export const taskSchema = z
       .object({ from: z.string(), to: z.string(), reason: z.string(), at: z.string().openapi({ format: 'date-time' }) })
       .nullable()
       .openapi({ description: 'The delegation (委派) under way: the delegatee (`to`, the assignee meanwhile) may only resolve it back to `from`, who completes' }),
+    supplementRequest: supplementRequestSchema.nullable().openapi({ description: 'The 补正 asked on this activation (at most one) and its answer' }),
     handoffs: z
       .array(
         z.object({
@@ -175,3 +206,34 @@ export const supplementBodySchema = z
     documents: z.array(documentSchema).max(100).optional().openapi({ description: 'At most 100: names or references (at most 500 characters), or small records' }),
   })
   .openapi('SupplementRequest');
+
+/** `GET /intake/cases/{id}`: a case as the applicant's portal reads it (its public face). */
+export const publicCaseSchema = z
+  .object({
+    id: z.string(),
+    caseNumber: z.string().openapi({ example: 'SH-2026-000123' }),
+    workflow: z.object({ key: z.string(), name: z.string() }),
+    status: z.enum(caseStatuses),
+    suspension: z
+      .object({ reason: z.enum(caseSuspensionReasons), since: nullableTimestampSchema })
+      .nullable()
+      .openapi({ description: 'Why the case waits (`supplement`: a 补正) and since when; null while it runs' }),
+    filedAt: timestampSchema,
+    acceptedAt: nullableTimestampSchema.openapi({ description: 'When it was accepted (受理); null until then' }),
+    promisedDueAt: nullableTimestampSchema,
+    currentSteps: z
+      .array(z.object({ name: z.string(), dueAt: nullableTimestampSchema }))
+      .openapi({ description: 'The steps the case is at, by their public names, with their statutory due dates' }),
+    supplement: z
+      .object({
+        requestedAt: z.string().openapi({ format: 'date-time' }),
+        items: z.array(supplementItemSchema),
+        answeredAt: z.string().nullable().openapi({ format: 'date-time' }),
+      })
+      .nullable()
+      .openapi({ description: 'The latest 补正: what it asks for, and when it was answered' }),
+    result: z.string().nullable(),
+    resultReason: z.string().nullable(),
+    completedAt: nullableTimestampSchema,
+  })
+  .openapi('PublicCase');

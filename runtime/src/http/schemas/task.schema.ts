@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { caseSchema, taskSchema, taskViewSchema } from './case.schema.ts';
+import { caseSchema, supplementItemSchema, taskSchema, taskViewSchema } from './case.schema.ts';
 import { idParamSchema } from './common.schema.ts';
 import { DATA_LIMITS, freeFormObject } from './free-form.schema.ts';
 
@@ -12,6 +12,7 @@ export const inboxItemSchema = taskViewSchema
       id: z.string(),
       definitionKey: z.string(),
       definitionVersion: z.number().int(),
+      caseNumber: z.string().openapi({ example: 'SH-2026-000123' }),
       jurisdictionId: z.string(),
       status: z.string().openapi({ description: '`active`, `suspended` or `completed`' }),
       applicant: jsonObject,
@@ -36,6 +37,11 @@ export const completeTaskBodySchema = z
       .optional()
       .openapi({ description: 'Why: a rejection or a return needs a reason (here, in its reason field of `data`, or as the comment)' }),
     returnTo: idParamSchema.optional().openapi({ description: 'For `return`: the node id of the earlier task, when there are several' }),
+    supplementItems: z
+      .array(supplementItemSchema)
+      .max(100)
+      .optional()
+      .openapi({ description: 'For `requestSupplement` (补正), required and not empty: every field or document the applicant must supply, told at once (行政许可法 art. 32)' }),
   })
   .openapi('CompleteTaskRequest');
 

@@ -54,6 +54,7 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
   'get /api/v1/cases':                              { request: 'plain',            expect: [401, 403, 200, 200, 200, 200, 200, 200, 200] },
   'get /api/v1/cases/{id}':                         { request: 'readCase',         expect: [401, 403, 200, 403, 200, 403, 200, 403, 200] },
   'post /api/v1/cases/{id}/supplement':             { request: 'supplement',       expect: [401, 200, 403, 403, 403, 403, 403, 403, 200] },
+  'get /api/v1/intake/cases/{id}':                  { request: 'readCase',         expect: [401, 200, 200, 403, 200, 403, 200, 403, 200] },
   'post /api/v1/cases/{id}/withdraw':               { request: 'withdraw',         expect: [401, 200, 403, 403, 403, 403, 403, 403, 200] },
   'post /api/v1/cases/{id}/suspend':                { request: 'suspend',          expect: [401, 403, 403, 403, 200, 403, 403, 403, 200] },
   'post /api/v1/cases/{id}/resume':                 { request: 'resume',           expect: [401, 403, 403, 403, 200, 403, 403, 403, 200] },

@@ -136,7 +136,15 @@ export const MATRIX_REQUESTS: Record<string, (context: MatrixContext) => Promise
   supplement: async (context) => {
     const caseId = await filed(context);
     const intake = await openTaskAt(context.harness.client, await context.token(INTAKE), caseId, 'intake');
-    await completeAs(context, INTAKE, intake.id, { outcome: 'requestSupplement', data: {}, comment: '缺营业执照' });
+    await completeAs(context, INTAKE, intake.id, {
+      outcome: 'requestSupplement',
+      data: {},
+      comment: '缺营业执照',
+      supplementItems: [
+        { kind: 'field', field: 'shopName', note: '店名须与营业执照一致' },
+        { kind: 'document', document: '营业执照.pdf', note: '营业执照副本' },
+      ],
+    });
     return { params: { id: caseId }, body: { data: { shopName: '南京东路小吃店' }, documents: ['营业执照.pdf'] } };
   },
   withdraw: async (context) => ({ params: { id: (await atReview(context)).caseId }, body: { reason: '不再开店' } }),
