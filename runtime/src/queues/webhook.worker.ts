@@ -1,11 +1,11 @@
 import { Worker, type Job } from 'bullmq';
-import type { Redis } from 'ioredis';
+import type { RedisConnection } from './redis-connection.ts';
 import { WEBHOOK_QUEUE_NAME, type WebhookJobData } from './webhook-queue.ts';
 
 /** Options of {@link createWebhookWorker}. */
 export interface WebhookWorkerOptions {
   /** A worker connection (`maxRetriesPerRequest: null`, pitfalls B18). */
-  connection: Redis;
+  connection: RedisConnection;
   prefix: string;
   /**
    * Makes one attempt of a delivery: `attempt` counts from 1, `last` is true when no retry follows.
