@@ -51,6 +51,7 @@ import { TaskOperationsService, type HandOffTarget, type ReassignResult, type Ta
 import { TasksService, type CompleteTaskInput, type CompleteTaskResult, type InboxFilters, type InboxItem } from './tasks/tasks.service.ts';
 import type { ServiceHandler } from './service-tasks/service-handler.ts';
 import { deliverOutcome } from './service-tasks/invocation-book.ts';
+import type { RegisteredService, ServiceDescription } from './service-tasks/service-description.ts';
 import { ServiceRegistry } from './service-tasks/service-registry.ts';
 import { ServiceRunner, type AttemptResult } from './service-tasks/service-runner.ts';
 import { fireTimer, type FireResult } from './timers/fire-timer.ts';
@@ -76,9 +77,10 @@ export interface RuntimeOptions {
   workerLockMs?: number;
   /**
    * Service handlers by the name a serviceTask names, besides (or replacing) the built-in
-   * `verify-business-licence`, `issue-e-licence` and `http-call`.
+   * `verify-business-licence`, `issue-e-licence` and `http-call`; given with its description and
+   * parameters, `GET /services` lists them for the designer.
    */
-  services?: Readonly<Record<string, ServiceHandler>>;
+  services?: Readonly<Record<string, ServiceHandler | RegisteredService>>;
   /** Longest a service attempt may run, ms. Default 60 000. */
   serviceAttemptTimeoutMs?: number;
   /**
@@ -101,6 +103,8 @@ export interface Runtime {
   listDefinitionVersions(key: string): Promise<DefinitionVersionSummary[]>;
   getDefinitionVersion(key: string, version: number | 'latest'): Promise<DefinitionVersionDetail>;
   getXstateExport(key: string, version: number | 'latest'): Promise<XstateExport>;
+  /** The service handlers a serviceTask can name, with their parameters. */
+  listServices(): ServiceDescription[];
 
   createCase(input: CreateCaseInput): Promise<{ case: CaseView; created: boolean }>;
   getCase(caseId: string, viewer: Viewer): Promise<CaseDetail>;
@@ -318,10 +322,11 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   const signers = new TaskSignersService({ executor, organisation: getOrganisation });
   const monitor = new MonitorService({ db, clock, definitions, organisation: getOrganisation, calendars: getCalendars });
   const incidentsService = new IncidentsService({ db, executor, organisation: getOrganisation });
+  const registry = new ServiceRegistry(options.services);
   const runner = new ServiceRunner({
     db,
     executor,
-    registry: new ServiceRegistry(options.services),
+    registry,
     deliver: deliverOutcome,
     ...(options.serviceAttemptTimeoutMs !== undefined && { attemptTimeoutMs: options.serviceAttemptTimeoutMs }),
   });
@@ -377,6 +382,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     listDefinitionVersions: (key) => listDefinitionVersions(db, key),
     getDefinitionVersion: (key, version) => getDefinitionVersion(db, key, version),
     getXstateExport: (key, version) => getXstateExport(db, key, version),
+    listServices: () => registry.describe(),
 
     createCase: (input) => casesService.createCase(input),
     getCase: (caseId, viewer) => casesService.getCase(caseId, viewer),
