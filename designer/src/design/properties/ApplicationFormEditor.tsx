@@ -90,7 +90,14 @@ export function ApplicationFormEditor({
                 <Select
                   size="small"
                   value={field.kind}
-                  onChange={(kind: ApplicationField['kind']) => replace(index, { ...field, kind })}
+                  onChange={(kind: ApplicationField['kind']) =>
+                    replace(index, {
+                      ...field,
+                      kind,
+                      // A choice without options would read back as text: it starts with one.
+                      options: (kind === 'select' || kind === 'multiSelect') && field.options.length === 0 ? [{ value: 'option1', label: `${t.optionLabel} 1` }] : field.options,
+                    })
+                  }
                   options={kinds.map((kind) => ({ value: kind, label: t.appFieldTypes[kind] }))}
                   aria-label={t.appFieldType}
                   data-testid={`app-field-${index}-type`}

@@ -58,7 +58,7 @@ export function CountersignEditor({
             <Input value={items} onChange={(event) => onChange({ ...value, items: event.target.value })} aria-label={t.countersignItems} style={{ fontFamily: 'ui-monospace, monospace' }} data-testid="countersign-items-expression" />
           ) : (
             <Select
-              mode="tags"
+              mode={value.over === 'departments' ? 'multiple' : 'tags'}
               value={listed}
               onChange={(next: string[]) => onChange({ ...value, items: next })}
               options={value.over === 'departments' ? departmentKinds.map((option) => ({ value: option.kind, label: option.label })) : []}
