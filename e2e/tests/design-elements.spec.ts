@@ -36,8 +36,10 @@ function subWorkflow(key: string) {
   };
 }
 
-/** Saves the page at 1440×900 as `docs/screenshots/<name>.<lang>.png`. */
-async function screenshot(page: Page, name: string, lang: 'zh' | 'en'): Promise<void> {
+/** Fits the diagram into the canvas (unless told not to) and saves the page at 1440×900 as `docs/screenshots/<name>.<lang>.png`. */
+async function screenshot(page: Page, name: string, lang: 'zh' | 'en', fit = true): Promise<void> {
+  if (fit) await page.getByTestId('toolbar-fit').click();
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
   await page.screenshot({ path: path.join(repoRoot, 'docs', 'screenshots', `${name}.${lang}.png`) });
 }
 
@@ -83,7 +85,7 @@ test.describe('configuring every element', () => {
       await page.getByTestId('app-field-2-up').click();
       await expect(page.getByTestId('app-field-1')).toHaveAttribute('data-key', 'shopKind');
       await page.getByTestId('app-field-2-help').scrollIntoViewIfNeeded();
-      await screenshot(page, 'design-application-form', 'zh');
+      await screenshot(page, 'design-application-form', 'zh', false);
     });
 
     await step('the nodes are dropped from the palette and connected', page, async () => {

@@ -117,7 +117,6 @@ export function ServiceTaskEditor({
                   key={param.name}
                   label={<code>{param.name}</code>}
                   required={param.required}
-                  tooltip={param.description}
                   extra={param.default === undefined ? param.description : `${param.description} · ${t.paramDefault(String(param.default))}`}
                   style={{ marginBottom: 6 }}
                 >
