@@ -239,7 +239,8 @@ describe('PropertiesPanel', () => {
       nodes: [...definition.nodes, { id: 'verify', type: 'serviceTask' as const, name: '核验', implementation: { handler: 'verify-business-licence' } }],
     };
     const onChange = renderPanel({ nodeIds: ['verify'], edgeIds: [] }, 'zh-CN', service);
-    expect(screen.getByTestId('service-params').textContent).toContain('默认：businessLicenceVerified');
+    expect(screen.getByTestId('service-description').textContent).toBe('核验申请人的统一社会信用代码，把结论写入案件数据');
+    expect(screen.getByTestId('service-params').textContent).toContain('核验结论（是/否）写入的字段 · 默认：businessLicenceVerified');
     fireEvent.change(screen.getByTestId('service-param-resultField'), { target: { value: 'licenceOk' } });
     const node = replacedNode(onChange);
     expect(node.type === 'serviceTask' && node.implementation).toEqual({ handler: 'verify-business-licence', params: { resultField: 'licenceOk' } });

@@ -8,6 +8,18 @@ type HandlerImplementation = Extract<ServiceImplementation, { handler: string }>
 const httpMethods = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
 
 /** One parameter of the chosen service as a form input of its type. */
+/**
+ * The registry's words for a service, in the console's language: the built-in services have Chinese
+ * texts here; any other, and English, show what `GET /services` says.
+ */
+function useServiceTexts(service: RegisteredService | undefined) {
+  const texts = useMessages(panelMessages).serviceTexts[service?.name ?? ''];
+  return {
+    description: texts?.description ?? service?.description ?? '',
+    param: (param: ServiceParam) => texts?.params[param.name] ?? param.description,
+  };
+}
+
 function ParamInput({ param, value, onChange }: { param: ServiceParam; value: ServiceParamValue | undefined; onChange(value: ServiceParamValue | undefined): void }) {
   const testId = `service-param-${param.name}`;
   const placeholder = param.default === undefined ? undefined : String(param.default);
@@ -58,6 +70,7 @@ export function ServiceTaskEditor({
   const implementation = node.implementation;
   const isHandler = 'handler' in implementation;
   const chosen = isHandler ? services?.find((service) => service.name === implementation.handler) : undefined;
+  const texts = useServiceTexts(chosen);
   const setImplementation = (next: ServiceImplementation) => onChange({ ...node, implementation: next }, 'implementation');
   const setParam = (handler: HandlerImplementation, name: string, value: ServiceParamValue | undefined) => {
     const params = { ...handler.params };
@@ -102,9 +115,9 @@ export function ServiceTaskEditor({
               data-testid="service-handler"
             />
           </Form.Item>
-          {chosen?.description !== undefined && chosen.description !== '' && (
-            <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginTop: -8 }}>
-              {chosen.description}
+          {texts.description !== '' && (
+            <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginTop: -8 }} data-testid="service-description">
+              {texts.description}
             </Typography.Paragraph>
           )}
           {services !== undefined && chosen === undefined && <Alert type="error" showIcon title={t.unknownService(implementation.handler)} style={{ marginBottom: 8 }} data-testid="service-unknown" />}
@@ -117,7 +130,7 @@ export function ServiceTaskEditor({
                   key={param.name}
                   label={<code>{param.name}</code>}
                   required={param.required}
-                  extra={param.default === undefined ? param.description : `${param.description} · ${t.paramDefault(String(param.default))}`}
+                  extra={param.default === undefined ? texts.param(param) : `${texts.param(param)} · ${t.paramDefault(String(param.default))}`}
                   style={{ marginBottom: 6 }}
                 >
                   <ParamInput param={param} value={implementation.params?.[param.name]} onChange={(value) => setParam(implementation, param.name, value)} />

@@ -4,6 +4,20 @@ import { defineMessages } from '../../i18n/index.ts';
 export const panelMessages = defineMessages(
   {
     roles: { clerk: '经办人', manager: '管理人员', supervisor: '督办人员', designer: '流程设计', admin: '系统管理员' } as Record<string, string>,
+    serviceTexts: {
+      'verify-business-licence': {
+        description: '核验申请人的统一社会信用代码，把结论写入案件数据',
+        params: { field: '存放信用代码的案件数据字段', resultField: '核验结论（是/否）写入的字段', problemField: '代码无效时问题写入的字段' },
+      },
+      'issue-e-licence': {
+        description: '发放电子证照，把证照编号写入案件数据',
+        params: { field: '证照编号写入的字段', prefix: '编号前缀', creditCodeField: '存放申请人信用代码的案件数据字段' },
+      },
+      'http-call': {
+        description: '通过 HTTP(S) 调用外部系统，把返回的 JSON 并入案件数据',
+        params: { url: 'http:// 或 https:// 地址；{key} 替换为案件数据字段 key 的值', method: 'GET、POST、PUT、PATCH 或 DELETE', resultField: '返回结果写入的字段；不填则并入案件数据', timeoutMs: '最长等待时间（毫秒）' },
+      },
+    } as Record<string, { description: string; params: Record<string, string> }>,
     rolePlaceholder: '选择角色',
     acceptance: '受理时限（补正告知）',
     acceptanceHint: '只用于受理环节：期限内未告知补正，视为自收到申请之日起受理（行政许可法第三十二条）',
@@ -80,6 +94,7 @@ export const panelMessages = defineMessages(
   },
   {
     roles: { clerk: 'Clerk', manager: 'Manager', supervisor: 'Supervisor', designer: 'Designer', admin: 'Administrator' } as Record<string, string>,
+    serviceTexts: {} as Record<string, { description: string; params: Record<string, string> }>,
     rolePlaceholder: 'Pick a role',
     acceptance: 'Acceptance deadline (supplement notice)',
     acceptanceHint: 'Intake task only: without a supplement notice in time, the application counts as accepted on receipt (Administrative Licensing Law art. 32)',
