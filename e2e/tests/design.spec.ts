@@ -105,7 +105,7 @@ test.describe('designing a process', () => {
       await page.getByTestId('prop-name').fill('窗口受理');
       await pickOption(page, page.getByTestId('prop-department'), '政务服务中心');
       await expect(page.getByTestId('prop-level')).toContainText('区级');
-      await page.getByTestId('prop-role').fill('clerk');
+      await expect(page.getByTestId('prop-role')).toContainText('经办人');
       await page.getByTestId('sla-promised-enabled').check();
       await page.getByTestId('sla-promised-amount').fill('1');
       await page.getByTestId('sla-statutory-enabled').check();

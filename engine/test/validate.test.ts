@@ -73,6 +73,7 @@ describe('validate', () => {
       'return-enters-parallel-block',
       'return-leaves-parallel-block',
       'sla-edge-without-limit',
+      'unknown-condition-variable',
       'unreachable-node',
     ]);
   });

@@ -59,6 +59,7 @@ import { TaskOperationsService, type HandOffTarget, type ReassignResult, type Ta
 import { TasksService, type CompleteTaskInput, type CompleteTaskResult, type InboxFilters, type InboxItem } from './tasks/tasks.service.ts';
 import type { ServiceHandler } from './service-tasks/service-handler.ts';
 import { deliverOutcome } from './service-tasks/invocation-book.ts';
+import type { RegisteredService, ServiceDescription } from './service-tasks/service-description.ts';
 import { ServiceRegistry } from './service-tasks/service-registry.ts';
 import { defaultCaseNumberPrefix } from './cases/case-number.ts';
 import { ServiceRunner, type AttemptResult } from './service-tasks/service-runner.ts';
@@ -86,9 +87,10 @@ export interface RuntimeOptions {
   workerLockMs?: number;
   /**
    * Service handlers by the name a serviceTask names, besides (or replacing) the built-in
-   * `verify-business-licence`, `issue-e-licence` and `http-call`.
+   * `verify-business-licence`, `issue-e-licence` and `http-call`; given with its description and
+   * parameters, `GET /services` lists them for the designer.
    */
-  services?: Readonly<Record<string, ServiceHandler>>;
+  services?: Readonly<Record<string, ServiceHandler | RegisteredService>>;
   /** Longest a service attempt may run, ms. Default 60 000. */
   serviceAttemptTimeoutMs?: number;
   /**
@@ -121,6 +123,8 @@ export interface Runtime {
   planCaseMigration(input: MigrationInput): Promise<MigrationReport>;
   /** Moves them: each case in its own transaction with its row locked, recorded in its audit trail. */
   applyCaseMigration(input: MigrationInput, actorId: string | null): Promise<MigrationReport>;
+  /** The service handlers a serviceTask can name, with their parameters. */
+  listServices(): ServiceDescription[];
 
   createCase(input: CreateCaseInput): Promise<{ case: CaseView; created: boolean }>;
   getCase(caseId: string, viewer: Viewer): Promise<CaseDetail>;
@@ -379,10 +383,11 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   const incidentsService = new IncidentsService({ db, executor, organisation: getOrganisation });
   const webhooks = new WebhooksService({ db });
   const userNotifications = new NotificationsService({ db });
+  const registry = new ServiceRegistry(options.services);
   const runner = new ServiceRunner({
     db,
     executor,
-    registry: new ServiceRegistry(options.services),
+    registry,
     deliver: deliverOutcome,
     ...(options.serviceAttemptTimeoutMs !== undefined && { attemptTimeoutMs: options.serviceAttemptTimeoutMs }),
   });
@@ -459,6 +464,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     listDefinitionVersions: (key) => listDefinitionVersions(db, key),
     getDefinitionVersion: (key, version) => getDefinitionVersion(db, key, version),
     getXstateExport: (key, version) => getXstateExport(db, key, version),
+    listServices: () => registry.describe(),
 
     createCase: (input) => casesService.createCase(input),
     getCase: (caseId, viewer) => casesService.getCase(caseId, viewer),

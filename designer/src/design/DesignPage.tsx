@@ -22,7 +22,7 @@ import { placeDefinition } from './model/place-definition.ts';
 import { NodePalette } from './NodePalette.tsx';
 import { OpenDialog } from './OpenDialog.tsx';
 import { PublishDialog } from './PublishDialog.tsx';
-import type { DepartmentKindOption } from './properties/property-change.ts';
+import type { DepartmentKindOption, ElementCatalog } from './properties/property-change.ts';
 import { PropertiesPanel } from './properties/PropertiesPanel.tsx';
 import { SimulationPanel } from './simulation/SimulationPanel.tsx';
 import { useDebouncedValue } from './use-debounced-value.ts';
@@ -90,6 +90,12 @@ function DesignWorkspace() {
   const departments = useQuery({ queryKey: ['departments'], queryFn: designApi.listDepartments });
   const jurisdictions = useQuery({ queryKey: ['jurisdictions'], queryFn: designApi.listJurisdictions });
   const published = useQuery({ queryKey: ['definitions'], queryFn: designApi.listDefinitions });
+  const roles = useQuery({ queryKey: ['roles'], queryFn: designApi.listRoles });
+  const services = useQuery({ queryKey: ['services'], queryFn: designApi.listServices });
+  const catalog = useMemo<ElementCatalog>(
+    () => ({ roles: roles.data?.items ?? [], services: services.data?.items, workflows: published.data?.items ?? [] }),
+    [roles.data, services.data, published.data],
+  );
 
   const departmentKinds = useMemo<DepartmentKindOption[]>(() => {
     const items = departments.data?.items ?? [];
@@ -374,6 +380,7 @@ function DesignWorkspace() {
               selection={state.selection}
               departmentKinds={departmentKinds}
               levels={levels}
+              catalog={catalog}
               diagnostics={shown}
               onChange={(changes, coalesceKey) => dispatch({ type: 'edit', changes, coalesceKey })}
             />

@@ -17,6 +17,22 @@ export interface PublishedWorkflow extends VersionSummary {
   versions: number[];
 }
 
+/** One parameter of a registered service, as `GET /services` describes it. */
+export interface ServiceParam {
+  name: string;
+  type: 'string' | 'number' | 'boolean';
+  required: boolean;
+  default?: string | number | boolean;
+  description: string;
+}
+
+/** A service handler the runtime has registered (`GET /services`). */
+export interface RegisteredService {
+  name: string;
+  description: string;
+  params: ServiceParam[];
+}
+
 /** What a publish says beside the definition (`POST /definitions`). */
 export interface PublishMeta {
   /** The version the drawing started from; `null` for a new key. */
@@ -35,12 +51,14 @@ export interface PublishResult {
 
 /**
  * The Design screen's calls of the Tongban API (DESIGN.md §7) beyond the console's shared client:
- * organisation lists for the properties panel, definition versions and publishing. Validation runs
+ * organisation lists and registered services for the properties panel, definition versions and publishing. Validation runs
  * in the browser on the engine itself (the same `parseDefinition` + `validate` the API runs).
  */
 export const designApi = {
   listDepartments: () => apiRequest<{ items: Department[] }>('/departments'),
   listJurisdictions: () => apiRequest<{ items: Jurisdiction[] }>('/jurisdictions'),
+  listRoles: () => apiRequest<{ items: string[] }>('/roles'),
+  listServices: () => apiRequest<{ items: RegisteredService[] }>('/services'),
   listDefinitions: () => apiRequest<{ items: PublishedWorkflow[] }>('/definitions'),
   getVersion: (key: string, version: number) =>
     apiRequest<DefinitionVersion>(`/definitions/${encodeURIComponent(key)}/versions/${version}`),

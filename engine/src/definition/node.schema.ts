@@ -138,12 +138,17 @@ export const userTaskSchema = z.object({
   multiInstance: multiInstanceSchema.optional(),
 });
 
+/** A parameter value of a service handler: text, a number or a yes/no. */
+export const serviceParamValueSchema = z.union([z.string(), z.number(), z.boolean()]);
+export type ServiceParamValue = z.infer<typeof serviceParamValueSchema>;
+
 /**
- * How a service task does its work: a handler the host registered by name, or an HTTP call
- * (`url` may hold `{key}` placeholders the host fills from case data).
+ * How a service task does its work: a handler the host registered by name, with the parameters
+ * that handler takes (the runtime lists each handler's parameters, `GET /services`), or an HTTP
+ * call (`url` may hold `{key}` placeholders the host fills from case data).
  */
 export const serviceImplementationSchema = z.union([
-  z.object({ handler: z.string().min(1) }).strict(),
+  z.object({ handler: z.string().min(1), params: z.record(idSchema, serviceParamValueSchema).optional() }).strict(),
   z
     .object({
       http: z.object({

@@ -7,3 +7,4 @@ export * from './feel-bound-error.types.ts';
 export * from './feel-limits.ts';
 export * from './evaluate-feel.ts';
 export * from './feel-evaluator.types.ts';
+export * from './condition-variables.ts';

@@ -1,13 +1,15 @@
-import { checkFeelBounds, parseCondition } from '../feel/index.ts';
+import { checkFeelBounds, conditionVariables, parseCondition } from '../feel/index.ts';
 import { gatewayRole } from './analyze-blocks.ts';
+import { conditionScope, nearestNames } from './condition-scope.ts';
 import type { DefinitionGraph } from './definition-graph.ts';
 import { edgeField, nodeField, quoteList } from './definition-graph.ts';
 import type { Diagnostic } from './diagnostic.types.ts';
+import type { WorkflowEdge } from '../definition/index.ts';
 
 /**
  * `exclusive-gateway-without-default`, `inclusive-gateway-without-default`, `multiple-default-edges`,
  * `exclusive-edge-without-condition`, `invalid-feel-condition`, `feel-reads-clock`, `feel-too-long`,
- * `feel-unbounded`, `feel-function-not-allowed`, `condition-ignored`.
+ * `feel-unbounded`, `feel-function-not-allowed`, `unknown-condition-variable`, `condition-ignored`.
  *
  * An exclusive gateway with more than one outgoing edge, or with any condition, tries its
  * conditional edges in order and takes its one default edge when none holds. A gateway with a
@@ -54,6 +56,7 @@ export function checkConditions(graph: DefinitionGraph): Diagnostic[] {
         field: edgeField(graph, edge, 'condition'),
       });
     } else {
+      diagnostics.push(...unknownVariables(graph, edge));
       for (const error of checkFeelBounds(edge.condition)) {
         diagnostics.push({
           code: error.code,
@@ -109,6 +112,35 @@ export function checkConditions(graph: DefinitionGraph): Diagnostic[] {
         field: edgeField(graph, edge, 'condition'),
       });
     }
+  }
+  return diagnostics;
+}
+
+/**
+ * `unknown-condition-variable`: a name the condition reads that neither the application form
+ * (the dataSchema's properties) nor the form of a userTask upstream of the edge writes, with the
+ * nearest known names. Without a dataSchema the application's fields are unknown, so nothing is
+ * reported.
+ */
+function unknownVariables(graph: DefinitionGraph, edge: WorkflowEdge): Diagnostic[] {
+  if (graph.definition.dataSchema === undefined || edge.condition === undefined) return [];
+  const scope = conditionScope(graph.definition, edge.source);
+  const known = scope.names.map((entry) => entry.name);
+  const reported = new Set<string>();
+  const diagnostics: Diagnostic[] = [];
+  for (const variable of conditionVariables(edge.condition)) {
+    if (known.includes(variable.name) || reported.has(variable.name)) continue;
+    reported.add(variable.name);
+    const nearest = nearestNames(variable.name, known);
+    const hint = nearest.length > 0 ? `; did you mean ${quoteList(nearest)}?` : '';
+    const open = scope.openSources.length > 0 ? ` (unless ${quoteList(scope.openSources)} upstream writes it)` : '';
+    diagnostics.push({
+      code: 'unknown-condition-variable',
+      severity: 'warning',
+      message: `Edge '${edge.id}': condition reads '${variable.name}' at position ${variable.from}, which neither the application form nor a task form upstream writes${open}${hint}`,
+      edgeId: edge.id,
+      field: edgeField(graph, edge, 'condition'),
+    });
   }
   return diagnostics;
 }

@@ -47,6 +47,7 @@ export const diagnosticCodes = [
   'multiple-default-edges',
   'exclusive-edge-without-condition',
   'invalid-feel-condition',
+  'unknown-condition-variable',
   'feel-reads-clock',
   'feel-too-long',
   'feel-unbounded',

@@ -27,6 +27,7 @@ import { incidentsRoutes } from './routes/incidents.routes.ts';
 import { monitorRoutes } from './routes/monitor.routes.ts';
 import { notificationsRoutes } from './routes/notifications.routes.ts';
 import { organisationRoutes } from './routes/organisation.routes.ts';
+import { servicesRoutes } from './routes/services.routes.ts';
 import { taskOperationsRoutes } from './routes/task-operations.routes.ts';
 import { taskExtensionsRoutes } from './routes/task-extensions.routes.ts';
 import { tasksRoutes } from './routes/tasks.routes.ts';
@@ -92,6 +93,7 @@ export function createApp(runtime: Runtime, options: AppOptions): OpenAPIHono<Ht
   api.route('/', usersRoutes({ db: runtime.db, access }));
   api.route('/', definitionsRoutes({ runtime, access, maxBodyBytes }));
   api.route('/', caseMigrationsRoutes({ runtime, access, maxBodyBytes }));
+  api.route('/', servicesRoutes({ runtime, access }));
   api.route('/', casesRoutes({ runtime, access, maxBodyBytes }));
   api.route('/', caseOperationsRoutes({ runtime, access, maxBodyBytes }));
   api.route('/', tasksRoutes({ runtime, access, maxBodyBytes }));

@@ -1,5 +1,6 @@
 export * from './invocation-book.ts';
 export * from './service-handler.ts';
+export * from './service-description.ts';
 export * from './service-params.ts';
 export * from './service-registry.ts';
 export * from './service-runner.ts';

@@ -61,7 +61,7 @@ export function invocationSpecOf(effect: {
     activationId: effect.serviceId,
     nodeId: effect.nodeId,
     service: 'handler' in implementation ? implementation.handler : HTTP_CALL,
-    params: 'handler' in implementation ? {} : { method: implementation.http.method, url: implementation.http.url },
+    params: 'handler' in implementation ? { ...implementation.params } : { method: implementation.http.method, url: implementation.http.url },
     maxAttempts: 1 + (effect.retry?.attempts ?? 0),
     backoffMs: Math.round((effect.retry?.backoff.delaySeconds ?? 0) * 1_000),
     backoffType: effect.retry?.backoff.type ?? 'exponential',

@@ -31,6 +31,8 @@ const ADDED = [
   'get /api/v1/jurisdictions',
   'get /api/v1/departments',
   'get /api/v1/users',
+  'get /api/v1/roles',
+  'get /api/v1/services',
   'get /api/v1/monitor/escalations',
   'get /api/v1/monitor/load',
   'get /api/v1/monitor/heat',

@@ -1,3 +1,4 @@
+import { ClockCircleOutlined } from '@ant-design/icons';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { handleIds, type DesignFlowNode } from '../model/flow-types.ts';
@@ -6,14 +7,17 @@ import { ProblemBadge } from './ProblemBadge.tsx';
 
 /**
  * A BPMN event: a circle, thin for the start event (left only to leave), thick for the end event
- * (entered only), with its name below.
+ * (entered only), double with a clock for an intermediate timer (entered and left), with its name
+ * below.
  */
 function EventNode({ id, data, selected, isConnectable }: NodeProps<DesignFlowNode>) {
   const { node, decoration } = data;
   const isStart = node.type === 'startEvent';
+  const isTimer = node.type === 'timerEvent';
+  const kind = isStart ? 'tb-start-event' : isTimer ? 'tb-timer-event' : 'tb-end-event';
   return (
     <div
-      className={nodeClassName(isStart ? 'tb-event tb-start-event' : 'tb-event tb-end-event', decoration, selected)}
+      className={nodeClassName(`tb-event ${kind}`, decoration, selected)}
       style={decoration.heat === undefined ? undefined : { background: decoration.heat.color }}
       data-testid={`node-${id}`}
       data-node-id={id}
@@ -28,9 +32,10 @@ function EventNode({ id, data, selected, isConnectable }: NodeProps<DesignFlowNo
           data-testid={`handle-${id}-${handleIds.target}`}
         />
       )}
+      {isTimer && <ClockCircleOutlined className="tb-timer-icon" />}
       <span className="tb-below-label">{node.name}</span>
       <ProblemBadge problem={decoration.problem} ownerId={id} />
-      {isStart && (
+      {(isStart || isTimer) && (
         <Handle
           type="source"
           position={Position.Right}
@@ -43,5 +48,5 @@ function EventNode({ id, data, selected, isConnectable }: NodeProps<DesignFlowNo
   );
 }
 
-/** The memoised event node (start and end events). */
+/** The memoised event node (start, end and timer events). */
 export default memo(EventNode);

@@ -9,7 +9,7 @@ export interface XYPosition {
 /** The definition's own settings, edited apart from its graph. */
 export type DefinitionSettings = Pick<
   WorkflowDefinition,
-  'key' | 'name' | 'description' | 'calendar' | 'promisedSla'
+  'key' | 'name' | 'description' | 'calendar' | 'promisedSla' | 'dataSchema'
 >;
 
 /**

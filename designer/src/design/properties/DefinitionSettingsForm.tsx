@@ -1,14 +1,17 @@
 import { builtInCalendars, workflowKeySchema, type WorkflowDefinition } from '@tongban/engine';
-import { Form, Input, Select } from 'antd';
+import { Divider, Form, Input, Select } from 'antd';
 import { useMessages } from '../../i18n/index.ts';
 import { designMessages } from '../messages.ts';
+import { ApplicationFormEditor } from './ApplicationFormEditor.tsx';
 import { DurationEditor } from './DurationEditor.tsx';
+import { panelMessages } from './panel.messages.ts';
 import type { PropertyChangeHandler } from './property-change.ts';
 
-/** The definition's settings: key, name, description, business calendar, promised total. */
+/** The definition's settings: key, name, description, business calendar, promised total, application form. */
 export function DefinitionSettingsForm({ definition, onChange }: { definition: WorkflowDefinition; onChange: PropertyChangeHandler }) {
   const t = useMessages(designMessages);
   const p = t.properties;
+  const w = useMessages(panelMessages);
   const keyValid = workflowKeySchema.safeParse(definition.key).success;
   const calendars = builtInCalendars.keys();
   return (
@@ -58,6 +61,13 @@ export function DefinitionSettingsForm({ definition, onChange }: { definition: W
           initial={{ amount: 20, unit: 'workingDay' }}
         />
       </Form.Item>
+      <Divider plain titlePlacement="start">
+        {w.applicationForm}
+      </Divider>
+      <ApplicationFormEditor
+        dataSchema={definition.dataSchema}
+        onChange={(dataSchema) => onChange([{ type: 'updateSettings', settings: { dataSchema } }], 'settings:dataSchema')}
+      />
     </Form>
   );
 }

@@ -11,15 +11,18 @@ export interface DurationEditorProps {
   testId: string;
   /** The limit a newly enabled editor starts with. */
   initial?: Duration;
+  /** A duration that must be set (a timer's wait): no on/off switch. */
+  required?: boolean;
 }
 
 const defaultDuration: Duration = { amount: 5, unit: 'workingDay' };
 
-/** A time limit: on/off, an amount and a unit (working days by default). */
-export function DurationEditor({ value, onChange, testId, initial = defaultDuration }: DurationEditorProps) {
+/** A time limit: on/off (unless required), an amount and a unit (working days by default). */
+export function DurationEditor({ value, onChange, testId, initial = defaultDuration, required = false }: DurationEditorProps) {
   const t = useMessages(designMessages);
   return (
     <Space.Compact block>
+      {!required && (
       <Checkbox
         checked={value !== undefined}
         onChange={(event) => onChange(event.target.checked ? (value ?? initial) : undefined)}
@@ -28,6 +31,7 @@ export function DurationEditor({ value, onChange, testId, initial = defaultDurat
       >
         {t.properties.enabled}
       </Checkbox>
+      )}
       <InputNumber
         min={0.5}
         step={1}

@@ -1,5 +1,6 @@
-import { slaEdgeBehaviour, type SlaAction, type SlaLimit, type WorkflowDefinition, type WorkflowEdge } from '@tongban/engine';
+import { conditionScope, slaEdgeBehaviour, type SlaAction, type SlaLimit, type WorkflowDefinition, type WorkflowEdge } from '@tongban/engine';
 import { Checkbox, Form, Input, Select, Typography } from 'antd';
+import { useMemo } from 'react';
 import { useMessages } from '../../i18n/index.ts';
 import { designMessages } from '../messages.ts';
 import { ConditionInput } from './ConditionInput.tsx';
@@ -76,6 +77,7 @@ export function EdgeProperties({ edge, definition, onChange }: { edge: WorkflowE
   const t = useMessages(designMessages);
   const p = t.properties;
   const source = definition.nodes.find((node) => node.id === edge.source);
+  const scope = useMemo(() => conditionScope(definition, edge.source), [definition, edge.source]);
   const target = definition.nodes.find((node) => node.id === edge.target);
   const replace = (next: WorkflowEdge, field: string) => onChange([{ type: 'replaceEdge', edge: next }], `edge:${edge.id}:${field}`);
   const outcomes = source?.type === 'userTask' ? source.outcomes : [];
@@ -129,6 +131,8 @@ export function EdgeProperties({ edge, definition, onChange }: { edge: WorkflowE
           <Form.Item label={p.condition}>
             <ConditionInput
               value={edge.condition}
+              scope={scope}
+              checksNames={definition.dataSchema !== undefined}
               onChange={(condition) => replace(condition === undefined ? without(edge, 'condition') : { ...edge, condition }, 'condition')}
             />
           </Form.Item>

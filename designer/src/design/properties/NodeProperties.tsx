@@ -1,14 +1,21 @@
-import type { Level, SchemaVersion, UserTask, WorkflowNode } from '@tongban/engine';
+import type { Level, SchemaVersion, UserTask, WorkflowDefinition, WorkflowNode } from '@tongban/engine';
 import { BellOutlined } from '@ant-design/icons';
 import { Button, Divider, Form, Input, Select, Typography } from 'antd';
 import { useMessages } from '../../i18n/index.ts';
 import { designMessages } from '../messages.ts';
 import { uniqueId } from '../model/unique-id.ts';
+import { CallActivityEditor } from './CallActivityEditor.tsx';
+import { CountersignEditor } from './CountersignEditor.tsx';
+import { DurationEditor } from './DurationEditor.tsx';
+import { ExtensionEditor } from './ExtensionEditor.tsx';
 import { FieldPermissionsEditor } from './FieldPermissionsEditor.tsx';
 import { FormFieldsEditor } from './FormFieldsEditor.tsx';
 import { IdInput } from './IdInput.tsx';
 import { OutcomesEditor } from './OutcomesEditor.tsx';
-import type { DepartmentKindOption, PropertyChangeHandler } from './property-change.ts';
+import { panelMessages } from './panel.messages.ts';
+import type { DepartmentKindOption, ElementCatalog, PropertyChangeHandler } from './property-change.ts';
+import { RoleSelect } from './RoleSelect.tsx';
+import { ServiceTaskEditor } from './ServiceTaskEditor.tsx';
 import { SlaEditor } from './SlaEditor.tsx';
 
 /** Props of {@link NodeProperties}. */
@@ -20,6 +27,10 @@ export interface NodePropertiesProps {
   takenIds: ReadonlySet<string>;
   departmentKinds: readonly DepartmentKindOption[];
   levels: readonly Level[];
+  /** Roles, registered services and published workflows the editors offer. */
+  catalog: ElementCatalog;
+  /** The whole definition: what a call activity may pass on, which workflow is being drawn. */
+  definition: WorkflowDefinition;
   /** The properties of the definition's data schema: the application fields a task's permissions cover. */
   applicationFields: readonly string[];
   onChange: PropertyChangeHandler;
@@ -29,8 +40,9 @@ export interface NodePropertiesProps {
 const resultSuggestions = ['approved', 'rejected', 'withdrawn', 'completed'];
 
 /** The properties of one node: id and name for every type, plus what its type carries. */
-export function NodeProperties({ node, schemaVersion, takenIds, departmentKinds, levels, applicationFields, onChange }: NodePropertiesProps) {
+export function NodeProperties({ node, schemaVersion, takenIds, departmentKinds, levels, catalog, definition, applicationFields, onChange }: NodePropertiesProps) {
   const t = useMessages(designMessages);
+  const w = useMessages(panelMessages);
   const p = t.properties;
   const replace = (next: WorkflowNode, field: string) => onChange([{ type: 'replaceNode', node: next }], `node:${node.id}:${field}`);
   const replaceTask = (task: UserTask, patch: Partial<UserTask>, field: string) => replace({ ...task, ...patch }, field);
@@ -62,6 +74,13 @@ export function NodeProperties({ node, schemaVersion, takenIds, departmentKinds,
           />
         </Form.Item>
       )}
+      {node.type === 'serviceTask' && <ServiceTaskEditor node={node} services={catalog.services} onChange={replace} />}
+      {node.type === 'timerEvent' && (
+        <Form.Item label={w.timerDuration}>
+          <DurationEditor required value={node.duration} onChange={(duration) => duration !== undefined && replace({ ...node, duration }, 'duration')} testId="timer-duration" />
+        </Form.Item>
+      )}
+      {node.type === 'callActivity' && <CallActivityEditor node={node} definition={definition} workflows={catalog.workflows} onChange={replace} />}
       {node.type === 'exclusiveGateway' && <Typography.Paragraph type="secondary">{p.gatewayHint}</Typography.Paragraph>}
       {node.type === 'inclusiveGateway' && <Typography.Paragraph type="secondary">{p.inclusiveHint}</Typography.Paragraph>}
       {node.type === 'userTask' && (
@@ -88,11 +107,12 @@ export function NodeProperties({ node, schemaVersion, takenIds, departmentKinds,
             />
           </Form.Item>
           <Form.Item label={p.candidateRole}>
-            <Input
+            <RoleSelect
               value={node.candidateRole}
-              onChange={(event) => replaceTask(node, { candidateRole: event.target.value }, 'candidateRole')}
-              aria-label={p.candidateRole}
-              data-testid="prop-role"
+              roles={catalog.roles}
+              onChange={(candidateRole) => replaceTask(node, { candidateRole }, 'candidateRole')}
+              label={p.candidateRole}
+              testId="prop-role"
             />
           </Form.Item>
           <Divider plain titlePlacement="start">
@@ -129,6 +149,43 @@ export function NodeProperties({ node, schemaVersion, takenIds, departmentKinds,
           >
             {p.addSlaLoop}
           </Button>
+          <Divider plain titlePlacement="start">
+            {w.extension}
+          </Divider>
+          <ExtensionEditor
+            value={node.extension}
+            roles={catalog.roles}
+            onChange={(extension) => {
+              const { extension: _old, ...rest } = node;
+              replace(extension === undefined ? rest : { ...rest, extension }, 'extension');
+            }}
+          />
+          <Divider plain titlePlacement="start">
+            {w.acceptance}
+          </Divider>
+          <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
+            {w.acceptanceHint}
+          </Typography.Paragraph>
+          <DurationEditor
+            value={node.acceptanceDeadline}
+            onChange={(acceptanceDeadline) => {
+              const { acceptanceDeadline: _old, ...rest } = node;
+              replace(acceptanceDeadline === undefined ? rest : { ...rest, acceptanceDeadline }, 'acceptanceDeadline');
+            }}
+            testId="acceptance-deadline"
+            initial={{ amount: 5, unit: 'workingDay' }}
+          />
+          <Divider plain titlePlacement="start">
+            {w.countersign}
+          </Divider>
+          <CountersignEditor
+            value={node.multiInstance}
+            departmentKinds={departmentKinds}
+            onChange={(multiInstance) => {
+              const { multiInstance: _old, ...rest } = node;
+              replace(multiInstance === undefined ? rest : { ...rest, multiInstance }, 'multiInstance');
+            }}
+          />
           <Divider plain titlePlacement="start">
             {p.form}
           </Divider>

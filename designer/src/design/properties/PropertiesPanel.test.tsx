@@ -8,6 +8,17 @@ import type { Selection } from '../model/design-state.ts';
 import { PropertiesPanel } from './PropertiesPanel.tsx';
 
 const definition = definitionSchema.parse(fixture);
+const catalog = {
+  roles: ['clerk', 'manager'],
+  services: [
+    {
+      name: 'verify-business-licence',
+      description: 'Checks the credit code',
+      params: [{ name: 'resultField', type: 'string' as const, required: false, default: 'businessLicenceVerified', description: 'Where the verdict goes' }],
+    },
+  ],
+  workflows: [{ key: 'food-licence', version: 2, name: '食品经营许可', publishedAt: '2026-01-01T00:00:00Z', publishedBy: 'designer', changeNote: null, versions: [2, 1] }],
+};
 const kinds = [
   { kind: 'service-hall', label: '政务服务中心' },
   { kind: 'fire-rescue', label: '消防救援' },
@@ -22,6 +33,7 @@ function renderPanel(selection: Selection, locale: 'zh-CN' | 'en-US' = 'zh-CN', 
         selection={selection}
         departmentKinds={kinds}
         levels={['city', 'district']}
+        catalog={catalog}
         diagnostics={[{ code: 'user-task-without-department', severity: 'error', message: "User task 'fire' names no department", nodeId: 'fire' }]}
         onChange={onChange}
       />
@@ -141,6 +153,7 @@ describe('PropertiesPanel', () => {
     const status = screen.getByTestId('edge-condition-status');
     expect(status.getAttribute('data-ok')).toBe('false');
     expect(status.textContent).toContain("'signArea >' does not parse");
+    expect(status.textContent).toContain('第 11 个字符处');
   });
 
   it('marks the default flag on a gateway edge and drops its condition', () => {
@@ -172,5 +185,92 @@ describe('PropertiesPanel', () => {
     renderPanel({ nodeIds: [], edgeIds: ['e3'] }, 'en-US');
     expect(screen.getByTestId('properties-title').textContent).toBe('Edge');
     expect(screen.getByTestId('edge-outcome').textContent).toContain('不予受理 (reject)');
+  });
+
+  it('flags a doubled comparison operator with its position, not as correct', () => {
+    const broken = { ...definition, edges: definition.edges.map((e) => (e.id === 'e10' ? { ...e, condition: 'signArea = = 10' } : e)) };
+    renderPanel({ nodeIds: [], edgeIds: ['e10'] }, 'en-US', broken);
+    const status = screen.getByTestId('edge-condition-status');
+    expect(status.getAttribute('data-status')).toBe('error');
+    expect(status.textContent).toContain('Syntax error at character 12');
+  });
+
+  it('warns about an unknown name with the nearest known one, and lists the names a condition may read', () => {
+    const withSchema = {
+      ...definition,
+      dataSchema: { type: 'object', properties: { signArea: { type: 'number', title: '招牌面积' } } },
+      edges: definition.edges.map((e) => (e.id === 'e10' ? { ...e, condition: 'signAera > 10' } : e)),
+    };
+    const onChange = renderPanel({ nodeIds: [], edgeIds: ['e10'] }, 'en-US', withSchema);
+    expect(screen.getByTestId('edge-condition-unknown').textContent).toBe('Unknown field signAera; did you mean signArea?');
+    fireEvent.click(screen.getByTestId('condition-name-signArea'));
+    expect(lastChange(onChange)[0]).toMatchObject({ type: 'replaceEdge', edge: { condition: 'signAera > 10 signArea' } });
+  });
+
+  it('picks a candidate role from the organisation roles, named in the console language', () => {
+    renderPanel(task, 'en-US');
+    expect(screen.getByTestId('prop-role').textContent).toContain('Clerk (clerk)');
+  });
+
+  it('makes a task a countersignature over two department kinds that all must approve', () => {
+    const onChange = renderPanel(task);
+    fireEvent.click(screen.getByTestId('countersign-enabled'));
+    const node = replacedNode(onChange);
+    expect(node.type === 'userTask' && node.multiInstance).toEqual({ over: 'departments', items: ['service-hall', 'fire-rescue'], completion: 'all' });
+  });
+
+  it('lets a clerk ask for an extension approved by a manager, capped at 10 working days', () => {
+    const onChange = renderPanel(task);
+    fireEvent.click(screen.getByTestId('extension-enabled'));
+    const node = replacedNode(onChange);
+    expect(node.type === 'userTask' && node.extension).toEqual({ approverRole: 'manager', cap: { amount: 10, unit: 'workingDay' } });
+  });
+
+  it('sets the acceptance deadline of an intake task', () => {
+    const onChange = renderPanel(task);
+    fireEvent.click(screen.getByTestId('acceptance-deadline-enabled'));
+    const node = replacedNode(onChange);
+    expect(node.type === 'userTask' && node.acceptanceDeadline).toEqual({ amount: 5, unit: 'workingDay' });
+  });
+
+  it("fills a registered service's parameters as a form and writes them to the implementation", () => {
+    const service = {
+      ...definition,
+      nodes: [...definition.nodes, { id: 'verify', type: 'serviceTask' as const, name: '核验', implementation: { handler: 'verify-business-licence' } }],
+    };
+    const onChange = renderPanel({ nodeIds: ['verify'], edgeIds: [] }, 'zh-CN', service);
+    expect(screen.getByTestId('service-description').textContent).toBe('核验申请人的统一社会信用代码，把结论写入案件数据');
+    expect(screen.getByTestId('service-params').textContent).toContain('核验结论（是/否）写入的字段 · 默认：businessLicenceVerified');
+    fireEvent.change(screen.getByTestId('service-param-resultField'), { target: { value: 'licenceOk' } });
+    const node = replacedNode(onChange);
+    expect(node.type === 'serviceTask' && node.implementation).toEqual({ handler: 'verify-business-licence', params: { resultField: 'licenceOk' } });
+  });
+
+  it('says so when a service task names a handler the runtime has not registered', () => {
+    const service = { ...definition, nodes: [...definition.nodes, { id: 'verify', type: 'serviceTask' as const, name: '核验', implementation: { handler: 'nowhere' } }] };
+    renderPanel({ nodeIds: ['verify'], edgeIds: [] }, 'zh-CN', service);
+    expect(screen.getByTestId('service-unknown').textContent).toContain('运行时没有注册服务 nowhere');
+  });
+
+  it("binds a call activity to a fixed version of a published workflow", () => {
+    const call = { ...definition, nodes: [...definition.nodes, { id: 'sub', type: 'callActivity' as const, name: '子流程', calledElement: 'food-licence' }] };
+    const onChange = renderPanel({ nodeIds: ['sub'], edgeIds: [] }, 'zh-CN', call);
+    fireEvent.click(screen.getByLabelText('固定版本'));
+    const node = replacedNode(onChange);
+    expect(node.type === 'callActivity' && node.version).toBe(2);
+  });
+
+  it('adds an application field at the end, and moves a field up', () => {
+    const properties = { applicant: { type: 'string', title: '申请人' }, seats: { type: 'integer', title: '座位数' } };
+    const withSchema = { ...definition, dataSchema: { type: 'object', properties } };
+    const onChange = renderPanel({ nodeIds: [], edgeIds: [] }, 'zh-CN', withSchema);
+    const keys = () => {
+      const [change] = lastChange(onChange);
+      return change?.type === 'updateSettings' ? Object.keys((change.settings.dataSchema?.properties ?? {}) as object) : [];
+    };
+    fireEvent.click(screen.getByTestId('app-field-add'));
+    expect(keys()).toEqual(['applicant', 'seats', 'field3']);
+    fireEvent.click(screen.getByTestId('app-field-1-up'));
+    expect(keys()).toEqual(['seats', 'applicant']);
   });
 });

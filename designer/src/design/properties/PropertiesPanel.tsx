@@ -8,7 +8,7 @@ import { takenIds } from '../model/unique-id.ts';
 import { DefinitionSettingsForm } from './DefinitionSettingsForm.tsx';
 import { EdgeProperties } from './EdgeProperties.tsx';
 import { NodeProperties } from './NodeProperties.tsx';
-import type { DepartmentKindOption, PropertyChangeHandler } from './property-change.ts';
+import type { DepartmentKindOption, ElementCatalog, PropertyChangeHandler } from './property-change.ts';
 
 /** Props of {@link PropertiesPanel}. */
 export interface PropertiesPanelProps {
@@ -18,6 +18,8 @@ export interface PropertiesPanelProps {
   departmentKinds: readonly DepartmentKindOption[];
   /** Levels a userTask may name (from `GET /jurisdictions`). */
   levels: readonly Level[];
+  /** Roles, registered services and published workflows the element editors offer. */
+  catalog: ElementCatalog;
   /** Diagnostics of the whole definition: those of the selected element are shown on top. */
   diagnostics: readonly Diagnostic[];
   onChange: PropertyChangeHandler;
@@ -27,7 +29,7 @@ export interface PropertiesPanelProps {
  * The properties of what is selected: one node, one edge, or (nothing selected) the definition's
  * settings. Every edit is reported as definition changes.
  */
-export function PropertiesPanel({ definition, selection, departmentKinds, levels, diagnostics, onChange }: PropertiesPanelProps) {
+export function PropertiesPanel({ definition, selection, departmentKinds, levels, catalog, diagnostics, onChange }: PropertiesPanelProps) {
   const t = useMessages(designMessages);
   const count = selection.nodeIds.length + selection.edgeIds.length;
   const node = count === 1 ? definition.nodes.find((n) => n.id === selection.nodeIds[0]) : undefined;
@@ -44,7 +46,7 @@ export function PropertiesPanel({ definition, selection, departmentKinds, levels
   let body;
   if (node !== undefined) {
     title = `${t.properties.node} · ${t.nodeTypes[node.type]}`;
-    body = <NodeProperties key={node.id} node={node} schemaVersion={definition.schemaVersion} takenIds={taken} departmentKinds={departmentKinds} levels={levels} applicationFields={dataSchemaFields(definition)} onChange={onChange} />;
+    body = <NodeProperties key={node.id} node={node} schemaVersion={definition.schemaVersion} takenIds={taken} departmentKinds={departmentKinds} levels={levels} catalog={catalog} definition={definition} applicationFields={dataSchemaFields(definition)} onChange={onChange} />;
   } else if (edge !== undefined) {
     title = t.properties.edge;
     body = <EdgeProperties key={edge.id} edge={edge} definition={definition} onChange={onChange} />;

@@ -1,3 +1,4 @@
+import type { PublishedWorkflow, RegisteredService } from '../design-api.ts';
 import type { DefinitionChange } from '../model/definition-change.ts';
 
 /**
@@ -10,4 +11,14 @@ export type PropertyChangeHandler = (changes: DefinitionChange[], coalesceKey: s
 export interface DepartmentKindOption {
   kind: string;
   label: string;
+}
+
+/** What the runtime offers the element editors: roles, registered services, published workflows. */
+export interface ElementCatalog {
+  /** Roles a user can hold (`GET /roles`). */
+  roles: readonly string[];
+  /** Registered service handlers with their parameters (`GET /services`); undefined until loaded. */
+  services: readonly RegisteredService[] | undefined;
+  /** Published workflows a callActivity can call (`GET /definitions`). */
+  workflows: readonly PublishedWorkflow[];
 }

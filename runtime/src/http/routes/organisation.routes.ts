@@ -3,7 +3,7 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { departments, jurisdictions, levels } from '../../db/schema/index.ts';
+import { departments, jurisdictions, levels, roles } from '../../db/schema/index.ts';
 import { createRouter } from '../create-router.ts';
 import type { HttpEnv } from '../http-env.ts';
 import type { Access } from '../middleware/access.ts';
@@ -34,8 +34,9 @@ const departmentSchema = z
 const LEVEL_RANK = sql`array_position(array['city', 'district', 'subDistrict']::text[], ${jurisdictions.level})`;
 
 /**
- * `GET /jurisdictions` (the tree as a list, top level first) and `GET /departments` (filtered by
- * `jurisdiction` and `kind`): what the designer's properties panel offers for a userTask.
+ * `GET /jurisdictions` (the tree as a list, top level first), `GET /departments` (filtered by
+ * `jurisdiction` and `kind`) and `GET /roles` (the roles a user can hold): what the designer's
+ * properties panel offers for a userTask.
  * Any signed-in user may read them.
  */
 export function organisationRoutes({ db, access }: OrganisationRoutesOptions): OpenAPIHono<HttpEnv> {
@@ -94,6 +95,23 @@ export function organisationRoutes({ db, access }: OrganisationRoutesOptions): O
       .orderBy(asc(departments.jurisdictionId), asc(departments.kind));
     return c.json({ items }, 200);
   });
+
+  const listRoles = createRoute({
+    method: 'get',
+    path: '/roles',
+    tags: ['organisation'],
+    summary: "The roles a user can hold: a userTask's candidate role, an extension's approver role",
+    security: USER_SECURITY,
+    middleware: [access.user()] as const,
+    responses: {
+      200: {
+        description: 'Roles',
+        content: { 'application/json': { schema: z.object({ items: z.array(z.enum(roles)) }) } },
+      },
+      ...errorResponses(401, 403),
+    },
+  });
+  app.openapi(listRoles, (c) => c.json({ items: [...roles] }, 200));
 
   return app;
 }

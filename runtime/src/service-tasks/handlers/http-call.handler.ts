@@ -1,3 +1,4 @@
+import type { RegisteredService } from '../service-description.ts';
 import { PermanentServiceError, type ServiceHandler } from '../service-handler.ts';
 
 /** Default and largest time an `http-call` may take, milliseconds. */
@@ -112,3 +113,18 @@ function parseObject(text: string): Record<string, unknown> | undefined {
     return undefined;
   }
 }
+
+/**
+ * `http-call` with the parameters a definition can give it as text, numbers or yes/no (`headers`
+ * and `fields` are lists a host sets up in code).
+ */
+export const httpCallService: RegisteredService = {
+  handler: httpCallHandler,
+  description: "Calls an outside system over HTTP(S) and merges its JSON answer into the case data",
+  params: [
+    { name: 'url', type: 'string', required: true, description: 'The http:// or https:// address; {key} is replaced by the case-data field key' },
+    { name: 'method', type: 'string', required: false, default: 'POST', description: 'GET, POST, PUT, PATCH or DELETE' },
+    { name: 'resultField', type: 'string', required: false, description: 'Where the answer goes; absent: merged into the case data' },
+    { name: 'timeoutMs', type: 'number', required: false, default: HTTP_CALL_DEFAULT_TIMEOUT_MS, description: `How long to wait, in milliseconds (at most ${HTTP_CALL_MAX_TIMEOUT_MS})` },
+  ],
+};

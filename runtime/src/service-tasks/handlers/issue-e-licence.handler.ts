@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { RegisteredService } from '../service-description.ts';
 import type { ServiceHandler } from '../service-handler.ts';
 import { verifyUscc } from '../uscc.ts';
 import { textParam } from '../service-params.ts';
@@ -22,4 +23,15 @@ export const issueELicenceHandler: ServiceHandler = async ({ params, data, caseI
   const digest = createHash('sha256').update(`${caseId}/${nodeId}`).digest();
   const serial = String(digest.readUInt32BE(0) % 100_000_000).padStart(8, '0');
   return { data: { [field]: `${prefix}${division}${serial}` } };
+};
+
+/** `issue-e-licence` with its parameters, as the registry lists it. */
+export const issueELicenceService: RegisteredService = {
+  handler: issueELicenceHandler,
+  description: 'Issues an electronic licence and records its number in the case data',
+  params: [
+    { name: 'field', type: 'string', required: false, default: 'eLicenceNumber', description: 'Where the licence number goes' },
+    { name: 'prefix', type: 'string', required: false, default: 'JY', description: 'The first letters of the number' },
+    { name: 'creditCodeField', type: 'string', required: false, default: 'unifiedSocialCreditCode', description: "The case-data field holding the applicant's credit code" },
+  ],
 };

@@ -1,3 +1,4 @@
+import type { RegisteredService } from '../service-description.ts';
 import { PermanentServiceError, type ServiceHandler } from '../service-handler.ts';
 import { textParam } from '../service-params.ts';
 import { verifyUscc } from '../uscc.ts';
@@ -30,3 +31,14 @@ export const verifyBusinessLicenceHandler: ServiceHandler = async ({ params, dat
   return { data: { [resultField]: verdict.valid, [problemField]: verdict.valid ? null : verdict.problem } };
 };
 
+
+/** `verify-business-licence` with its parameters, as the registry lists it. */
+export const verifyBusinessLicenceService: RegisteredService = {
+  handler: verifyBusinessLicenceHandler,
+  description: "Checks the applicant's unified social credit code and records the verdict in the case data",
+  params: [
+    { name: 'field', type: 'string', required: false, default: 'unifiedSocialCreditCode', description: 'The case-data field holding the credit code' },
+    { name: 'resultField', type: 'string', required: false, default: 'businessLicenceVerified', description: 'Where the verdict (yes/no) goes' },
+    { name: 'problemField', type: 'string', required: false, default: 'businessLicenceProblem', description: 'Where the problem of an invalid code goes' },
+  ],
+};

@@ -9,7 +9,7 @@ import { departments, users } from '../../../src/db/schema/index.ts';
 import { publishDefinition } from '../../../src/definitions/index.ts';
 import type { Viewer } from '../../../src/organisation/index.ts';
 import { createRuntime, type Runtime } from '../../../src/runtime.ts';
-import type { ServiceHandler } from '../../../src/service-tasks/index.ts';
+import type { RegisteredService, ServiceHandler } from '../../../src/service-tasks/index.ts';
 import { TIMER_QUEUE_NAME } from '../../../src/queues/index.ts';
 import { createTestDatabase, testRedis, type TestDatabase } from '../../support/index.ts';
 
@@ -50,7 +50,7 @@ export async function startExecution(
     workerLockMs?: number;
     workerConcurrency?: number;
     sweepIntervalMs?: number;
-    services?: Record<string, ServiceHandler>;
+    services?: Record<string, ServiceHandler | RegisteredService>;
     serviceAttemptTimeoutMs?: number;
     /** A Redis of the test file's own (default: the run's, with a prefix of its own). */
     redis?: { url: string; prefix: string };

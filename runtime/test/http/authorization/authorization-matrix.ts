@@ -42,6 +42,8 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
   'get /api/v1/jurisdictions':                      { request: 'plain',            expect: [401, 403, 200, 200, 200, 200, 200, 200, 200] },
   'get /api/v1/departments':                        { request: 'plain',            expect: [401, 403, 200, 200, 200, 200, 200, 200, 200] },
   'get /api/v1/users':                              { request: 'plain',            expect: [401, 403, 200, 200, 200, 200, 200, 200, 200] },
+  'get /api/v1/roles':                              { request: 'plain',            expect: [401, 403, 200, 200, 200, 200, 200, 200, 200] },
+  'get /api/v1/services':                           { request: 'plain',            expect: [401, 403, 200, 200, 200, 200, 200, 200, 200] },
   'get /api/v1/definitions':                        { request: 'plain',            expect: [401, 403, 200, 200, 200, 200, 200, 200, 200] },
   'get /api/v1/definitions/{key}/versions':                 { request: 'definitionKey', expect: [401, 403, 200, 200, 200, 200, 200, 200, 200] },
   'get /api/v1/definitions/{key}/versions/{version}':        { request: 'definition', expect: [401, 403, 200, 200, 200, 200, 200, 200, 200] },

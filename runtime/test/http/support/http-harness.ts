@@ -9,7 +9,7 @@ import type { AppOptions } from '../../../src/http/app.ts';
 import type { HttpEnv } from '../../../src/http/http-env.ts';
 import { createRuntime } from '../../../src/runtime.ts';
 import type { Runtime, RuntimeOptions } from '../../../src/runtime.ts';
-import type { ServiceHandler } from '../../../src/service-tasks/index.ts';
+import type { RegisteredService, ServiceHandler } from '../../../src/service-tasks/index.ts';
 import { createTestDatabase, testRedis } from '../../support/index.ts';
 import type { TestDatabase } from '../../support/index.ts';
 import { httpTestClient } from './http-test-client.ts';
@@ -44,7 +44,7 @@ export interface StartHttpOptions {
   /** Options of the app besides the portal key. */
   app?: Partial<AppOptions>;
   /** Service handlers besides the built-in ones. */
-  services?: Record<string, ServiceHandler>;
+  services?: Record<string, ServiceHandler | RegisteredService>;
   /** How webhook deliveries are retried and timed out. */
   webhooks?: Pick<RuntimeOptions, 'webhookRetry' | 'webhookTimeoutMs'>;
 }
