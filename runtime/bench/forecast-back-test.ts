@@ -8,8 +8,8 @@
  */
 import { getCalendar, parseDefinition } from '@tongban/engine';
 import { getWorkflow, simulationProfiles, workflowFixtures } from '@tongban/workflows';
-import { runBackTest } from '../src/forecast/back-test.ts';
-import { openRestaurantWorld } from '../src/forecast/back-test-world.ts';
+import { openRestaurantWorld, runBackTest } from '../src/forecast/index.ts';
+
 import { argument } from './bench-system.ts';
 
 const { definition } = parseDefinition(getWorkflow('open-restaurant'));

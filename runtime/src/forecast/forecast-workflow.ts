@@ -1,18 +1,23 @@
-import { compile, type UserTask, type WorkflowDefinition } from '@tongban/engine';
+import { compile, type MachineConfigJson, type UserTask, type WorkflowDefinition } from '@tongban/engine';
 import type { SimulationProfile, WorkflowFixture } from '@tongban/workflows';
 import { decisionTemplatesOf } from '../simulate/decision-data.ts';
 import { defaultRates, simulationDefaults } from '../simulate/simulation-options.ts';
 import type { ForecastWorkflow } from './forecast.types.ts';
 
 /**
- * A workflow version ready for the forecast: compiled, its clerks deciding at its simulation
+ * A workflow version ready for the forecast: its machine (compiled from `definition` unless the
+ * stored one is given), its clerks deciding at its simulation
  * profile's rates (the defaults of `tongban simulate` without one), their forms varied from its
  * fixtures, as `tongban simulate` does.
  *
  * Pure: performs no I/O.
  */
-export function forecastWorkflowOf(definition: WorkflowDefinition, profile: SimulationProfile | undefined, fixtures: readonly WorkflowFixture[]): ForecastWorkflow {
-  const { machine } = compile(definition);
+export function forecastWorkflowOf(
+  definition: WorkflowDefinition,
+  profile: SimulationProfile | undefined,
+  fixtures: readonly WorkflowFixture[],
+  machine: MachineConfigJson = compile(definition).machine,
+): ForecastWorkflow {
   const rates = profile
     ? { returnRate: profile.rates.returnRate.value, rejectRate: profile.rates.rejectRate.value, supplementRate: profile.rates.supplementRate.value }
     : { returnRate: defaultRates.returnRate, rejectRate: defaultRates.rejectRate, supplementRate: defaultRates.supplementRate };

@@ -22,6 +22,9 @@ interface RunTask {
   /** Its statutory `slaBreach` event was sent. */
   signalled: boolean;
   openedAt: number;
+  /** Tie-break among equal limits: the case's place, then the task's. */
+  order: number;
+  owner: RunCase;
 }
 
 /** A case in one run. */
@@ -36,9 +39,14 @@ interface RunCase {
   resumeDay: number;
   /** Completed, or refused by the engine (it stays as it is). */
   halted: boolean;
-  looped: Set<string>;
-  supplemented: Set<string>;
+  /** Nodes that returned the case or sent it round a loop (made when first needed). */
+  looped: Set<string> | undefined;
+  /** Nodes that asked it for a supplement (made when first needed). */
+  supplemented: Set<string> | undefined;
   timers: { timerId: string; nodeId: string; at: number }[];
+  /** Its place among the cases, and tasks it has opened so far (for {@link RunTask.order}). */
+  index: number;
+  opened: number;
 }
 
 /** The counts of one run, summed over runs. */
@@ -56,6 +64,9 @@ export interface ForecastModel {
   /** Engine steps computed so far, over every run. */
   readonly engineSteps: number;
 }
+
+/** Room for the tasks of one case in {@link RunTask.order}. */
+const TASKS_PER_CASE = 1 << 16;
 
 /** Working minutes of a working day the model counts working hours in. */
 const DAY_MINUTES = 480;
@@ -122,9 +133,11 @@ export function createForecastModel(input: ForecastInput, now: Date): ForecastMo
         suspendedSince: 0,
         resumeDay: state.suspension === undefined ? 0 : random.int(workflow.supplementDays[0], workflow.supplementDays[1]),
         halted: state.arrivesOn !== undefined,
-        looped: new Set(),
-        supplemented: new Set(),
+        looped: undefined,
+        supplemented: undefined,
         timers: [],
+        index,
+        opened: 0,
       };
       for (const task of state.tasks) {
         tasks.set(task.taskId, {
@@ -136,11 +149,14 @@ export function createForecastModel(input: ForecastInput, now: Date): ForecastMo
           origin: originOf.get(`${state.caseId}\u0000${task.taskId}`) ?? -1,
           signalled: task.dueAt !== undefined && task.dueAt <= 0,
           openedAt: -task.age,
+          order: index * TASKS_PER_CASE + c.opened++,
+          owner: c,
         });
       }
       return c;
     });
 
+    const queues = new Map(departmentIds.map((id) => [id, [] as RunTask[]]));
     for (let day = 1; day <= input.horizonDays; day += 1) {
       for (const c of cases) {
         if (c.state.arrivesOn !== day) continue;
@@ -156,25 +172,23 @@ export function createForecastModel(input: ForecastInput, now: Date): ForecastMo
         send(c, kind === 'supplement' ? { type: 'case.supplement' } : { type: 'case.resume' }, at, random, day);
       }
 
-      const queues = new Map<string, { c: RunCase; task: RunTask }[]>();
+      for (const queue of queues.values()) queue.length = 0;
       for (const c of cases) {
         if (c.halted || c.suspension !== undefined) continue;
         for (const task of c.tasks.values()) {
           if (task.departmentId === undefined || task.readyDay > day) continue;
-          const queue = queues.get(task.departmentId);
-          if (queue) queue.push({ c, task });
-          else queues.set(task.departmentId, [{ c, task }]);
+          queues.get(task.departmentId)?.push(task);
         }
       }
       for (const departmentId of departmentIds) {
-        const queue = queues.get(departmentId);
-        if (!queue) continue;
+        const queue = queues.get(departmentId) as RunTask[];
+        if (queue.length === 0) continue;
         const capacity = closed.has(`${departmentId}@${day}`) ? 0 : capacityOn(random, input.departments.get(departmentId) as DepartmentWork, whatIf);
         if (capacity === 0) continue;
-        queue.sort((a, b) => (a.task.dueAt ?? Infinity) - (b.task.dueAt ?? Infinity) || a.c.state.caseId.localeCompare(b.c.state.caseId) || a.task.taskId.localeCompare(b.task.taskId));
         let done = 0;
-        for (const { c, task } of queue) {
+        for (const task of soonestFirst(queue, capacity)) {
           if (done >= capacity) break;
+          const c = task.owner;
           if (c.halted || c.suspension !== undefined || !c.tasks.has(task.taskId)) continue;
           const at = day - 1 + (done + 1) / (capacity + 1);
           done += 1;
@@ -184,15 +198,18 @@ export function createForecastModel(input: ForecastInput, now: Date): ForecastMo
 
       for (const c of cases) {
         if (c.halted || c.suspension !== undefined) continue;
-        for (const timer of c.timers.length === 0 ? [] : [...c.timers]) {
-          if (timer.at > day || c.halted || c.suspension !== undefined) continue;
-          c.timers = c.timers.filter((t) => t !== timer);
-          send(c, { type: 'timer.fired', nodeId: timer.nodeId, timerId: timer.timerId }, timer.at, random, day);
+        if (c.timers.length > 0) {
+          for (const timer of [...c.timers]) {
+            if (timer.at > day || c.halted || c.suspension !== undefined) continue;
+            c.timers = c.timers.filter((t) => t !== timer);
+            send(c, { type: 'timer.fired', nodeId: timer.nodeId, timerId: timer.timerId }, timer.at, random, day);
+          }
         }
-        for (const task of [...c.tasks.values()]) {
-          if (task.signalled || task.dueAt === undefined || task.dueAt > day || c.halted || c.suspension !== undefined || !c.tasks.has(task.taskId)) continue;
+        const watching = watched.get(c.state.workflow) as Set<string>;
+        for (const task of c.tasks.values()) {
+          if (task.signalled || task.dueAt === undefined || task.dueAt > day || c.halted || c.suspension !== undefined) continue;
           task.signalled = true;
-          if (watched.get(c.state.workflow)?.has(task.nodeId)) send(c, { type: 'task.slaBreach', nodeId: task.nodeId, taskId: task.taskId, limit: 'statutory' }, task.dueAt, random, day);
+          if (watching.has(task.nodeId)) send(c, { type: 'task.slaBreach', nodeId: task.nodeId, taskId: task.taskId, limit: 'statutory' }, task.dueAt, random, day);
         }
       }
       observer.endOfDay?.(day, () => cases.filter((c) => !c.halted && c.point.snapshot !== undefined).map((c) => standing(c, day)));
@@ -203,8 +220,8 @@ export function createForecastModel(input: ForecastInput, now: Date): ForecastMo
       const node = c.workflow.userTasks.get(task.nodeId);
       if (!node) return;
       const choice = chooseOutcome(draw, node, c.workflow.definition.edges, c.workflow.rates, {
-        mayLoop: !c.looped.has(node.id),
-        maySupplement: !c.supplemented.has(node.id),
+        mayLoop: c.looped?.has(node.id) !== true,
+        maySupplement: c.supplemented?.has(node.id) !== true,
       }, c.workflow.outcomeShares[node.id]);
       const data = formOf(c, node, choice.outcome);
       const outcome = node.outcomes.find((o) => o.id === choice.outcome);
@@ -220,8 +237,8 @@ export function createForecastModel(input: ForecastInput, now: Date): ForecastMo
       };
       if (!send(c, event, at, draw, day)) return;
       count(tally.decisions, task.departmentId);
-      if (choice.outcome === 'requestSupplement') c.supplemented.add(node.id);
-      else if (choice.outcome !== 'approve' && choice.outcome !== 'reject') c.looped.add(node.id);
+      if (choice.outcome === 'requestSupplement') (c.supplemented ??= new Set()).add(node.id);
+      else if (choice.outcome !== 'approve' && choice.outcome !== 'reject') (c.looped ??= new Set()).add(node.id);
     }
 
     /** Steps `c` with `event` at `at` and carries out the effects; false when the engine refused it. */
@@ -257,6 +274,8 @@ export function createForecastModel(input: ForecastInput, now: Date): ForecastMo
             origin: -1,
             signalled: false,
             openedAt: at,
+            order: c.index * TASKS_PER_CASE + c.opened++,
+            owner: c,
           });
           return;
         }
@@ -356,6 +375,37 @@ export function createForecastModel(input: ForecastInput, now: Date): ForecastMo
     const expectedBreaches = [...tally.breaches.values()].reduce((sum, n) => sum + n, 0) / runs;
     return { tasks, departments, expectedBreaches, engineSteps: [...paths.values()].reduce((sum, p) => sum + p.steps, 0) };
   }
+}
+
+/**
+ * The tasks of `queue` a department takes up first: soonest statutory limit first (none last),
+ * then by {@link RunTask.order}; only the first few more than `capacity` are put in order, as
+ * some may have left (their case completed or suspended by an earlier decision of the day), the
+ * whole queue when those run out.
+ */
+function* soonestFirst(queue: RunTask[], capacity: number): Generator<RunTask> {
+  const before = (a: RunTask, b: RunTask) => (a.dueAt ?? Infinity) - (b.dueAt ?? Infinity) || a.order - b.order;
+  const wanted = capacity * 2 + 8;
+  if (queue.length > wanted * 4) {
+    const best: RunTask[] = [];
+    for (const task of queue) {
+      if (best.length === wanted && before(task, best[wanted - 1] as RunTask) >= 0) continue;
+      let at = best.length === wanted ? wanted - 1 : best.length;
+      while (at > 0 && before(task, best[at - 1] as RunTask) < 0) {
+        best[at] = best[at - 1] as RunTask;
+        at -= 1;
+      }
+      best[at] = task;
+      if (best.length > wanted) best.length = wanted;
+    }
+    yield* best;
+    const taken = new Set(best);
+    queue.sort(before);
+    for (const task of queue) if (!taken.has(task)) yield task;
+    return;
+  }
+  queue.sort(before);
+  yield* queue;
 }
 
 /** Tasks `department` decides on one working day under `whatIf`: clerks × rate, its fraction drawn. */
