@@ -163,7 +163,18 @@ export function ForecastPanel() {
           <Typography.Text type="secondary" data-testid="forecast-basis">
             {t.horizonEnd(answer.horizonEnd)} · {t.basis(answer.runs, answer.seed, answer.elapsedMs)}
           </Typography.Text>
-          {answer.profileDepartments.length > 0 && <Alert type="info" showIcon message={answer.note} data-testid="forecast-note" />}
+          {answer.profileDepartments.length > 0 && (
+            <Alert
+              type="info"
+              showIcon
+              data-testid="forecast-note"
+              message={t.profileNote(
+                answer.profileDepartments.length,
+                answer.departments.length,
+                answer.profileDepartments.map((id) => departmentName.get(id) ?? id).join(locale === 'zh-CN' ? '、' : ', '),
+              )}
+            />
+          )}
           <Card size="small" title={t.whatIf} extra={<Typography.Text type="secondary">{t.whatIfHint}</Typography.Text>}>
             <Form form={whatIfForm} layout="vertical">
               <Form.List name="clerks">

@@ -13,8 +13,8 @@ export type CaseMove = { point: CasePoint; effects: readonly Effect[] } | { refu
 
 /** What identifies an event for the memo (its data is a function of the case, node and outcome). */
 function eventKey(event: CaseEvent): string {
-  const e = event as Record<string, unknown>;
-  return [e.type, e.nodeId, e.taskId, e.outcome, e.returnTo, e.limit, e.timerId, e.serviceId].map((part) => (part === undefined ? '' : String(part))).join('\u0000');
+  const e = event as Partial<Record<'nodeId' | 'taskId' | 'outcome' | 'returnTo' | 'limit' | 'timerId' | 'serviceId', string>>;
+  return `${event.type}\u0000${e.nodeId ?? ''}\u0000${e.taskId ?? ''}\u0000${e.outcome ?? ''}\u0000${e.returnTo ?? ''}\u0000${e.limit ?? ''}\u0000${e.timerId ?? ''}\u0000${e.serviceId ?? ''}`;
 }
 
 /**

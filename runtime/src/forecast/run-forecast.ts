@@ -91,7 +91,7 @@ export function createForecastModel(input: ForecastInput, now: Date): ForecastMo
   const openTasks = input.cases.flatMap((c) => c.tasks.map((task) => ({ c, task })));
   const originOf = new Map(openTasks.map(({ c, task }, index) => [`${c.caseId}\u0000${task.taskId}`, index]));
   const watched = new Map([...input.workflows].map(([key, workflow]) => [key, statutoryWatchers(workflow)]));
-  const dataMemo = new Map<string, Record<string, unknown>>();
+  const forms = input.cases.map(() => new Map<string, Record<string, unknown>>());
   const dataRandom = createSeededRandom(input.seed).fork('decision-data');
   const departmentIds = [...input.departments.keys()].sort();
 
@@ -337,11 +337,12 @@ export function createForecastModel(input: ForecastInput, now: Date): ForecastMo
 
   /** The form a clerk fills for `outcome` of `node` in case `c`: drawn once per case, node and outcome, so runs share engine steps. */
   function formOf(c: RunCase, node: UserTask, outcome: string): Record<string, unknown> {
-    const key = `${c.state.caseId}\u0000${node.id}\u0000${outcome}`;
-    const known = dataMemo.get(key);
+    const memo = forms[c.index] as Map<string, Record<string, unknown>>;
+    const key = `${node.id}\u0000${outcome}`;
+    const known = memo.get(key);
     if (known) return known;
-    const data = decisionData(dataRandom.fork(key), { node, outcome, caseData: c.state.data, templates: c.workflow.templates, today: input.today });
-    dataMemo.set(key, data);
+    const data = decisionData(dataRandom.fork(`${c.state.caseId}\u0000${key}`), { node, outcome, caseData: c.state.data, templates: c.workflow.templates, today: input.today });
+    memo.set(key, data);
     return data;
   }
 
