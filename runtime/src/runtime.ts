@@ -32,6 +32,7 @@ import {
 } from './definitions/definitions.service.ts';
 import { BoundedFeelEvaluator, type FeelBudget } from './feel/bounded-feel-evaluator.ts';
 import { IncidentsService, type IncidentFilters, type IncidentView } from './incidents/incidents.service.ts';
+import { ForecastService, type ForecastAnswer, type ForecastRequest } from './forecast/index.ts';
 import { MonitorService, type MonitorListFilters, type MonitorLoad, type MonitoredTask, type NodeHeat, type SeriesDay, type SeriesRange } from './monitor/monitor.service.ts';
 import { loadOrganisation } from './organisation/load-organisation.ts';
 import type { Organisation } from './organisation/organisation.ts';
@@ -190,6 +191,8 @@ export interface Runtime {
   nodeHeat(viewer: Viewer, key: string, version: number): Promise<{ nodes: Record<string, NodeHeat> }>;
   /** Created, decided, open, met and breached tasks per local day. */
   dailySeries(viewer: Viewer, range?: SeriesRange): Promise<{ days: SeriesDay[] }>;
+  /** A manager's forecast of breaches in their jurisdiction, as things are and under a what-if; reads only. */
+  forecast(viewer: Viewer, request: ForecastRequest): Promise<ForecastAnswer>;
 
   /** The viewer's notifications (消息), newest first, with the unread count. */
   listNotifications(viewer: Viewer, filters?: PageRequest & { unread?: boolean }): Promise<UserNotificationPage>;
@@ -380,6 +383,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   const urges = new CaseUrgesService({ executor, organisation: getOrganisation });
   const signers = new TaskSignersService({ executor, organisation: getOrganisation });
   const monitor = new MonitorService({ db, clock, definitions, organisation: getOrganisation, calendars: getCalendars });
+  const forecasts = new ForecastService({ db, clock, definitions, organisation: getOrganisation, calendars: getCalendars });
   const incidentsService = new IncidentsService({ db, executor, organisation: getOrganisation });
   const webhooks = new WebhooksService({ db });
   const userNotifications = new NotificationsService({ db });
@@ -506,6 +510,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     monitorLoad: (viewer) => monitor.monitorLoad(viewer),
     nodeHeat: (viewer, key, version) => monitor.nodeHeat(viewer, key, version),
     dailySeries: (viewer, range) => monitor.dailySeries(viewer, range),
+    forecast: (viewer, request) => forecasts.forecast(viewer, request),
 
     listNotifications: (viewer, filters) => userNotifications.list(viewer, filters),
     markNotificationRead: (viewer, id) => userNotifications.markRead(viewer, id),

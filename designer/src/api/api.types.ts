@@ -480,3 +480,67 @@ export interface ReturnPreview {
   returnTo: string | null;
   cancels: ReturnCancel[];
 }
+
+/** A change to the departments a forecast is run under as well (`POST /monitor/forecast`). */
+export interface ForecastWhatIf {
+  /** Clerks added (positive) or removed (negative) per department id. */
+  clerks?: Record<string, number>;
+  /** Departments closed for one working day of the horizon (1 = the first). */
+  closures?: { departmentId: string; day: number }[];
+}
+
+/** `POST /monitor/forecast`: what to forecast. */
+export interface ForecastRequest {
+  horizonDays: number;
+  runs: number;
+  seed: number;
+  whatIf?: ForecastWhatIf;
+}
+
+/** One department's forecast. */
+export interface ForecastDepartment {
+  departmentId: string;
+  name: string;
+  expectedBreaches: number;
+  expectedBreachesOfOpenTasks: number;
+  expectedDecisions: number;
+  clerks: number;
+  tasksPerClerkPerDay: number;
+  /** `profile`: too few recorded decisions, the simulation profile stood in. */
+  source: 'history' | 'profile';
+  decisions: number;
+  whatIf?: { expectedBreaches: number; expectedDecisions: number; clerks: number };
+}
+
+/** One open task's forecast. */
+export interface ForecastTask {
+  taskId: string;
+  caseId: string;
+  caseNumber: string;
+  nodeId: string;
+  name: string;
+  departmentId: string;
+  dueAt: string | null;
+  overdue: boolean;
+  breachProbability: number;
+  whatIfBreachProbability?: number;
+}
+
+/** `POST /monitor/forecast`: the answer. */
+export interface ForecastAnswer {
+  seed: number;
+  runs: number;
+  horizonDays: number;
+  asOf: string;
+  horizonEnd: string;
+  openCases: number;
+  expectedBreaches: number;
+  whatIfExpectedBreaches?: number;
+  whatIf?: ForecastWhatIf;
+  departments: ForecastDepartment[];
+  tasks: ForecastTask[];
+  profileDepartments: string[];
+  note: string;
+  engineSteps: number;
+  elapsedMs: number;
+}

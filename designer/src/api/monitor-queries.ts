@@ -1,5 +1,5 @@
-import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
-import type { MonitorHeat } from './api.types.ts';
+import { keepPreviousData, useMutation, useQueries, useQuery } from '@tanstack/react-query';
+import type { ForecastRequest, MonitorHeat } from './api.types.ts';
 import { queryKeys } from './query-keys.ts';
 import { tongbanApi, type MonitorListQuery, type PageQuery, type SeriesQuery } from './tongban-api.ts';
 
@@ -75,4 +75,9 @@ export function useNodeHeats(refs: readonly { key: string; version: number }[]):
 /** Created, decided, open, met and breached tasks per day over the caller's scope (`GET /monitor/series`). */
 export function useDailySeries(query: SeriesQuery = {}) {
   return useQuery({ queryKey: queryKeys.series(query), queryFn: () => tongbanApi.dailySeries(query), refetchInterval: monitorRefreshMs });
+}
+
+/** Runs a forecast (`POST /monitor/forecast`, managers): on demand, as it runs the open cases forward many times. */
+export function useForecast() {
+  return useMutation({ mutationFn: (request: ForecastRequest) => tongbanApi.forecast(request) });
 }

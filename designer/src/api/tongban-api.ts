@@ -11,6 +11,8 @@ import type {
   DefinitionVersion,
   Department,
   Escalation,
+  ForecastAnswer,
+  ForecastRequest,
   InboxItem,
   ItemList,
   Jurisdiction,
@@ -139,6 +141,8 @@ export const tongbanApi = {
   listOverdue: (query: MonitorListQuery = {}) => apiRequest<Page<MonitoredTask>>('/monitor/overdue', { query: { ...query } }),
   listAtRisk: (query: MonitorListQuery = {}) => apiRequest<Page<MonitoredTask>>('/monitor/at-risk', { query: { ...query } }),
   monitorLoad: () => apiRequest<MonitorLoad>('/monitor/load'),
+  /** A manager's forecast of breaches, as things are and under a what-if; reads only. */
+  forecast: (input: ForecastRequest) => apiRequest<ForecastAnswer>('/monitor/forecast', { method: 'POST', body: input }),
   nodeHeat: (definitionKey: string, version: number) => apiRequest<MonitorHeat>('/monitor/heat', { query: { definitionKey, version } }),
   dailySeries: (query: SeriesQuery = {}) => apiRequest<MonitorSeries>('/monitor/series', { query: { ...query } }),
   clock: () => apiRequest<ServerClock>('/clock'),

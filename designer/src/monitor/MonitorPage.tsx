@@ -12,6 +12,8 @@ import { useAuth } from '../shell/AuthProvider.tsx';
 import { ErrorAlert } from '../shell/ErrorAlert.tsx';
 import { complianceTone } from './compliance-tone.ts';
 import { extensionMessages } from '../tasks/extension.messages.ts';
+import { forecastMessages } from './forecast.messages.ts';
+import { ForecastPanel } from './ForecastPanel.tsx';
 import { EscalationList } from './EscalationList.tsx';
 import { ExtensionRequestList } from './ExtensionRequestList.tsx';
 import { HeatmapCard } from './HeatmapCard.tsx';
@@ -34,12 +36,13 @@ const toneColours = { success: '#389e0d', warning: '#d48806', danger: '#cf1322' 
  * The manager's monitor, over their jurisdiction's subtree: totals; the overview per department
  * and per district (open, at risk, overdue, compliance, median handling time); overdue, at-risk
  * and escalation lists linking to cases, and the extension requests awaiting the viewer's approval
- * (its KPI opens that list); the heatmap on the process diagram; load and compliance over the last
+ * (its KPI opens that list), and for a manager the forecast of breaches with a what-if; the heatmap on the process diagram; load and compliance over the last
  * 30 days. Every figure is counted by the API over all tasks in the caller's scope.
  */
 export function MonitorPage() {
   const t = useMessages(monitorMessages);
   const x = useMessages(extensionMessages);
+  const f = useMessages(forecastMessages);
   const { user } = useAuth();
   const queryClient = useQueryClient();
   const [overduePage, setOverduePage] = useState(1);
@@ -219,6 +222,9 @@ export function MonitorPage() {
                     <ExtensionRequestList page={extensions.data} loading={extensions.isPending} departments={departments} onPage={setExtensionPage} />
                   ),
                 },
+                ...(user?.roles.includes('manager')
+                  ? [{ key: 'forecast', label: <span data-testid="forecast-tab">{f.tab}</span>, children: <ForecastPanel /> }]
+                  : []),
               ]}
             />
           </Card>

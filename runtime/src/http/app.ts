@@ -102,7 +102,7 @@ export function createApp(runtime: Runtime, options: AppOptions): OpenAPIHono<Ht
   api.route('/', taskOperationsRoutes({ runtime, access, maxBodyBytes }));
   api.route('/', notificationsRoutes({ runtime, access }));
   api.route('/', webhooksRoutes({ runtime, access, maxBodyBytes }));
-  api.route('/', monitorRoutes({ runtime, access }));
+  api.route('/', monitorRoutes({ runtime, access, maxBodyBytes }));
   api.route('/', incidentsRoutes({ runtime, access }));
   api.route('/', clockRoutes({ runtime, access, maxBodyBytes }));
   api.route('/', calendarsRoutes({ runtime, access, maxBodyBytes }));

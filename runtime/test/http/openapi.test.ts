@@ -37,6 +37,7 @@ const ADDED = [
   'get /api/v1/monitor/load',
   'get /api/v1/monitor/heat',
   'get /api/v1/monitor/series',
+  'post /api/v1/monitor/forecast',
   'get /api/v1/clock',
   'post /api/v1/cases/{id}/withdraw',
   'post /api/v1/cases/{id}/suspend',

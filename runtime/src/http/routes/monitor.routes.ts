@@ -17,11 +17,14 @@ import {
   seriesQuerySchema,
 } from '../schemas/monitor.schema.ts';
 import { USER_SECURITY } from '../schemas/security.ts';
+import { forecastAnswerSchema, forecastRequestSchema } from '../schemas/forecast.schema.ts';
+import { jsonBody } from '../middleware/json-body.ts';
 
 /** Options of {@link monitorRoutes}. */
 export interface MonitorRoutesOptions {
-  runtime: Pick<Runtime, 'listOverdue' | 'listAtRisk' | 'listEscalations' | 'monitorLoad' | 'nodeHeat' | 'dailySeries'>;
+  runtime: Pick<Runtime, 'listOverdue' | 'listAtRisk' | 'listEscalations' | 'monitorLoad' | 'nodeHeat' | 'dailySeries' | 'forecast'>;
   access: Access;
+  maxBodyBytes: number;
 }
 
 const pageOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), total: z.number().int() });
@@ -31,9 +34,10 @@ const pageOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item)
  * scope: a clerk's department, a manager's or supervisor's jurisdiction subtree), and figures
  * counted over every task in that scope: `/monitor/load` (open, at-risk, overdue, met and
  * breached tasks and the median handling time per department, the median per district),
- * `/monitor/heat` (per node of a workflow version) and `/monitor/series` (per day).
+ * `/monitor/heat` (per node of a workflow version) and `/monitor/series` (per day); and
+ * `POST /monitor/forecast` (managers: the open cases of their jurisdiction run forward).
  */
-export function monitorRoutes({ runtime, access }: MonitorRoutesOptions): OpenAPIHono<HttpEnv> {
+export function monitorRoutes({ runtime, access, maxBodyBytes }: MonitorRoutesOptions): OpenAPIHono<HttpEnv> {
   const app = createRouter();
 
   /** A paged list of the caller's scope: the three monitor lists differ only in path, summary and row. */
@@ -138,6 +142,23 @@ export function monitorRoutes({ runtime, access }: MonitorRoutesOptions): OpenAP
     },
   });
   app.openapi(series, async (c) => c.json(await runtime.dailySeries(c.get('viewer'), c.req.valid('query')), 200));
+
+  const forecast = createRoute({
+    method: 'post',
+    path: '/monitor/forecast',
+    tags: ['monitor'],
+    summary: 'Each open task’s probability of breaching its statutory limit within a horizon of working days, and departments ranked by expected breaches, as things are and under a what-if (managers, their jurisdiction)',
+    description:
+      'The open cases of the manager’s jurisdiction subtree, read in one read-only transaction, run forward on a virtual clock `runs` times (Monte Carlo, seeded) with the engine’s step and each department’s measured work (decisions per clerk per working day, handling times); a department with fewer than 20 recorded decisions takes the simulation profile’s figures, and the answer names it. Nothing is written.',
+    security: USER_SECURITY,
+    middleware: [access.user(['manager']), jsonBody({ maxBytes: maxBodyBytes })] as const,
+    request: { body: { required: true, content: { 'application/json': { schema: forecastRequestSchema } } } },
+    responses: {
+      200: { description: 'The forecast', content: { 'application/json': { schema: forecastAnswerSchema } } },
+      ...errorResponses(400, 401, 403, 413, 415),
+    },
+  });
+  app.openapi(forecast, async (c) => c.json(await runtime.forecast(c.get('viewer'), c.req.valid('json')), 200));
 
   return app;
 }

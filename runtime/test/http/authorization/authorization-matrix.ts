@@ -95,6 +95,7 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
   'get /api/v1/monitor/load':                       { request: 'plain',            expect: [401, 403, 200, 200, 200, 200, 200, 200, 200] },
   'get /api/v1/monitor/heat':                       { request: 'heat',             expect: [401, 403, 200, 200, 200, 200, 200, 200, 200] },
   'get /api/v1/monitor/series':                     { request: 'plain',            expect: [401, 403, 200, 200, 200, 200, 200, 200, 200] },
+  'post /api/v1/monitor/forecast':                  { request: 'forecast',         expect: [401, 403, 403, 403, 200, 200, 403, 403, 403] },
   'get /api/v1/incidents':                          { request: 'plain',            expect: [401, 403, 403, 403, 200, 200, 403, 403, 200] },
   'post /api/v1/incidents/{id}/retry':              { request: 'retryIncident',    expect: [401, 403, 403, 403, 202, 404, 403, 403, 202] },
   'get /api/v1/clock':                              { request: 'plain',            expect: [401, 403, 200, 200, 200, 200, 200, 200, 200] },

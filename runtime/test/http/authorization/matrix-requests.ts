@@ -208,6 +208,7 @@ export const MATRIX_REQUESTS: Record<string, (context: MatrixContext) => Promise
   webhook: async (context) => ({ params: { id: await context.once('webhook', () => subscribed(context)) } }),
   webhookToDelete: async (context) => ({ params: { id: await context.once('webhook to delete', () => subscribed(context)) } }),
   heat: async () => ({ query: 'definitionKey=http-permit&version=1' }),
+  forecast: async () => ({ body: { horizonDays: 3, runs: 5, seed: 1 } }),
   retryIncident: async (context) => {
     const caseId = await filed(context, 'registry-call');
     const manager = await context.token('huangpu.manager');

@@ -133,6 +133,7 @@ const ROUTES: Record<string, RouteSetup> = {
   'post /api/v1/cases/{id}/urge': { as: 'huangpu.manager', runs: 120, cases: true, params: caseParam },
   'post /api/v1/webhooks': { as: 'apiKey', runs: 240 },
   'post /api/v1/clock/advance': { as: 'admin', runs: 720 },
+  'post /api/v1/monitor/forecast': { as: 'huangpu.manager', runs: 120, cases: true },
   'put /api/v1/calendars/{key}': { as: 'admin', runs: 720, params: () => fc.record({ key: calendarKey }) },
   'put /api/v1/calendars/{key}/notices/{year}': {
     as: 'admin',
