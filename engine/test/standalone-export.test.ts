@@ -1,9 +1,9 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { exportStandaloneModule, parseDefinition } from '../src/index.ts';
+import { standaloneFolder } from './standalone-module.ts';
 
 /** A scripted action of a shipped workflow's fixture (workflows/src/workflow-fixture.types.ts). */
 type FixtureAction =
@@ -19,16 +19,6 @@ interface Fixture {
   expected: { result: string; tasks: { nodeId: string }[]; data?: Record<string, unknown> };
 }
 
-/** What an exported module offers, as far as this test uses it. */
-interface CaseActor {
-  start(): void;
-  send(event: Record<string, unknown>): void;
-  getSnapshot(): { status: string; output?: { result: string }; context: { data: Record<string, unknown>; tasks: Record<string, string> } };
-}
-interface StandaloneModule {
-  createCaseActor(input: unknown, options: { onEffect: (effect: { type: string; params: { nodeId?: string } }) => void }): CaseActor;
-}
-
 const repo = fileURLToPath(new URL('../../', import.meta.url));
 const workflowsRoot = join(repo, 'workflows');
 const readJson = (path: string): unknown => JSON.parse(readFileSync(path, 'utf8'));
@@ -37,11 +27,8 @@ const workflows = readdirSync(workflowsRoot, { withFileTypes: true })
   .map((entry) => entry.name)
   .sort();
 
-/** An empty folder whose node_modules holds only xstate and feelin, linked from the repository's. */
-const folder = mkdtempSync(join(tmpdir(), 'tongban-standalone-'));
-mkdirSync(join(folder, 'node_modules'));
-for (const name of ['xstate', 'feelin']) symlinkSync(join(repo, 'node_modules', name), join(folder, 'node_modules', name), 'dir');
-afterAll(() => rmSync(folder, { recursive: true, force: true }));
+const folder = standaloneFolder();
+afterAll(() => folder.remove());
 
 const toEvent = (action: FixtureAction): Record<string, unknown> => {
   switch (action.action) {
@@ -78,9 +65,7 @@ describe.each(workflows)('the standalone XState module of workflow %s', (key) =>
   });
 
   it.each(fixtures.map((fixture) => [fixture.id, fixture] as const))('drives fixture %s to its expected end with a plain import()', async (_id, fixture) => {
-    const file = join(folder, exported.fileName);
-    writeFileSync(file, exported.module);
-    const loaded = (await import(/* @vite-ignore */ pathToFileURL(file).href)) as StandaloneModule;
+    const loaded = await folder.load(exported);
     const created: string[] = [];
     const actor = loaded.createCaseActor(
       { caseId: `standalone-${fixture.id}`, data: structuredClone(fixture.data) },
