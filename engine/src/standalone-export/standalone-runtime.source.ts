@@ -283,12 +283,11 @@ export const machine = createMachine({ ...config, output: ({ context }) => ({ re
 /**
  * Completes an event with what the case already knows: the id of the open task of its nodeId (the
  * first open instance of a countersign) for task.* events, the pending timer of its nodeId for
- * timer.fired, the running invocation for service.*, the sub-case for subCase.completed, and the
- * time it happens (at) for the case's records.
+ * timer.fired, the running invocation for service.* and the sub-case for subCase.completed.
  */
 export function withCaseIds(context, event) {
   const nodeId = event.nodeId;
-  const filled = { at: new Date().toISOString(), ...event };
+  const filled = { ...event };
   if (typeof nodeId !== 'string') return filled;
   if (event.type.startsWith('task.') && event.taskId === undefined) {
     const taskId = context.tasks[nodeId] ?? context.instances?.[nodeId]?.open[0];
@@ -313,7 +312,7 @@ export function createCaseActor(input, options = {}) {
   const onEffect = options.onEffect ?? (() => {});
   const effects = Object.fromEntries(effectTypes.map((type) => [type, ({ context }, params) => onEffect({ type, params: params ?? {}, context })]));
   const actor = createActor(machine.provide({ actions: effects }), {
-    input: { receivedAt: new Date().toISOString(), ...input },
+    input,
     ...(options.snapshot ? { snapshot: options.snapshot } : {}),
   });
   const send = actor.send.bind(actor);
