@@ -64,15 +64,18 @@ describe.each(workflows)('the standalone XState module of workflow %s', (key) =>
     for (const node of definition.nodes) if (node.type === 'userTask') expect(exported.readme).toContain(`\`${node.id}\``);
   });
 
-  it.each(fixtures.map((fixture) => [fixture.id, fixture] as const))('drives fixture %s to its expected end with a plain import()', async (_id, fixture) => {
+  it.each(fixtures.map((fixture) => [fixture.id, fixture] as const))('drives fixture %s to its expected end with a plain import(), resuming from the persisted snapshot before each event', async (_id, fixture) => {
     const loaded = await folder.load(exported);
     const created: string[] = [];
-    const actor = loaded.createCaseActor(
-      { caseId: `standalone-${fixture.id}`, data: structuredClone(fixture.data) },
-      { onEffect: ({ type, params }) => type === 'createTask' && created.push(String(params.nodeId)) },
-    );
+    const onEffect = ({ type, params }: { type: string; params: { nodeId?: string } }) => type === 'createTask' && created.push(String(params.nodeId));
+    let actor = loaded.createCaseActor({ caseId: `standalone-${fixture.id}`, data: structuredClone(fixture.data) }, { onEffect });
     actor.start();
-    for (const action of fixture.script) actor.send(toEvent(action));
+    for (const action of fixture.script) {
+      const persisted: unknown = JSON.parse(JSON.stringify(actor.getPersistedSnapshot()));
+      actor = loaded.createCaseActor(undefined, { onEffect, snapshot: persisted });
+      actor.start();
+      actor.send(toEvent(action));
+    }
     const snapshot = actor.getSnapshot();
     expect(snapshot.status).toBe('done');
     expect(snapshot.output).toEqual({ result: fixture.expected.result });

@@ -15,8 +15,8 @@ export interface StandaloneSnapshot {
 export interface StandaloneModule {
   createCaseActor(
     input: unknown,
-    options: { onEffect: (effect: { type: string; params: { nodeId?: string } }) => void },
-  ): { start(): void; send(event: Record<string, unknown>): void; getSnapshot(): StandaloneSnapshot };
+    options: { onEffect: (effect: { type: string; params: { nodeId?: string } }) => void; snapshot?: unknown },
+  ): { start(): void; send(event: Record<string, unknown>): void; getSnapshot(): StandaloneSnapshot; getPersistedSnapshot(): unknown };
   withCaseIds(context: unknown, event: Record<string, unknown>): Record<string, unknown> & { type: string };
 }
 
