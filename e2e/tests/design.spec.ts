@@ -243,4 +243,33 @@ test.describe('designing a process', () => {
       expect((await canvasDefinition(page)).nodes.map((node) => node.id).sort()).toEqual(version.body.definition.nodes.map((node) => node.id).sort());
     });
   });
+
+  test('Export as XState downloads a module that imports only xstate and feelin, and its README', async ({ api, openConsoleAs }) => {
+    const { body } = await api.call<{ items: { key: string; version: number }[] }>('GET', '/definitions', { as: { user: 'designer' } });
+    const latest = body.items.find((item) => item.key === 'open-restaurant');
+    if (latest === undefined) throw new Error("The seed published no 'open-restaurant'");
+    const page = await openConsoleAs('designer');
+    await page.getByTestId('toolbar-open').click();
+    await page.getByTestId(`open-open-restaurant-v${latest.version}`).click();
+    await expect(page.getByTestId('design-status')).toContainText('open-restaurant');
+    const downloads: { name: string; text: string }[] = [];
+    const collected = new Promise<void>((resolve) => {
+      page.on('download', async (download) => {
+        const stream = await download.createReadStream();
+        const chunks: Buffer[] = [];
+        for await (const chunk of stream) chunks.push(chunk as Buffer);
+        downloads.push({ name: download.suggestedFilename(), text: Buffer.concat(chunks).toString('utf8') });
+        if (downloads.length === 2) resolve();
+      });
+    });
+    await step('the designer exports the workflow as XState', page, async () => {
+      await page.getByTestId('toolbar-export-machine').click();
+      await collected;
+    });
+    const moduleFile = downloads.find((file) => file.name === `open-restaurant-v${latest.version}.mjs`);
+    const readme = downloads.find((file) => file.name === `open-restaurant-v${latest.version}.README.md`);
+    expect([...(moduleFile?.text ?? '').matchAll(/^import .* from '([^']+)';$/gm)].map((match) => match[1]).sort()).toEqual(['feelin', 'xstate']);
+    expect(moduleFile?.text).toContain('export function createCaseActor');
+    expect(readme?.text).toContain(`import { createCaseActor } from './open-restaurant-v${latest.version}.mjs'`);
+  });
 });

@@ -13,3 +13,4 @@ export * from './compile/index.ts';
 export * from './step/index.ts';
 export * from './bpmn/index.ts';
 export * from './case-migration/index.ts';
+export * from './standalone-export/index.ts';

@@ -1,6 +1,6 @@
 import { Queue, QueueEvents } from 'bullmq';
 import { sql } from 'drizzle-orm';
-import type { CalendarYear } from '@tongban/engine';
+import type { CalendarYear, StandaloneExport } from '@tongban/engine';
 import { advanceClock, type ClockAdvance, type FiredTimer } from './clock/advance-clock.ts';
 import type { CalendarBook } from './calendars/calendar-book.ts';
 import { CachedLoad, ChangeFeed, changeTopics, type ChangeTopic } from './caches/index.ts';
@@ -18,6 +18,7 @@ import { CaseMigrationService, type MigrationInput, type MigrationReport } from 
 import { DefinitionStore } from './definitions/definition-store.ts';
 import {
   getDefinitionVersion,
+  getStandaloneExport,
   getXstateExport,
   listDefinitions,
   listDefinitionVersions,
@@ -120,6 +121,8 @@ export interface Runtime {
   listDefinitionVersions(key: string): Promise<DefinitionVersionSummary[]>;
   getDefinitionVersion(key: string, version: number | 'latest'): Promise<DefinitionVersionDetail>;
   getXstateExport(key: string, version: number | 'latest'): Promise<XstateExport>;
+  /** The version as an ES module that runs in plain XState with only `xstate` and `feelin`, and its README. */
+  getStandaloneExport(key: string, version: number | 'latest'): Promise<StandaloneExport>;
   /** What moving running cases of a version to a later one by a node mapping would do, changing nothing. */
   planCaseMigration(input: MigrationInput): Promise<MigrationReport>;
   /** Moves them: each case in its own transaction with its row locked, recorded in its audit trail. */
@@ -469,6 +472,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     getDefinitionVersion: (key, version) => getDefinitionVersion(db, key, version),
     getXstateExport: (key, version) => getXstateExport(db, key, version),
     listServices: () => registry.describe(),
+    getStandaloneExport: (key, version) => getStandaloneExport(db, key, version),
 
     createCase: (input) => casesService.createCase(input),
     getCase: (caseId, viewer) => casesService.getCase(caseId, viewer),

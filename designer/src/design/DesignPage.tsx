@@ -1,6 +1,6 @@
 import { ReactFlowProvider, useReactFlow, useStoreApi } from '@xyflow/react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { levelSchema, parseDefinition, validateAndCompile, type Diagnostic, type Level, type NodeType, type WorkflowDefinition } from '@tongban/engine';
+import { exportStandaloneModule, levelSchema, parseDefinition, validateAndCompile, type Diagnostic, type Level, type NodeType, type WorkflowDefinition } from '@tongban/engine';
 import { App, Badge, Tabs } from 'antd';
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { isApiError } from '../api/api-error.ts';
@@ -209,7 +209,9 @@ function DesignWorkspace() {
       setTab('problems');
       return;
     }
-    downloadFile(`${definition.key}.xstate.json`, JSON.stringify(compiled, null, 2));
+    const exported = exportStandaloneModule(definition);
+    downloadFile(exported.fileName, exported.module, 'text/javascript');
+    downloadFile(`${exported.fileName.replace(/\.mjs$/, '')}.README.md`, exported.readme, 'text/markdown');
   }, [definition, message, t]);
 
   const importDefinition = useCallback(

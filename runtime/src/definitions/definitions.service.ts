@@ -1,6 +1,6 @@
 import { and, desc, eq } from 'drizzle-orm';
-import { compile, ENGINE_VERSION, parseDefinition, validate } from '@tongban/engine';
-import type { Diagnostic, WorkflowDefinition } from '@tongban/engine';
+import { compile, ENGINE_VERSION, exportStandaloneModule, parseDefinition, validate } from '@tongban/engine';
+import type { Diagnostic, StandaloneExport, WorkflowDefinition } from '@tongban/engine';
 import type { CalendarBook } from '../calendars/calendar-book.ts';
 import type { Db } from '../db/client.ts';
 import { workflowDefinitions, type WorkflowDefinitionRow } from '../db/schema/index.ts';
@@ -29,7 +29,11 @@ export interface PublishedVersion extends DefinitionVersionSummary {
   diagnostics: Diagnostic[];
 }
 
-/** The plain-XState export of one version (DESIGN.md §3). */
+/**
+ * The JSON XState export of one version (DESIGN.md §3): the machine config with its guards and
+ * actions named, which runs with `createMachine(machine).provide(implementations)` from
+ * `@tongban/engine`.
+ */
 export interface XstateExport {
   machine: Record<string, unknown>;
   meta: { key: string; version: number; engine: string };
@@ -206,6 +210,12 @@ export async function getDefinitionVersion(
 export async function getXstateExport(db: Db, key: string, version: number | 'latest'): Promise<XstateExport> {
   const detail = await getDefinitionVersion(db, key, version);
   return { machine: detail.machine, meta: { key: detail.key, version: detail.version, engine: ENGINE_VERSION } };
+}
+
+/** One version as a standalone ES module that needs only `xstate` and `feelin`, with its README. */
+export async function getStandaloneExport(db: Db, key: string, version: number | 'latest'): Promise<StandaloneExport> {
+  const detail = await getDefinitionVersion(db, key, version);
+  return exportStandaloneModule(detail.definition);
 }
 
 function summaryOf(row: WorkflowDefinitionRow): DefinitionVersionSummary {

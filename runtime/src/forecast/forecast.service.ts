@@ -145,7 +145,7 @@ export class ForecastService {
       const pausedAt = row.suspendedSince ?? now;
       return {
         caseId: row.id,
-        caseNumber: row.id,
+        caseNumber: row.caseNumber,
         workflow: `${row.definitionKey}@${row.definitionVersion}`,
         snapshot: row.snapshot,
         data: row.data,

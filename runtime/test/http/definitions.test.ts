@@ -241,3 +241,18 @@ describe('GET /definitions/{key}/versions/{version}/xstate', () => {
     expect(Object.keys(response.body.machine.states)).toEqual(expect.arrayContaining(['intake', 'review']));
   });
 });
+
+describe('GET /definitions/{key}/versions/{version}/xstate/module', () => {
+  it('answers a module importing only xstate and feelin, with a README naming its tasks', async () => {
+    const response = await client.send('GET', '/api/v1/definitions/http-permit/versions/1/xstate/module', undefined, { token: clerk });
+    expect(response.status).toBe(200);
+    expect(response.body.fileName).toBe('http-permit-v1.mjs');
+    expect([...response.body.module.matchAll(/^import .* from '([^']+)';$/gm)].map((match: string[]) => match[1]).sort()).toEqual(['feelin', 'xstate']);
+    expect(response.body.readme).toContain('`review`');
+  });
+
+  it('answers 404 for a version that does not exist', async () => {
+    const response = await client.send('GET', '/api/v1/definitions/http-permit/versions/99/xstate/module', undefined, { token: clerk });
+    expect(response.status).toBe(404);
+  });
+});

@@ -26,6 +26,7 @@ const CONTRACT = [
   'post /api/v1/clock/advance',
 ];
 const ADDED = [
+  'get /api/v1/definitions/{key}/versions/{version}/xstate/module',
   'post /api/v1/auth/logout',
   'get /api/v1/definitions/{key}/versions',
   'get /api/v1/jurisdictions',

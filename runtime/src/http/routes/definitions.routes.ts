@@ -25,6 +25,7 @@ export interface DefinitionsRoutesOptions {
     | 'listDefinitionVersions'
     | 'getDefinitionVersion'
     | 'getXstateExport'
+    | 'getStandaloneExport'
     | 'validateDefinitionInput'
     | 'publishDefinition'
   >;
@@ -41,7 +42,7 @@ const versionParams = z.object({ key: workflowKeyParamSchema, version: versionPa
 const jsonObject = z.record(z.string(), z.unknown());
 
 /**
- * `GET /definitions`, `GET /definitions/{key}/versions`, `GET /definitions/{key}/versions/{version}`, `…/xstate`,
+ * `GET /definitions`, `GET /definitions/{key}/versions`, `GET /definitions/{key}/versions/{version}`, `…/xstate`, `…/xstate/module`,
  * `POST /definitions/validate` and `POST /definitions` (publish: `designer` or `admin`).
  */
 export function definitionsRoutes({ runtime, access, maxBodyBytes }: DefinitionsRoutesOptions): OpenAPIHono<HttpEnv> {
@@ -121,13 +122,17 @@ export function definitionsRoutes({ runtime, access, maxBodyBytes }: Definitions
     method: 'get',
     path: '/definitions/{key}/versions/{version}/xstate',
     tags: ['definitions'],
-    summary: 'The version as an XState v5 machine config whose guards and actions are named: createMachine(machine).provide(implementations), with the implementations of @tongban/engine, runs it',
+    summary: 'The version as an XState v5 machine config in JSON, its guards and actions named but not included',
+    description:
+      '`machine` is the config, `meta` what it was compiled from. The file is not a machine on its own: `createMachine(file)` builds an empty one, ' +
+      'and `createMachine(machine)` one whose guards and actions are missing. It runs as `createMachine(machine).provide(implementations)` ' +
+      'with the implementations of the Tongban engine. For a machine that runs in plain XState, use `…/xstate/module`.',
     security: USER_SECURITY,
     middleware: [access.user()] as const,
     request: { params: versionParams },
     responses: {
       200: {
-        description: 'The machine and what it was compiled from',
+        description: 'The machine config and what it was compiled from',
         content: {
           'application/json': {
             schema: z.object({
@@ -143,6 +148,32 @@ export function definitionsRoutes({ runtime, access, maxBodyBytes }: Definitions
   app.openapi(xstate, async (c) => {
     const { key, version } = c.req.valid('param');
     return c.json(await runtime.getXstateExport(key, versionOf(version)), 200);
+  });
+
+  const standalone = createRoute({
+    method: 'get',
+    path: '/definitions/{key}/versions/{version}/xstate/module',
+    tags: ['definitions'],
+    summary: 'The version as an ES module that runs in plain XState v5, importing only the packages xstate and feelin, with its README',
+    description:
+      '`module` is the text of `fileName` (`<key>-v<version>.mjs`): the machine config, its guards and actions inlined, and ' +
+      '`createCaseActor({ caseId, data }, { onEffect })`, whose `send` finds the open task of a completion from its `nodeId`. ' +
+      '`readme` (Markdown) says how to start a case, which events it takes, what the snapshot holds and what is left to the host ' +
+      '(clocks, business calendars, timers, service calls, sub-cases).',
+    security: USER_SECURITY,
+    middleware: [access.user()] as const,
+    request: { params: versionParams },
+    responses: {
+      200: {
+        description: 'The module and its README',
+        content: { 'application/json': { schema: z.object({ fileName: z.string(), module: z.string(), readme: z.string() }) } },
+      },
+      ...errorResponses(400, 401, 403, 404),
+    },
+  });
+  app.openapi(standalone, async (c) => {
+    const { key, version } = c.req.valid('param');
+    return c.json(await runtime.getStandaloneExport(key, versionOf(version)), 200);
   });
 
   const validate = createRoute({

@@ -48,6 +48,7 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
   'get /api/v1/definitions/{key}/versions':                 { request: 'definitionKey', expect: [401, 403, 200, 200, 200, 200, 200, 200, 200] },
   'get /api/v1/definitions/{key}/versions/{version}':        { request: 'definition', expect: [401, 403, 200, 200, 200, 200, 200, 200, 200] },
   'get /api/v1/definitions/{key}/versions/{version}/xstate': { request: 'definition', expect: [401, 403, 200, 200, 200, 200, 200, 200, 200] },
+  'get /api/v1/definitions/{key}/versions/{version}/xstate/module': { request: 'definition', expect: [401, 403, 200, 200, 200, 200, 200, 200, 200] },
   'post /api/v1/definitions/validate':              { request: 'validate',         expect: [401, 403, 200, 200, 200, 200, 200, 200, 200] },
   'post /api/v1/definitions':                       { request: 'publish',          expect: [401, 403, 403, 403, 403, 403, 403, 201, 201] },
   'post /api/v1/definitions/{key}/migrations/dry-run': { request: 'migration',      expect: [401, 403, 403, 403, 403, 403, 403, 200, 200] },

@@ -1,0 +1,2 @@
+export * from './export-standalone-module.ts';
+export * from './standalone-readme.ts';
