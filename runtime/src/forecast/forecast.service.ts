@@ -234,6 +234,7 @@ export class ForecastService {
     const openCases = await tx
       .select({
         id: cases.id,
+        caseNumber: cases.caseNumber,
         definitionKey: cases.definitionKey,
         definitionVersion: cases.definitionVersion,
         jurisdictionId: cases.jurisdictionId,
