@@ -104,8 +104,11 @@ async function until(condition: () => Promise<boolean>, timeoutMs: number, failu
 }
 
 /** The lines a shutdown printed, in order, shortened to what they stopped. */
+/** The steps the JSON shutdown lines of `output` name as stopped, in order. */
 function stoppedSteps(output: string): string[] {
-  return [...output.matchAll(/^Shutdown: (.+) stopped \(/gm)].map((m) => m[1]!);
+  const lines = output.split('\n').filter((line) => line.startsWith('{'));
+  const records = lines.map((line) => JSON.parse(line) as { step?: string; msg: string });
+  return records.filter((record) => record.step !== undefined && record.msg.startsWith(`Shutdown: ${record.step} stopped (`)).map((record) => record.step!);
 }
 
 describe.each(['SIGTERM', 'SIGINT'] as const)('tongban api on %s', (signal) => {
