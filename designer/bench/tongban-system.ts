@@ -68,8 +68,8 @@ export async function startTongban(): Promise<RunningTongban> {
     createInterface({ input: stream }).on('line', (line) => {
       tail.push(line);
       if (tail.length > keptLines) tail.shift();
-      const match = /Tongban is ready at (\S+)/.exec(line);
-      if (match?.[1] !== undefined) ready(match[1]);
+      const url = readyLineUrl(line);
+      if (url !== undefined) ready(url);
     });
   }
 
@@ -102,4 +102,11 @@ export async function startTongban(): Promise<RunningTongban> {
     throw new SystemStartError(`tongban start ${why}; its last lines:\n${tail.join('\n')}`);
   }
   return { url: outcome.url, stop };
+}
+
+/** The `url` of Tongban's JSON ready line (`{"msg":"Tongban is ready","url":…}`); undefined for any other line. */
+function readyLineUrl(line: string): string | undefined {
+  if (!line.includes('"msg":"Tongban is ready"')) return undefined;
+  const { url } = JSON.parse(line) as { url?: unknown };
+  return typeof url === 'string' ? url : undefined;
 }

@@ -91,8 +91,8 @@ export async function startSystem(options: StartSystemOptions): Promise<RunningS
       log.write(`${line}\n`);
       tail.push(line);
       if (tail.length > keptLines) tail.shift();
-      const match = /Tongban is ready at (\S+)/.exec(line);
-      if (match?.[1] !== undefined) ready(match[1]);
+      const url = readyLineUrl(line);
+      if (url !== undefined) ready(url);
     });
   }
 
@@ -125,4 +125,11 @@ export async function startSystem(options: StartSystemOptions): Promise<RunningS
     throw new SystemStartError(`tongban start ${why}; its last lines:\n${tail.join('\n')}`);
   }
   return { url: outcome.url, intakeApiKey: options.intakeApiKey, dataRoot, stop };
+}
+
+/** The `url` of Tongban's JSON ready line (`{"msg":"Tongban is ready","url":…}`); undefined for any other line. */
+function readyLineUrl(line: string): string | undefined {
+  if (!line.includes('"msg":"Tongban is ready"')) return undefined;
+  const { url } = JSON.parse(line) as { url?: unknown };
+  return typeof url === 'string' ? url : undefined;
 }

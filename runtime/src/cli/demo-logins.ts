@@ -1,20 +1,14 @@
 import type { OrganisationSeed } from '../seed/organisation-seed.ts';
 
 /**
- * The demo logins as a few printable lines: the shared password, then the usernames grouped by the
- * part before the dot (`city`, `huangpu`, ...), each with its roles.
+ * The demo logins by the part of the username before the dot (`city`, `huangpu`, ...): each group's
+ * usernames with their roles, e.g. `huangpu.intake (clerk) · huangpu.review (reviewer)`.
  */
-export function formatDemoLogins(seed: OrganisationSeed): string[] {
+export function demoLogins(seed: OrganisationSeed): Record<string, string> {
   const groups = new Map<string, string[]>();
   for (const user of seed.users) {
     const group = user.username.includes('.') ? (user.username.split('.')[0] ?? user.username) : 'system';
-    const entries = groups.get(group) ?? [];
-    entries.push(`${user.username} (${user.roles.join(', ')})`);
-    groups.set(group, entries);
+    groups.set(group, [...(groups.get(group) ?? []), `${user.username} (${user.roles.join(', ')})`]);
   }
-  const width = Math.max(...[...groups.keys()].map((group) => group.length));
-  return [
-    `Demo logins, password ${seed.demoPassword}:`,
-    ...[...groups].map(([group, entries]) => `  ${`${group}:`.padEnd(width + 2)}${entries.join(' · ')}`),
-  ];
+  return Object.fromEntries([...groups].map(([group, entries]) => [group, entries.join(' · ')]));
 }

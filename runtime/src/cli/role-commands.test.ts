@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, startTongban, testRedis } from '../../test/support/index.ts';
+import { createTestDatabase, startTongban, testRedis, waitForUrl } from '../../test/support/index.ts';
 import type { TestDatabase } from '../../test/support/index.ts';
 import { runCli } from './run-cli.ts';
 
@@ -20,7 +20,7 @@ describe('tongban start', () => {
       TONGBAN_QUEUE_PREFIX: redis.prefix,
     });
     try {
-      const [, url] = await child.waitFor(/Tongban is ready at (http:\/\/127\.0\.0\.1:\d+)/);
+      const url = await waitForUrl(child);
       await child.waitFor(/Intake API key/);
       const output = child.output();
       expect(output).toContain('Clock: virtual');
@@ -46,9 +46,12 @@ describe('tongban start', () => {
 });
 
 describe('the tongban command line', () => {
-  it('names an unusable setting and exits with code 1 before starting anything', async () => {
+  it('logs an unusable setting as one JSON line with its code and exits with code 1 before starting anything', async () => {
     const result = await runCli(['start', '--port', '0'], { env: { ...process.env, TONGBAN_SHUTDOWN_GRACE_MS: '25s' } });
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/TONGBAN_SHUTDOWN_GRACE_MS must be a number of milliseconds/);
+    const [line] = result.stdout.trim().split('\n').map((text) => JSON.parse(text) as Record<string, unknown>);
+    expect(line).toEqual(expect.objectContaining({ level: 60, role: 'start', code: 'invalid-config' }));
+    expect(line!.msg).toMatch(/^tongban start did not start: TONGBAN_SHUTDOWN_GRACE_MS must be a number of milliseconds/);
+    expect(result.stderr).toBe('');
   }, 60_000);
 });

@@ -1,5 +1,6 @@
 import { InvalidArgumentError, Option } from 'commander';
 import type { Command } from 'commander';
+import type { Logger } from 'pino';
 import type { RoleName } from '../health/health.ts';
 
 /** Parses a TCP port given on the command line. */
@@ -43,20 +44,36 @@ export function registerRoleCommands(program: Command): void {
 
 async function runRole(role: RoleName, flags: RoleFlags): Promise<void> {
   const { loadConfig } = await import('../infra/config.ts');
+  const { createLogger } = await import('../logging/create-logger.ts');
   const { Shutdown } = await import('../roles/shutdown.ts');
   const { startRole } = await import('../roles/start-role.ts');
-  const loaded = loadConfig();
+  let loaded: ReturnType<typeof loadConfig>;
+  try {
+    loaded = loadConfig();
+  } catch (error) {
+    logStartError(createLogger({ role, level: 'info' }), role, error);
+    process.exitCode = 1;
+    return;
+  }
   const config = {
     ...loaded,
     ...(flags.port === undefined ? {} : { port: flags.port }),
     ...(flags.healthPort === undefined ? {} : { healthPort: flags.healthPort }),
   };
-  const shutdown = new Shutdown({ graceMs: config.shutdownGraceMs, print: (line) => console.log(line) });
+  const log = createLogger({ role, level: config.logLevel });
+  const shutdown = new Shutdown({ graceMs: config.shutdownGraceMs, log });
   shutdown.listen();
   try {
-    await startRole({ role, config, shutdown, virtualClock: flags.virtualClock === true });
+    await startRole({ role, config, shutdown, log, virtualClock: flags.virtualClock === true });
   } catch (error) {
-    console.error(`tongban: ${error instanceof Error ? error.message : String(error)}`);
+    logStartError(log, role, error);
     await shutdown.run(`tongban ${role} did not start`, 1);
   }
+}
+
+/** Logs why `role` did not start: the error's stable `code` and message; the stack only of an error that has no code. */
+function logStartError(log: Logger, role: RoleName, error: unknown): void {
+  const code = typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string' ? error.code : undefined;
+  const message = error instanceof Error ? error.message : String(error);
+  log.fatal(code === undefined ? { err: error } : { code }, `tongban ${role} did not start: ${message}`);
 }

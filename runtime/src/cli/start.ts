@@ -1,4 +1,6 @@
+import type { Logger } from 'pino';
 import type { TongbanConfig } from '../infra/config.ts';
+import { createLogger } from '../logging/create-logger.ts';
 import { Shutdown } from '../roles/shutdown.ts';
 import { startRole } from '../roles/start-role.ts';
 
@@ -7,8 +9,8 @@ export interface StartOptions {
   config: TongbanConfig;
   /** Run on a virtual clock that moves only through `POST /api/v1/clock/advance`. */
   virtualClock: boolean;
-  /** Receives every line to show the operator. Default `console.log`. */
-  print?: (line: string) => void;
+  /** Receives the start-up and shutdown lines. Default a pino logger on standard output at `config.logLevel`. */
+  log?: Logger;
 }
 
 /** A running Tongban. */
@@ -25,10 +27,10 @@ export interface RunningTongban {
  * When start-up fails, what was started is stopped again before the error is thrown.
  */
 export async function startTongban(options: StartOptions): Promise<RunningTongban> {
-  const print = options.print ?? ((line: string) => console.log(line));
-  const shutdown = new Shutdown({ graceMs: options.config.shutdownGraceMs, print, exit: () => undefined });
+  const log = options.log ?? createLogger({ role: 'start', level: options.config.logLevel });
+  const shutdown = new Shutdown({ graceMs: options.config.shutdownGraceMs, log, exit: () => undefined });
   try {
-    const running = await startRole({ role: 'start', config: options.config, shutdown, virtualClock: options.virtualClock, print });
+    const running = await startRole({ role: 'start', config: options.config, shutdown, virtualClock: options.virtualClock, log });
     return { url: running.url as string, stop: () => shutdown.run('stop') };
   } catch (error) {
     await shutdown.run('start-up failed');

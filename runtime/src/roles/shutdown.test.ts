@@ -1,11 +1,18 @@
+import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
 import { Shutdown } from './shutdown.ts';
 
 function harness(graceMs = 1_000) {
-  const lines: string[] = [];
+  const records: Record<string, unknown>[] = [];
+  const lines: unknown[] = [];
   const exits: number[] = [];
-  const shutdown = new Shutdown({ graceMs, print: (line) => lines.push(line), exit: (code) => exits.push(code) });
-  return { shutdown, lines, exits };
+  const write = (line: string) => {
+    const record = JSON.parse(line) as Record<string, unknown>;
+    records.push(record);
+    lines.push(record.msg);
+  };
+  const shutdown = new Shutdown({ graceMs, log: pino({ base: undefined }, { write }), exit: (code) => exits.push(code) });
+  return { shutdown, records, lines, exits };
 }
 
 const tick = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -24,6 +31,21 @@ describe('Shutdown', () => {
     expect(lines[1]).toMatch(/^Shutdown: HTTP server stopped \(\d+ ms\); two connections cut$/);
     expect(lines.at(-1)).toMatch(/^Shutdown complete in \d+ ms$/);
     expect(exits).toEqual([0]);
+  });
+
+  it('logs its lines as JSON with the reason, each step and the durations as fields', async () => {
+    const { shutdown, records } = harness();
+    shutdown.add({ name: 'pool', run: async () => undefined });
+    shutdown.add({ name: 'HTTP server', run: async () => 'two connections cut' });
+    await shutdown.run('SIGTERM');
+    expect(records.map(({ level, reason, graceMs, step, note }) => ({ level, reason, graceMs, step, note }))).toEqual([
+      { level: 30, reason: 'SIGTERM', graceMs: 1_000, step: undefined, note: undefined },
+      { level: 30, reason: undefined, graceMs: undefined, step: 'HTTP server', note: 'two connections cut' },
+      { level: 30, reason: undefined, graceMs: undefined, step: 'pool', note: undefined },
+      { level: 30, reason: 'SIGTERM', graceMs: undefined, step: undefined, note: undefined },
+    ]);
+    expect(records.slice(1).every((record) => typeof record.durationMs === 'number')).toBe(true);
+    expect(records.at(-1)!.exitCode).toBe(0);
   });
 
   it('gives each step the instant its share of the grace period ends', async () => {

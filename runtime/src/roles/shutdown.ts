@@ -1,3 +1,5 @@
+import type { Logger } from 'pino';
+
 /** One step of an orderly shutdown: stops one thing the process started. */
 export interface ShutdownStep {
   /** What it stops, as the shutdown lines name it, e.g. `HTTP server`. */
@@ -15,8 +17,8 @@ export interface ShutdownStep {
 export interface ShutdownOptions {
   /** How long the whole shutdown may take before the exit is forced, ms. */
   graceMs: number;
-  /** Receives every line to show the operator. */
-  print: (line: string) => void;
+  /** Receives the shutdown's lines: begun (`reason`, `graceMs`), each step (`step`, `durationMs`), finished (`durationMs`). */
+  log: Logger;
   /** Ends the process. Default `process.exit`. */
   exit?: (code: number) => void;
 }
@@ -69,7 +71,7 @@ export class Shutdown {
   force(reason: string): void {
     if (this.exited) return;
     const cut = [...(this.current === undefined ? [] : [this.current]), ...[...this.steps].reverse().map((s) => s.name)];
-    this.options.print(`${reason}: exiting now; cut short: ${cut.length === 0 ? 'nothing' : cut.join(', ')}`);
+    this.options.log.error({ reason, cutShort: cut }, `${reason}: exiting now; cut short: ${cut.length === 0 ? 'nothing' : cut.join(', ')}`);
     this.exit(1);
   }
 
@@ -90,7 +92,7 @@ export class Shutdown {
       this.force(`${signal} during the shutdown`);
     };
     const onError = (error: unknown) => {
-      console.error('tongban: uncaught error:', error);
+      this.options.log.fatal({ err: error }, 'uncaught error');
       void this.run('uncaught error', 1);
     };
     process.on('SIGTERM', onSignal);
@@ -106,13 +108,13 @@ export class Shutdown {
   }
 
   private async runSteps(reason: string, code: number): Promise<void> {
-    const { graceMs, print } = this.options;
+    const { graceMs, log } = this.options;
     if (this.steps.length === 0) {
       this.exit(code);
       return;
     }
     const began = Date.now();
-    print(`${reason}: shutting down (grace ${graceMs} ms)`);
+    log.info({ reason, graceMs }, `${reason}: shutting down (grace ${graceMs} ms)`);
     const grace = setTimeout(() => this.force(`The shutdown grace of ${graceMs} ms ran out`), graceMs);
     for (const callback of this.beginCallbacks) callback();
     let exitCode = code;
@@ -121,16 +123,18 @@ export class Shutdown {
       const started = Date.now();
       try {
         const note = await step.run(began + graceMs * Math.min(1, step.by ?? 1));
-        print(`Shutdown: ${step.name} stopped (${Date.now() - started} ms)${note ? `; ${note}` : ''}`);
+        const durationMs = Date.now() - started;
+        log.info({ step: step.name, durationMs, ...(note ? { note } : {}) }, `Shutdown: ${step.name} stopped (${durationMs} ms)${note ? `; ${note}` : ''}`);
       } catch (error) {
         exitCode = 1;
-        print(`Shutdown: ${step.name} failed: ${error instanceof Error ? error.message : String(error)}`);
+        log.error({ step: step.name, err: error }, `Shutdown: ${step.name} failed: ${error instanceof Error ? error.message : String(error)}`);
       }
       this.current = undefined;
     }
     clearTimeout(grace);
     if (this.exited) return;
-    print(`Shutdown complete in ${Date.now() - began} ms`);
+    const durationMs = Date.now() - began;
+    log.info({ reason, durationMs, exitCode }, `Shutdown complete in ${durationMs} ms`);
     this.exit(exitCode);
   }
 

@@ -14,12 +14,13 @@ import { startLocalServices } from '../infra/local-services.ts';
 import { createLogger, httpLogger, requestLogger, runtimeLogger } from '../logging/index.ts';
 import { metricsRoutes, readDatabaseFigures, TongbanMetrics } from '../metrics/index.ts';
 import { createRuntime } from '../runtime.ts';
-import { formatDemoLogins } from '../cli/demo-logins.ts';
+import { demoLogins } from '../cli/demo-logins.ts';
 import { redactUrl } from '../cli/redact-url.ts';
 import { loadOrganisationSeed } from '../seed/organisation-seed.ts';
 import { seedAll } from '../seed/seed-all.ts';
 import { drainServer, listen, serverUrl } from './http-server.ts';
 import { RoleError } from './role-error.ts';
+import { runtimeVersion } from './runtime-version.ts';
 import type { Shutdown } from './shutdown.ts';
 
 /** Options of {@link startRole}. */
@@ -30,9 +31,7 @@ export interface RoleOptions {
   shutdown: Shutdown;
   /** `start` only: run on the virtual clock of the database, moved by `POST /api/v1/clock/advance`. */
   virtualClock?: boolean;
-  /** Receives every line to show the operator. Default `console.log`. */
-  print?: (line: string) => void;
-  /** The process's log (requests, errors, the workers' lines). Default a pino logger on standard output at `config.logLevel`. */
+  /** The process's log (start-up, requests, errors, the workers' lines). Default a pino logger on standard output at `config.logLevel`. */
   log?: Logger;
 }
 
@@ -72,7 +71,7 @@ const WORKER_DRAIN_SHARE = 0.8;
  */
 export async function startRole(options: RoleOptions): Promise<RunningRole> {
   const { role, config, shutdown } = options;
-  const print = options.print ?? ((line: string) => console.log(line));
+  const log = options.log ?? createLogger({ role, level: config.logLevel });
   if (role !== 'start' && options.virtualClock) {
     throw new RoleError(
       'virtual-clock-needs-start',
@@ -83,7 +82,7 @@ export async function startRole(options: RoleOptions): Promise<RunningRole> {
   let databaseUrl: string;
   let redisUrl: string;
   if (role === 'start') {
-    const services = await startLocalServices(config, { redis: true, notice: print });
+    const services = await startLocalServices(config, { redis: true, notice: (line) => log.warn(line) });
     const embedded = [services.embedded.postgres && 'PostgreSQL', services.embedded.redis && 'Redis'].filter((n) => typeof n === 'string');
     if (embedded.length > 0) shutdown.add({ name: `embedded ${embedded.join(' and ')}`, run: () => services.stop() });
     databaseUrl = services.databaseUrl;
@@ -115,7 +114,6 @@ export async function startRole(options: RoleOptions): Promise<RunningRole> {
   const clock: Clock = options.virtualClock ? await createVirtualClock(handle.db) : systemClock;
   if (role === 'start') await seedAll(handle.db, { now: clock.now() });
 
-  const log = options.log ?? createLogger({ role, level: config.logLevel });
   const logger = runtimeLogger(log);
   const metrics = new TongbanMetrics(role);
   const runtime = await createRuntime({
@@ -154,13 +152,16 @@ export async function startRole(options: RoleOptions): Promise<RunningRole> {
     });
   }
   if (role === 'worker') {
-    print(`Tongban worker is ready (pid ${process.pid}): health at ${healthUrl}/healthz and ${healthUrl}/readyz, metrics at ${healthUrl}/metrics`);
+    log.info(
+      { version: runtimeVersion, healthUrl, health: `${healthUrl}/healthz`, readiness: `${healthUrl}/readyz`, metrics: `${healthUrl}/metrics`, startupSeconds: uptimeSeconds() },
+      'Tongban worker is ready',
+    );
     return { role, healthUrl: healthUrl as string };
   }
 
   const hasConsole = existsSync(path.join(config.consoleDir, 'index.html'));
   if (!hasConsole) {
-    print(`Console not built (${config.consoleDir} has no index.html): serving the API only; run npm run build -w @tongban/designer`);
+    log.warn({ consoleDir: config.consoleDir }, `Console not built (${config.consoleDir} has no index.html): serving the API only; run npm run build -w @tongban/designer`);
   }
   const onRequest = requestLogger(log);
   const app = createApp(runtime, {
@@ -177,16 +178,34 @@ export async function startRole(options: RoleOptions): Promise<RunningRole> {
   const server = await listen(app.fetch, config.host, config.port);
   shutdown.add({ name: 'HTTP server', by: HTTP_DRAIN_SHARE, run: (until) => drainServer(server, until) });
   const url = serverUrl(server, config.host);
-  const what = role === 'start' ? 'Tongban is' : 'Tongban api is';
-  print(
-    `${what} ready at ${url}${hasConsole ? '' : ' (API only)'} in ${process.uptime().toFixed(1)} s (pid ${process.pid}) — API ${url}/api/v1, OpenAPI ${url}/api/openapi.json, health ${url}/healthz and ${url}/readyz, metrics ${url}/metrics`,
+  log.info(
+    {
+      version: runtimeVersion,
+      url,
+      console: hasConsole,
+      api: `${url}/api/v1`,
+      openapi: `${url}/api/openapi.json`,
+      health: `${url}/healthz`,
+      readiness: `${url}/readyz`,
+      metrics: `${url}/metrics`,
+      startupSeconds: uptimeSeconds(),
+    },
+    role === 'start' ? 'Tongban is ready' : 'Tongban api is ready',
   );
   if (role === 'start') {
-    print(`Clock: ${clock.virtual ? `virtual, now ${clock.now().toISOString()}` : 'system'}`);
-    for (const line of formatDemoLogins(loadOrganisationSeed())) print(line);
-    print(`Intake API key (X-Api-Key): ${config.intakeApiKeys.join(', ')}`);
+    const seed = loadOrganisationSeed();
+    log.info(
+      { clock: clock.virtual ? 'virtual' : 'system', ...(clock.virtual ? { now: clock.now().toISOString() } : {}) },
+      `Clock: ${clock.virtual ? `virtual, now ${clock.now().toISOString()}` : 'system'}`,
+    );
+    log.info({ password: seed.demoPassword, logins: demoLogins(seed) }, `Demo logins, password ${seed.demoPassword}`);
+    log.info({ intakeApiKeys: config.intakeApiKeys }, `Intake API key (X-Api-Key): ${config.intakeApiKeys.join(', ')}`);
   }
   return { role, url, healthUrl: url };
+}
+
+function uptimeSeconds(): number {
+  return Math.round(process.uptime() * 10) / 10;
 }
 
 function requireUrl(value: string | undefined, variable: string, role: RoleName, what: string): string {

@@ -31,8 +31,8 @@ beforeAll(async () => {
       done();
     },
   });
-  shutdown = new Shutdown({ graceMs: 20_000, print: () => undefined, exit: () => undefined });
-  const running = await startRole({ role: 'start', config, shutdown, print: () => undefined, log: createLogger({ role: 'start', level: 'debug', destination: capture }) });
+  shutdown = new Shutdown({ graceMs: 20_000, log: createLogger({ role: 'start', level: 'silent' }), exit: () => undefined });
+  const running = await startRole({ role: 'start', config, shutdown, log: createLogger({ role: 'start', level: 'debug', destination: capture }) });
   url = running.url as string;
 }, 180_000);
 
@@ -174,4 +174,14 @@ describe('the request log of tongban start', () => {
     expect(response.status).toBe(200);
     expect(logLines.filter((line) => line.requestId === 'probe-0003')).toEqual([expect.objectContaining({ level: 20, route: '/healthz', status: 200 })]);
   }, 60_000);
+});
+
+describe('the start-up log of tongban start', () => {
+  it('writes its ready line as JSON with the url, role, pid and version', () => {
+    const ready = logLines.find((line) => line.msg === 'Tongban is ready');
+    expect(ready).toEqual(expect.objectContaining({ level: 30, role: 'start', pid: process.pid, url, version: expect.stringMatching(/^\d+\.\d+\.\d+/), openapi: `${url}/api/openapi.json` }));
+    expect(logLines.find((line) => line.msg === 'Demo logins, password tongban123')).toEqual(
+      expect.objectContaining({ logins: expect.objectContaining({ huangpu: expect.stringContaining('huangpu.intake (clerk)') }) }),
+    );
+  });
 });

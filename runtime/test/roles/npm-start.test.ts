@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { processTree, startProcess, waitUntilGone } from '../support/index.ts';
+import { processTree, startProcess, waitForUrl, waitUntilGone } from '../support/index.ts';
 import type { TestProcess } from '../support/index.ts';
 import { caseUnderReview, PORTAL_KEY, publishQuickReview } from './support/quick-review.ts';
 import { remoteClient } from './support/remote-client.ts';
@@ -51,7 +51,7 @@ describe('npm start', () => {
     const first = npmStart({ PORT: '0', TONGBAN_INTAKE_API_KEYS: PORTAL_KEY });
     let reviewTaskCase: string;
     try {
-      const url = (await first.npm.waitFor(/Tongban is ready at (http:\/\/\S+)/, 300_000))[1]!;
+      const url = await waitForUrl(first.npm, 300_000);
       const client = remoteClient(url);
       await publishQuickReview(client);
       reviewTaskCase = (await caseUnderReview(client, client)).caseId;
@@ -65,7 +65,7 @@ describe('npm start', () => {
 
     const second = npmStart({ PORT: '0', TONGBAN_INTAKE_API_KEYS: PORTAL_KEY });
     try {
-      const url = (await second.npm.waitFor(/Tongban is ready at (http:\/\/\S+)/, 300_000))[1]!;
+      const url = await waitForUrl(second.npm, 300_000);
       expect(second.npm.output()).toMatch(/Workers started: [1-9]\d* pending timer\(s\) re-armed/);
       const client = remoteClient(url);
       const token = await client.login('huangpu.intake');

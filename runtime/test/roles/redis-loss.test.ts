@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalRedis, type LocalRedis } from '../../src/infra/redis.ts';
-import { createTestDatabase, startTongban } from '../support/index.ts';
+import { createTestDatabase, startTongban, waitForReady, waitForUrl } from '../support/index.ts';
 import type { TestDatabase, TestProcess } from '../support/index.ts';
 import type { HttpTestClient } from '../http/support/http-test-client.ts';
 import { caseUnderReview, PORTAL_KEY, publishQuickReview } from './support/quick-review.ts';
@@ -33,8 +33,8 @@ beforeAll(async () => {
   api = startTongban(['api', '--port', '0'], env);
   workers = [startTongban(['worker', '--health-port', '0'], env), startTongban(['worker', '--health-port', '0'], env)];
   started.push(api, ...workers);
-  client = remoteClient((await api.waitFor(/Tongban api is ready at (http:\/\/\S+)/))[1]!);
-  for (const worker of workers) await worker.waitFor(/Tongban worker is ready/);
+  client = remoteClient(await waitForUrl(api));
+  for (const worker of workers) await waitForReady(worker);
   await publishQuickReview(client);
 }, 180_000);
 

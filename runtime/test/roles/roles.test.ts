@@ -84,13 +84,16 @@ describe('tongban api and tongban worker on one PostgreSQL and one Redis', () =>
 describe('tongban api and tongban worker refuse to start', () => {
   const refusal = async (args: string[], extra: Record<string, string | undefined>) => {
     const result = await runCli(args, { env: { ...process.env, ...env, ...extra }, timeoutMs: 60_000 });
-    return { code: result.code, text: result.stdout + result.stderr };
+    const lines = result.stdout.split('\n').filter((line) => line.startsWith('{'));
+    const fatal = lines.map((line) => JSON.parse(line) as { level: number; code?: string; msg: string }).find((line) => line.level === 60);
+    return { code: result.code, text: result.stdout + result.stderr, errorCode: fatal?.code };
   };
 
   it('without DATABASE_URL or REDIS_URL, naming the variable', async () => {
     const noDatabase = await refusal(['api', '--port', '0'], { DATABASE_URL: '' });
     expect(noDatabase.code).toBe(1);
     expect(noDatabase.text).toMatch(/tongban api needs DATABASE_URL/);
+    expect(noDatabase.errorCode).toBe('setting-missing');
     const noRedis = await refusal(['worker', '--health-port', '0'], { REDIS_URL: '' });
     expect(noRedis.code).toBe(1);
     expect(noRedis.text).toMatch(/tongban worker needs REDIS_URL/);
@@ -104,6 +107,7 @@ describe('tongban api and tongban worker refuse to start', () => {
         const result = await refusal(args, { DATABASE_URL: behind.url });
         expect(result.code).toBe(1);
         expect(result.text).toMatch(/lacks 1 migration\(s\) \(\d{4}_\w+\): run tongban migrate/);
+        expect(result.errorCode).toBe('migrations-pending');
       }
     } finally {
       await behind.close();
@@ -114,6 +118,7 @@ describe('tongban api and tongban worker refuse to start', () => {
     const flag = await refusal(['api', '--port', '0', '--virtual-clock'], {});
     expect(flag.code).toBe(1);
     expect(flag.text).toMatch(/tongban api runs on the system clock.*run tongban start --virtual-clock/);
+    expect(flag.errorCode).toBe('virtual-clock-needs-start');
     const simulated = await createTestDatabase();
     try {
       await simulated.sql`insert into virtual_clock (id, now) values ('default', '2026-03-02T01:00:00Z')`;

@@ -2,7 +2,7 @@ import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { fileCase, openTaskAt } from '../http/support/case-helpers.ts';
 import type { HttpTestClient } from '../http/support/http-test-client.ts';
-import { createTestDatabase, startTongban, testRedis } from '../support/index.ts';
+import { createTestDatabase, startTongban, testRedis, waitForReady, waitForUrl } from '../support/index.ts';
 import type { TestDatabase, TestProcess } from '../support/index.ts';
 import { holdCaseLock, someoneWaitsForALock, type CaseLock } from '../support/case-lock.ts';
 import { caseUnderReview, PORTAL_KEY, publishQuickReview } from './support/quick-review.ts';
@@ -25,7 +25,7 @@ beforeAll(async () => {
   redis = new Redis(harness.url);
   env = { DATABASE_URL: database.url, REDIS_URL: harness.url, TONGBAN_QUEUE_PREFIX: prefix, TONGBAN_INTAKE_API_KEYS: PORTAL_KEY };
   filer = startTongban(['api', '--port', '0'], env);
-  client = remoteClient((await filer.waitFor(/Tongban api is ready at (http:\/\/\S+)/))[1]!);
+  client = remoteClient(await waitForUrl(filer));
   await publishQuickReview(client);
 }, 120_000);
 
@@ -49,12 +49,12 @@ function start(args: string[], extra: Record<string, string> = {}): TestProcess 
 
 async function startApi(extra: Record<string, string> = {}): Promise<{ api: TestProcess; url: string }> {
   const api = start(['api', '--port', '0'], extra);
-  return { api, url: (await api.waitFor(/Tongban api is ready at (http:\/\/\S+)/))[1]! };
+  return { api, url: await waitForUrl(api) };
 }
 
 async function startWorker(extra: Record<string, string> = {}): Promise<{ worker: TestProcess; healthUrl: string }> {
   const worker = start(['worker', '--health-port', '0'], extra);
-  return { worker, healthUrl: (await worker.waitFor(/health at (http:\/\/\S+)\/healthz/))[1]! };
+  return { worker, healthUrl: (await waitForReady(worker)).healthUrl! };
 }
 
 /** A filed case's intake task, completed through `url` as huangpu.intake: the request the test holds in flight. */
@@ -104,8 +104,11 @@ async function until(condition: () => Promise<boolean>, timeoutMs: number, failu
 }
 
 /** The lines a shutdown printed, in order, shortened to what they stopped. */
+/** The steps the JSON shutdown lines of `output` name as stopped, in order. */
 function stoppedSteps(output: string): string[] {
-  return [...output.matchAll(/^Shutdown: (.+) stopped \(/gm)].map((m) => m[1]!);
+  const lines = output.split('\n').filter((line) => line.startsWith('{'));
+  const records = lines.map((line) => JSON.parse(line) as { step?: string; msg: string });
+  return records.filter((record) => record.step !== undefined && record.msg.startsWith(`Shutdown: ${record.step} stopped (`)).map((record) => record.step!);
 }
 
 describe.each(['SIGTERM', 'SIGINT'] as const)('tongban api on %s', (signal) => {

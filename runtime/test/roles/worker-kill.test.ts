@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run-cli.ts';
-import { buildCompiled, childEnv, createTestDatabase, startCompiledTongban, testRedis, type TestDatabase, type TestProcess } from '../support/index.ts';
+import { buildCompiled, childEnv, createTestDatabase, startCompiledTongban, testRedis, waitForReady, waitForUrl, type TestDatabase, type TestProcess } from '../support/index.ts';
 import type { HttpTestClient } from '../http/support/http-test-client.ts';
 import { PORTAL_KEY, publishQuickReview } from './support/quick-review.ts';
 import { remoteClient } from './support/remote-client.ts';
@@ -25,7 +25,7 @@ beforeAll(async () => {
   env = { DATABASE_URL: database.url, REDIS_URL: redis.url, TONGBAN_QUEUE_PREFIX: redis.prefix, TONGBAN_INTAKE_API_KEYS: PORTAL_KEY };
   await buildCompiled();
   api = startCompiledTongban(['api', '--port', '0'], env);
-  client = remoteClient((await api.waitFor(/Tongban api is ready at (http:\/\/\S+)/))[1]!);
+  client = remoteClient(await waitForUrl(api));
   await publishQuickReview(client);
 }, 180_000);
 
@@ -78,7 +78,7 @@ describe('a worker killed with SIGKILL in the middle of its work', () => {
     for (let kill = 0; kill < KILLS; kill += 1) {
       const worker = startCompiledTongban(['worker', '--health-port', '0'], env);
       workers.push(worker);
-      await worker.waitFor(/Tongban worker is ready/);
+      await waitForReady(worker);
       const firedBefore = await count(database.sql`select count(*)::int as n from timers where status = 'fired'`);
       // Kill it once it has fired something since it started, at a moment picked at random.
       const deadline = Date.now() + 15_000;
@@ -95,7 +95,7 @@ describe('a worker killed with SIGKILL in the middle of its work', () => {
 
     const last = startCompiledTongban(['worker', '--health-port', '0'], env);
     workers.push(last);
-    await last.waitFor(/Tongban worker is ready/);
+    await waitForReady(last);
     // A job a killed worker held is taken again once its lock runs out (30 s) and the stall check sees it.
     const deadline = Date.now() + 150_000;
     while ((await count(database.sql`select count(*)::int as n from timers where status = 'pending'`)) > 0) {

@@ -116,6 +116,32 @@ export function startProcess(command: string, args: readonly string[], options: 
   };
 }
 
+/** The fields of a role's JSON `ready` line (`Tongban is ready`, `Tongban api is ready`, `Tongban worker is ready`). */
+export interface ReadyLine {
+  role: 'start' | 'api' | 'worker';
+  pid: number;
+  version: string;
+  /** Base URL of the API and console (`start`, `api`). */
+  url?: string;
+  /** Base URL of `/healthz`, `/readyz` and `/metrics` (`worker`). */
+  healthUrl?: string;
+}
+
+const READY_LINE = /^\{.*"msg":"Tongban (?:api |worker )?is ready".*\}$/m;
+
+/** Waits for the role's JSON `ready` line and answers its fields. */
+export async function waitForReady(process: TestProcess, timeoutMs?: number): Promise<ReadyLine> {
+  const [line] = await process.waitFor(READY_LINE, timeoutMs);
+  return JSON.parse(line) as ReadyLine;
+}
+
+/** Waits for the role's JSON `ready` line and answers the URL of its API (`start`, `api`). */
+export async function waitForUrl(process: TestProcess, timeoutMs?: number): Promise<string> {
+  const { url } = await waitForReady(process, timeoutMs);
+  if (url === undefined) throw new Error('The ready line names no url: not an HTTP role');
+  return url;
+}
+
 /** Starts the real `tongban` command line with `args` (the TypeScript sources, see `tongbanArgs`). */
 export function startTongban(args: readonly string[], env: Record<string, string>): TestProcess {
   return startProcess(process.execPath, tongbanArgs(args), { env });

@@ -1,4 +1,4 @@
-import { startCompiledTongban, type TestProcess } from '../../support/index.ts';
+import { startCompiledTongban, waitForReady, waitForUrl, type TestProcess } from '../../support/index.ts';
 
 /** `tongban api` and `tongban worker` processes the test started on one PostgreSQL and one Redis. */
 export interface RoleSystem {
@@ -21,8 +21,8 @@ export async function startRoleSystem(env: Record<string, string>, counts: { api
   const workers = Array.from({ length: counts.workers }, () => startCompiledTongban(['worker', '--health-port', '0'], env));
   const system: RoleSystem = { apis, workers, apiUrls: [], workerHealthUrls: [], stop: () => stopProcesses([...apis, ...workers]) };
   try {
-    for (const api of apis) system.apiUrls.push((await api.waitFor(/Tongban api is ready at (http:\/\/\S+)/))[1]!);
-    for (const worker of workers) system.workerHealthUrls.push((await worker.waitFor(/Tongban worker is ready .*health at (http:\/\/\S+)\/healthz/))[1]!);
+    for (const api of apis) system.apiUrls.push(await waitForUrl(api));
+    for (const worker of workers) system.workerHealthUrls.push((await waitForReady(worker)).healthUrl!);
   } catch (error) {
     await system.stop();
     throw error;
