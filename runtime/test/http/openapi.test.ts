@@ -26,6 +26,8 @@ const CONTRACT = [
   'post /api/v1/clock/advance',
 ];
 const ADDED = [
+  'post /api/v1/definitions/{key}/migrations/dry-run',
+  'post /api/v1/definitions/{key}/migrations',
   'get /api/v1/definitions/{key}/versions/{version}/xstate/module',
   'post /api/v1/auth/logout',
   'get /api/v1/definitions/{key}/versions',

@@ -123,7 +123,7 @@ describe('webhooks', () => {
     const caseId = (await fileCase(client, { apiKey: PORTAL_KEY })).body.id as string;
     const intake = await client.login('huangpu.intake');
     const first = await openTaskAt(client, intake, caseId, 'intake');
-    const asked = await client.send('POST', `/api/v1/tasks/${first.id}/complete`, { outcome: 'requestSupplement', data: {}, comment: '缺营业执照' }, { token: intake });
+    const asked = await client.send('POST', `/api/v1/tasks/${first.id}/complete`, { outcome: 'requestSupplement', data: {}, comment: '缺营业执照', supplementItems: [{ kind: 'document', document: '营业执照', note: '缺营业执照' }] }, { token: intake });
     expect(asked.status, asked.text).toBe(200);
     const deliveries = await until(
       () => client.send('GET', `/api/v1/webhooks/${hookId}/deliveries`, undefined, { apiKey: PORTAL_KEY }),

@@ -15,7 +15,7 @@ export const migrationInputSchema = z
     mapping: z
       .record(nodeIdSchema, nodeIdSchema)
       .refine((mapping) => Object.keys(mapping).length <= MAX_MAPPING_ENTRIES, `At most ${MAX_MAPPING_ENTRIES} entries`)
-      .openapi({ description: 'Source node id → target node id; an active node not named keeps its id', example: { review: 'check' } }),
+      .openapi({ description: 'Source node id → target node id; an active node not named keeps its id', example: { review: 'check' }, maxProperties: MAX_MAPPING_ENTRIES }),
     caseIds: z
       .array(idParamSchema)
       .max(500)
