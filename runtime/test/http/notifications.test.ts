@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fileCase, openTaskAt, permitApplication } from './support/case-helpers.ts';
+import { fileCase, openTaskAt, permitApplication, publishPermitWorkflows } from './support/case-helpers.ts';
 import { PORTAL_KEY, startHttp } from './support/http-harness.ts';
 import type { HttpHarness } from './support/http-harness.ts';
 import type { HttpTestClient } from './support/http-test-client.ts';
@@ -14,12 +14,7 @@ let supervisor: string;
 beforeAll(async () => {
   harness = await startHttp();
   client = harness.client;
-  const permit = await harness.fixture('http-permit');
-  await harness.runtime.publishDefinition(permit, { publishedBy: null });
-  const nodes = (permit.nodes as Record<string, unknown>[]).map((node) =>
-    node.id === 'review' ? { ...node, extension: { approverRole: 'manager', cap: { amount: 5, unit: 'workingDay' } } } : node,
-  );
-  await harness.runtime.publishDefinition({ ...permit, key: 'extension-permit', nodes }, { publishedBy: null });
+  await publishPermitWorkflows(harness);
   intake = await client.login('huangpu.intake');
   market = await client.login('huangpu.market');
   manager = await client.login('huangpu.manager');

@@ -40,29 +40,13 @@ const pageOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item)
 export function monitorRoutes({ runtime, access, maxBodyBytes }: MonitorRoutesOptions): OpenAPIHono<HttpEnv> {
   const app = createRouter();
 
-  /** A paged list of the caller's scope: the three monitor lists differ only in path, summary and row. */
-  const pagedList = <T extends z.ZodTypeAny>(path: string, summary: string, row: T) =>
-    createRoute({
-      method: 'get',
-      path,
-      tags: ['monitor'],
-      summary,
-      security: USER_SECURITY,
-      middleware: [access.user()] as const,
-      request: { query: pageQuerySchema },
-      responses: {
-        200: { description: 'One page and the total', content: { 'application/json': { schema: pageOf(row) } } },
-        ...errorResponses(400, 401, 403),
-      },
-    });
-
   const listQuery = pageQuerySchema.extend({
     departmentId: idParamSchema.optional().openapi({ description: 'Only tasks of this department' }),
     definitionKey: idParamSchema.optional().openapi({ description: 'Only tasks of cases of this workflow' }),
     nodeId: idParamSchema.optional().openapi({ description: 'Only tasks of this node (step)' }),
   });
-  /** The overdue and at-risk lists: paged, filtered by department, workflow and node. */
-  const taskList = (path: string, summary: string) =>
+  /** A paged list of the caller's scope: the monitor lists differ only in path, summary, query and row. */
+  const pagedList = <Q extends typeof pageQuerySchema, T extends z.ZodTypeAny>(path: string, summary: string, query: Q, row: T) =>
     createRoute({
       method: 'get',
       path,
@@ -70,19 +54,21 @@ export function monitorRoutes({ runtime, access, maxBodyBytes }: MonitorRoutesOp
       summary,
       security: USER_SECURITY,
       middleware: [access.user()] as const,
-      request: { query: listQuery },
+      request: { query },
       responses: {
-        200: { description: 'One page and the total', content: { 'application/json': { schema: pageOf(monitoredTaskSchema) } } },
+        200: { description: 'One page and the total', content: { 'application/json': { schema: pageOf(row) } } },
         ...errorResponses(400, 401, 403),
       },
     });
+  /** The overdue and at-risk lists: paged, filtered by department, workflow and node. */
+  const taskList = (path: string, summary: string) => pagedList(path, summary, listQuery, monitoredTaskSchema);
   const overdue = taskList('/monitor/overdue', 'Open tasks past their statutory limit, longest overdue first');
   app.openapi(overdue, async (c) => c.json(await runtime.listOverdue(c.get('viewer'), c.req.valid('query')), 200));
 
   const atRisk = taskList('/monitor/at-risk', 'Open tasks past their promised limit, not yet overdue, soonest statutory limit first');
   app.openapi(atRisk, async (c) => c.json(await runtime.listAtRisk(c.get('viewer'), c.req.valid('query')), 200));
 
-  const escalations = pagedList('/monitor/escalations', 'Escalated breaches the caller sees, newest first', escalationSchema);
+  const escalations = pagedList('/monitor/escalations', 'Escalated breaches the caller sees, newest first', pageQuerySchema, escalationSchema);
   app.openapi(escalations, async (c) => c.json(await runtime.listEscalations(c.get('viewer'), c.req.valid('query')), 200));
 
   const load = createRoute({

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { notifications, users } from '../../../src/db/schema/index.ts';
 import { eventually } from '../../execution/support/execution-harness.ts';
-import { fileCase, openTaskAt, permitApplication } from '../support/case-helpers.ts';
+import { fileCase, openTaskAt, permitApplication, publishPermitWorkflows } from '../support/case-helpers.ts';
 import { PORTAL_KEY, type HttpHarness } from '../support/http-harness.ts';
 
 /** What a row's request needs besides the caller's credentials. */
@@ -40,12 +40,7 @@ export async function publishMatrixWorkflows(harness: HttpHarness): Promise<void
   await harness.database.db
     .insert(users)
     .values({ id: SECOND_MARKET, username: SECOND_MARKET, displayName: '黄浦区市场监管局审查员二', departmentId: 'sh-huangpu-market-regulation', roles: ['clerk'], passwordHash: '' });
-  const permit = await harness.fixture('http-permit');
-  await harness.runtime.publishDefinition(permit, { publishedBy: null });
-  const nodes = (permit.nodes as Record<string, unknown>[]).map((node) =>
-    node.id === 'review' ? { ...node, extension: { approverRole: 'manager', cap: { amount: 5, unit: 'workingDay' } } } : node,
-  );
-  await harness.runtime.publishDefinition({ ...permit, key: 'extension-permit', nodes }, { publishedBy: null });
+  await publishPermitWorkflows(harness);
   await harness.publish('registry-call');
 }
 

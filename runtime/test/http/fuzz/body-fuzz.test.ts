@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fileCase, openTaskAt, permitApplication } from '../support/case-helpers.ts';
+import { fileCase, openTaskAt, permitApplication, publishPermitWorkflows } from '../support/case-helpers.ts';
 import { PORTAL_KEY, startHttp } from '../support/http-harness.ts';
 import type { HttpHarness } from '../support/http-harness.ts';
 import type { TestRequestOptions } from '../support/http-test-client.ts';
@@ -165,12 +165,7 @@ const HINTS: Record<string, readonly unknown[]> = {
 
 beforeAll(async () => {
   harness = await startHttp();
-  const permit = await harness.fixture('http-permit');
-  await harness.runtime.publishDefinition(permit, { publishedBy: null });
-  const nodes = (permit.nodes as Record<string, unknown>[]).map((node) =>
-    node.id === 'review' ? { ...node, extension: { approverRole: 'manager', cap: { amount: 5, unit: 'workingDay' } } } : node,
-  );
-  await harness.runtime.publishDefinition({ ...permit, key: 'extension-permit', nodes }, { publishedBy: null });
+  await publishPermitWorkflows(harness);
   tokens = {};
   for (const username of ['designer', 'huangpu.intake', MARKET, 'huangpu.manager', 'admin']) tokens[username] = await harness.client.login(username);
   document = (await harness.client.send('GET', '/api/openapi.json')).body;

@@ -1,3 +1,4 @@
+import type { HttpHarness } from './http-harness.ts';
 import { randomUUID } from 'node:crypto';
 import type { HttpTestClient, TestRequestOptions, TestResponse } from './http-test-client.ts';
 
@@ -33,4 +34,17 @@ export async function openTaskAt(client: HttpTestClient, token: string, caseId: 
   );
   if (!task) throw new Error(`Case '${caseId}' has no open task at '${nodeId}': ${detail.text}`);
   return task;
+}
+
+/**
+ * Publishes the `http-permit` fixture and `extension-permit`, the same process whose review offers
+ * an extension of up to 5 working days approved by a manager.
+ */
+export async function publishPermitWorkflows(harness: HttpHarness): Promise<void> {
+  const permit = await harness.fixture('http-permit');
+  await harness.runtime.publishDefinition(permit, { publishedBy: null });
+  const nodes = (permit.nodes as Record<string, unknown>[]).map((node) =>
+    node.id === 'review' ? { ...node, extension: { approverRole: 'manager', cap: { amount: 5, unit: 'workingDay' } } } : node,
+  );
+  await harness.runtime.publishDefinition({ ...permit, key: 'extension-permit', nodes }, { publishedBy: null });
 }
