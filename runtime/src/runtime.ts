@@ -57,6 +57,7 @@ import { TaskExtensionsService, type ExtensionRefusalInput, type ExtensionReques
 import { CaseUrgesService, type UrgeResult } from './cases/case-urges.service.ts';
 import { TaskCopiesService, type CopyItem } from './tasks/task-copies.service.ts';
 import { TaskSignersService, type SignersResult } from './tasks/task-signers.service.ts';
+import { TaskWithdrawalService, type WithdrawResult } from './tasks/task-withdrawal.service.ts';
 import { TaskOperationsService, type HandOffTarget, type ReassignResult, type TaskComment, type TaskDetail } from './tasks/task-operations.service.ts';
 import { TasksService, type CompleteTaskInput, type CompleteTaskResult, type InboxFilters, type InboxItem } from './tasks/tasks.service.ts';
 import type { ServiceHandler } from './service-tasks/service-handler.ts';
@@ -158,6 +159,8 @@ export interface Runtime {
   listDone(viewer: Viewer, page?: PageRequest): Promise<Page<TaskRow>>;
   /** The other open tasks a return of the task would cancel (parallel work), for the clerk's warning. */
   previewReturn(taskId: string, viewer: Viewer, input: { returnTo?: string | undefined }): Promise<ReturnPreview>;
+  /** 撤回: the clerk who completed a task takes it back while the tasks it opened are untouched. */
+  withdrawTask(taskId: string, viewer: Viewer, input?: { reason?: string }): Promise<WithdrawResult>;
   /** Gives a claimed task back to its department's queue. */
   unclaimTask(taskId: string, viewer: Viewer, input?: { reason?: string }): Promise<TaskRow>;
   /** Transfers a task (转办) to a user or a department, with a reason. */
@@ -382,6 +385,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   const extensions = new TaskExtensionsService({ db, executor, organisation: getOrganisation });
   const tasksService = new TasksService({ db, executor, definitions, calendars: getCalendars, organisation: getOrganisation });
   const taskOperations = new TaskOperationsService({ db, executor, definitions, organisation: getOrganisation, calendars: getCalendars });
+  const taskWithdrawal = new TaskWithdrawalService({ executor });
   const copies = new TaskCopiesService({ db, executor, organisation: getOrganisation });
   const urges = new CaseUrgesService({ executor, organisation: getOrganisation });
   const signers = new TaskSignersService({ executor, organisation: getOrganisation });
@@ -496,6 +500,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     listDone: (viewer, page) => tasksService.listDone(viewer, page),
     previewReturn: (taskId, viewer, input) => previewReturn({ db, clock, definitions, organisation: getOrganisation, feel: feel.evaluate }, taskId, viewer, input),
     unclaimTask: (taskId, viewer, input) => taskOperations.unclaimTask(taskId, viewer, input),
+    withdrawTask: (taskId, viewer, input) => taskWithdrawal.withdrawTask(taskId, viewer, input),
     transferTask: (taskId, viewer, input) => taskOperations.transferTask(taskId, viewer, input),
     delegateTask: (taskId, viewer, input) => taskOperations.delegateTask(taskId, viewer, input),
     resolveTask: (taskId, viewer, input) => taskOperations.resolveTask(taskId, viewer, input),

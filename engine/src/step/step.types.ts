@@ -8,8 +8,8 @@ import type { ServiceImplementation, ServiceRetry } from '../definition/node.sch
 import type { Duration } from '../definition/sla.schema.ts';
 import type { FeelEvaluator } from '../feel/feel-evaluator.types.ts';
 
-/** Why a task closed. */
-export type TaskCloseReason = 'completed' | 'returned' | 'cancelled' | 'breached' | 'removed';
+/** Why a task closed (`withdrawn`: its host took back the completion that opened it, 撤回). */
+export type TaskCloseReason = 'completed' | 'returned' | 'cancelled' | 'breached' | 'removed' | 'withdrawn';
 
 /** Events a host sends to a case. Every event names the node so parallel tasks never collide. */
 export type CaseEvent =

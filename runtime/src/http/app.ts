@@ -29,6 +29,7 @@ import { notificationsRoutes } from './routes/notifications.routes.ts';
 import { organisationRoutes } from './routes/organisation.routes.ts';
 import { servicesRoutes } from './routes/services.routes.ts';
 import { taskOperationsRoutes } from './routes/task-operations.routes.ts';
+import { taskWithdrawalRoutes } from './routes/task-withdrawal.routes.ts';
 import { taskExtensionsRoutes } from './routes/task-extensions.routes.ts';
 import { tasksRoutes } from './routes/tasks.routes.ts';
 import { usersRoutes } from './routes/users.routes.ts';
@@ -100,6 +101,7 @@ export function createApp(runtime: Runtime, options: AppOptions): OpenAPIHono<Ht
   api.route('/', taskExtensionsRoutes({ runtime, access, maxBodyBytes }));
   // After the extension routes: `GET /tasks/extension-requests` must not be read as `GET /tasks/{id}`.
   api.route('/', taskOperationsRoutes({ runtime, access, maxBodyBytes }));
+  api.route('/', taskWithdrawalRoutes({ runtime, access, maxBodyBytes }));
   api.route('/', notificationsRoutes({ runtime, access }));
   api.route('/', webhooksRoutes({ runtime, access, maxBodyBytes }));
   api.route('/', monitorRoutes({ runtime, access, maxBodyBytes }));

@@ -59,6 +59,7 @@ const ADDED = [
   'get /api/v1/tasks/{id}',
   'get /api/v1/tasks/done',
   'post /api/v1/tasks/{id}/unclaim',
+  'post /api/v1/tasks/{id}/withdraw',
   'post /api/v1/tasks/{id}/transfer',
   'post /api/v1/tasks/{id}/delegate',
   'post /api/v1/tasks/{id}/resolve',

@@ -145,3 +145,14 @@ export const returnPreviewSchema = z
     ),
   })
   .openapi('ReturnPreview');
+
+/** `POST /tasks/{id}/withdraw` (撤回): why, optionally. */
+export const withdrawBodySchema = z.strictObject({ reason: reasonText('意见填写有误，撤回重办').optional() }).openapi('WithdrawRequest');
+
+/** The result of a withdrawal: the task reopened for its clerk, and the next tasks closed `withdrawn`. */
+export const withdrawResultSchema = z
+  .object({
+    task: taskSchema.openapi({ description: 'The completed node entered again: a new activation, claimed by the clerk, its limits counted afresh' }),
+    closedTasks: z.array(taskSchema).openapi({ description: 'The next tasks the completion had opened, closed with reason `withdrawn` (SLA state `cancelled`)' }),
+  })
+  .openapi('WithdrawResult');

@@ -70,6 +70,7 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
   'get /api/v1/tasks/{id}':                         { request: 'readTask',         expect: [401, 403, 200, 403, 200, 403, 200, 403, 200] },
   'get /api/v1/tasks/done':                         { request: 'plain',            expect: [401, 403, 200, 200, 200, 200, 200, 200, 200] },
   'post /api/v1/tasks/{id}/unclaim':                { request: 'unclaim',          expect: [401, 403, 200, 403, 200, 403, 403, 403, 200] },
+  'post /api/v1/tasks/{id}/withdraw':               { request: 'withdrawTask',     expect: [401, 403, 200, 403, 403, 403, 403, 403, 403] },
   'post /api/v1/tasks/{id}/transfer':               { request: 'transfer',         expect: [401, 403, 200, 403, 403, 403, 403, 403, 403] },
   'post /api/v1/tasks/{id}/delegate':               { request: 'delegate',         expect: [401, 403, 200, 403, 403, 403, 403, 403, 403] },
   'post /api/v1/tasks/{id}/resolve':                { request: 'resolve',          expect: [401, 403, 409, 200, 403, 403, 403, 403, 403] },

@@ -167,6 +167,11 @@ export const MATRIX_REQUESTS: Record<string, (context: MatrixContext) => Promise
   },
   readTask: async (context) => ({ params: { id: (await context.once('case at review', () => atReview(context))).taskId } }),
   unclaim: async (context) => ({ params: { id: await claimedReview(context) }, body: { reason: '承办人病假' } }),
+  withdrawTask: async (context) => {
+    const taskId = await claimedReview(context);
+    await completeAs(context, MARKET, taskId, { outcome: 'return', data: {}, reason: '材料不全，退回受理' });
+    return { params: { id: taskId }, body: { reason: '退回有误' } };
+  },
   transfer: async (context) => ({ params: { id: await claimedReview(context) }, body: { departmentId: 'sh-huangpu-fire-rescue', reason: '属消防审查事项' } }),
   delegate: async (context) => ({ params: { id: await claimedReview(context) }, body: { assigneeId: FIRE, reason: '请消防出具意见' } }),
   resolve: async (context) => {

@@ -57,6 +57,8 @@ const NON_FIELD_CODES = new Set([
   'urge-too-soon',
   'case-not-active',
   'not-countersign',
+  'withdraw-too-late',
+  'withdraw-forbidden',
 ]);
 
 const MARKET = 'huangpu.market';
@@ -122,6 +124,7 @@ const ROUTES: Record<string, RouteSetup> = {
   'post /api/v1/tasks/{id}/extension': { as: MARKET, runs: 720, cases: true, params: (fixtures) => idParam([...fixtures.taskIds, ...fixtures.extensionTaskIds]) },
   'post /api/v1/tasks/{id}/extension/refuse': { as: 'huangpu.manager', runs: 720, cases: true, params: (fixtures) => idParam(fixtures.extensionTaskIds) },
   'post /api/v1/tasks/{id}/unclaim': { as: MARKET, runs: 120, cases: true, params: (fixtures) => idParam(fixtures.taskIds) },
+  'post /api/v1/tasks/{id}/withdraw': { as: MARKET, runs: 120, cases: true, params: (fixtures) => idParam(fixtures.taskIds) },
   'post /api/v1/tasks/{id}/transfer': { as: MARKET, runs: 120, cases: true, params: (fixtures) => idParam(fixtures.taskIds) },
   'post /api/v1/tasks/{id}/delegate': { as: MARKET, runs: 120, cases: true, params: (fixtures) => idParam(fixtures.taskIds) },
   'post /api/v1/tasks/{id}/resolve': { as: MARKET, runs: 120, cases: true, params: (fixtures) => idParam(fixtures.taskIds) },
