@@ -59,7 +59,7 @@ import { TaskCopiesService, type CopyItem } from './tasks/task-copies.service.ts
 import { TaskSignersService, type SignersResult } from './tasks/task-signers.service.ts';
 import { TaskWithdrawalService, type WithdrawResult } from './tasks/task-withdrawal.service.ts';
 import { TaskOperationsService, type HandOffTarget, type ReassignResult, type TaskComment, type TaskDetail } from './tasks/task-operations.service.ts';
-import { TasksService, type CompleteTaskInput, type CompleteTaskResult, type InboxFilters, type InboxItem } from './tasks/tasks.service.ts';
+import { TasksService, type CompleteTaskInput, type CompleteTaskResult, type InboxFilters, type InboxItem, type DoneTask } from './tasks/tasks.service.ts';
 import type { ServiceHandler } from './service-tasks/service-handler.ts';
 import { deliverOutcome } from './service-tasks/invocation-book.ts';
 import type { RegisteredService, ServiceDescription } from './service-tasks/service-description.ts';
@@ -156,7 +156,7 @@ export interface Runtime {
   /** One task with its comments, for a reader of its case, its assignee or delegatee, or a user it was copied to. */
   getTask(taskId: string, viewer: Viewer): Promise<TaskDetail>;
   /** Tasks the viewer completed or handed on (已办), most recent first. */
-  listDone(viewer: Viewer, page?: PageRequest): Promise<Page<TaskRow>>;
+  listDone(viewer: Viewer, page?: PageRequest): Promise<Page<DoneTask>>;
   /** The other open tasks a return of the task would cancel (parallel work), for the clerk's warning. */
   previewReturn(taskId: string, viewer: Viewer, input: { returnTo?: string | undefined }): Promise<ReturnPreview>;
   /** 撤回: the clerk who completed a task takes it back while the tasks it opened are untouched. */

@@ -2,7 +2,9 @@ import { and, desc, eq, gt, inArray, isNotNull, ne } from 'drizzle-orm';
 import { planCaseMigration, type MigrationVersion, type PersistedCaseSnapshot } from '@tongban/engine';
 import type { CaseExecutor } from '../cases/case-executor.ts';
 import type { CaseUnit } from '../cases/case-unit.ts';
-import { caseEvents, tasks, type TaskRow } from '../db/schema/index.ts';
+import type { Tx } from '../cases/transaction.ts';
+import type { Db } from '../db/client.ts';
+import { caseEvents, cases, tasks, type TaskRow } from '../db/schema/index.ts';
 import { ConflictError, ForbiddenError } from '../errors/index.ts';
 import { describe } from '../organisation/access.ts';
 import type { Viewer } from '../organisation/viewer.ts';
@@ -46,19 +48,12 @@ export class TaskWithdrawalService {
       }
       if (task.status !== 'completed' || task.completedAt === null) throw tooLate(taskId, 'not-completed', `it is ${task.status}, not completed`);
       if (unit.case.status !== 'active') throw tooLate(taskId, 'case-not-running', `its case is ${unit.case.status}`);
-      const next = await untouchedNextTasks(unit, task);
-      const nodes = [...new Set(next.map((t) => t.nodeId))];
-      if (nodes.length !== 1 || next.some((t) => t.instance !== null)) {
-        throw new ConflictError(
-          'withdraw-not-supported',
-          `Task '${taskId}' opened ${next.length} tasks at ${nodes.map((n) => `'${n}'`).join(', ')}; a completion that opened a countersignature or several steps at once cannot be withdrawn`,
-          { taskId, nextTaskIds: next.map((t) => t.id) },
-        );
-      }
-      const snapshot = planBack(unit, nodes[0] as string, task.nodeId, taskId);
+      const next = await withdrawableNextTasks(unit.tx, task);
+      const nextNodeId = (next[0] as TaskRow).nodeId;
+      const snapshot = planBack(unit, nextNodeId, task.nodeId, taskId);
       await unit.apply(next.map((t) => ({ type: 'closeTask' as const, taskId: t.activationId, nodeId: t.nodeId, reason: 'withdrawn' as const })));
       unit.update({ snapshot: snapshot.snapshot });
-      await unit.apply(snapshot.cancelledTimers.map((timerId) => ({ type: 'cancelTimer' as const, timerId, nodeId: nodes[0] as string })));
+      await unit.apply(snapshot.cancelledTimers.map((timerId) => ({ type: 'cancelTimer' as const, timerId, nodeId: nextNodeId })));
       await unit.apply([{ type: 'createTask', taskId: snapshot.activationId, nodeId: task.nodeId }]);
       const created = unit.createdTasks.at(-1) as TaskRow;
       const [reopened] = await unit.tx
@@ -92,17 +87,18 @@ function tooLate(taskId: string, rule: string, why: string): ConflictError {
  * The tasks the completion of `task` opened (those whose creation the audit trail records after
  * that completion), once nothing happened since: refused when another task of the case was acted
  * on after it, or a next task was (anything beyond its creation in the audit trail: a claim, a
- * comment, a hand-off, a 补正, an extension request), or is no longer open and unclaimed.
+ * comment, a hand-off, a 补正, an extension request), or is no longer open and unclaimed; and when
+ * they are a countersignature or at several steps (`withdraw-not-supported`).
  */
-async function untouchedNextTasks(unit: CaseUnit, task: TaskRow): Promise<TaskRow[]> {
-  const [completion] = await unit.tx
+export async function withdrawableNextTasks(tx: Tx | Db, task: TaskRow): Promise<TaskRow[]> {
+  const [completion] = await tx
     .select({ id: caseEvents.id })
     .from(caseEvents)
     .where(and(eq(caseEvents.caseId, task.caseId), eq(caseEvents.taskId, task.id), eq(caseEvents.type, 'task.completed')))
     .orderBy(desc(caseEvents.id))
     .limit(1);
   if (!completion) throw tooLate(task.id, 'not-completed', 'its audit trail records no completion');
-  const since = await unit.tx
+  const since = await tx
     .select({ taskId: caseEvents.taskId, type: caseEvents.type })
     .from(caseEvents)
     .where(and(eq(caseEvents.caseId, task.caseId), gt(caseEvents.id, completion.id), isNotNull(caseEvents.taskId)));
@@ -114,10 +110,44 @@ async function untouchedNextTasks(unit: CaseUnit, task: TaskRow): Promise<TaskRo
     const rule = nextIds.includes(acted.taskId as string) ? 'next-task-touched' : 'later-work';
     throw tooLate(task.id, rule, `task '${acted.taskId}' was acted on since (${acted.type})`);
   }
-  const next = await unit.tx.select().from(tasks).where(inArray(tasks.id, nextIds));
+  const next = await tx.select().from(tasks).where(inArray(tasks.id, nextIds));
   const touched = next.find((t) => t.status !== 'open' || t.assigneeId !== null || t.handoffs.length > 0 || t.supplementRequest !== null || t.delegation !== null);
   if (touched) throw tooLate(task.id, 'next-task-touched', `next task '${touched.id}' is ${touched.status}`);
+  const nodes = [...new Set(next.map((t) => t.nodeId))];
+  if (nodes.length !== 1 || next.some((t) => t.instance !== null)) {
+    throw new ConflictError(
+      'withdraw-not-supported',
+      `Task '${task.id}' opened ${next.length} tasks at ${nodes.map((n) => `'${n}'`).join(', ')}; a completion that opened a countersignature or several steps at once cannot be withdrawn`,
+      { taskId: task.id, nextTaskIds: next.map((t) => t.id) },
+    );
+  }
   return next;
+}
+
+/**
+ * The ids of `rows` (tasks of the done list of `userId`) whose completion that user may withdraw
+ * now: completed by them, their case running, the next tasks untouched.
+ */
+export async function withdrawableTaskIds(db: Db, userId: string, rows: readonly TaskRow[]): Promise<Set<string>> {
+  const mine = rows.filter((t) => t.status === 'completed' && t.assigneeId === userId);
+  if (mine.length === 0) return new Set();
+  const running = await db
+    .select({ id: cases.id })
+    .from(cases)
+    .where(and(inArray(cases.id, [...new Set(mine.map((t) => t.caseId))]), eq(cases.status, 'active')));
+  const active = new Set(running.map((c) => c.id));
+  const ids = new Set<string>();
+  for (const task of mine.filter((t) => active.has(t.caseId))) {
+    const refused = await withdrawableNextTasks(db, task).then(
+      () => false,
+      (error: unknown) => {
+        if (error instanceof ConflictError) return true;
+        throw error;
+      },
+    );
+    if (!refused) ids.add(task.id);
+  }
+  return ids;
 }
 
 /**

@@ -18,6 +18,10 @@ import type { Viewer } from '../organisation/viewer.ts';
 import { checkCompletion } from './check-completion.ts';
 import { currentTask } from './hand-off.ts';
 import { assertHandles } from './task-handler.ts';
+import { withdrawableTaskIds } from './task-withdrawal.service.ts';
+
+/** A row of the done list (已办): the task, and whether its clerk may still withdraw it (撤回). */
+export type DoneTask = TaskRow & { withdrawable: boolean };
 
 /** Filters of the inbox. */
 export interface InboxFilters extends PageRequest {
@@ -273,10 +277,11 @@ export class TasksService {
 
   /**
    * The viewer's done list (已办): tasks they completed, and tasks they handed on (transferred,
-   * delegated, resolved, reassigned, gave back), most recent first.
+   * delegated, resolved, reassigned, gave back), most recent first; each `withdrawable` when the
+   * viewer completed it and may still take it back (`POST /tasks/{id}/withdraw`).
    * @throws ForbiddenError `inbox-forbidden` for an API key.
    */
-  async listDone(viewer: Viewer, page: PageRequest = {}): Promise<Page<TaskRow>> {
+  async listDone(viewer: Viewer, page: PageRequest = {}): Promise<Page<DoneTask>> {
     if (viewer.kind !== 'user' || !viewer.userId) throw new ForbiddenError('inbox-forbidden', `${describe(viewer)} has no done list`);
     const mine = viewer.userId;
     const where = or(
@@ -295,7 +300,8 @@ export class TasksService {
         .offset(offset),
       db.select({ n: sql<number>`count(*)::int` }).from(tasks).where(where),
     ]);
-    return { items, total: total?.n ?? 0 };
+    const withdrawable = await withdrawableTaskIds(db, mine, items);
+    return { items: items.map((task) => ({ ...task, withdrawable: withdrawable.has(task.id) })), total: total?.n ?? 0 };
   }
 
   private async find(taskId: string): Promise<TaskRow> {

@@ -84,6 +84,14 @@ describe('withdraw (撤回)', () => {
     expect(await refusal(h.runtime.withdrawTask(review.id, PORTAL))).toMatchObject({ status: 403, code: 'withdraw-forbidden' });
   });
 
+  it('is offered on the done list while the next task is untouched, and no longer once it was claimed', async () => {
+    const { review, issue, clerk } = await reviewed();
+    const row = async () => (await h.runtime.listDone(clerk, { limit: 100 })).items.find((t) => t.id === review.id);
+    expect(await row()).toMatchObject({ status: 'completed', withdrawable: true });
+    await h.runtime.claimTask(issue.id, await h.viewer('huangpu.intake'));
+    expect(await row()).toMatchObject({ status: 'completed', withdrawable: false });
+  });
+
   it('is refused once the next task was claimed or commented on', async () => {
     const claimed = await reviewed();
     await h.runtime.claimTask(claimed.issue.id, await h.viewer('huangpu.intake'));

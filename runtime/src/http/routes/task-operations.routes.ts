@@ -77,7 +77,10 @@ export function taskOperationsRoutes({ runtime, access, maxBodyBytes }: TaskOper
     middleware: [access.user()] as const,
     request: { query: pageQuerySchema },
     responses: {
-      200: { description: 'One page of tasks and the total', content: { 'application/json': { schema: z.object({ items: z.array(taskSchema), total: z.number().int() }) } } },
+      200: {
+        description: 'One page of tasks and the total; `withdrawable`: the caller completed it and may still withdraw it (撤回)',
+        content: { 'application/json': { schema: z.object({ items: z.array(taskSchema.extend({ withdrawable: z.boolean() })), total: z.number().int() }) } },
+      },
       ...errorResponses(400, 401, 403),
     },
   });
