@@ -49,7 +49,9 @@ export const taskOperationsApi = {
   listUsers: (query: UserQuery = {}) => apiRequest<ItemList<OrganisationUser>>('/users', { query: { ...query } }),
   searchTasks: (query: TaskSearchQuery) => apiRequest<Page<InboxItem>>('/tasks', { query: { ...query } }),
   getTask: (taskId: string) => apiRequest<TaskDetail>(`/tasks/${segment(taskId)}`),
-  listDone: (query: PageQuery) => apiRequest<Page<InboxItem>>('/tasks/done', { query: { ...query } }),
+  listDone: (query: PageQuery) => apiRequest<Page<Task & { withdrawable: boolean }>>('/tasks/done', { query: { ...query } }),
+  withdraw: (taskId: string, reason?: string) =>
+    apiRequest<{ task: Task; closedTasks: Task[] }>(`/tasks/${segment(taskId)}/withdraw`, { method: 'POST', body: reason === undefined ? {} : { reason } }),
   unclaim: (taskId: string, reason?: string) =>
     apiRequest<Task>(`/tasks/${segment(taskId)}/unclaim`, { method: 'POST', body: reason === undefined ? {} : { reason } }),
   transfer: (taskId: string, target: HandOffTarget) => apiRequest<Task>(`/tasks/${segment(taskId)}/transfer`, { method: 'POST', body: target }),

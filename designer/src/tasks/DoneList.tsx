@@ -1,30 +1,41 @@
-import { Card, Flex, Table, Tag, Typography } from 'antd';
+import { App as AntApp, Button, Card, Flex, Popconfirm, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState, type HTMLAttributes } from 'react';
 import type { Task } from '../api/api.types.ts';
-import { useDoneTasks } from '../api/task-operation-queries.ts';
+import { useDoneTasks, useTaskOperation } from '../api/task-operation-queries.ts';
+import { taskOperationsApi } from '../api/task-operations-api.ts';
 import { shortId } from '../cases/short-id.ts';
 import { formatInstant } from '../i18n/format-instant.ts';
 import { useLocale, useMessages } from '../i18n/LocaleProvider.tsx';
 import { AppLink } from '../shell/AppLink.tsx';
 import { ErrorAlert } from '../shell/ErrorAlert.tsx';
+import { useApiErrorText } from '../shell/use-api-error-text.ts';
 import { taskListsMessages } from './task-lists.messages.ts';
 import { taskPath } from './task-path.ts';
 import { tasksMessages } from './tasks.messages.ts';
 import { workbenchMessages } from './workbench.messages.ts';
 
-/** 已办: the tasks the signed-in user completed or handed on, most recent first (`GET /tasks/done`). */
+/** A row of the done list: the task, and whether the signed-in user may still withdraw it (撤回). */
+type DoneTask = Task & { withdrawable: boolean };
+
+/**
+ * 已办: the tasks the signed-in user completed or handed on, most recent first (`GET /tasks/done`),
+ * with 撤回 on the rows the API marks `withdrawable` (`POST /tasks/{id}/withdraw`).
+ */
 export function DoneList() {
   const t = useMessages(taskListsMessages);
   const s = useMessages(tasksMessages);
   const w = useMessages(workbenchMessages);
   const { locale } = useLocale();
+  const { message } = AntApp.useApp();
+  const errorText = useApiErrorText();
+  const withdraw = useTaskOperation(({ taskId }: { taskId: string; caseId: string }) => taskOperationsApi.withdraw(taskId));
   const [page, setPage] = useState({ current: 1, pageSize: 20 });
   const done = useDoneTasks({ limit: page.pageSize, offset: (page.current - 1) * page.pageSize }, true);
   const outcomeLabel = (outcome: string | null) =>
     outcome === null ? null : ((w.defaultLabels as Record<string, string>)[outcome] ?? outcome);
 
-  const columns: ColumnsType<Task> = [
+  const columns: ColumnsType<DoneTask> = [
     {
       title: s.columnTask,
       key: 'task',
@@ -50,13 +61,33 @@ export function DoneList() {
         task.status === 'completed' ? <Tag color="green">{outcomeLabel(task.outcome) ?? s.completed}</Tag> : <Tag color="blue">{t.handedOn}</Tag>,
     },
     { title: t.columnCompletedAt, key: 'at', render: (_, task) => formatInstant(task.completedAt ?? task.handoffs.at(-1)?.at ?? task.createdAt, locale) },
+    {
+      title: '',
+      key: 'actions',
+      render: (_, task) =>
+        task.withdrawable && (
+          <Popconfirm
+            title={t.withdrawConfirm}
+            onConfirm={() =>
+              withdraw.mutateAsync({ taskId: task.id, caseId: task.caseId }).then(
+                () => void message.success(t.withdrawn),
+                (error: unknown) => void message.error(errorText(error)),
+              )
+            }
+          >
+            <Button size="small" data-testid={`done-withdraw-${task.id}`} loading={withdraw.isPending && withdraw.variables?.taskId === task.id}>
+              {t.withdraw}
+            </Button>
+          </Popconfirm>
+        ),
+    },
   ];
 
   return (
     <Flex vertical gap={8}>
       {done.isError && <ErrorAlert error={done.error} />}
       <Card styles={{ body: { padding: 0 } }}>
-        <Table<Task>
+        <Table<DoneTask>
           rowKey="id"
           columns={columns}
           dataSource={done.data?.items ?? []}
