@@ -11,6 +11,7 @@ let h: ExecutionHarness;
 beforeAll(async () => {
   h = await startExecution();
   await h.publish('extension-permit');
+  await h.publish('parallel-permit');
 }, 120_000);
 
 afterAll(async () => {
@@ -120,6 +121,24 @@ describe('withdraw (撤回)', () => {
     const { review, clerk } = await reviewed();
     await h.runtime.withdrawTask(review.id, clerk);
     expect(await refusal(h.runtime.withdrawTask(review.id, clerk))).toMatchObject({ status: 409, code: 'withdraw-too-late', details: { rule: 'already-withdrawn' } });
+  });
+
+  it('refuses a completion that opened parallel work (并联) with withdraw-not-supported, leaving every task open', async () => {
+    const { case: created } = await h.runtime.createCase({
+      definitionKey: 'parallel-permit',
+      jurisdiction: 'sh-huangpu-nanjing-east',
+      applicant: { name: '陈十二' },
+      data: { businessName: '外滩咖啡' },
+      actor: PORTAL,
+    });
+    const [intake] = await h.database.db.select().from(tasks).where(and(eq(tasks.caseId, created.id), eq(tasks.nodeId, 'intake')));
+    const clerk = await h.viewer('huangpu.intake');
+    await h.runtime.claimTask(intake!.id, clerk);
+    const { nextTasks } = await h.runtime.completeTask(intake!.id, clerk, { outcome: 'approve', data: { area: 120, category: 'restaurant' } });
+    expect(nextTasks).toHaveLength(3);
+    expect(await refusal(h.runtime.withdrawTask(intake!.id, clerk))).toMatchObject({ status: 409, code: 'withdraw-not-supported' });
+    for (const next of nextTasks) expect(await taskRow(next.id)).toMatchObject({ status: 'open' });
+    expect((await h.runtime.listDone(clerk, { limit: 100 })).items.find((t) => t.id === intake!.id)).toMatchObject({ withdrawable: false });
   });
 
   it('lets exactly one of a withdrawal and a claim of the next task win', async () => {
