@@ -10,6 +10,9 @@ const EVENT_TYPES: Record<HandoffKind, string> = {
   resolve: 'task.resolved',
   unclaim: 'task.unclaimed',
   reassign: 'task.reassigned',
+  addSigner: 'task.signerAdded',
+  signerApproved: 'task.signerApproved',
+  removeSigner: 'task.signerRemoved',
 };
 
 /** Where a hand-off moves a task: to a user (claimed by them) or back to a department's queue. */

@@ -47,6 +47,15 @@ export function assertHandles(viewer: Viewer, task: TaskRow, act: HandlerAct): v
       delegatee: delegation.to,
     });
   }
+  if (task.signing?.role === 'waiting' && act !== 'comment on') {
+    throw new ConflictError('task-awaiting-signer', `Task '${task.id}' waits for the signer added before its assignee (task '${task.signing.signerTaskId}')`, {
+      taskId: task.id,
+      signerTaskId: task.signing.signerTaskId,
+    });
+  }
+  if (task.signing?.role === 'signer' && act !== 'complete' && act !== 'comment on') {
+    throw new ForbiddenError('signer-may-only-approve', `Task '${task.id}' is an added signer's: its signer approves it (and comments)`, { taskId: task.id, act });
+  }
   if (act === 'resolve') {
     throw new ConflictError('task-not-delegated', `Task '${task.id}' is not delegated to ${describe(viewer)}: there is nothing to resolve`, { taskId: task.id });
   }

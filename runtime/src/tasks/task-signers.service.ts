@@ -7,6 +7,7 @@ import { assertManagesCase, describe } from '../organisation/access.ts';
 import type { Organisation } from '../organisation/organisation.ts';
 import type { Viewer } from '../organisation/viewer.ts';
 import { currentTask, requiredReason } from './hand-off.ts';
+import { addSignerBefore, removeSignerBefore } from './single-task-signers.ts';
 import { assertHandles } from './task-handler.ts';
 
 /** At most this many signers added at once. */
@@ -37,7 +38,7 @@ export class TaskSignersService {
    * @throws InvalidInputError `reason-required`, `invalid-signers`, `not-a-candidate`, `signer-refused` (field `signers`);
    *   ConflictError `not-countersign`; ForbiddenError; ConflictError `task-not-open`, `task-claimed`, `task-delegated`.
    */
-  async addSigners(taskId: string, viewer: Viewer, input: { signers: string[]; reason: string }): Promise<SignersResult> {
+  async addSigners(taskId: string, viewer: Viewer, input: { signers: string[]; reason: string; position?: 'before' }): Promise<SignersResult> {
     const reason = requiredReason(input.reason);
     const signers = input.signers.map((s) => s.trim());
     if (signers.length === 0 || signers.length > MAX_ADDED_SIGNERS || signers.some((s) => s === '')) {
@@ -47,6 +48,13 @@ export class TaskSignersService {
     return this.options.executor.withCaseOfTask(taskId, viewer.userId ?? null, async (unit) => {
       const task = await currentTask(unit, taskId);
       assertHandles(viewer, task, 'add signers to');
+      if (input.position === 'before') {
+        if (task.instance !== null || task.signing !== null) throw notSingle(task);
+        if (signers.length !== 1) throw new InvalidInputError('invalid-signers', 'Name one signer to add before the assignee', { field: 'signers', reason: 'count' });
+        const created = await addSignerBefore(unit, task, { signer: signers[0]!, reason, callerId: viewer.userId ?? '' });
+        const held = await currentTask(unit, taskId);
+        return { task: held, case: caseViewOf(unit.case), createdTasks: [created], closedTasks: [] };
+      }
       if (task.instance === null) throw notCountersign(task);
       if (task.instance.over === 'assignees') {
         const found = await unit.tx
@@ -103,6 +111,10 @@ export class TaskSignersService {
       if (task.status !== 'open' && task.status !== 'claimed') {
         throw new ConflictError('task-not-open', `Task '${taskId}' is no longer open (it is ${task.status})`, { taskId, status: task.status });
       }
+      if (task.signing?.role === 'signer') {
+        const closed = await removeSignerBefore(unit, task, reason);
+        return { task: closed, case: caseViewOf(unit.case), createdTasks: [], closedTasks: [closed] };
+      }
       if (task.instance === null) throw notCountersign(task);
       unit.record('task.signerRemoved', { nodeId: task.nodeId, activationId: task.activationId, item: task.instance.item, reason }, task.id);
       await unit.step({ type: 'task.removeSigner', nodeId: task.nodeId, taskId: task.activationId });
@@ -120,6 +132,13 @@ function routes(organisation: Organisation, jurisdictionId: string, kind: string
   } catch {
     return false;
   }
+}
+
+function notSingle(task: TaskRow): ConflictError {
+  return new ConflictError('not-single-task', `Task '${task.id}' is not a single task free of added signers: a signer is added before its assignee on those`, {
+    taskId: task.id,
+    nodeId: task.nodeId,
+  });
 }
 
 function notCountersign(task: TaskRow): ConflictError {

@@ -17,6 +17,7 @@ import { isAdmin, seesJurisdiction } from '../organisation/viewer.ts';
 import type { Viewer } from '../organisation/viewer.ts';
 import { checkCompletion } from './check-completion.ts';
 import { currentTask } from './hand-off.ts';
+import { approveAsSigner } from './single-task-signers.ts';
 import { assertHandles } from './task-handler.ts';
 import { withdrawableTaskIds } from './task-withdrawal.service.ts';
 
@@ -230,6 +231,10 @@ export class TasksService {
     return this.options.executor.withCaseOfTask(taskId, viewer.userId ?? null, async (unit) => {
       const task = await currentTask(unit, taskId);
       assertHandles(viewer, task, 'complete');
+      if (task.signing?.role === 'signer') {
+        const approved = await approveAsSigner(unit, task, input);
+        return { task: approved, case: caseViewOf(unit.case), nextTasks: [] };
+      }
       if (unit.case.status === 'suspended') {
         const why = unit.case.suspensionReason === 'supplement' || unit.case.suspensionReason === null ? 'waits for a supplement' : `is suspended for ${unit.case.suspensionReason}`;
         throw new ConflictError('case-suspended', `Case '${unit.case.id}' ${why}; task '${taskId}' cannot be completed now`, {

@@ -3,6 +3,7 @@ import { addDuration, cnMainlandCalendar } from '@tongban/engine';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caseEvents, tasks, timers } from '../../src/db/schema/index.ts';
 import type { TongbanError } from '../../src/errors/index.ts';
+import { holdCaseLock, someoneWaitsForALock } from '../support/case-lock.ts';
 import { PORTAL, startExecution, type ExecutionHarness } from './support/execution-harness.ts';
 
 let h: ExecutionHarness;
@@ -10,6 +11,7 @@ let h: ExecutionHarness;
 beforeAll(async () => {
   h = await startExecution();
   await h.publish('countersign');
+  await h.publish('extension-permit');
 }, 120_000);
 
 afterAll(async () => {
@@ -141,3 +143,98 @@ describe('added signers (加签) and their removal (减签) on a countersignatur
     expect(lost.reason).toMatchObject({ status: 409, code: 'task-not-open' });
   });
 });
+
+/** A new case's review (a single task: 2 working days promised, 5 statutory), claimed by huangpu.market. */
+async function claimedReview() {
+  const { case: created } = await h.runtime.createCase({
+    definitionKey: 'extension-permit',
+    jurisdiction: 'sh-huangpu-nanjing-east',
+    applicant: { name: '沈十七' },
+    data: {},
+    actor: PORTAL,
+  });
+  const [review] = await h.database.db.select().from(tasks).where(and(eq(tasks.caseId, created.id), eq(tasks.nodeId, 'review')));
+  return h.runtime.claimTask(review!.id, await h.viewer('huangpu.market'));
+}
+
+describe('a signer added before the assignee of a single task (向前加签)', () => {
+  it('is added by the assignee alone, with a reason, to a user of the organisation other than the caller', async () => {
+    const review = await claimedReview();
+    const clerk = await h.viewer('huangpu.market');
+    const before = { position: 'before' as const };
+    expect(await refusal(h.runtime.addSigners(review.id, clerk, { ...before, signers: ['huangpu.intake'], reason: ' ' }))).toMatchObject({ status: 400, code: 'reason-required' });
+    expect(await refusal(h.runtime.addSigners(review.id, clerk, { ...before, signers: ['nobody'], reason: '请窗口先核' }))).toMatchObject({
+      status: 400,
+      code: 'unknown-user',
+      details: { field: 'signers' },
+    });
+    expect(await refusal(h.runtime.addSigners(review.id, clerk, { ...before, signers: ['huangpu.market'], reason: '请窗口先核' }))).toMatchObject({
+      status: 400,
+      code: 'hand-off-to-self',
+    });
+    expect(await refusal(h.runtime.addSigners(review.id, await h.viewer('huangpu.fire'), { ...before, signers: ['huangpu.intake'], reason: '请窗口先核' }))).toMatchObject({
+      status: 403,
+    });
+  });
+
+  it('opens a task for the signer counted on the case’s calendar, holds the task until the signer approves, then its assignee completes it', async () => {
+    const review = await claimedReview();
+    const clerk = await h.viewer('huangpu.market');
+    const added = await h.runtime.addSigners(review.id, clerk, { position: 'before', signers: ['huangpu.intake'], reason: '请窗口先核' });
+    const signerTask = added.createdTasks[0]!;
+    const signer = await h.viewer('huangpu.intake');
+    expect(signerTask).toMatchObject({ assigneeId: signer.userId, status: 'claimed', activationId: `${review.activationId}+sign1`, addedBy: clerk.userId });
+    const now = h.clock.now();
+    expect(signerTask.createdAt.toISOString()).toBe(now.toISOString());
+    expect(signerTask.atRiskAt?.toISOString()).toBe(addDuration(cnMainlandCalendar, now, { amount: 2, unit: 'workingDay' }).dueAt.toISOString());
+    expect(signerTask.dueAt?.toISOString()).toBe(addDuration(cnMainlandCalendar, now, { amount: 5, unit: 'workingDay' }).dueAt.toISOString());
+    expect(added.task.signing).toMatchObject({ role: 'waiting', signerTaskId: signerTask.id, reason: '请窗口先核' });
+    expect(added.task.handoffs.at(-1)).toMatchObject({ kind: 'addSigner', by: clerk.userId, to: signer.userId, reason: '请窗口先核' });
+    expect(await refusal(h.runtime.completeTask(review.id, clerk, { outcome: 'approve' }))).toMatchObject({ status: 409, code: 'task-awaiting-signer' });
+    expect(await refusal(h.runtime.completeTask(signerTask.id, signer, { outcome: 'reject', reason: '不同意' }))).toMatchObject({ status: 400, code: 'signer-may-only-approve' });
+    const approved = await h.runtime.completeTask(signerTask.id, signer, { outcome: 'approve', comment: '无异议' });
+    expect(approved).toMatchObject({ task: { status: 'completed', outcome: 'approve' }, nextTasks: [] });
+    const [back] = await h.database.db.select().from(tasks).where(eq(tasks.id, review.id));
+    expect(back).toMatchObject({ signing: null, status: 'claimed', assigneeId: clerk.userId });
+    expect(back!.handoffs.at(-1)).toMatchObject({ kind: 'signerApproved', from: signer.userId, to: clerk.userId });
+    const done = await h.runtime.completeTask(review.id, clerk, { outcome: 'approve' });
+    expect(done.nextTasks.map((t) => t.nodeId)).toContain('issue');
+    const events = await h.database.db.select().from(caseEvents).where(eq(caseEvents.caseId, review.caseId)).orderBy(asc(caseEvents.id));
+    expect(events.find((e) => e.type === 'task.signerAdded')).toMatchObject({ actorId: clerk.userId, taskId: review.id, payload: { position: 'before', to: signer.userId, reason: '请窗口先核' } });
+    expect(events.some((e) => e.type === 'task.signerApproved' && e.actorId === signer.userId)).toBe(true);
+  });
+
+  it('is removed (减签) by the one who added it before acting, with a reason, and the task is its assignee’s again at once', async () => {
+    const review = await claimedReview();
+    const clerk = await h.viewer('huangpu.market');
+    const { createdTasks } = await h.runtime.addSigners(review.id, clerk, { position: 'before', signers: ['huangpu.intake'], reason: '请窗口先核' });
+    const signer = await h.viewer('huangpu.intake');
+    expect(await refusal(h.runtime.removeSigner(createdTasks[0]!.id, signer, { reason: '自己退出' }))).toMatchObject({ status: 403, code: 'signer-removal-forbidden' });
+    const removed = await h.runtime.removeSigner(createdTasks[0]!.id, clerk, { reason: '无需会审' });
+    expect(removed.task).toMatchObject({ status: 'closed', closeReason: 'signerRemoved' });
+    expect(await refusal(h.runtime.completeTask(createdTasks[0]!.id, signer, { outcome: 'approve' }))).toMatchObject({ status: 409, code: 'task-not-open' });
+    const done = await h.runtime.completeTask(review.id, clerk, { outcome: 'approve' });
+    expect(done.task.status).toBe('completed');
+    const [event] = await h.database.db.select().from(caseEvents).where(and(eq(caseEvents.caseId, review.caseId), eq(caseEvents.type, 'task.signerRemoved')));
+    expect(event).toMatchObject({ actorId: clerk.userId, payload: { reason: '无需会审', signer: signer.userId } });
+  });
+
+  it('races a completion of the same task: exactly one of the two wins', async () => {
+    const review = await claimedReview();
+    const clerk = await h.viewer('huangpu.market');
+    const lock = await holdCaseLock(h.database.sql, review.caseId);
+    const add = h.runtime.addSigners(review.id, clerk, { position: 'before', signers: ['huangpu.intake'], reason: '请窗口先核' }).then(
+      () => 'added',
+      (e: TongbanError) => e.code,
+    );
+    await someoneWaitsForALock(h.database.sql);
+    const complete = h.runtime.completeTask(review.id, clerk, { outcome: 'approve' }).then(
+      () => 'completed',
+      (e: TongbanError) => e.code,
+    );
+    await someoneWaitsForALock(h.database.sql, { waiters: 2 });
+    await lock.release();
+    expect(await Promise.all([add, complete])).toEqual(['added', 'task-awaiting-signer']);
+  });
+});
+

@@ -124,7 +124,7 @@ export interface TaskExtensionRecord {
 export type TaskStatus = (typeof taskStatuses)[number];
 
 /** What moved a task from one handler to another (DESIGN.md §2: owner / assignee / delegatee). */
-export const handoffKinds = ['transfer', 'delegate', 'resolve', 'unclaim', 'reassign'] as const;
+export const handoffKinds = ['transfer', 'delegate', 'resolve', 'unclaim', 'reassign', 'addSigner', 'signerApproved', 'removeSigner'] as const;
 export type HandoffKind = (typeof handoffKinds)[number];
 
 /**
@@ -165,6 +165,15 @@ export interface SupplementRequestRecord {
 }
 
 /** A delegation (委派) under way: the delegatee (`to`, the assignee meanwhile) resolves it back to `from`, who completes. */
+/**
+ * A signer added before the assignee of a single task (向前加签), on both rows: the signer's task
+ * (`role: 'signer'`, naming the task it holds) and the task that waits for it (`role: 'waiting'`,
+ * naming the signer's task); who added it, why and when (ISO 8601).
+ */
+export type TaskSigning =
+  | { role: 'signer'; position: 'before'; parentTaskId: string; by: string; reason: string; at: string }
+  | { role: 'waiting'; position: 'before'; signerTaskId: string; by: string; reason: string; at: string };
+
 export interface TaskDelegation {
   from: string;
   to: string;
@@ -219,6 +228,8 @@ export const tasks = pgTable(
     delegation: jsonb('delegation').$type<TaskDelegation>(),
     /** For an instance added to a countersignature (加签): the user who added it (who may remove it, 减签). */
     addedBy: text('added_by').references(() => users.id),
+    /** A signer added before the assignee of a single task (向前加签): on the signer's task and on the task it holds. */
+    signing: jsonb('signing').$type<TaskSigning>(),
     /** The 补正 asked for on this activation, and its answer; null when none was. */
     supplementRequest: jsonb('supplement_request').$type<SupplementRequestRecord>(),
     /** The chain of handlers: every transfer, delegation, resolution, unclaim and reassignment, in order. */

@@ -116,6 +116,10 @@ export const addSignersBodySchema = z
       .max(MAX_ADDED_SIGNERS)
       .openapi({ description: 'Usernames of users of the task’s department (a countersignature over assignees), or department kinds (one over departments)' }),
     reason: reasonText('需法制科会签'),
+    position: z
+      .enum(['before'])
+      .optional()
+      .openapi({ description: 'On a single (not countersigned) task: `before` opens a task for one signer (a username of any user but the caller), who approves before the task comes back to its assignee (向前加签)' }),
   })
   .openapi('AddSignersRequest');
 
