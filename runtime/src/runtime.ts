@@ -180,7 +180,7 @@ export interface Runtime {
   /** Urges the current handlers of a case (催办), at most once an hour per caller. */
   urgeCase(caseId: string, viewer: Viewer, input?: { message?: string }): Promise<UrgeResult>;
   /** 加签: the handler of a countersignature's instance adds signers, with a reason. */
-  addSigners(taskId: string, viewer: Viewer, input: { signers: string[]; reason: string; position?: 'before' }): Promise<SignersResult>;
+  addSigners(taskId: string, viewer: Viewer, input: { signers: string[]; reason: string; position?: 'before' | 'after' }): Promise<SignersResult>;
   /** 减签: the user who added an instance, or a manager, removes it, with a reason; the node's completion is checked again. */
   removeSigner(taskId: string, viewer: Viewer, input: { reason: string }): Promise<SignersResult>;
   /** A manager reassigns tasks in bulk within their scope, with a reason; the result per task. */

@@ -2,29 +2,122 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, like, sql } from 'drizzle-orm';
 import { taskDeadlines } from '@tongban/engine';
 import type { CaseUnit } from '../cases/case-unit.ts';
-import { tasks, users, type TaskHandoff, type TaskRow, type TaskSigning } from '../db/schema/index.ts';
+import { tasks, users, type HandoffKind, type HeldDecision, type SignerPosition, type TaskHandoff, type TaskRow, type TaskSigning } from '../db/schema/index.ts';
 import { ConflictError, InvalidInputError } from '../errors/index.ts';
 
+/** A task held for its signer, with the assignee's decision when the signer was added after them. */
+export interface Released {
+  task: TaskRow;
+  decision: HeldDecision | undefined;
+}
+
 /**
- * 向前加签 on a single (not countersigned) user task, in the runtime alone (the engine's machine
- * is untouched): the assignee names a user of the organisation who handles the task first. A
- * signer's task is opened for them (a row holding the task, activation `<task>+sign<n>`, its
- * limits counted on the case's business calendar from now by the node's SLA); the task waits
- * (`signing.role: 'waiting'`) until the signer approves, then it is its assignee's again, who
- * completes it. Both rows' chains of handlers and the audit trail say who, to whom, why, when.
+ * 加签 on a single (not countersigned) user task, in the runtime alone (the engine's machine is
+ * untouched): its assignee names one user of the organisation, with a reason.
+ * - `before` (向前加签): a signer's task is opened at once (a row holding the task, activation
+ *   `<task>+sign<n>`); the task waits until the signer approves, then its assignee completes it.
+ * - `after` (向后加签): the assignee decides first; the decision is held, a signer's task is opened
+ *   then, and the decision takes effect when the signer approves.
+ * A signer's task has its limits counted on the case's business calendar from when it opens, by
+ * the node's SLA. The chains of handlers and the audit trail say who, to whom, why and when.
+ * @throws ConflictError `task-not-claimed`, `signer-pending`; InvalidInputError `unknown-user`, `hand-off-to-self` (field `signers`).
  */
-export async function addSignerBefore(unit: CaseUnit, task: TaskRow, input: { signer: string; reason: string; callerId: string }): Promise<TaskRow> {
+export async function addSigner(unit: CaseUnit, task: TaskRow, input: { position: SignerPosition; signer: string; reason: string; callerId: string }): Promise<TaskRow | undefined> {
   if (task.assigneeId !== input.callerId) {
     throw new ConflictError('task-not-claimed', `A signer is added to task '${task.id}' by its assignee: claim it first`, { taskId: task.id });
   }
-  if (task.signing !== null) {
-    throw new ConflictError('signer-pending', `Task '${task.id}' already waits for a signer`, { taskId: task.id });
-  }
+  if (task.signing !== null) throw new ConflictError('signer-pending', `Task '${task.id}' already has an added signer`, { taskId: task.id });
   const [user] = await unit.tx.select({ id: users.id }).from(users).where(eq(users.username, input.signer));
   if (!user) throw new InvalidInputError('unknown-user', `User '${input.signer}' does not exist`, { field: 'signers', reason: 'unknown-user' });
   if (user.id === input.callerId) {
     throw new InvalidInputError('hand-off-to-self', `User '${input.signer}' is the caller: a signer is someone else`, { field: 'signers', reason: 'self' });
   }
+  const at = unit.now.toISOString();
+  unit.record('task.signerAdded', { nodeId: task.nodeId, activationId: task.activationId, position: input.position, from: input.callerId, to: user.id, reason: input.reason }, task.id);
+  const link = linkOf(unit, task, 'addSigner', { from: input.callerId, to: user.id, reason: input.reason });
+  if (input.position === 'after') {
+    await unit.tx
+      .update(tasks)
+      .set({ signing: { role: 'after', position: 'after', signerId: user.id, by: input.callerId, reason: input.reason, at }, handoffs: appended(link) })
+      .where(eq(tasks.id, task.id));
+    return undefined;
+  }
+  return openSignerTask(unit, task, { signerId: user.id, position: 'before', by: input.callerId, reason: input.reason, link });
+}
+
+/**
+ * The assignee of a task with a signer added after them decides: the decision is checked by the
+ * caller, refused for a 补正 (asked by the assignee alone), held on the task, and the signer's
+ * task is opened.
+ * @throws InvalidInputError `supplement-with-signer` (field `outcome`).
+ */
+export async function holdForSignerAfter(unit: CaseUnit, task: TaskRow, input: HeldDecision): Promise<TaskRow> {
+  if (input.outcome === 'requestSupplement') {
+    throw new InvalidInputError('supplement-with-signer', `Task '${task.id}' has a signer added after its assignee: a 补正 is asked without one (remove the signer first)`, {
+      field: 'outcome',
+      reason: 'supplement-with-signer',
+    });
+  }
+  const signing = task.signing as Extract<TaskSigning, { role: 'after' }>;
+  const decision: HeldDecision = {
+    outcome: input.outcome,
+    ...(input.data === undefined ? {} : { data: input.data }),
+    ...(input.comment == null ? {} : { comment: input.comment }),
+    ...(input.reason === undefined ? {} : { reason: input.reason }),
+    ...(input.returnTo === undefined ? {} : { returnTo: input.returnTo }),
+  };
+  unit.record('task.decisionHeld', { nodeId: task.nodeId, activationId: task.activationId, outcome: input.outcome, signer: signing.signerId }, task.id);
+  const link = linkOf(unit, task, 'addSigner', { from: task.assigneeId, to: signing.signerId, reason: signing.reason });
+  return openSignerTask(unit, task, { signerId: signing.signerId, position: 'after', by: signing.by, reason: signing.reason, link, decision });
+}
+
+/**
+ * The signer approves (`outcome: 'approve'`, with an optional comment): their task is completed
+ * and the task it held is released (its held decision, if any, is the caller's to apply).
+ * @throws InvalidInputError `signer-may-only-approve` (field `outcome`).
+ */
+export async function approveAsSigner(unit: CaseUnit, task: TaskRow, input: { outcome: string; comment?: string | null }): Promise<{ approved: TaskRow; decided: Released | undefined }> {
+  if (input.outcome !== 'approve') {
+    throw new InvalidInputError('signer-may-only-approve', `Task '${task.id}' is an added signer's: it is approved, and its assignee decides the task it holds`, {
+      field: 'outcome',
+      reason: 'signer-may-only-approve',
+    });
+  }
+  const parentId = (task.signing as Extract<TaskSigning, { role: 'signer' }>).parentTaskId;
+  const [approved] = await unit.tx
+    .update(tasks)
+    .set({ status: 'completed', outcome: 'approve', comment: input.comment ?? null, completedAt: unit.now })
+    .where(eq(tasks.id, task.id))
+    .returning();
+  unit.record('task.signerApproved', { nodeId: task.nodeId, activationId: task.activationId, parentTaskId: parentId, comment: input.comment ?? null }, task.id);
+  unit.closedTasks.push(approved as TaskRow);
+  const released = await release(unit, parentId, { kind: 'signerApproved', from: task.assigneeId, reason: input.comment ?? null });
+  return { approved: approved as TaskRow, decided: released.decision === undefined ? undefined : released };
+}
+
+/**
+ * 减签 of a signer who has not acted yet, with a reason: their task is closed (or, added after an
+ * assignee who has not decided, the signer is dropped) and the task it held is released at once;
+ * a held decision is the caller's to apply now.
+ */
+export async function removeAddedSigner(unit: CaseUnit, task: TaskRow, reason: string): Promise<{ task: TaskRow; released: Released }> {
+  if (task.signing?.role === 'after') {
+    const released = await release(unit, task.id, { kind: 'removeSigner', from: task.signing.signerId, reason });
+    unit.record('task.signerRemoved', { nodeId: task.nodeId, activationId: task.activationId, signer: task.signing.signerId, reason }, task.id);
+    return { task: released.task, released };
+  }
+  const parentId = (task.signing as Extract<TaskSigning, { role: 'signer' }>).parentTaskId;
+  const [closed] = await unit.tx.update(tasks).set({ status: 'closed', closeReason: 'signerRemoved', completedAt: unit.now }).where(eq(tasks.id, task.id)).returning();
+  unit.record('task.signerRemoved', { nodeId: task.nodeId, activationId: task.activationId, parentTaskId: parentId, signer: task.assigneeId, reason }, task.id);
+  unit.closedTasks.push(closed as TaskRow);
+  return { task: closed as TaskRow, released: await release(unit, parentId, { kind: 'removeSigner', from: task.assigneeId, reason }) };
+}
+
+async function openSignerTask(
+  unit: CaseUnit,
+  task: TaskRow,
+  added: { signerId: string; position: SignerPosition; by: string; reason: string; link: TaskHandoff; decision?: HeldDecision },
+): Promise<TaskRow> {
   const at = unit.now.toISOString();
   const [{ count }] = (await unit.tx
     .select({ count: sql<number>`count(*)::int` })
@@ -32,18 +125,7 @@ export async function addSignerBefore(unit: CaseUnit, task: TaskRow, input: { si
     .where(and(eq(tasks.caseId, task.caseId), like(tasks.activationId, `${task.activationId}+sign%`)))) as [{ count: number }];
   const node = unit.userTask(task.nodeId);
   const { atRisk, breach } = node.sla ? taskDeadlines(unit.calendars.get(unit.case.calendarKey), node.sla, unit.now) : {};
-  const link: TaskHandoff = {
-    kind: 'addSigner',
-    by: input.callerId,
-    from: input.callerId,
-    to: user.id,
-    fromDepartmentId: task.departmentId,
-    toDepartmentId: task.departmentId,
-    reason: input.reason,
-    at,
-  };
   const id = randomUUID();
-  const signing: TaskSigning = { role: 'signer', position: 'before', parentTaskId: task.id, by: input.callerId, reason: input.reason, at };
   const [created] = await unit.tx
     .insert(tasks)
     .values({
@@ -55,80 +137,63 @@ export async function addSignerBefore(unit: CaseUnit, task: TaskRow, input: { si
       departmentId: task.departmentId,
       candidateRole: task.candidateRole,
       status: 'claimed',
-      assigneeId: user.id,
+      assigneeId: added.signerId,
       claimedAt: unit.now,
       createdAt: unit.now,
       atRiskAt: atRisk?.dueAt ?? null,
       dueAt: breach?.dueAt ?? null,
       provisional: Boolean(atRisk?.provisional || breach?.provisional),
-      addedBy: input.callerId,
-      signing,
-      handoffs: [link],
+      addedBy: added.by,
+      signing: { role: 'signer', position: added.position, parentTaskId: task.id, by: added.by, reason: added.reason, at },
+      handoffs: [added.link],
     })
     .returning();
-  await unit.tx
-    .update(tasks)
-    .set({
-      signing: { role: 'waiting', position: 'before', signerTaskId: id, by: input.callerId, reason: input.reason, at },
-      handoffs: sql`${tasks.handoffs} || ${JSON.stringify([link])}::jsonb`,
-    })
-    .where(eq(tasks.id, task.id));
-  unit.record(
-    'task.signerAdded',
-    { nodeId: task.nodeId, activationId: task.activationId, position: 'before', from: input.callerId, to: user.id, signerTaskId: id, reason: input.reason, dueAt: created!.dueAt?.toISOString() ?? null },
-    task.id,
-  );
-  unit.createdTasks.push(created as TaskRow);
-  return created as TaskRow;
-}
-
-/**
- * The signer approves (`outcome: 'approve'`, with an optional comment): their task is completed
- * and the task it held is its assignee's again. A signer only approves (400 `signer-may-only-approve`).
- */
-export async function approveAsSigner(unit: CaseUnit, task: TaskRow, input: { outcome: string; comment?: string | null }): Promise<TaskRow> {
-  if (input.outcome !== 'approve') {
-    throw new InvalidInputError('signer-may-only-approve', `Task '${task.id}' is an added signer's: it is approved, and its assignee decides the task it holds`, {
-      field: 'outcome',
-      reason: 'signer-may-only-approve',
-    });
-  }
-  const parentId = (task.signing as Extract<TaskSigning, { role: 'signer' }>).parentTaskId;
-  const [done] = await unit.tx
-    .update(tasks)
-    .set({ status: 'completed', outcome: 'approve', comment: input.comment ?? null, completedAt: unit.now })
-    .where(eq(tasks.id, task.id))
-    .returning();
-  await release(unit, parentId, { kind: 'signerApproved', from: task.assigneeId, reason: input.comment ?? null });
-  unit.record('task.signerApproved', { nodeId: task.nodeId, activationId: task.activationId, parentTaskId: parentId, comment: input.comment ?? null }, task.id);
-  unit.closedTasks.push(done as TaskRow);
-  return done as TaskRow;
-}
-
-/** 减签 of a signer who has not acted yet: their task is closed and the task it held is free again at once. */
-export async function removeSignerBefore(unit: CaseUnit, task: TaskRow, reason: string): Promise<TaskRow> {
-  const parentId = (task.signing as Extract<TaskSigning, { role: 'signer' }>).parentTaskId;
-  const [closed] = await unit.tx.update(tasks).set({ status: 'closed', closeReason: 'signerRemoved', completedAt: unit.now }).where(eq(tasks.id, task.id)).returning();
-  await release(unit, parentId, { kind: 'removeSigner', from: task.assigneeId, reason });
-  unit.record('task.signerRemoved', { nodeId: task.nodeId, activationId: task.activationId, parentTaskId: parentId, signer: task.assigneeId, reason }, task.id);
-  unit.closedTasks.push(closed as TaskRow);
-  return closed as TaskRow;
-}
-
-async function release(unit: CaseUnit, parentId: string, change: { kind: 'signerApproved' | 'removeSigner'; from: string | null; reason: string | null }): Promise<void> {
-  const [parent] = await unit.tx.select().from(tasks).where(eq(tasks.id, parentId));
-  const link: TaskHandoff = {
-    kind: change.kind,
-    by: unit.actorId,
-    from: change.from,
-    to: parent!.assigneeId,
-    fromDepartmentId: parent!.departmentId,
-    toDepartmentId: parent!.departmentId,
-    reason: change.reason,
-    at: unit.now.toISOString(),
+  const waiting: TaskSigning = {
+    role: 'waiting',
+    position: added.position,
+    signerTaskId: id,
+    by: added.by,
+    reason: added.reason,
+    at,
+    ...(added.decision === undefined ? {} : { decision: added.decision }),
   };
   await unit.tx
     .update(tasks)
-    .set({ signing: null, handoffs: sql`${tasks.handoffs} || ${JSON.stringify([link])}::jsonb` })
-    .where(eq(tasks.id, parentId));
+    .set({ signing: waiting, ...(added.position === 'before' ? { handoffs: appended(added.link) } : {}) })
+    .where(eq(tasks.id, task.id));
+  const row = created as TaskRow;
+  unit.record(
+    'task.created',
+    {
+      nodeId: row.nodeId,
+      activationId: row.activationId,
+      name: row.name,
+      departmentId: row.departmentId,
+      candidateRole: row.candidateRole,
+      assigneeId: row.assigneeId,
+      signing: row.signing,
+      atRiskAt: row.atRiskAt?.toISOString() ?? null,
+      dueAt: row.dueAt?.toISOString() ?? null,
+      provisional: row.provisional,
+    },
+    row.id,
+  );
+  unit.createdTasks.push(row);
+  return row;
+}
+
+async function release(unit: CaseUnit, taskId: string, change: { kind: HandoffKind; from: string | null; reason: string | null }): Promise<Released> {
+  const [held] = await unit.tx.select().from(tasks).where(eq(tasks.id, taskId));
+  const link = linkOf(unit, held!, change.kind, { from: change.from, to: held!.assigneeId, reason: change.reason });
+  const [task] = await unit.tx.update(tasks).set({ signing: null, handoffs: appended(link) }).where(eq(tasks.id, taskId)).returning();
+  const decision = held!.signing?.role === 'waiting' ? held!.signing.decision : undefined;
+  return { task: task as TaskRow, decision };
+}
+
+function linkOf(unit: CaseUnit, task: TaskRow, kind: HandoffKind, change: { from: string | null; to: string | null; reason: string | null }): TaskHandoff {
+  return { kind, by: unit.actorId, ...change, fromDepartmentId: task.departmentId, toDepartmentId: task.departmentId, at: unit.now.toISOString() };
+}
+
+function appended(link: TaskHandoff) {
+  return sql`${tasks.handoffs} || ${JSON.stringify([link])}::jsonb`;
 }

@@ -48,7 +48,7 @@ export function assertHandles(viewer: Viewer, task: TaskRow, act: HandlerAct): v
     });
   }
   if (task.signing?.role === 'waiting' && act !== 'comment on') {
-    throw new ConflictError('task-awaiting-signer', `Task '${task.id}' waits for the signer added before its assignee (task '${task.signing.signerTaskId}')`, {
+    throw new ConflictError('task-awaiting-signer', `Task '${task.id}' waits for its added signer (task '${task.signing.signerTaskId}')`, {
       taskId: task.id,
       signerTaskId: task.signing.signerTaskId,
     });

@@ -1,13 +1,14 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { CaseExecutor } from '../cases/case-executor.ts';
 import { caseViewOf, type CaseView } from '../cases/case-views.ts';
-import { tasks, users, type TaskRow } from '../db/schema/index.ts';
+import { tasks, users, type SignerPosition, type TaskRow } from '../db/schema/index.ts';
 import { ConflictError, ForbiddenError, InvalidInputError } from '../errors/index.ts';
 import { assertManagesCase, describe } from '../organisation/access.ts';
 import type { Organisation } from '../organisation/organisation.ts';
 import type { Viewer } from '../organisation/viewer.ts';
 import { currentTask, requiredReason } from './hand-off.ts';
-import { addSignerBefore, removeSignerBefore } from './single-task-signers.ts';
+import { addSigner, removeAddedSigner } from './single-task-signers.ts';
+import { decide } from './tasks.service.ts';
 import { assertHandles } from './task-handler.ts';
 
 /** At most this many signers added at once. */
@@ -27,6 +28,7 @@ export interface SignersResult {
  * rule again at once to the instances left (the node moves on when they decide it). Each added
  * instance is a task like any other: routed, with its own deadlines counted on the case's business
  * calendar from the moment it is added. Reasons are required and kept in the audit trail.
+ * On a single task, one signer is added before or after its assignee (see `single-task-signers.ts`).
  */
 export class TaskSignersService {
   constructor(private readonly options: { executor: CaseExecutor; organisation: () => Promise<Organisation> }) {}
@@ -34,11 +36,12 @@ export class TaskSignersService {
   /**
    * The handler of open instance `taskId` adds `signers`: usernames of users of its department
    * holding its candidate role (a countersignature over assignees), or department kinds (one over
-   * departments).
-   * @throws InvalidInputError `reason-required`, `invalid-signers`, `not-a-candidate`, `signer-refused` (field `signers`);
-   *   ConflictError `not-countersign`; ForbiddenError; ConflictError `task-not-open`, `task-claimed`, `task-delegated`.
+   * departments). With `position` (a single task, its assignee): one username, any user but the
+   * caller, who signs before or after the assignee decides.
+   * @throws InvalidInputError `reason-required`, `invalid-signers`, `not-a-candidate`, `signer-refused`, `unknown-user`, `hand-off-to-self` (field `signers`);
+   *   ConflictError `not-countersign`, `not-single-task`, `signer-pending`; ForbiddenError; ConflictError `task-not-open`, `task-claimed`, `task-delegated`.
    */
-  async addSigners(taskId: string, viewer: Viewer, input: { signers: string[]; reason: string; position?: 'before' }): Promise<SignersResult> {
+  async addSigners(taskId: string, viewer: Viewer, input: { signers: string[]; reason: string; position?: SignerPosition }): Promise<SignersResult> {
     const reason = requiredReason(input.reason);
     const signers = input.signers.map((s) => s.trim());
     if (signers.length === 0 || signers.length > MAX_ADDED_SIGNERS || signers.some((s) => s === '')) {
@@ -48,12 +51,11 @@ export class TaskSignersService {
     return this.options.executor.withCaseOfTask(taskId, viewer.userId ?? null, async (unit) => {
       const task = await currentTask(unit, taskId);
       assertHandles(viewer, task, 'add signers to');
-      if (input.position === 'before') {
+      if (input.position !== undefined) {
         if (task.instance !== null || task.signing !== null) throw notSingle(task);
-        if (signers.length !== 1) throw new InvalidInputError('invalid-signers', 'Name one signer to add before the assignee', { field: 'signers', reason: 'count' });
-        const created = await addSignerBefore(unit, task, { signer: signers[0]!, reason, callerId: viewer.userId ?? '' });
-        const held = await currentTask(unit, taskId);
-        return { task: held, case: caseViewOf(unit.case), createdTasks: [created], closedTasks: [] };
+        if (signers.length !== 1) throw new InvalidInputError('invalid-signers', 'Name one signer to add to a single task', { field: 'signers', reason: 'count' });
+        const created = await addSigner(unit, task, { position: input.position, signer: signers[0]!, reason, callerId: viewer.userId ?? '' });
+        return { task: await currentTask(unit, taskId), case: caseViewOf(unit.case), createdTasks: created ? [created] : [], closedTasks: [] };
       }
       if (task.instance === null) throw notCountersign(task);
       if (task.instance.over === 'assignees') {
@@ -87,8 +89,10 @@ export class TaskSignersService {
   }
 
   /**
-   * Removes open instance `taskId` from its countersignature, with a reason: the user who added it,
-   * or a manager over the case. The node's completion is checked again at once.
+   * Removes open instance `taskId` from its countersignature, or the signer added to a single task
+   * (`taskId`: the signer's task, or the task whose assignee has not yet decided), with a reason:
+   * the user who added it, or a manager over the case. The node's completion is checked again at
+   * once: a decision held for the signer takes effect.
    * @throws InvalidInputError `reason-required`; ForbiddenError `signer-removal-forbidden`; ConflictError `not-countersign`, `task-not-open`.
    */
   async removeSigner(taskId: string, viewer: Viewer, input: { reason: string }): Promise<SignersResult> {
@@ -96,14 +100,15 @@ export class TaskSignersService {
     const organisation = await this.options.organisation();
     return this.options.executor.withCaseOfTask(taskId, viewer.userId ?? null, async (unit) => {
       const task = await currentTask(unit, taskId);
-      const adder = viewer.kind === 'user' && task.addedBy !== null && task.addedBy === viewer.userId;
+      const addedBy = task.signing?.role === 'after' ? task.signing.by : task.addedBy;
+      const adder = viewer.kind === 'user' && addedBy !== null && addedBy === viewer.userId;
       if (!adder) {
         try {
           assertManagesCase(viewer, organisation, unit.case.id, unit.case.jurisdictionId);
         } catch {
           throw new ForbiddenError(
             'signer-removal-forbidden',
-            `${describe(viewer)} may not remove task '${taskId}' from its countersignature: the user who added it, or a manager over the case, may`,
+            `${describe(viewer)} may not remove the added signer of task '${taskId}' (or it from its countersignature): the user who added it, or a manager over the case, may`,
             { taskId },
           );
         }
@@ -111,9 +116,11 @@ export class TaskSignersService {
       if (task.status !== 'open' && task.status !== 'claimed') {
         throw new ConflictError('task-not-open', `Task '${taskId}' is no longer open (it is ${task.status})`, { taskId, status: task.status });
       }
-      if (task.signing?.role === 'signer') {
-        const closed = await removeSignerBefore(unit, task, reason);
-        return { task: closed, case: caseViewOf(unit.case), createdTasks: [], closedTasks: [closed] };
+      if (task.signing?.role === 'signer' || task.signing?.role === 'after') {
+        const removed = await removeAddedSigner(unit, task, reason);
+        const { decision, task: held } = removed.released;
+        if (decision) await decide(unit, held, held.assigneeId, decision);
+        return { task: removed.task, case: caseViewOf(unit.case), createdTasks: [...unit.createdTasks], closedTasks: [...unit.closedTasks] };
       }
       if (task.instance === null) throw notCountersign(task);
       unit.record('task.signerRemoved', { nodeId: task.nodeId, activationId: task.activationId, item: task.instance.item, reason }, task.id);

@@ -17,7 +17,7 @@ import { isAdmin, seesJurisdiction } from '../organisation/viewer.ts';
 import type { Viewer } from '../organisation/viewer.ts';
 import { checkCompletion } from './check-completion.ts';
 import { currentTask } from './hand-off.ts';
-import { approveAsSigner } from './single-task-signers.ts';
+import { approveAsSigner, holdForSignerAfter } from './single-task-signers.ts';
 import { assertHandles } from './task-handler.ts';
 import { withdrawableTaskIds } from './task-withdrawal.service.ts';
 
@@ -227,54 +227,20 @@ export class TasksService {
    *   `task-claimed` (by someone else), `task-delegated` (its owner, until it is resolved), `case-suspended`.
    */
   async completeTask(taskId: string, viewer: Viewer, input: CompleteTaskInput): Promise<CompleteTaskResult> {
-    const data = input.data ?? {};
     return this.options.executor.withCaseOfTask(taskId, viewer.userId ?? null, async (unit) => {
       const task = await currentTask(unit, taskId);
       assertHandles(viewer, task, 'complete');
       if (task.signing?.role === 'signer') {
-        const approved = await approveAsSigner(unit, task, input);
-        return { task: approved, case: caseViewOf(unit.case), nextTasks: [] };
+        const { approved, decided } = await approveAsSigner(unit, task, input);
+        if (decided?.decision) await decide(unit, decided.task, decided.task.assigneeId, decided.decision);
+        return { task: approved, case: caseViewOf(unit.case), nextTasks: [...unit.createdTasks] };
       }
-      if (unit.case.status === 'suspended') {
-        const why = unit.case.suspensionReason === 'supplement' || unit.case.suspensionReason === null ? 'waits for a supplement' : `is suspended for ${unit.case.suspensionReason}`;
-        throw new ConflictError('case-suspended', `Case '${unit.case.id}' ${why}; task '${taskId}' cannot be completed now`, {
-          caseId: unit.case.id,
-          taskId,
-          reason: unit.case.suspensionReason,
-        });
+      if (task.signing?.role === 'after') {
+        checkDecision(unit, task, input);
+        const signerTask = await holdForSignerAfter(unit, task, input);
+        return { task: await currentTask(unit, taskId), case: caseViewOf(unit.case), nextTasks: [signerTask] };
       }
-      const node = unit.userTask(task.nodeId);
-      const returnTo = checkCompletion(unit.definition.definition, node, { outcome: input.outcome, data, returnTo: input.returnTo });
-      const reason = reasonOf(node, input, data);
-      let asked: TaskRow | undefined;
-      if (input.outcome === 'requestSupplement') asked = await requestSupplement(unit, task, viewer, input.supplementItems);
-      const applicationFields = new Set(dataSchemaFields(unit.definition.definition));
-      const corrections = Object.entries(data).filter(([key]) => applicationFields.has(key) && !node.form.some((field) => field.key === key));
-      if (corrections.length > 0) checkCaseData(unit.definition.definition.dataSchema, { ...unit.case.data, ...Object.fromEntries(corrections) });
-      unit.update({ data: { ...unit.case.data, ...data } });
-      unit.record(
-        'task.completed',
-        { nodeId: task.nodeId, outcome: input.outcome, data, comment: input.comment ?? null, reason: reason ?? null, returnTo: returnTo ?? null },
-        task.id,
-      );
-      unit.complete({
-        activationId: task.activationId,
-        outcome: input.outcome,
-        data,
-        comment: input.comment ?? null,
-        reason: reason ?? null,
-        assigneeId: viewer.userId ?? null,
-      });
-      if (input.outcome === 'approve') await unit.accept();
-      await unit.step({
-        type: 'task.complete',
-        nodeId: task.nodeId,
-        taskId: task.activationId,
-        outcome: input.outcome,
-        data,
-        ...(returnTo === undefined ? {} : { returnTo }),
-        ...(reason === undefined ? {} : { reason }),
-      });
+      const { asked } = await decide(unit, task, viewer.userId ?? null, input, viewer);
       const after = unit.closedTasks.find((t) => t.id === taskId) ?? asked ?? task;
       return { task: after, case: caseViewOf(unit.case), nextTasks: [...unit.createdTasks] };
     });
@@ -321,6 +287,59 @@ export class TasksService {
  * `data`, else the `comment` (the console writes a return's reason there); undefined when none is
  * non-blank text.
  */
+/**
+ * Checks `input` as a decision on `task` (the case not suspended, the outcome and its data, a
+ * reason where one is needed): its return target and reason.
+ * @throws ConflictError `case-suspended`; InvalidInputError.
+ */
+function checkDecision(unit: CaseUnit, task: TaskRow, input: CompleteTaskInput): { returnTo: string | undefined; reason: string | undefined } {
+  if (unit.case.status === 'suspended') {
+    const why = unit.case.suspensionReason === 'supplement' || unit.case.suspensionReason === null ? 'waits for a supplement' : `is suspended for ${unit.case.suspensionReason}`;
+    throw new ConflictError('case-suspended', `Case '${unit.case.id}' ${why}; task '${task.id}' cannot be completed now`, {
+      caseId: unit.case.id,
+      taskId: task.id,
+      reason: unit.case.suspensionReason,
+    });
+  }
+  const data = input.data ?? {};
+  const node = unit.userTask(task.nodeId);
+  const returnTo = checkCompletion(unit.definition.definition, node, { outcome: input.outcome, data, returnTo: input.returnTo });
+  return { returnTo, reason: reasonOf(node, input, data) };
+}
+
+/**
+ * Completes `task` with the decision `input` of `assigneeId` (`viewer`, when a 补正 is asked):
+ * the case data, the audit trail, and the engine's step.
+ */
+export async function decide(unit: CaseUnit, task: TaskRow, assigneeId: string | null, input: CompleteTaskInput, viewer?: Viewer): Promise<{ asked: TaskRow | undefined }> {
+  const data = input.data ?? {};
+  const { returnTo, reason } = checkDecision(unit, task, input);
+  const node = unit.userTask(task.nodeId);
+  let asked: TaskRow | undefined;
+  if (input.outcome === 'requestSupplement' && viewer) asked = await requestSupplement(unit, task, viewer, input.supplementItems);
+  const applicationFields = new Set(dataSchemaFields(unit.definition.definition));
+  const corrections = Object.entries(data).filter(([key]) => applicationFields.has(key) && !node.form.some((field) => field.key === key));
+  if (corrections.length > 0) checkCaseData(unit.definition.definition.dataSchema, { ...unit.case.data, ...Object.fromEntries(corrections) });
+  unit.update({ data: { ...unit.case.data, ...data } });
+  unit.record(
+    'task.completed',
+    { nodeId: task.nodeId, outcome: input.outcome, data, comment: input.comment ?? null, reason: reason ?? null, returnTo: returnTo ?? null },
+    task.id,
+  );
+  unit.complete({ activationId: task.activationId, outcome: input.outcome, data, comment: input.comment ?? null, reason: reason ?? null, assigneeId });
+  if (input.outcome === 'approve') await unit.accept();
+  await unit.step({
+    type: 'task.complete',
+    nodeId: task.nodeId,
+    taskId: task.activationId,
+    outcome: input.outcome,
+    data,
+    ...(returnTo === undefined ? {} : { returnTo }),
+    ...(reason === undefined ? {} : { reason }),
+  });
+  return { asked };
+}
+
 function reasonOf(node: UserTask, input: CompleteTaskInput, data: Record<string, unknown>): string | undefined {
   const field = node.outcomes.find((o) => o.id === input.outcome)?.reasonField;
   const candidates = [input.reason, field === undefined ? undefined : data[field], input.comment];

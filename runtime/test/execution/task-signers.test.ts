@@ -238,3 +238,49 @@ describe('a signer added before the assignee of a single task (向前加签)', (
   });
 });
 
+describe('a signer added after the assignee of a single task (向后加签)', () => {
+  it('holds the assignee’s decision until the signer approves, on a task opened then and counted on the case’s calendar', async () => {
+    const review = await claimedReview();
+    const clerk = await h.viewer('huangpu.market');
+    const signer = await h.viewer('huangpu.intake');
+    const added = await h.runtime.addSigners(review.id, clerk, { position: 'after', signers: ['huangpu.intake'], reason: '需窗口复核' });
+    expect(added.createdTasks).toEqual([]);
+    expect(added.task.signing).toMatchObject({ role: 'after', signerId: signer.userId, reason: '需窗口复核' });
+    await h.runtime.advanceClock({ to: new Date(h.clock.now().getTime() + 26 * 3_600_000) });
+    const decided = await h.runtime.completeTask(review.id, clerk, { outcome: 'approve', comment: '同意' });
+    const signerTask = decided.nextTasks[0]!;
+    expect(decided.nextTasks).toHaveLength(1);
+    expect(signerTask).toMatchObject({ assigneeId: signer.userId, signing: { role: 'signer', position: 'after', parentTaskId: review.id } });
+    const now = h.clock.now();
+    expect(signerTask.dueAt?.toISOString()).toBe(addDuration(cnMainlandCalendar, now, { amount: 5, unit: 'workingDay' }).dueAt.toISOString());
+    expect(decided.task).toMatchObject({ status: 'claimed', signing: { role: 'waiting', position: 'after', decision: { outcome: 'approve', comment: '同意' } } });
+    expect(await refusal(h.runtime.completeTask(review.id, clerk, { outcome: 'approve' }))).toMatchObject({ status: 409, code: 'task-awaiting-signer' });
+    const approved = await h.runtime.completeTask(signerTask.id, signer, { outcome: 'approve' });
+    expect(approved.nextTasks.map((t) => t.nodeId)).toEqual(['issue']);
+    const [done] = await h.database.db.select().from(tasks).where(eq(tasks.id, review.id));
+    expect(done).toMatchObject({ status: 'completed', outcome: 'approve', assigneeId: clerk.userId, signing: null });
+  });
+
+  it('is removed (减签) before the signer acts, and the held decision takes effect at once', async () => {
+    const review = await claimedReview();
+    const clerk = await h.viewer('huangpu.market');
+    await h.runtime.addSigners(review.id, clerk, { position: 'after', signers: ['huangpu.intake'], reason: '需窗口复核' });
+    const { nextTasks } = await h.runtime.completeTask(review.id, clerk, { outcome: 'approve' });
+    const removed = await h.runtime.removeSigner(nextTasks[0]!.id, clerk, { reason: '无需复核' });
+    expect(removed.task).toMatchObject({ status: 'closed', closeReason: 'signerRemoved' });
+    expect(removed.createdTasks.map((t) => t.nodeId)).toEqual(['issue']);
+    const [done] = await h.database.db.select().from(tasks).where(eq(tasks.id, review.id));
+    expect(done).toMatchObject({ status: 'completed', signing: null });
+  });
+
+  it('is removed before the assignee decides, and the assignee then completes the task alone', async () => {
+    const review = await claimedReview();
+    const clerk = await h.viewer('huangpu.market');
+    await h.runtime.addSigners(review.id, clerk, { position: 'after', signers: ['huangpu.intake'], reason: '需窗口复核' });
+    const removed = await h.runtime.removeSigner(review.id, clerk, { reason: '无需复核' });
+    expect(removed.task).toMatchObject({ status: 'claimed', signing: null });
+    expect(removed.task.handoffs.map((l) => l.kind)).toEqual(['addSigner', 'removeSigner']);
+    const done = await h.runtime.completeTask(review.id, clerk, { outcome: 'approve' });
+    expect(done.nextTasks.map((t) => t.nodeId)).toEqual(['issue']);
+  });
+});

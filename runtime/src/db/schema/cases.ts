@@ -165,14 +165,29 @@ export interface SupplementRequestRecord {
 }
 
 /** A delegation (委派) under way: the delegatee (`to`, the assignee meanwhile) resolves it back to `from`, who completes. */
+/** The decision of a task's assignee held until the signer added after them approves (向后加签). */
+export interface HeldDecision {
+  outcome: string;
+  data?: Record<string, unknown>;
+  comment?: string | null;
+  reason?: string;
+  returnTo?: string;
+}
+
 /**
- * A signer added before the assignee of a single task (向前加签), on both rows: the signer's task
- * (`role: 'signer'`, naming the task it holds) and the task that waits for it (`role: 'waiting'`,
- * naming the signer's task); who added it, why and when (ISO 8601).
+ * A signer added to a single task (加签), who / why / when (ISO 8601) on each row it touches:
+ * - `signer`: the signer's task, naming the task it holds (`parentTaskId`);
+ * - `after`: a task whose assignee decides first, then signer `signerId` approves (向后加签);
+ * - `waiting`: a task held until its signer's task (`signerTaskId`) is approved: before its
+ *   assignee decides (向前加签), or after, with the assignee's `decision` kept until then.
  */
 export type TaskSigning =
-  | { role: 'signer'; position: 'before'; parentTaskId: string; by: string; reason: string; at: string }
-  | { role: 'waiting'; position: 'before'; signerTaskId: string; by: string; reason: string; at: string };
+  | { role: 'signer'; position: SignerPosition; parentTaskId: string; by: string; reason: string; at: string }
+  | { role: 'after'; position: 'after'; signerId: string; by: string; reason: string; at: string }
+  | { role: 'waiting'; position: SignerPosition; signerTaskId: string; by: string; reason: string; at: string; decision?: HeldDecision };
+
+/** Where an added signer acts: before the assignee decides, or after. */
+export type SignerPosition = 'before' | 'after';
 
 export interface TaskDelegation {
   from: string;

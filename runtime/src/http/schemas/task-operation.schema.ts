@@ -117,9 +117,12 @@ export const addSignersBodySchema = z
       .openapi({ description: 'Usernames of users of the task’s department (a countersignature over assignees), or department kinds (one over departments)' }),
     reason: reasonText('需法制科会签'),
     position: z
-      .enum(['before'])
+      .enum(['before', 'after'])
       .optional()
-      .openapi({ description: 'On a single (not countersigned) task: `before` opens a task for one signer (a username of any user but the caller), who approves before the task comes back to its assignee (向前加签)' }),
+      .openapi({
+        description:
+          'On a single (not countersigned) task, one signer (the username of any user but the caller): `before` — the signer approves first, then the task is its assignee’s again (向前加签); `after` — the assignee decides, then the signer approves before the decision takes effect (向后加签). Left out on a countersignature.',
+      }),
   })
   .openapi('AddSignersRequest');
 
