@@ -20,6 +20,7 @@ import {
   notifications,
   outbox,
   tasks,
+  taskIsOpen,
   users,
   type CaseRow,
   type CaseSuspensionReason,
@@ -563,6 +564,15 @@ export class CaseUnit implements CaseWork {
     if (!task) throw new Error(`Case '${this.row.id}' has no task activation '${activationId}'`);
     this.closedTasks.push(task);
     this.record('task.closed', { nodeId: task.nodeId, activationId, reason, slaState: task.slaState }, task.id);
+    const signers = await this.tx
+      .update(tasks)
+      .set({ status: 'closed', closeReason: reason === 'completed' ? 'cancelled' : reason, slaState: 'cancelled', completedAt: this.now })
+      .where(and(eq(tasks.caseId, this.row.id), sql`starts_with(${tasks.activationId}, ${`${activationId}+sign`})`, taskIsOpen))
+      .returning();
+    for (const signer of signers) {
+      this.closedTasks.push(signer);
+      this.record('task.closed', { nodeId: signer.nodeId, activationId: signer.activationId, reason: signer.closeReason, slaState: signer.slaState }, signer.id);
+    }
   }
 
   /**

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq, like, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { taskDeadlines } from '@tongban/engine';
 import type { CaseUnit } from '../cases/case-unit.ts';
 import { tasks, users, type HandoffKind, type HeldDecision, type SignerPosition, type TaskHandoff, type TaskRow, type TaskSigning } from '../db/schema/index.ts';
@@ -122,7 +122,7 @@ async function openSignerTask(
   const [{ count }] = (await unit.tx
     .select({ count: sql<number>`count(*)::int` })
     .from(tasks)
-    .where(and(eq(tasks.caseId, task.caseId), like(tasks.activationId, `${task.activationId}+sign%`)))) as [{ count: number }];
+    .where(and(eq(tasks.caseId, task.caseId), sql`starts_with(${tasks.activationId}, ${`${task.activationId}+sign`})`))) as [{ count: number }];
   const node = unit.userTask(task.nodeId);
   const { atRisk, breach } = node.sla ? taskDeadlines(unit.calendars.get(unit.case.calendarKey), node.sla, unit.now) : {};
   const id = randomUUID();

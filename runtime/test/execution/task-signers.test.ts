@@ -219,6 +219,14 @@ describe('a signer added before the assignee of a single task (向前加签)', (
     expect(event).toMatchObject({ actorId: clerk.userId, payload: { reason: '无需会审', signer: signer.userId } });
   });
 
+  it('closes with the case: a withdrawal leaves no signer’s task open', async () => {
+    const review = await claimedReview();
+    const { createdTasks } = await h.runtime.addSigners(review.id, await h.viewer('huangpu.market'), { position: 'before', signers: ['huangpu.intake'], reason: '请窗口先核' });
+    await h.runtime.withdrawCase(review.caseId, { reason: '申请人撤回' }, PORTAL);
+    const [signerTask] = await h.database.db.select().from(tasks).where(eq(tasks.id, createdTasks[0]!.id));
+    expect(signerTask).toMatchObject({ status: 'closed', slaState: 'cancelled' });
+  });
+
   it('races a completion of the same task: exactly one of the two wins', async () => {
     const review = await claimedReview();
     const clerk = await h.viewer('huangpu.market');
