@@ -114,6 +114,8 @@ export interface Task {
   extension: TaskExtension | null;
   /** For one task of a countersignature (会签): which of how many, going to which department kind or assignee. */
   instance: { over: 'departments' | 'assignees'; item: string; index: number; of: number } | null;
+  /** A signer added to a single task (加签): on the signer's task (`signer`) and on the task it holds. */
+  signing?: { role: 'signer' | 'after' | 'waiting'; position: 'before' | 'after'; by: string; reason: string; at: string } | null;
   /** The first handler of a task transferred or delegated since. */
   ownerId: string | null;
   /** The delegation (委派) under way: the delegatee `to` may only resolve it back to `from`. */

@@ -66,7 +66,7 @@ export const taskOperationsApi = {
   markCopyRead: (copyId: number) => apiRequest<unknown>(`/copies/${segment(copyId)}/read`, { method: 'POST' }),
   urge: (caseId: string, message?: string) =>
     apiRequest<UrgeResult>(`/cases/${segment(caseId)}/urge`, { method: 'POST', body: message === undefined ? {} : { message } }),
-  addSigners: (taskId: string, input: { signers: string[]; reason: string }) =>
+  addSigners: (taskId: string, input: { signers: string[]; reason: string; position?: 'before' | 'after' }) =>
     apiRequest<SignersResult>(`/tasks/${segment(taskId)}/signers`, { method: 'POST', body: input }),
   removeSigner: (taskId: string, reason: string) =>
     apiRequest<SignersResult>(`/tasks/${segment(taskId)}/remove-signer`, { method: 'POST', body: { reason } }),

@@ -1,4 +1,4 @@
-import { Alert, Form, Input, Modal, Select } from 'antd';
+import { Alert, Form, Input, Modal, Radio, Select } from 'antd';
 import { useMemo } from 'react';
 import type { TaskView } from '../api/api.types.ts';
 import { useDepartments } from '../api/reference-queries.ts';
@@ -16,6 +16,9 @@ export interface TaskOperationValues {
   userId?: string;
   /** User ids (抄送), logins (加签 on a countersignature over assignees) or department kinds (over departments). */
   targets?: string[];
+  /** 加签 on a single task: before or after its assignee, and the signer's login. */
+  position?: 'before' | 'after';
+  signer?: string;
   reason?: string;
 }
 
@@ -88,7 +91,7 @@ export function TaskOperationDialog({ operation, task, selfId, submitting, onSub
     transfer: t.transferNote,
     delegate: t.delegateNote,
     resolve: t.resolveNote,
-    addSigners: task.instance?.over === 'departments' ? t.addSignersDepartmentsNote : t.addSignersNote,
+    addSigners: task.instance === null ? t.addSignerSingleNote : task.instance.over === 'departments' ? t.addSignersDepartmentsNote : t.addSignersNote,
     removeSigner: t.removeSignerNote,
     copy: t.copyNote,
   };
@@ -151,7 +154,23 @@ export function TaskOperationDialog({ operation, task, selfId, submitting, onSub
             <Select mode="multiple" showSearch={{ optionFilterProp: 'label' }} options={kindOptions} data-testid="operation-targets" />
           </Form.Item>
         )}
-        {operation === 'addSigners' && task.instance?.over !== 'departments' && (
+        {operation === 'addSigners' && task.instance === null && (
+          <>
+            <Form.Item name="position" label={t.signerPosition} initialValue="before" rules={[{ required: true }]}>
+              <Radio.Group
+                options={[
+                  { value: 'before', label: t.signBefore },
+                  { value: 'after', label: t.signAfter },
+                ]}
+                data-testid="operation-position"
+              />
+            </Form.Item>
+            <Form.Item name="signer" label={t.signer} rules={[{ required: true, message: t.userRequired }]}>
+              <UserSelect pick="username" filter={otherUser} testId="operation-signer" />
+            </Form.Item>
+          </>
+        )}
+        {operation === 'addSigners' && task.instance !== null && task.instance.over !== 'departments' && (
           <Form.Item name="targets" label={t.signers} rules={[{ required: true, message: t.userRequired }]}>
             <UserSelect multiple pick="username" filter={signerFilter} testId="operation-targets" />
           </Form.Item>

@@ -55,7 +55,9 @@ export function TaskOperationsBar({ task }: { task: TaskView }) {
         await taskOperationsApi.resolve(taskId, reason ?? '');
         return t.resolved;
       case 'addSigners': {
-        const result = await taskOperationsApi.addSigners(taskId, { signers: values.targets ?? [], reason: reason ?? '' });
+        const single = values.position === undefined ? {} : { signers: [values.signer ?? ''], position: values.position };
+        const result = await taskOperationsApi.addSigners(taskId, { signers: values.targets ?? [], reason: reason ?? '', ...single });
+        if (values.position !== undefined) return t.signerAdded(values.position, nameOf(values.signer));
         return t.signersAdded(result.createdTasks.length);
       }
       case 'removeSigner':

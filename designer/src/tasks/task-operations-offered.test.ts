@@ -11,10 +11,22 @@ describe('taskOperationsOffered', () => {
     expect(taskOperationsOffered(clerk, task({}))).toEqual(['transfer', 'copy']);
   });
 
-  it('offers the assignee every verb of a single task, and add signers only on a countersignature', () => {
-    expect(taskOperationsOffered(clerk, task({ status: 'claimed', assigneeId: clerk.id }))).toEqual(['transfer', 'delegate', 'copy', 'unclaim']);
+  it('offers the assignee every verb of a single task, add signers while it has no signer, and add signers on a countersignature', () => {
+    expect(taskOperationsOffered(clerk, task({ status: 'claimed', assigneeId: clerk.id }))).toEqual(['transfer', 'delegate', 'addSigners', 'copy', 'unclaim']);
+    const signing = { role: 'after' as const, position: 'after' as const, by: clerk.id, reason: '需复核', at: '2026-12-07T08:00:00Z' };
+    expect(taskOperationsOffered(clerk, task({ status: 'claimed', assigneeId: clerk.id, signing }))).not.toContain('addSigners');
     const instance = { over: 'assignees' as const, item: 'huangpu.market', index: 1, of: 2 };
     expect(taskOperationsOffered(clerk, task({ status: 'claimed', assigneeId: clerk.id, instance }))).toContain('addSigners');
+  });
+
+  it('offers the user who added a signer to a single task its removal on the signer’s task, and nothing to the signer or on the task it holds', () => {
+    const signing = { role: 'signer' as const, position: 'before' as const, by: clerk.id, reason: '请先核', at: '2026-12-07T08:00:00Z' };
+    const signerTask = task({ status: 'claimed', assigneeId: 'huangpu.intake', departmentId: 'market', signing });
+    expect(taskOperationsOffered(clerk, signerTask)).toContain('removeSigner');
+    expect(taskOperationsOffered({ ...clerk, id: 'huangpu.other' }, signerTask)).not.toContain('removeSigner');
+    expect(taskOperationsOffered({ ...clerk, id: 'huangpu.intake' }, signerTask)).toEqual([]);
+    const waiting = { ...signing, role: 'waiting' as const };
+    expect(taskOperationsOffered(clerk, task({ status: 'claimed', assigneeId: clerk.id, signing: waiting }))).toEqual([]);
   });
 
   it('offers the delegatee only resolve, and the delegator nothing while it is delegated', () => {
