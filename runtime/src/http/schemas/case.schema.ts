@@ -125,6 +125,23 @@ export const taskSchema = z
       .nullable()
       .openapi({ description: 'The delegation (委派) under way: the delegatee (`to`, the assignee meanwhile) may only resolve it back to `from`, who completes' }),
     supplementRequest: supplementRequestSchema.nullable().openapi({ description: 'The 补正 asked on this activation (at most one) and its answer' }),
+    signing: z
+      .object({
+        role: z.enum(['signer', 'after', 'waiting']),
+        position: z.enum(['before', 'after']),
+        parentTaskId: z.string().optional(),
+        signerId: z.string().optional(),
+        signerTaskId: z.string().optional(),
+        by: z.string(),
+        reason: z.string(),
+        at: z.string().openapi({ format: 'date-time' }),
+        decision: z.object({ outcome: z.string() }).passthrough().optional(),
+      })
+      .nullable()
+      .openapi({
+        description:
+          'A signer added to a single task (加签): on the signer’s task (`signer`, holding `parentTaskId`), on a task whose assignee decides before signer `signerId` (`after`), or on a task held until its signer’s task `signerTaskId` is approved (`waiting`, with the assignee’s held `decision` when the signer acts after them)',
+      }),
     handoffs: z
       .array(
         z.object({
