@@ -86,7 +86,8 @@ export const MONITOR_DATA_SHAPE =
   'Each case has 5 tasks (intake, licence-check, food-review, food-inspection, fire-inspection-district), handled by the departments of its district ' +
   `(${AREAS.map((a) => `${a.district} ${a.share * 100} %`).join(', ')}). 80 % of cases are completed (every task completed, 92 % met, 8 % breached, ` +
   'created over the past two years); 20 % are active: four tasks completed and one open, at a node drawn at random, its statutory limit ' +
-  'overdue for 5 % (0–30 days ago), at risk for 10 % (due within 2 days), on track for 85 % (due in 2–20 days). Snapshots, applicant and data are copies of a real case.';
+  'overdue for 5 % (0–30 days ago), at risk for 10 % (due within 2 days), on track for 85 % (due in 2–20 days); 30 % of open tasks are claimed by a clerk of their department. ' +
+  'Snapshots, applicant (with its name) and data are copies of a real case.';
 
 /**
  * Loads `cases` cases with five tasks each around instant `now` (see {@link MONITOR_DATA_SHAPE}),
@@ -103,8 +104,11 @@ export async function loadMonitorData(sql: postgres.Sql, templateId: string, cas
     // One row per case with its draws, kept for the tasks.
     await tx.unsafe(`create temporary table bench_draws on commit drop as
       select g, case when r1 < ${cut1} then 1 when r1 < ${cut2} then 2 else 3 end as area,
-        r2 < 0.8 as completed, r3 as created_fraction, 1 + floor(r4 * 5)::int as open_slot, r5 as sla_draw, r6 as due_draw
-      from (select g, random() r1, random() r2, random() r3, random() r4, random() r5, random() r6 from generate_series(1, $1::int) g) d`, [cases]);
+        r2 < 0.8 as completed, r3 as created_fraction, 1 + floor(r4 * 5)::int as open_slot, r5 as sla_draw, r6 as due_draw, r7 < 0.3 as claimed
+      from (select g, random() r1, random() r2, random() r3, random() r4, random() r5, random() r6, random() r7 from generate_series(1, $1::int) g) d`, [cases]);
+    // The clerk who claims a department's claimed tasks: its first, by id (every district department has one).
+    await tx.unsafe(`create temporary table bench_assignees on commit drop as
+      select distinct on (department_id) department_id, id as user_id from users where 'clerk' = any(roles) order by department_id, id`);
     const now_ = `$2::timestamptz`;
     const loadedCases = await insertSelect(
       tx,
@@ -131,6 +135,8 @@ export async function loadMonitorData(sql: postgres.Sql, templateId: string, cas
     // The open task of an active case is its fifth, at the node of `open_slot`.
     const node = `case when not d.completed and k = 5 then d.open_slot else k end`;
     const open = `(not d.completed and k = 5)`;
+    const claimed = `(${open} and d.claimed)`;
+    const department = `'sh-' || ${districts}[d.area] || '-' || ${kinds}[${node}]`;
     const due = `case when ${open} then (case when d.sla_draw < 0.05 then ${now_} - make_interval(mins => (d.due_draw * 43200)::int)
         when d.sla_draw < 0.15 then ${now_} + make_interval(mins => (d.due_draw * 2880)::int)
         else ${now_} + make_interval(mins => 2880 + (d.due_draw * 25920)::int) end)
@@ -144,13 +150,13 @@ export async function loadMonitorData(sql: postgres.Sql, templateId: string, cas
         case_id: `'bulk-' || d.g`,
         activation_id: `${slots}[${node}] || '#' || k`,
         node_id: `${slots}[${node}]`,
-        department_id: `'sh-' || ${districts}[d.area] || '-' || ${kinds}[${node}]`,
+        department_id: department,
         candidate_role: `'clerk'`,
-        status: `case when ${open} then 'open' else 'completed' end`,
-        assignee_id: 'null',
+        status: `case when ${claimed} then 'claimed' when ${open} then 'open' else 'completed' end`,
+        assignee_id: `case when ${claimed} then (select a.user_id from bench_assignees a where a.department_id = ${department}) else null end`,
         outcome: `case when ${open} then null else 'approve' end`,
         created_at: `(${due}) - interval '20 days'`,
-        claimed_at: 'null',
+        claimed_at: `case when ${claimed} then (${due}) - interval '19 days' else null end`,
         completed_at: `case when ${open} then null else (${due}) - interval '2 days' end`,
         at_risk_at: `(${due}) - interval '3 days'`,
         due_at: due,
