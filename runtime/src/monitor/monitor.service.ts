@@ -360,7 +360,10 @@ export class MonitorService {
         .orderBy(sql`${tasks.dueAt} asc nulls last`, asc(tasks.id))
         .limit(limit)
         .offset(offset),
-      this.options.db.select({ n: sql<number>`count(*)::int` }).from(tasks).innerJoin(cases, eq(cases.id, tasks.caseId)).where(where),
+      // The case is joined only when the workflow filter reads it (the count reads every matching task).
+      filters.definitionKey === undefined
+        ? this.options.db.select({ n: sql<number>`count(*)::int` }).from(tasks).where(where)
+        : this.options.db.select({ n: sql<number>`count(*)::int` }).from(tasks).innerJoin(cases, eq(cases.id, tasks.caseId)).where(where),
       this.options.calendars(),
     ]);
     const now = this.options.clock.now();

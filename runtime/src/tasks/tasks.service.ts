@@ -100,38 +100,56 @@ export class TasksService {
     }
     const statuses = filters.status === undefined ? OPEN : Array.isArray(filters.status) ? filters.status : [filters.status];
     const conditions: SQL[] = [filters.status === undefined ? taskIsOpen : inArray(tasks.status, statuses)];
+    // Whose tasks: one condition, or two disjoint ones (the department's tasks of the viewer's
+    // candidate roles; those assigned to the viewer besides), each paged and counted on its own so
+    // that each reads its index in list order (`OR` of the two would read and sort every match).
+    let reach: SQL[] = [];
     if (filters.scope === 'managed') {
       if (!isAdmin(viewer) && !seesJurisdiction(viewer)) {
         throw new ForbiddenError('managed-scope-forbidden', `${describe(viewer)} oversees no department: a manager, supervisor or admin does`);
       }
       if (!isAdmin(viewer)) conditions.push(inArray(tasks.departmentId, visibleDepartmentIds(viewer, await this.options.organisation())));
     } else if (!isAdmin(viewer)) {
-      const candidate = and(eq(tasks.departmentId, viewer.departmentId as string), inArray(tasks.candidateRole, viewer.roles.length > 0 ? viewer.roles : ['']));
+      const candidate = and(eq(tasks.departmentId, viewer.departmentId as string), inArray(tasks.candidateRole, viewer.roles.length > 0 ? viewer.roles : [''])) as SQL;
       // A task transferred or delegated to the viewer is theirs wherever it belongs.
-      conditions.push(viewer.userId ? (or(candidate, eq(tasks.assigneeId, viewer.userId)) as SQL) : (candidate as SQL));
+      reach = viewer.userId ? [candidate, and(eq(tasks.assigneeId, viewer.userId), sql`(${candidate}) is not true`) as SQL] : [candidate];
     }
     if (filters.definitionKey) conditions.push(eq(cases.definitionKey, filters.definitionKey));
     if (filters.mine && viewer.userId) conditions.push(eq(tasks.assigneeId, viewer.userId));
     if (filters.caseId) conditions.push(like(tasks.caseId, `${escapeLike(filters.caseId)}%`));
     if (filters.applicant) conditions.push(ilike(sql`${cases.applicant}->>'name'`, `%${escapeLike(filters.applicant)}%`));
     if (filters.caseNumber) conditions.push(like(cases.caseNumber, `${escapeLike(filters.caseNumber.toUpperCase())}%`));
-    const where = and(...conditions);
+    const parts = reach.length === 0 ? [and(...conditions)] : reach.map((r) => and(...conditions, r));
     const { limit, offset } = pageOf(filters);
     const { db } = this.options;
-    const [rows, [total]] = await Promise.all([
+    // The case is joined only when the filter names a column of it (the counts read many rows).
+    const joinsCase = Boolean(filters.definitionKey || filters.applicant || filters.caseNumber);
+    const listOrder = [sql`${tasks.dueAt} asc nulls last`, asc(tasks.createdAt), asc(tasks.id)];
+    const countOf = (where: SQL | undefined) =>
+      joinsCase
+        ? db.select({ n: sql<number>`count(*)::int` }).from(tasks).innerJoin(cases, eq(cases.id, tasks.caseId)).where(where)
+        : db.select({ n: sql<number>`count(*)::int` }).from(tasks).where(where);
+    // With two parts, the page is among the first offset + limit tasks of each.
+    const headOf = (where: SQL | undefined) =>
+      (joinsCase
+        ? db.select({ id: tasks.id }).from(tasks).innerJoin(cases, eq(cases.id, tasks.caseId)).where(where)
+        : db.select({ id: tasks.id }).from(tasks).where(where)
+      )
+        .orderBy(...listOrder)
+        .limit(offset + limit);
+    const pageWhere = parts.length === 1 ? parts[0] : sql`${tasks.id} in (select head.id from (${sql.join(parts.map(headOf), sql` union all `)}) as head)`;
+    const [rows, counts] = await Promise.all([
       db
         .select({ task: tasks, case: cases })
         .from(tasks)
         .innerJoin(cases, eq(cases.id, tasks.caseId))
-        .where(where)
-        .orderBy(sql`${tasks.dueAt} asc nulls last`, asc(tasks.createdAt), asc(tasks.id))
+        .where(pageWhere)
+        .orderBy(...listOrder)
         .limit(limit)
         .offset(offset),
-      // The case is joined only when the filter names a column of it (the count reads many rows).
-      filters.definitionKey || filters.applicant || filters.caseNumber
-        ? db.select({ n: sql<number>`count(*)::int` }).from(tasks).innerJoin(cases, eq(cases.id, tasks.caseId)).where(where)
-        : db.select({ n: sql<number>`count(*)::int` }).from(tasks).where(where),
+      Promise.all(parts.map(countOf)),
     ]);
+    const total = counts.reduce((sum, [count]) => sum + (count?.n ?? 0), 0);
     const suspendedCases = [...new Set(rows.filter((r) => r.case.status === 'suspended').map((r) => r.case.id))];
     const paused =
       suspendedCases.length === 0
@@ -172,7 +190,7 @@ export class TasksService {
           },
         })),
       ),
-      total: total?.n ?? 0,
+      total,
     };
   }
 

@@ -279,6 +279,29 @@ describe('inbox search and the done list (已办)', () => {
   });
 });
 
+describe('the inbox of a clerk holding tasks of another department', () => {
+  it('lists the tasks delegated to them with their department’s own, in list order, each once, paged and counted together', async () => {
+    const market = await h.viewer('huangpu.market');
+    const fire = await h.viewer('huangpu.fire');
+    const delegated = [await claimed(), await claimed()];
+    for (const task of delegated) await h.runtime.delegateTask(task.id, market, { assigneeId: 'huangpu.fire', reason: '请消防出具意见' });
+    const own = await claimed();
+
+    const all = await h.runtime.listInbox(fire, { limit: 200 });
+    expect(all.items.map((t) => t.id)).toEqual(expect.arrayContaining(delegated.map((t) => t.id)));
+    expect(all.total).toBe(all.items.length);
+    const order = all.items.map((t) => [t.dueAt?.getTime() ?? Infinity, t.createdAt.getTime()] as const);
+    expect(order).toEqual([...order].sort(([dueA, createdA], [dueB, createdB]) => dueA - dueB || createdA - createdB));
+    const pages = [];
+    for (let offset = 0; offset < all.total; offset += 1) pages.push(...(await h.runtime.listInbox(fire, { limit: 1, offset })).items.map((t) => t.id));
+    expect(pages).toEqual(all.items.map((t) => t.id));
+
+    const ownInbox = await h.runtime.listInbox(market, { limit: 200 });
+    expect(ownInbox.items.filter((t) => t.id === own.id)).toHaveLength(1);
+    expect(ownInbox.total).toBe(new Set(ownInbox.items.map((t) => t.id)).size);
+  });
+});
+
 describe('bulk reassignment', () => {
   it('reassigns the tasks in the manager’s scope with a reason and reports, per task, what happened', async () => {
     const a = await claimed();

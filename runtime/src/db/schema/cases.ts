@@ -266,6 +266,10 @@ export const tasks = pgTable(
     index('tasks_open_inbox_idx')
       .on(t.departmentId, t.dueAt, t.createdAt, t.id, t.candidateRole)
       .where(sql`status in ('open', 'claimed')`),
+    // The inbox's other part: open tasks assigned to the viewer outside their department's candidate tasks.
+    index('tasks_open_assignee_idx')
+      .on(t.assigneeId, t.dueAt, t.createdAt, t.id, t.departmentId, t.candidateRole)
+      .where(sql`status in ('open', 'claimed')`),
   ],
 );
 export type TaskRow = InferSelectModel<typeof tasks>;

@@ -1,0 +1,1 @@
+CREATE INDEX "tasks_open_assignee_idx" ON "tasks" USING btree ("assignee_id","due_at","created_at","id","department_id","candidate_role") WHERE status in ('open', 'claimed');
