@@ -45,7 +45,14 @@ export async function cloneCase(sql: postgres.Sql, templateId: string, count: nu
   const spread = options.spreadMinutes ?? 0;
   const from = (alias: string, table: string, where: string) => `from ${table} ${alias} cross join generate_series(1, $2::int) g where ${alias}.${where} = $1`;
   return sql.begin(async (tx) => {
-    const cases = await insertSelect(tx, 'cases', 'c', { id: `c.id || ${suffix}`, idempotency_key: 'null', idempotency_scope: 'null', idempotency_fingerprint: 'null' }, from('c', 'cases', 'id'), [templateId, count]);
+    const cases = await insertSelect(
+      tx,
+      'cases',
+      'c',
+      { id: `c.id || ${suffix}`, case_number: `c.case_number || ${suffix}`, idempotency_key: 'null', idempotency_scope: 'null', idempotency_fingerprint: 'null' },
+      from('c', 'cases', 'id'),
+      [templateId, count],
+    );
     const tasks = await insertSelect(tx, 'tasks', 't', { id: `t.id || ${suffix}`, case_id: `t.case_id || ${suffix}` }, from('t', 'tasks', 'case_id'), [templateId, count]);
     const timers = await insertSelect(
       tx,
@@ -116,6 +123,7 @@ export async function loadMonitorData(sql: postgres.Sql, templateId: string, cas
       'c',
       {
         id: `'bulk-' || d.g`,
+        case_number: `'SH-BULK-' || lpad(d.g::text, 7, '0')`,
         jurisdiction_id: `${areas}[d.area]`,
         status: `case when d.completed then 'completed' else 'active' end`,
         result: `case when d.completed then 'approved' else null end`,
