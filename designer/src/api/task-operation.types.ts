@@ -36,7 +36,7 @@ export interface CopyItem {
   createdAt: string;
   readAt: string | null;
   read: boolean;
-  case: { id: string; definitionKey: string; status: string; applicant: Record<string, unknown> };
+  case: { id: string; caseNumber: string; definitionKey: string; status: string; applicant: Record<string, unknown> };
   task: { id: string; nodeId: string; name: string };
 }
 

@@ -20,8 +20,8 @@ import { currentTask } from './hand-off.ts';
 import { assertHandles } from './task-handler.ts';
 import { withdrawableTaskIds } from './task-withdrawal.service.ts';
 
-/** A row of the done list (已办): the task, and whether its clerk may still withdraw it (撤回). */
-export type DoneTask = TaskRow & { withdrawable: boolean };
+/** A row of the done list (已办): the task, the number a person reads of its case, and whether its clerk may still withdraw it (撤回). */
+export type DoneTask = TaskRow & { caseNumber: string; withdrawable: boolean };
 
 /** Filters of the inbox. */
 export interface InboxFilters extends PageRequest {
@@ -290,18 +290,19 @@ export class TasksService {
     );
     const { limit, offset } = pageOf(page);
     const { db } = this.options;
-    const [items, [total]] = await Promise.all([
+    const [rows, [total]] = await Promise.all([
       db
-        .select()
+        .select({ task: tasks, caseNumber: cases.caseNumber })
         .from(tasks)
+        .innerJoin(cases, eq(cases.id, tasks.caseId))
         .where(where)
         .orderBy(desc(sql`coalesce(${tasks.completedAt}, ${tasks.createdAt})`), desc(tasks.id))
         .limit(limit)
         .offset(offset),
       db.select({ n: sql<number>`count(*)::int` }).from(tasks).where(where),
     ]);
-    const withdrawable = await withdrawableTaskIds(db, mine, items);
-    return { items: items.map((task) => ({ ...task, withdrawable: withdrawable.has(task.id) })), total: total?.n ?? 0 };
+    const withdrawable = await withdrawableTaskIds(db, mine, rows.map((r) => r.task));
+    return { items: rows.map((r) => ({ ...r.task, caseNumber: r.caseNumber, withdrawable: withdrawable.has(r.task.id) })), total: total?.n ?? 0 };
   }
 
   private async find(taskId: string): Promise<TaskRow> {

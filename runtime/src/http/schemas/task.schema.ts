@@ -20,6 +20,11 @@ export const inboxItemSchema = taskViewSchema
   })
   .openapi('InboxItem');
 
+/** A task on the done list (已办), with the number a person reads of its case. */
+export const doneTaskSchema = taskSchema
+  .extend({ caseNumber: z.string().openapi({ example: 'SH-2026-000123' }) })
+  .openapi('DoneTask');
+
 /** `POST /tasks/{id}/complete`: the clerk's decision. */
 export const completeTaskBodySchema = z
   .strictObject({
