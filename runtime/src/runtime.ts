@@ -59,7 +59,7 @@ import { TaskCopiesService, type CopyItem } from './tasks/task-copies.service.ts
 import { TaskSignersService, type SignersResult } from './tasks/task-signers.service.ts';
 import { TaskWithdrawalService, type WithdrawResult } from './tasks/task-withdrawal.service.ts';
 import { TaskOperationsService, type HandOffTarget, type ReassignResult, type TaskComment, type TaskDetail } from './tasks/task-operations.service.ts';
-import { TasksService, type CompleteTaskInput, type CompleteTaskResult, type DoneTask, type InboxFilters, type InboxItem } from './tasks/tasks.service.ts';
+import { TasksService, type CompleteTaskInput, type CompleteTaskResult, type DoneTask, type InboxFilters, type TaskWithCaseNumber, type InboxItem } from './tasks/tasks.service.ts';
 import type { ServiceHandler } from './service-tasks/service-handler.ts';
 import { deliverOutcome } from './service-tasks/invocation-book.ts';
 import type { RegisteredService, ServiceDescription } from './service-tasks/service-description.ts';
@@ -186,7 +186,7 @@ export interface Runtime {
   /** A manager reassigns tasks in bulk within their scope, with a reason; the result per task. */
   reassignTasks(viewer: Viewer, input: HandOffTarget & { taskIds: string[] }): Promise<ReassignResult[]>;
   /** Open tasks whose extension awaits the viewer's approval. */
-  listExtensionRequests(viewer: Viewer, page?: PageRequest): Promise<Page<TaskRow>>;
+  listExtensionRequests(viewer: Viewer, page?: PageRequest): Promise<Page<TaskWithCaseNumber>>;
 
   listOverdue(viewer: Viewer, filters?: MonitorListFilters): Promise<Page<MonitoredTask>>;
   listAtRisk(viewer: Viewer, filters?: MonitorListFilters): Promise<Page<MonitoredTask>>;

@@ -175,9 +175,13 @@ export interface InboxItem extends TaskView {
 }
 
 /** A task on a monitor list (`GET /monitor/overdue`, `GET /monitor/at-risk`). */
-/** A task on the done list (已办), with the number a person reads of its case and whether the caller may still withdraw it (撤回). */
-export interface DoneTask extends Task {
+/** A task with the number a person reads of its case (extension requests, and the done list's rows). */
+export interface TaskWithCaseNumber extends Task {
   caseNumber: string;
+}
+
+/** A task on the done list (已办): whether the caller may still withdraw it (撤回). */
+export interface DoneTask extends TaskWithCaseNumber {
   withdrawable: boolean;
 }
 

@@ -87,6 +87,8 @@ export interface Incident {
   retriedAt: string | null;
   retriedBy: string | null;
   resolvedAt: string | null;
+  /** The number a person reads of its case. */
+  caseNumber: string;
   definitionKey: string;
   caseJurisdictionId: string;
   caseStatus: string;

@@ -21,7 +21,7 @@ import { assertHandles } from './task-handler.ts';
 import { withdrawableTaskIds } from './task-withdrawal.service.ts';
 
 /** A row of the done list (已办): the task, the number a person reads of its case, and whether its clerk may still withdraw it (撤回). */
-export type DoneTask = TaskRow & { caseNumber: string; withdrawable: boolean };
+export type DoneTask = TaskWithCaseNumber & { withdrawable: boolean };
 
 /** Filters of the inbox. */
 export interface InboxFilters extends PageRequest {
@@ -55,6 +55,11 @@ export interface InboxItem extends TaskView {
     status: CaseRow['status'];
     applicant: Record<string, unknown>;
   };
+}
+
+/** A task with the number a person reads of its case (已办, extension requests). */
+export interface TaskWithCaseNumber extends TaskRow {
+  caseNumber: string;
 }
 
 /** A clerk's decision (POST /tasks/{id}/complete). */

@@ -20,10 +20,10 @@ export const inboxItemSchema = taskViewSchema
   })
   .openapi('InboxItem');
 
-/** A task on the done list (已办), with the number a person reads of its case. */
-export const doneTaskSchema = taskSchema
+/** A task with the number a person reads of its case (已办, extension requests). */
+export const taskWithCaseNumberSchema = taskSchema
   .extend({ caseNumber: z.string().openapi({ example: 'SH-2026-000123' }) })
-  .openapi('DoneTask');
+  .openapi('TaskWithCaseNumber');
 
 /** `POST /tasks/{id}/complete`: the clerk's decision. */
 export const completeTaskBodySchema = z
