@@ -13,7 +13,7 @@ import type { CaseDetail, CaseView, Page, PageRequest } from './cases/case-views
 import type { PublicCaseView } from './cases/public-case-view.ts';
 import { CasesService, type CaseFilters, type CreateCaseInput, type SupplementInput } from './cases/cases.service.ts';
 import type { Db } from './db/client.ts';
-import type { CaseCopyRow, Jurisdiction, NotificationRow, TaskRow } from './db/schema/index.ts';
+import type { CaseCopyRow, Jurisdiction, TaskRow } from './db/schema/index.ts';
 import { CaseMigrationService, type MigrationInput, type MigrationReport } from './case-migration/index.ts';
 import { DefinitionStore } from './definitions/definition-store.ts';
 import {
@@ -34,7 +34,7 @@ import {
 import { BoundedFeelEvaluator, type FeelBudget } from './feel/bounded-feel-evaluator.ts';
 import { IncidentsService, type IncidentFilters, type IncidentView } from './incidents/incidents.service.ts';
 import { ForecastService, type ForecastAnswer, type ForecastRequest } from './forecast/index.ts';
-import { MonitorService, type MonitorListFilters, type MonitorLoad, type MonitoredTask, type NodeHeat, type SeriesDay, type SeriesRange } from './monitor/monitor.service.ts';
+import { MonitorService, type Escalation, type MonitorListFilters, type MonitorLoad, type MonitoredTask, type NodeHeat, type SeriesDay, type SeriesRange } from './monitor/monitor.service.ts';
 import { loadOrganisation } from './organisation/load-organisation.ts';
 import type { Organisation } from './organisation/organisation.ts';
 import type { Viewer } from './organisation/viewer.ts';
@@ -59,7 +59,7 @@ import { TaskCopiesService, type CopyItem } from './tasks/task-copies.service.ts
 import { TaskSignersService, type SignersResult } from './tasks/task-signers.service.ts';
 import { TaskWithdrawalService, type WithdrawResult } from './tasks/task-withdrawal.service.ts';
 import { TaskOperationsService, type HandOffTarget, type ReassignResult, type TaskComment, type TaskDetail } from './tasks/task-operations.service.ts';
-import { TasksService, type CompleteTaskInput, type CompleteTaskResult, type InboxFilters, type InboxItem, type DoneTask } from './tasks/tasks.service.ts';
+import { TasksService, type CompleteTaskInput, type CompleteTaskResult, type DoneTask, type InboxFilters, type TaskWithCaseNumber, type InboxItem } from './tasks/tasks.service.ts';
 import type { ServiceHandler } from './service-tasks/service-handler.ts';
 import { deliverOutcome } from './service-tasks/invocation-book.ts';
 import type { RegisteredService, ServiceDescription } from './service-tasks/service-description.ts';
@@ -186,11 +186,11 @@ export interface Runtime {
   /** A manager reassigns tasks in bulk within their scope, with a reason; the result per task. */
   reassignTasks(viewer: Viewer, input: HandOffTarget & { taskIds: string[] }): Promise<ReassignResult[]>;
   /** Open tasks whose extension awaits the viewer's approval. */
-  listExtensionRequests(viewer: Viewer, page?: PageRequest): Promise<Page<TaskRow>>;
+  listExtensionRequests(viewer: Viewer, page?: PageRequest): Promise<Page<TaskWithCaseNumber>>;
 
   listOverdue(viewer: Viewer, filters?: MonitorListFilters): Promise<Page<MonitoredTask>>;
   listAtRisk(viewer: Viewer, filters?: MonitorListFilters): Promise<Page<MonitoredTask>>;
-  listEscalations(viewer: Viewer, page?: PageRequest): Promise<Page<NotificationRow>>;
+  listEscalations(viewer: Viewer, page?: PageRequest): Promise<Page<Escalation>>;
   /** Per-department load and handling times, and handling times per district. */
   monitorLoad(viewer: Viewer): Promise<MonitorLoad>;
   /** Per-node figures of workflow `key` version `version`. */

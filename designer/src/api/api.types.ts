@@ -177,7 +177,19 @@ export interface InboxItem extends TaskView {
 }
 
 /** A task on a monitor list (`GET /monitor/overdue`, `GET /monitor/at-risk`). */
+/** A task with the number a person reads of its case (extension requests, and the done list's rows). */
+export interface TaskWithCaseNumber extends Task {
+  caseNumber: string;
+}
+
+/** A task on the done list (已办): whether the caller may still withdraw it (撤回). */
+export interface DoneTask extends TaskWithCaseNumber {
+  withdrawable: boolean;
+}
+
 export interface MonitoredTask extends Task {
+  /** The number a person reads of its case, e.g. `SH-2026-000123`. */
+  caseNumber: string;
   definitionKey: string;
   caseJurisdictionId: string;
   caseStatus: CaseStatus;
@@ -260,6 +272,8 @@ export interface Escalation {
   jurisdictionId: string | null;
   departmentId: string | null;
   caseId: string | null;
+  /** The number a person reads of that case. */
+  caseNumber: string | null;
   taskId: string | null;
   message: string;
   payload: Record<string, unknown>;
@@ -451,6 +465,8 @@ export interface UserNotification {
   kind: UserNotificationKind | string;
   message: string;
   caseId: string | null;
+  /** The number a person reads of that case, when it is about one. */
+  caseNumber: string | null;
   taskId: string | null;
   taskName: string | null;
   definitionKey: string | null;

@@ -36,7 +36,7 @@ export interface CopyItem {
   createdAt: string;
   readAt: string | null;
   read: boolean;
-  case: { id: string; definitionKey: string; status: string; applicant: Record<string, unknown> };
+  case: { id: string; caseNumber: string; definitionKey: string; status: string; applicant: Record<string, unknown> };
   task: { id: string; nodeId: string; name: string };
 }
 
@@ -87,6 +87,8 @@ export interface Incident {
   retriedAt: string | null;
   retriedBy: string | null;
   resolvedAt: string | null;
+  /** The number a person reads of its case. */
+  caseNumber: string;
   definitionKey: string;
   caseJurisdictionId: string;
   caseStatus: string;

@@ -1,6 +1,6 @@
 import type { SuspensionReason } from '@tongban/engine';
 import { apiRequest } from './api-client.ts';
-import type { CaseView, InboxItem, ItemList, Page, Task } from './api.types.ts';
+import type { CaseView, DoneTask, InboxItem, ItemList, Page, Task } from './api.types.ts';
 import type {
   CopyItem,
   HandOffTarget,
@@ -49,7 +49,7 @@ export const taskOperationsApi = {
   listUsers: (query: UserQuery = {}) => apiRequest<ItemList<OrganisationUser>>('/users', { query: { ...query } }),
   searchTasks: (query: TaskSearchQuery) => apiRequest<Page<InboxItem>>('/tasks', { query: { ...query } }),
   getTask: (taskId: string) => apiRequest<TaskDetail>(`/tasks/${segment(taskId)}`),
-  listDone: (query: PageQuery) => apiRequest<Page<Task & { withdrawable: boolean }>>('/tasks/done', { query: { ...query } }),
+  listDone: (query: PageQuery) => apiRequest<Page<DoneTask>>('/tasks/done', { query: { ...query } }),
   withdraw: (taskId: string, reason?: string) =>
     apiRequest<{ task: Task; closedTasks: Task[] }>(`/tasks/${segment(taskId)}/withdraw`, { method: 'POST', body: reason === undefined ? {} : { reason } }),
   unclaim: (taskId: string, reason?: string) =>

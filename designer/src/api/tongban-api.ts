@@ -25,6 +25,7 @@ import type {
   ServerClock,
   ReturnPreview,
   Task,
+  TaskWithCaseNumber,
   UserNotificationPage,
 } from './api.types.ts';
 
@@ -152,7 +153,7 @@ export const tongbanApi = {
   refuseExtension: (taskId: string, reason: string) =>
     apiRequest<Task>(`/tasks/${path(taskId)}/extension/refuse`, { method: 'POST', body: { reason } }),
   /** Open tasks whose extension awaits the caller's approval, oldest request first. */
-  listExtensionRequests: (query: PageQuery = {}) => apiRequest<Page<Task>>('/tasks/extension-requests', { query: { ...query } }),
+  listExtensionRequests: (query: PageQuery = {}) => apiRequest<Page<TaskWithCaseNumber>>('/tasks/extension-requests', { query: { ...query } }),
   listCalendars: () => apiRequest<ItemList<BusinessCalendarView>>('/calendars'),
   /**
    * Loads (or replaces) the holiday notice of `year` into calendar `key` (admins); open cases on it

@@ -2,7 +2,6 @@ import { Badge, Button, Card, Flex, Segmented, Table, Tag, Typography } from 'an
 import { useState } from 'react';
 import type { UserNotification } from '../api/api.types.ts';
 import { useMarkNotificationsRead, useNotifications } from '../api/notification-queries.ts';
-import { shortId } from '../cases/short-id.ts';
 import { formatInstant } from '../i18n/format-instant.ts';
 import { useLocale, useMessages } from '../i18n/LocaleProvider.tsx';
 import { AppLink } from '../shell/AppLink.tsx';
@@ -90,7 +89,7 @@ export function MessagesPage() {
               ) : (
                 <Flex vertical>
                   <AppLink to={`/cases/${row.caseId}`} testId="message-case">
-                    {shortId(row.caseId)}
+                    {row.caseNumber ?? row.caseId}
                   </AppLink>
                   {row.taskName !== null && <Typography.Text type="secondary">{row.taskName}</Typography.Text>}
                 </Flex>

@@ -1,7 +1,6 @@
 import { Table } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { Department, Escalation, Jurisdiction, Page } from '../api/api.types.ts';
-import { shortId } from '../cases/short-id.ts';
 import { formatInstant } from '../i18n/format-instant.ts';
 import { useLocale, useMessages } from '../i18n/LocaleProvider.tsx';
 import { AppLink } from '../shell/AppLink.tsx';
@@ -42,7 +41,7 @@ export function EscalationList({
       title: t.listColumns.case,
       key: 'case',
       render: (_, escalation) =>
-        escalation.caseId === null ? '—' : <AppLink to={casePath(escalation.caseId)}>{shortId(escalation.caseId)}</AppLink>,
+        escalation.caseId === null ? '—' : <AppLink to={casePath(escalation.caseId)}>{escalation.caseNumber ?? escalation.caseId}</AppLink>,
     },
   ];
   return (

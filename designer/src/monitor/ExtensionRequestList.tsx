@@ -2,9 +2,8 @@ import { CheckOutlined, CloseOutlined } from '@ant-design/icons';
 import { App as AntApp, Button, Space, Table, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState, type HTMLAttributes } from 'react';
-import type { Department, Page, Task } from '../api/api.types.ts';
+import type { Department, Page, TaskWithCaseNumber } from '../api/api.types.ts';
 import { useDecideExtension } from '../api/extension-queries.ts';
-import { shortId } from '../cases/short-id.ts';
 import { formatInstant } from '../i18n/format-instant.ts';
 import { useLocale, useMessages } from '../i18n/LocaleProvider.tsx';
 import { AppLink } from '../shell/AppLink.tsx';
@@ -25,7 +24,7 @@ export function ExtensionRequestList({
   departments,
   onPage,
 }: {
-  page: Page<Task> | undefined;
+  page: Page<TaskWithCaseNumber> | undefined;
   loading: boolean;
   departments: Map<string, Department>;
   onPage(current: number, pageSize: number): void;
@@ -35,11 +34,11 @@ export function ExtensionRequestList({
   const { modal, message } = AntApp.useApp();
   const errorText = useApiErrorText();
   const decide = useDecideExtension();
-  const [refusing, setRefusing] = useState<Task | null>(null);
+  const [refusing, setRefusing] = useState<TaskWithCaseNumber | null>(null);
 
-  const amountOf = (task: Task) => (task.extension === null ? '—' : t.amountText(task.extension.amount, task.extension.unit));
+  const amountOf = (task: TaskWithCaseNumber) => (task.extension === null ? '—' : t.amountText(task.extension.amount, task.extension.unit));
 
-  const approve = (task: Task) =>
+  const approve = (task: TaskWithCaseNumber) =>
     modal.confirm({
       title: t.approveTitle(amountOf(task)),
       content: t.approveBody(task.name, formatInstant(task.dueAt, locale)),
@@ -52,7 +51,7 @@ export function ExtensionRequestList({
         ),
     });
 
-  const refuse = (task: Task, reason: string) =>
+  const refuse = (task: TaskWithCaseNumber, reason: string) =>
     decide.mutate(
       { taskId: task.id, caseId: task.caseId, decision: 'refuse', reason },
       {
@@ -67,7 +66,7 @@ export function ExtensionRequestList({
       },
     );
 
-  const columns: ColumnsType<Task> = [
+  const columns: ColumnsType<TaskWithCaseNumber> = [
     {
       title: t.columns.task,
       key: 'task',
@@ -78,7 +77,7 @@ export function ExtensionRequestList({
           </AppLink>
           <Tooltip title={task.caseId}>
             <Typography.Text type="secondary" code style={{ fontSize: 12, width: 'fit-content' }}>
-              {shortId(task.caseId)}
+              {task.caseNumber}
             </Typography.Text>
           </Tooltip>
         </span>
@@ -140,7 +139,7 @@ export function ExtensionRequestList({
   ];
   return (
     <>
-      <Table<Task>
+      <Table<TaskWithCaseNumber>
         rowKey="id"
         size="small"
         columns={columns}

@@ -94,6 +94,15 @@ export function ForecastPanel() {
 
   const taskColumns: ColumnsType<ForecastTask> = [
     {
+      title: t.columns.caseNumber,
+      key: 'case',
+      render: (_, task) => (
+        <AppLink to={`/cases/${task.caseId}`} testId={`forecast-case-${task.taskId}`}>
+          {task.caseNumber}
+        </AppLink>
+      ),
+    },
+    {
       title: t.columns.task,
       key: 'task',
       render: (_, task) => (

@@ -6,7 +6,6 @@ import { useDefinitions } from '../api/reference-queries.ts';
 import { useIncidents, useTaskOperation } from '../api/task-operation-queries.ts';
 import type { Incident, IncidentKind } from '../api/task-operation.types.ts';
 import { taskOperationsApi } from '../api/task-operations-api.ts';
-import { shortId } from '../cases/short-id.ts';
 import { formatInstant } from '../i18n/format-instant.ts';
 import { useLocale, useMessages } from '../i18n/LocaleProvider.tsx';
 import { AppLink } from '../shell/AppLink.tsx';
@@ -54,7 +53,7 @@ export function IncidentsPage() {
             {workflowName(incident.definitionKey)}
           </AppLink>
           <Typography.Text type="secondary" code style={{ fontSize: 12, width: 'fit-content' }}>
-            {shortId(incident.caseId)}
+            {incident.caseNumber}
           </Typography.Text>
         </Flex>
       ),

@@ -9,7 +9,6 @@ import { useTaskOperation, useTaskSearch, useUserNames } from '../api/task-opera
 import type { ReassignResult } from '../api/task-operation.types.ts';
 import { taskOperationsApi, type TaskSearchQuery } from '../api/task-operations-api.ts';
 import { applicantName } from '../cases/applicant-name.ts';
-import { shortId } from '../cases/short-id.ts';
 import { useMessages } from '../i18n/LocaleProvider.tsx';
 import { AppLink } from '../shell/AppLink.tsx';
 import { useAuth } from '../shell/AuthProvider.tsx';
@@ -96,9 +95,11 @@ export function ManagedTasksPage() {
       render: (_, task) => (
         <Flex vertical>
           <span>{workflowNames.get(task.case.definitionKey) ?? task.case.definitionKey}</span>
-          <Typography.Text type="secondary" code style={{ fontSize: 12, width: 'fit-content' }}>
-            {shortId(task.case.id)}
-          </Typography.Text>
+          <AppLink to={`/cases/${task.case.id}`} testId={`managed-case-${task.id}`}>
+            <Typography.Text type="secondary" code style={{ fontSize: 12, width: 'fit-content' }}>
+              {task.case.caseNumber}
+            </Typography.Text>
+          </AppLink>
         </Flex>
       ),
     },

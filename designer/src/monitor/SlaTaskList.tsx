@@ -6,7 +6,6 @@ import { useMessages } from '../i18n/LocaleProvider.tsx';
 import { AppLink } from '../shell/AppLink.tsx';
 import { DueDate } from '../sla/DueDate.tsx';
 import { TaskSlaBadge } from '../sla/TaskSlaBadge.tsx';
-import { shortId } from '../cases/short-id.ts';
 import { taskPath } from '../tasks/task-path.ts';
 import { monitorMessages } from './monitor.messages.ts';
 import { overdueBy } from './overdue-by.ts';
@@ -42,7 +41,7 @@ export function SlaTaskList({
       key: 'case',
       render: (_, task) => (
         <AppLink to={`/cases/${task.caseId}`} testId={`monitor-case-${task.id}`}>
-          {shortId(task.caseId)}
+          {task.caseNumber}
         </AppLink>
       ),
     },

@@ -6,7 +6,6 @@ import { useCopies, useTaskOperation } from '../api/task-operation-queries.ts';
 import type { CopyItem } from '../api/task-operation.types.ts';
 import { taskOperationsApi } from '../api/task-operations-api.ts';
 import { applicantName } from '../cases/applicant-name.ts';
-import { shortId } from '../cases/short-id.ts';
 import { formatInstant } from '../i18n/format-instant.ts';
 import { useLocale, useMessages } from '../i18n/LocaleProvider.tsx';
 import { ErrorAlert } from '../shell/ErrorAlert.tsx';
@@ -45,7 +44,7 @@ export function CopiesList() {
             {workflowNames.get(copy.case.definitionKey) ?? copy.case.definitionKey} · {copy.task.name}
           </Typography.Link>
           <Typography.Text type="secondary" code style={{ fontSize: 12, width: 'fit-content' }}>
-            {shortId(copy.caseId)}
+            {copy.case.caseNumber}
           </Typography.Text>
         </Flex>
       ),

@@ -1,10 +1,9 @@
 import { App as AntApp, Button, Card, Flex, Popconfirm, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState, type HTMLAttributes } from 'react';
-import type { Task } from '../api/api.types.ts';
+import type { DoneTask } from '../api/api.types.ts';
 import { useDoneTasks, useTaskOperation } from '../api/task-operation-queries.ts';
 import { taskOperationsApi } from '../api/task-operations-api.ts';
-import { shortId } from '../cases/short-id.ts';
 import { formatInstant } from '../i18n/format-instant.ts';
 import { useLocale, useMessages } from '../i18n/LocaleProvider.tsx';
 import { AppLink } from '../shell/AppLink.tsx';
@@ -14,9 +13,6 @@ import { taskListsMessages } from './task-lists.messages.ts';
 import { taskPath } from './task-path.ts';
 import { tasksMessages } from './tasks.messages.ts';
 import { workbenchMessages } from './workbench.messages.ts';
-
-/** A row of the done list: the task, and whether the signed-in user may still withdraw it (撤回). */
-type DoneTask = Task & { withdrawable: boolean };
 
 /**
  * 已办: the tasks the signed-in user completed or handed on, most recent first (`GET /tasks/done`),
@@ -49,9 +45,11 @@ export function DoneList() {
       title: s.columnCase,
       key: 'case',
       render: (_, task) => (
-        <Typography.Text type="secondary" code style={{ fontSize: 12 }}>
-          {shortId(task.caseId)}
-        </Typography.Text>
+        <AppLink to={`/cases/${task.caseId}`} testId={`done-case-${task.id}`}>
+          <Typography.Text type="secondary" code style={{ fontSize: 12 }}>
+            {task.caseNumber}
+          </Typography.Text>
+        </AppLink>
       ),
     },
     {

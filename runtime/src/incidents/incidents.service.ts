@@ -10,6 +10,8 @@ import type { Viewer } from '../organisation/viewer.ts';
 
 /** An incident as the API shows it, with its case's workflow and jurisdiction. */
 export interface IncidentView extends IncidentRow {
+  /** The number a person reads of its case. */
+  caseNumber: string;
   definitionKey: string;
   caseJurisdictionId: string;
   caseStatus: CaseRow['status'];
@@ -49,7 +51,7 @@ export class IncidentsService {
     const { db } = this.options;
     const [rows, [total]] = await Promise.all([
       db
-        .select({ incident: incidents, definitionKey: cases.definitionKey, caseJurisdictionId: cases.jurisdictionId, caseStatus: cases.status })
+        .select({ incident: incidents, caseNumber: cases.caseNumber, definitionKey: cases.definitionKey, caseJurisdictionId: cases.jurisdictionId, caseStatus: cases.status })
         .from(incidents)
         .innerJoin(cases, eq(cases.id, incidents.caseId))
         .where(where)
@@ -119,6 +121,7 @@ export class IncidentsService {
         .returning();
       return viewOf({
         incident: updated as IncidentRow,
+        caseNumber: unit.case.caseNumber,
         definitionKey: unit.case.definitionKey,
         caseJurisdictionId: unit.case.jurisdictionId,
         caseStatus: unit.case.status,
@@ -134,6 +137,6 @@ export class IncidentsService {
   }
 }
 
-function viewOf(row: { incident: IncidentRow; definitionKey: string; caseJurisdictionId: string; caseStatus: CaseRow['status'] }): IncidentView {
-  return { ...row.incident, definitionKey: row.definitionKey, caseJurisdictionId: row.caseJurisdictionId, caseStatus: row.caseStatus };
+function viewOf(row: { incident: IncidentRow; caseNumber: string; definitionKey: string; caseJurisdictionId: string; caseStatus: CaseRow['status'] }): IncidentView {
+  return { ...row.incident, caseNumber: row.caseNumber, definitionKey: row.definitionKey, caseJurisdictionId: row.caseJurisdictionId, caseStatus: row.caseStatus };
 }

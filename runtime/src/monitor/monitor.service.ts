@@ -16,6 +16,8 @@ import { DEFAULT_SERIES_DAYS, seriesRangeProblem } from './series-range.ts';
 
 /** A task on a monitor list, with its case's workflow, jurisdiction and applicant, its assignee's name and how long it is overdue. */
 export interface MonitoredTask extends TaskRow {
+  /** The number a person reads of its case. */
+  caseNumber: string;
   definitionKey: string;
   caseJurisdictionId: string;
   caseStatus: CaseRow['status'];
@@ -27,6 +29,11 @@ export interface MonitoredTask extends TaskRow {
   overdueWorkingMinutes: number | null;
   /** Working minutes of a full working day on that calendar, to read the figure above in days and hours. */
   workingMinutesPerDay: number;
+}
+
+/** An escalation notice on the monitor, with the number a person reads of its case. */
+export interface Escalation extends NotificationRow {
+  caseNumber: string | null;
 }
 
 /** Filters of the overdue and at-risk lists. */
@@ -148,7 +155,7 @@ export class MonitorService {
    * Escalation notifications the viewer sees, newest first: those about tasks of their
    * departments, and those addressed to a jurisdiction of their subtree.
    */
-  async listEscalations(viewer: Viewer, page?: PageRequest): Promise<Page<NotificationRow>> {
+  async listEscalations(viewer: Viewer, page?: PageRequest): Promise<Page<Escalation>> {
     const organisation = await this.options.organisation();
     const departmentIds = this.scope(viewer, organisation);
     const addressed = scopeJurisdictionIds(viewer, organisation) ?? [''];
@@ -162,11 +169,18 @@ export class MonitorService {
       ),
     );
     const { limit, offset } = pageOf(page);
-    const [items, [total]] = await Promise.all([
-      this.options.db.select().from(notifications).where(where).orderBy(desc(notifications.id)).limit(limit).offset(offset),
+    const [rows, [total]] = await Promise.all([
+      this.options.db
+        .select({ notification: notifications, caseNumber: cases.caseNumber })
+        .from(notifications)
+        .leftJoin(cases, eq(cases.id, notifications.caseId))
+        .where(where)
+        .orderBy(desc(notifications.id))
+        .limit(limit)
+        .offset(offset),
       this.options.db.select({ n: sql<number>`count(*)::int` }).from(notifications).where(where),
     ]);
-    return { items, total: total?.n ?? 0 };
+    return { items: rows.map((r) => ({ ...r.notification, caseNumber: r.caseNumber })), total: total?.n ?? 0 };
   }
 
   /**
@@ -346,6 +360,7 @@ export class MonitorService {
       this.options.db
         .select({
           task: tasks,
+          caseNumber: cases.caseNumber,
           definitionKey: cases.definitionKey,
           caseJurisdictionId: cases.jurisdictionId,
           caseStatus: cases.status,
@@ -374,6 +389,7 @@ export class MonitorService {
         const overdue = dueAt !== null && dueAt.getTime() < now.getTime() ? workingMinutesBetween(calendar, dueAt, now).minutes : null;
         return {
           ...r.task,
+          caseNumber: r.caseNumber,
           definitionKey: r.definitionKey,
           caseJurisdictionId: r.caseJurisdictionId,
           caseStatus: r.caseStatus,

@@ -11,6 +11,8 @@ export interface UserNotification {
   kind: string;
   message: string;
   caseId: string | null;
+  /** The number a person reads of that case, when it is about one. */
+  caseNumber: string | null;
   taskId: string | null;
   /** The name of the task it is about, when one. */
   taskName: string | null;
@@ -44,7 +46,7 @@ export class NotificationsService {
     const { db } = this.options;
     const [rows, [total], [unread]] = await Promise.all([
       db
-        .select({ notification: notifications, taskName: tasks.name, definitionKey: cases.definitionKey })
+        .select({ notification: notifications, taskName: tasks.name, caseNumber: cases.caseNumber, definitionKey: cases.definitionKey })
         .from(notifications)
         .leftJoin(tasks, eq(tasks.id, notifications.taskId))
         .leftJoin(cases, eq(cases.id, notifications.caseId))
@@ -56,7 +58,7 @@ export class NotificationsService {
       db.select({ n: count() }).from(notifications).where(and(mine, isNull(notifications.readAt))),
     ]);
     return {
-      items: rows.map((r) => viewOf(r.notification, r.taskName, r.definitionKey)),
+      items: rows.map((r) => viewOf(r.notification, r)),
       total: total?.n ?? 0,
       unread: unread?.n ?? 0,
     };
@@ -92,15 +94,16 @@ function userOf(viewer: Viewer): string {
   return viewer.userId;
 }
 
-function viewOf(row: NotificationRow, taskName: string | null, definitionKey: string | null): UserNotification {
+function viewOf(row: NotificationRow, about: { taskName: string | null; caseNumber: string | null; definitionKey: string | null }): UserNotification {
   return {
     id: row.id,
     kind: row.kind,
     message: row.message,
     caseId: row.caseId,
+    caseNumber: about.caseNumber,
     taskId: row.taskId,
-    taskName,
-    definitionKey,
+    taskName: about.taskName,
+    definitionKey: about.definitionKey,
     payload: row.payload,
     createdAt: row.createdAt,
     readAt: row.readAt,

@@ -16,7 +16,7 @@ export const MAX_COPY_RECIPIENTS = 50;
 /** A copy in the "copied to me" list (抄送我的): the copy, its read flag, and what the reader needs of the case and task. */
 export interface CopyItem extends CaseCopyRow {
   read: boolean;
-  case: { id: string; definitionKey: string; status: string; applicant: Record<string, unknown> };
+  case: { id: string; caseNumber: string; definitionKey: string; status: string; applicant: Record<string, unknown> };
   task: { id: string; nodeId: string; name: string };
   copiedByName: string | null;
 }
@@ -102,7 +102,7 @@ export class TaskCopiesService {
       items: rows.map((r) => ({
         ...r.copy,
         read: r.copy.readAt !== null,
-        case: { id: r.case.id, definitionKey: r.case.definitionKey, status: r.case.status, applicant: r.case.applicant },
+        case: { id: r.case.id, caseNumber: r.case.caseNumber, definitionKey: r.case.definitionKey, status: r.case.status, applicant: r.case.applicant },
         task: { id: r.task.id, nodeId: r.task.nodeId, name: r.task.name },
         copiedByName: r.copiedByName,
       })),

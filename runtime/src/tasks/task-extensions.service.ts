@@ -1,9 +1,10 @@
-import { and, asc, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { CaseExecutor } from '../cases/case-executor.ts';
 import type { CaseUnit } from '../cases/case-unit.ts';
 import { pageOf, type Page, type PageRequest } from '../cases/case-views.ts';
 import type { Db } from '../db/client.ts';
-import { tasks, type TaskRow } from '../db/schema/index.ts';
+import { cases, tasks, type TaskRow } from '../db/schema/index.ts';
+import type { TaskWithCaseNumber } from './tasks.service.ts';
 import { ConflictError, ForbiddenError } from '../errors/index.ts';
 import { adminDoesNotDecide, assertMayActOnTask, describe, visibleDepartmentIds } from '../organisation/access.ts';
 import type { Organisation } from '../organisation/organisation.ts';
@@ -122,7 +123,7 @@ export class TaskExtensionsService {
    * Open tasks whose extension awaits the viewer's approval: in their scope, asking a role they
    * hold other than `admin` (which approves nothing), oldest request first.
    */
-  async listExtensionRequests(viewer: Viewer, page?: PageRequest): Promise<Page<TaskRow>> {
+  async listExtensionRequests(viewer: Viewer, page?: PageRequest): Promise<Page<TaskWithCaseNumber>> {
     const organisation = await this.options.organisation();
     const departmentIds = visibleDepartmentIds(viewer, organisation);
     const approverRoles = viewer.roles.filter((role) => role !== 'admin');
@@ -135,11 +136,18 @@ export class TaskExtensionsService {
     );
     const { limit, offset } = pageOf(page);
     const { db } = this.options;
-    const [items, [total]] = await Promise.all([
-      db.select().from(tasks).where(where).orderBy(sql`${tasks.extension}->>'requestedAt'`, asc(tasks.id)).limit(limit).offset(offset),
+    const [rows, [total]] = await Promise.all([
+      db
+        .select({ task: tasks, caseNumber: cases.caseNumber })
+        .from(tasks)
+        .innerJoin(cases, eq(cases.id, tasks.caseId))
+        .where(where)
+        .orderBy(sql`${tasks.extension}->>'requestedAt'`, asc(tasks.id))
+        .limit(limit)
+        .offset(offset),
       db.select({ n: sql<number>`count(*)::int` }).from(tasks).where(where),
     ]);
-    return { items, total: total?.n ?? 0 };
+    return { items: rows.map((r) => ({ ...r.task, caseNumber: r.caseNumber })), total: total?.n ?? 0 };
   }
 
   /**

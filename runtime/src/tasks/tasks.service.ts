@@ -21,8 +21,8 @@ import { approveAsSigner, holdForSignerAfter } from './single-task-signers.ts';
 import { assertHandles } from './task-handler.ts';
 import { withdrawableTaskIds } from './task-withdrawal.service.ts';
 
-/** A row of the done list (已办): the task, and whether its clerk may still withdraw it (撤回). */
-export type DoneTask = TaskRow & { withdrawable: boolean };
+/** A row of the done list (已办): the task, the number a person reads of its case, and whether its clerk may still withdraw it (撤回). */
+export type DoneTask = TaskWithCaseNumber & { withdrawable: boolean };
 
 /** Filters of the inbox. */
 export interface InboxFilters extends PageRequest {
@@ -56,6 +56,11 @@ export interface InboxItem extends TaskView {
     status: CaseRow['status'];
     applicant: Record<string, unknown>;
   };
+}
+
+/** A task with the number a person reads of its case (已办, extension requests). */
+export interface TaskWithCaseNumber extends TaskRow {
+  caseNumber: string;
 }
 
 /** A clerk's decision (POST /tasks/{id}/complete). */
@@ -279,18 +284,19 @@ export class TasksService {
     );
     const { limit, offset } = pageOf(page);
     const { db } = this.options;
-    const [items, [total]] = await Promise.all([
+    const [rows, [total]] = await Promise.all([
       db
-        .select()
+        .select({ task: tasks, caseNumber: cases.caseNumber })
         .from(tasks)
+        .innerJoin(cases, eq(cases.id, tasks.caseId))
         .where(where)
         .orderBy(desc(sql`coalesce(${tasks.completedAt}, ${tasks.createdAt})`), desc(tasks.id))
         .limit(limit)
         .offset(offset),
       db.select({ n: sql<number>`count(*)::int` }).from(tasks).where(where),
     ]);
-    const withdrawable = await withdrawableTaskIds(db, mine, items);
-    return { items: items.map((task) => ({ ...task, withdrawable: withdrawable.has(task.id) })), total: total?.n ?? 0 };
+    const withdrawable = await withdrawableTaskIds(db, mine, rows.map((r) => r.task));
+    return { items: rows.map((r) => ({ ...r.task, caseNumber: r.caseNumber, withdrawable: withdrawable.has(r.task.id) })), total: total?.n ?? 0 };
   }
 
   private async find(taskId: string): Promise<TaskRow> {

@@ -37,7 +37,7 @@ afterAll(async () => {
 });
 
 /** A case whose `registry` call failed: its id and the incident's. */
-async function failedCall(): Promise<{ caseId: string; incidentId: string }> {
+async function failedCall(): Promise<{ caseId: string; caseNumber: string; incidentId: string }> {
   healthy = false;
   const filed = await fileCase(client, { apiKey: PORTAL_KEY }, permitApplication({ definitionKey: 'registry-call' }));
   const caseId = filed.body.id as string;
@@ -45,17 +45,18 @@ async function failedCall(): Promise<{ caseId: string; incidentId: string }> {
     const page = await client.send('GET', `/api/v1/incidents?caseId=${caseId}`, undefined, { token: manager });
     return page.body.items[0]?.id as string | undefined;
   }, 10_000);
-  return { caseId, incidentId };
+  return { caseId, caseNumber: filed.body.caseNumber as string, incidentId };
 }
 
 describe('GET /incidents', () => {
-  it('lists open incidents of the manager’s jurisdiction, newest first, with their case', async () => {
-    const { caseId, incidentId } = await failedCall();
+  it('lists open incidents of the manager’s jurisdiction, newest first, with their case and its number', async () => {
+    const { caseId, caseNumber, incidentId } = await failedCall();
     const response = await client.send('GET', '/api/v1/incidents?status=open', undefined, { token: manager });
     expect(response.status, response.text).toBe(200);
     expect(response.body.items[0]).toMatchObject({
       id: incidentId,
       caseId,
+      caseNumber,
       nodeId: 'register',
       service: 'registry',
       error: 'registry unreachable',
@@ -89,11 +90,11 @@ describe('GET /incidents', () => {
 
 describe('POST /incidents/{id}/retry', () => {
   it('invokes the service anew (202); the incident is resolved when it succeeds, the case goes on, and it cannot be retried again', async () => {
-    const { caseId, incidentId } = await failedCall();
+    const { caseId, caseNumber, incidentId } = await failedCall();
     healthy = true;
     const response = await client.send('POST', `/api/v1/incidents/${incidentId}/retry`, undefined, { token: manager });
     expect(response.status, response.text).toBe(202);
-    expect(response.body).toMatchObject({ id: incidentId, status: 'open', retries: 1 });
+    expect(response.body).toMatchObject({ id: incidentId, caseNumber, status: 'open', retries: 1 });
     await eventually(async () => {
       const page = await client.send('GET', `/api/v1/incidents?caseId=${caseId}&status=resolved`, undefined, { token: manager });
       return page.body.total === 1 ? true : undefined;

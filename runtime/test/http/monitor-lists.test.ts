@@ -5,13 +5,16 @@ import type { HttpHarness } from './support/http-harness.ts';
 
 let harness: HttpHarness;
 let caseId: string;
+let caseNumber: string;
 let manager: string;
 
 beforeAll(async () => {
   harness = await startHttp();
   await harness.publish('http-permit');
   const { client } = harness;
-  caseId = (await fileCase(client, { apiKey: PORTAL_KEY })).body.id as string;
+  const filed = await fileCase(client, { apiKey: PORTAL_KEY });
+  caseId = filed.body.id as string;
+  caseNumber = filed.body.caseNumber as string;
   const intake = await client.login('huangpu.intake');
   const task = await openTaskAt(client, intake, caseId, 'intake');
   expect((await client.send('POST', `/api/v1/tasks/${task.id}/claim`, undefined, { token: intake })).status).toBe(200);
@@ -27,11 +30,12 @@ afterAll(async () => {
 const overdue = (query: string) => harness.client.send('GET', `/api/v1/monitor/overdue?limit=200${query}`, undefined, { token: manager });
 
 describe('the monitor’s overdue list', () => {
-  it('carries the applicant, the assignee’s name and how long the task is overdue in working time', async () => {
+  it('carries the case’s number, the applicant, the assignee’s name and how long the task is overdue in working time', async () => {
     const page = await overdue('');
     expect(page.status, page.text).toBe(200);
     const row = page.body.items.find((t: { caseId: string }) => t.caseId === caseId);
     expect(row).toMatchObject({
+      caseNumber,
       nodeId: 'intake',
       name: '受理',
       definitionKey: 'http-permit',

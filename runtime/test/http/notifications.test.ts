@@ -26,24 +26,25 @@ afterAll(async () => {
 });
 
 /** A new case whose intake the service hall accepted: its review waits, unclaimed, in market regulation. */
-async function atReview(definitionKey = 'http-permit'): Promise<{ caseId: string; taskId: string }> {
-  const caseId = (await fileCase(client, { apiKey: PORTAL_KEY }, permitApplication({ definitionKey }))).body.id as string;
+async function atReview(definitionKey = 'http-permit'): Promise<{ caseId: string; caseNumber: string; taskId: string }> {
+  const filed = await fileCase(client, { apiKey: PORTAL_KEY }, permitApplication({ definitionKey }));
+  const caseId = filed.body.id as string;
   const first = await openTaskAt(client, intake, caseId, 'intake');
   expect((await client.send('POST', `/api/v1/tasks/${first.id}/complete`, { outcome: 'approve', data: { receiptNo: 'R-1' } }, { token: intake })).status).toBe(200);
-  return { caseId, taskId: (await openTaskAt(client, market, caseId, 'review')).id };
+  return { caseId, caseNumber: filed.body.caseNumber as string, taskId: (await openTaskAt(client, market, caseId, 'review')).id };
 }
 
 const mine = (token: string, query = '') => client.send('GET', `/api/v1/me/notifications${query}`, undefined, { token });
 
 describe('a user’s notifications (消息)', () => {
   it('brings the urge of an unclaimed task to the clerk who could claim it, with the unread count, until they mark it read', async () => {
-    const { caseId, taskId } = await atReview();
+    const { caseId, caseNumber, taskId } = await atReview();
     const before = (await mine(market)).body.unread as number;
     expect((await client.send('POST', `/api/v1/cases/${caseId}/urge`, { message: '申请人来电催问进度' }, { token: intake })).status).toBe(200);
     const after = await mine(market, '?unread=true');
     expect(after.body.unread).toBe(before + 1);
     const urge = after.body.items.find((n: { caseId: string }) => n.caseId === caseId);
-    expect(urge).toMatchObject({ kind: 'urge', taskId, taskName: '审查', definitionKey: 'http-permit', message: '申请人来电催问进度', read: false, readAt: null });
+    expect(urge).toMatchObject({ kind: 'urge', caseNumber, taskId, taskName: '审查', definitionKey: 'http-permit', message: '申请人来电催问进度', read: false, readAt: null });
 
     const read = await client.send('POST', `/api/v1/me/notifications/${urge.id}/read`, undefined, { token: market });
     expect(read.status, read.text).toBe(200);
@@ -80,7 +81,9 @@ describe('a user’s notifications (消息)', () => {
   });
 
   it('brings an escalated breach to the supervisors and managers of the city’s supervision office, and keeps the monitor’s list to one row per office', async () => {
-    const caseId = (await fileCase(client, { apiKey: PORTAL_KEY })).body.id as string;
+    const filed = await fileCase(client, { apiKey: PORTAL_KEY });
+    const caseId = filed.body.id as string;
+    const caseNumber = filed.body.caseNumber as string;
     const advanced = await client.send('POST', '/api/v1/clock/advance', { by: { amount: 2, unit: 'workingDay' } }, { token: await client.login('admin') });
     expect(advanced.status, advanced.text).toBe(200);
     for (const username of ['city.supervisor', 'city.manager']) {
@@ -92,7 +95,7 @@ describe('a user’s notifications (消息)', () => {
     const monitor = await client.send('GET', '/api/v1/monitor/escalations?limit=200', undefined, { token: manager });
     expect(monitor.body.items.some((n: { caseId: string }) => n.caseId === caseId)).toBe(true);
     const rows = monitor.body.items.filter((n: { caseId: string }) => n.caseId === caseId);
-    expect(rows.every((n: { userId: string | null }) => n.userId === null)).toBe(true);
+    expect(rows.every((n: { userId: string | null; caseNumber: string }) => n.userId === null && n.caseNumber === caseNumber)).toBe(true);
     expect(new Set(rows.map((n: { jurisdictionId: string }) => n.jurisdictionId)).size).toBe(rows.length);
   });
 

@@ -34,14 +34,14 @@ async function reviewTask(): Promise<string> {
 }
 
 describe('POST /tasks/{id}/extension and /extension/approve, GET /tasks/extension-requests', () => {
-  it('asks, lists the request for the manager, and approves it: the deadline moves', async () => {
+  it('asks, lists the request for the manager under its case’s number, and approves it: the deadline moves', async () => {
     const taskId = await reviewTask();
     const asked = await client.send('POST', `/api/v1/tasks/${taskId}/extension`, { amount: 3, reason: '需补充现场核查' }, { token: market });
     expect(asked.status, asked.text).toBe(200);
     expect(asked.body).toMatchObject({ id: taskId, extension: { amount: 3, unit: 'workingDay', status: 'requested', reason: '需补充现场核查' } });
     const pending = await client.send('GET', '/api/v1/tasks/extension-requests', undefined, { token: manager });
     expect(pending.status).toBe(200);
-    expect(pending.body.items.map((t: { id: string }) => t.id)).toContain(taskId);
+    expect(pending.body.items.find((t: { id: string }) => t.id === taskId)).toMatchObject({ caseNumber: expect.stringMatching(/^SH-\d{4}-\d{6}$/) });
     const approved = await client.send('POST', `/api/v1/tasks/${taskId}/extension/approve`, undefined, { token: manager });
     expect(approved.status, approved.text).toBe(200);
     expect(approved.body.extension).toMatchObject({ status: 'approved', previousDueAt: asked.body.dueAt });

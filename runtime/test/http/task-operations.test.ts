@@ -26,24 +26,25 @@ afterAll(async () => {
 });
 
 /** A new case whose intake was accepted; its review task (market regulation), claimed by its clerk. */
-async function claimedReview(): Promise<{ caseId: string; taskId: string }> {
+async function claimedReview(): Promise<{ caseId: string; caseNumber: string; taskId: string }> {
   const filed = await fileCase(client, { apiKey: PORTAL_KEY });
   const caseId = filed.body.id as string;
   const first = await openTaskAt(client, intake, caseId, 'intake');
   expect((await client.send('POST', `/api/v1/tasks/${first.id}/complete`, { outcome: 'approve', data: { receiptNo: 'R-1' } }, { token: intake })).status).toBe(200);
   const review = await openTaskAt(client, market, caseId, 'review');
   expect((await client.send('POST', `/api/v1/tasks/${review.id}/claim`, undefined, { token: market })).status).toBe(200);
-  return { caseId, taskId: review.id };
+  return { caseId, caseNumber: filed.body.caseNumber as string, taskId: review.id };
 }
 
 describe('task operations over HTTP', () => {
-  it('reads one task, and still routes GET /tasks/extension-requests and GET /tasks/done to their lists', async () => {
-    const { taskId, caseId } = await claimedReview();
+  it('reads one task, and still routes GET /tasks/extension-requests and GET /tasks/done (with each case’s number) to their lists', async () => {
+    const { taskId, caseId, caseNumber } = await claimedReview();
     const read = await client.send('GET', `/api/v1/tasks/${taskId}`, undefined, { token: market });
     expect(read.status, read.text).toBe(200);
     expect(read.body).toMatchObject({ task: { id: taskId, status: 'claimed', handoffs: [] }, case: { id: caseId }, comments: [] });
     expect((await client.send('GET', '/api/v1/tasks/extension-requests', undefined, { token: manager })).body).toMatchObject({ items: expect.any(Array) });
-    expect((await client.send('GET', '/api/v1/tasks/done', undefined, { token: intake })).body.items.map((t: { caseId: string }) => t.caseId)).toContain(caseId);
+    const done = (await client.send('GET', '/api/v1/tasks/done', undefined, { token: intake })).body.items as { caseId: string; caseNumber: string }[];
+    expect(done.find((t) => t.caseId === caseId)).toMatchObject({ caseNumber });
   });
 
   it('answers a transfer without a reason with a 400 naming the field, and one with a reason with the task moved', async () => {
@@ -78,14 +79,16 @@ describe('task operations over HTTP', () => {
 });
 
 describe('the case view of people a task or a copy reached', () => {
-  it('lets a delegatee of another department and a user the case was copied to read the case, and no one else there', async () => {
-    const { caseId, taskId } = await claimedReview();
+  it('lets a delegatee of another department and a user the case was copied to read the case (listed under its number), and no one else there', async () => {
+    const { caseId, caseNumber, taskId } = await claimedReview();
     const xuhui = await client.login('xuhui.fire');
     const health = await client.login('huangpu.health');
     expect((await client.send('GET', `/api/v1/cases/${caseId}`, undefined, { token: fire })).status).toBe(403);
     expect((await client.send('GET', `/api/v1/cases/${caseId}`, undefined, { token: health })).status).toBe(403);
     const copied = await client.send('POST', `/api/v1/tasks/${taskId}/copies`, { userIds: ['huangpu.health'] }, { token: market });
     expect(copied.status, copied.text).toBe(201);
+    const copies = (await client.send('GET', '/api/v1/copies', undefined, { token: health })).body.items as { caseId: string; case: { caseNumber: string } }[];
+    expect(copies.find((c) => c.caseId === caseId)?.case.caseNumber).toBe(caseNumber);
     const delegated = await client.send('POST', `/api/v1/tasks/${taskId}/delegate`, { assigneeId: 'huangpu.fire', reason: '请出具消防意见' }, { token: market });
     expect(delegated.status, delegated.text).toBe(200);
     expect((await client.send('GET', `/api/v1/cases/${caseId}`, undefined, { token: fire })).status).toBe(200);

@@ -7,6 +7,7 @@ import type { HttpEnv } from '../http-env.ts';
 import type { Access } from '../middleware/access.ts';
 import { jsonBody } from '../middleware/json-body.ts';
 import { taskSchema } from '../schemas/case.schema.ts';
+import { taskWithCaseNumberSchema } from '../schemas/task.schema.ts';
 import { idParamSchema, pageQuerySchema } from '../schemas/common.schema.ts';
 import { BODY_ERRORS, DECISION_FORBIDDEN, errorResponses } from '../schemas/error.schema.ts';
 import { USER_SECURITY } from '../schemas/security.ts';
@@ -111,7 +112,7 @@ export function taskExtensionsRoutes({ runtime, access, maxBodyBytes }: TaskExte
     responses: {
       200: {
         description: 'One page of tasks and the total',
-        content: { 'application/json': { schema: z.object({ items: z.array(taskSchema), total: z.number().int() }) } },
+        content: { 'application/json': { schema: z.object({ items: z.array(taskWithCaseNumberSchema), total: z.number().int() }) } },
       },
       ...errorResponses(400, 401, 403),
     },

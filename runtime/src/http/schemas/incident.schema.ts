@@ -26,6 +26,7 @@ export const incidentSchema = z
     retriedAt: nullableTimestampSchema,
     retriedBy: z.string().nullable(),
     resolvedAt: nullableTimestampSchema,
+    caseNumber: z.string().openapi({ description: 'The number a person reads of its case', example: 'SH-2026-000123' }),
     definitionKey: z.string(),
     caseJurisdictionId: z.string(),
     caseStatus: z.enum(caseStatuses),

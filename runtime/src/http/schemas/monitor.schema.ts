@@ -5,9 +5,10 @@ import { taskSchema } from './case.schema.ts';
 import { workflowKeyParamSchema } from './definition.schema.ts';
 import { timestampSchema } from './timestamp.schema.ts';
 
-/** A task on a monitor list, with its case's workflow and jurisdiction. */
+/** A task on a monitor list, with its case's number, workflow and jurisdiction. */
 export const monitoredTaskSchema = taskSchema
   .extend({
+    caseNumber: z.string().openapi({ description: 'The number a person reads of its case', example: 'SH-2026-000123' }),
     definitionKey: z.string(),
     caseJurisdictionId: z.string(),
     caseStatus: z.string(),
@@ -26,6 +27,7 @@ export const escalationSchema = z
     jurisdictionId: z.string().nullable(),
     departmentId: z.string().nullable(),
     caseId: z.string().nullable(),
+    caseNumber: z.string().nullable().openapi({ description: 'The number a person reads of that case', example: 'SH-2026-000123' }),
     taskId: z.string().nullable(),
     message: z.string(),
     payload: z.record(z.string(), z.unknown()),

@@ -8,6 +8,7 @@ export const userNotificationSchema = z
     kind: z.string().openapi({ description: '`urge`, `copy`, `escalation`, `extensionApproved`, `extensionRefused`', example: 'urge' }),
     message: z.string(),
     caseId: z.string().nullable(),
+    caseNumber: z.string().nullable().openapi({ description: 'The number a person reads of that case', example: 'SH-2026-000123' }),
     taskId: z.string().nullable(),
     taskName: z.string().nullable(),
     definitionKey: z.string().nullable(),

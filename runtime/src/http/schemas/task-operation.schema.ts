@@ -72,7 +72,7 @@ export const caseCopySchema = z
 export const copyItemSchema = caseCopySchema
   .extend({
     read: z.boolean(),
-    case: z.object({ id: z.string(), definitionKey: z.string(), status: z.string(), applicant: z.record(z.string(), z.unknown()) }),
+    case: z.object({ id: z.string(), caseNumber: z.string().openapi({ example: 'SH-2026-000123' }), definitionKey: z.string(), status: z.string(), applicant: z.record(z.string(), z.unknown()) }),
     task: z.object({ id: z.string(), nodeId: z.string(), name: z.string() }),
     copiedByName: z.string().nullable(),
   })

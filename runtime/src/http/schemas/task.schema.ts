@@ -20,6 +20,11 @@ export const inboxItemSchema = taskViewSchema
   })
   .openapi('InboxItem');
 
+/** A task with the number a person reads of its case (已办, extension requests). */
+export const taskWithCaseNumberSchema = taskSchema
+  .extend({ caseNumber: z.string().openapi({ example: 'SH-2026-000123' }) })
+  .openapi('TaskWithCaseNumber');
+
 /** `POST /tasks/{id}/complete`: the clerk's decision. */
 export const completeTaskBodySchema = z
   .strictObject({
