@@ -93,11 +93,17 @@ describe('tongban migrate and tongban start', () => {
       expect(result.stderr).toContain("Give it a 'when' after");
       const started = await runCli(['start', '--port', '0'], { env: { ...process.env, DATABASE_URL: skipped.url, REDIS_URL: testRedis().url }, timeoutMs: 60_000 });
       expect(started.code, started.stdout + started.stderr).toBe(1);
-      expect(started.stderr).toContain("[migration-back-dated] Migration '0001_task_reason'");
+      const refusal = started.stdout
+        .split('\n')
+        .filter((line) => line.startsWith('{'))
+        .map((line) => JSON.parse(line) as { level: number; code?: string; msg: string })
+        .find((line) => line.code === 'migration-back-dated');
+      expect(refusal, started.stdout).toMatchObject({ level: 60 });
+      expect(refusal?.msg).toContain("Migration '0001_task_reason'");
     } finally {
       await skipped.close();
     }
-  });
+  }, 180_000);
 });
 
 describe('pendingMigrations', () => {
