@@ -345,13 +345,13 @@ describe('concurrent operations on one task', () => {
     expect(await eventsOf(task.id, 'task.transferred')).toHaveLength(1);
   });
 
-  it('lets exactly one of a completion, a delegation and an unclaim at once win', async () => {
+  it('lets exactly one of a completion, a delegation and a transfer at once win', async () => {
     const task = await claimed();
     const clerk = await h.viewer('huangpu.market');
     const settled = await Promise.allSettled([
       h.runtime.completeTask(task.id, clerk, { outcome: 'approve' }),
       h.runtime.delegateTask(task.id, clerk, { assigneeId: 'huangpu.fire', reason: '请出具意见' }),
-      h.runtime.unclaimTask(task.id, clerk),
+      h.runtime.transferTask(task.id, clerk, { assigneeId: 'huangpu.market2', reason: '承办人出差' }),
     ]);
     expect(settled.filter((s) => s.status === 'fulfilled')).toHaveLength(1);
     for (const s of settled) if (s.status === 'rejected') expect((s.reason as TongbanError).status).toBe(409);
