@@ -63,7 +63,7 @@ describe('durable timers on the system clock', () => {
     expect(overdue!.at.getTime()).toBeGreaterThanOrEqual(timer!.dueAt!.getTime());
     const [fired] = await timersOf(caseId);
     expect(fired?.status).toBe('fired');
-    const [notices] = await h.database.sql`select count(*)::int as n from notifications where case_id = ${caseId}`;
+    const [notices] = await h.database.sql`select count(*)::int as n from notifications where case_id = ${caseId} and user_id is null`;
     expect(notices?.n).toBe(1);
   });
 
@@ -155,7 +155,7 @@ describe('durable timers on the system clock', () => {
       expect(rerun).toEqual(['skipped']);
       expect(await eventsOf(caseId, 'task.overdue')).toHaveLength(1);
       expect(await eventsOf(caseId, 'task.escalated')).toHaveLength(1);
-      const [notices] = await h.database.sql`select count(*)::int as n from notifications where case_id = ${caseId}`;
+      const [notices] = await h.database.sql`select count(*)::int as n from notifications where case_id = ${caseId} and user_id is null`;
       expect(notices?.n).toBe(1);
     } finally {
       await survivor.close();

@@ -36,7 +36,7 @@ async function latest(caseId: string, nodeId: string) {
 
 async function notices(taskId: string) {
   return h.database.sql<{ kind: string; department_id: string | null; jurisdiction_id: string | null; message: string; payload: Record<string, unknown> }[]>`
-    select kind, department_id, jurisdiction_id, message, payload from notifications where task_id = ${taskId} order by id`;
+    select kind, department_id, jurisdiction_id, message, payload from notifications where task_id = ${taskId} and user_id is null order by id`;
 }
 
 describe('SLA boundary edges on the virtual clock', () => {

@@ -88,7 +88,7 @@ describe('a simulation of 30 restaurant cases', () => {
 
   it('reports as many escalations as the notifications table holds', async () => {
     const [row] = await system.database.sql<{ notices: number; tasks: number }[]>`
-      select count(*)::int as notices, count(distinct task_id)::int as tasks from notifications where kind = 'escalation'`;
+      select count(*)::int as notices, count(distinct task_id)::int as tasks from notifications where kind = 'escalation' and user_id is null`;
     expect(report.escalations.notices).toBe(row?.notices);
     expect(report.escalations.tasks).toBe(row?.tasks);
     expect(report.escalations.notices).toBeGreaterThan(0);

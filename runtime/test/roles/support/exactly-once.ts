@@ -41,8 +41,8 @@ export async function exactlyOnceFindings(sql: postgres.Sql): Promise<string[]> 
     select task_id, type, payload->>'limit' as limit, count(*)::int as n from case_events
     where type in ${sql(ONCE_PER_TASK_AND_LIMIT)} group by task_id, type, payload->>'limit' having count(*) > 1`);
   report('notification sent twice', await sql`
-    select task_id, kind, jurisdiction_id, department_id, payload->>'limit' as limit, count(*)::int as n from notifications
-    where task_id is not null group by task_id, kind, jurisdiction_id, department_id, payload->>'limit' having count(*) > 1`);
+    select task_id, kind, jurisdiction_id, department_id, user_id, payload->>'limit' as limit, count(*)::int as n from notifications
+    where task_id is not null group by task_id, kind, jurisdiction_id, department_id, user_id, payload->>'limit' having count(*) > 1`);
   report('reminders and task.reminded events disagree', await sql`
     select r.task_id, r.n as reminders, coalesce(e.n, 0) as events
     from (select task_id, count(*)::int as n from notifications where kind = 'reminder' group by task_id) r
@@ -50,7 +50,7 @@ export async function exactlyOnceFindings(sql: postgres.Sql): Promise<string[]> 
     where r.n is distinct from e.n`);
   report('escalations and task.escalated events disagree', await sql`
     select r.task_id, r.n as notifications, coalesce(e.n, 0) as addressed
-    from (select task_id, count(*)::int as n from notifications where kind = 'escalation' group by task_id) r
+    from (select task_id, count(*)::int as n from notifications where kind = 'escalation' and user_id is null group by task_id) r
     full join (select task_id, sum(jsonb_array_length(payload->'to'))::int as n from case_events where type = 'task.escalated' group by task_id) e using (task_id)
     where r.n is distinct from e.n`);
   report('service invocation without exactly one outcome', await sql`
