@@ -1,9 +1,10 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { workflowDefinitions, workflowFixtures, type WorkflowFixture } from '@tongban/workflows';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { departments, tasks, timers, users, type SupplementItem } from '../../src/db/schema/index.ts';
+import { departments, tasks, timers, users } from '../../src/db/schema/index.ts';
 import { publishDefinition } from '../../src/definitions/index.ts';
 import type { Viewer } from '../../src/organisation/index.ts';
+import { itemsAnsweredAfter, supplementOf } from '../support/fixture-supplements.ts';
 import { PORTAL, startExecution, type ExecutionHarness } from './support/execution-harness.ts';
 
 let h: ExecutionHarness;
@@ -57,20 +58,6 @@ async function advanceToTimer(caseId: string, nodeId: string, kind: 'timerEvent'
   await h.runtime.advanceClock({ to: timer.dueAt });
 }
 
-/** The document a fixture's 补正 asks for when the supplement that answers it carries no data. */
-const FIXTURE_DOCUMENT = '补正材料';
-
-/**
- * The items of the 补正 at step `index` of `fixture`'s script: the fields the next supplement
- * gives, or one document when it gives none (the supplement above hands that document in).
- */
-function itemsAnsweredAfter(fixture: WorkflowFixture, index: number): SupplementItem[] {
-  const answer = fixture.script.slice(index + 1).find((a) => a.action === 'supplement');
-  const fields = Object.keys((answer?.action === 'supplement' ? answer.data : undefined) ?? {});
-  if (fields.length === 0) return [{ kind: 'document', document: FIXTURE_DOCUMENT, note: '补正材料' }];
-  return fields.map((field) => ({ kind: 'field', field, note: '请补正' }));
-}
-
 async function run(fixture: WorkflowFixture) {
   const supervisor = await h.viewer('city.supervisor');
   const { case: created } = await h.runtime.createCase({
@@ -82,8 +69,7 @@ async function run(fixture: WorkflowFixture) {
   });
   for (const [index, action] of fixture.script.entries()) {
     if (action.action === 'supplement') {
-      const data = action.data ?? {};
-      await h.runtime.supplementCase(created.id, { data, documents: Object.keys(data).length === 0 ? [FIXTURE_DOCUMENT] : [] }, PORTAL);
+      await h.runtime.supplementCase(created.id, supplementOf(action.data), PORTAL);
       continue;
     }
     if (action.action === 'slaBreach' || action.action === 'timerFired') {

@@ -3,6 +3,7 @@ import type postgres from 'postgres';
 import { getWorkflow, workflowFixtures, type WorkflowFixture } from '@tongban/workflows';
 import type { WorkflowDefinitionInput } from '@tongban/engine';
 import type { HttpTestClient } from '../../http/support/http-test-client.ts';
+import { itemsAnsweredAfter, supplementOf } from '../../support/fixture-supplements.ts';
 import { PORTAL_KEY } from './quick-review.ts';
 import { until } from './until.ts';
 
@@ -92,7 +93,7 @@ export async function runOpenRestaurantCases(run: OpenRestaurantRun): Promise<Ma
     for (const [step, action] of fixture.script.entries()) {
       const through = client(n + step + 1);
       if (action.action === 'supplement') {
-        const supplied = await through.send('POST', `/api/v1/cases/${caseId}/supplement`, { data: action.data ?? {} }, { apiKey: PORTAL_KEY });
+        const supplied = await through.send('POST', `/api/v1/cases/${caseId}/supplement`, supplementOf(action.data), { apiKey: PORTAL_KEY });
         if (supplied.status !== 200) throw new Error(`Case ${caseId} (${fixture.id}): the supplement answered ${supplied.status} ${supplied.text}`);
         continue;
       }
@@ -109,7 +110,13 @@ export async function runOpenRestaurantCases(run: OpenRestaurantRun): Promise<Ma
         );
       }
       const token = await tokenOf(await clerkOf(task.department_id, task.candidate_role));
-      const body = { outcome: action.outcome, data: action.data ?? {}, ...(action.returnTo === undefined ? {} : { returnTo: action.returnTo }), ...(action.comment === undefined ? {} : { comment: action.comment }) };
+      const body = {
+        outcome: action.outcome,
+        data: action.data ?? {},
+        ...(action.outcome === 'requestSupplement' ? { supplementItems: itemsAnsweredAfter(fixture, step) } : {}),
+        ...(action.returnTo === undefined ? {} : { returnTo: action.returnTo }),
+        ...(action.comment === undefined ? {} : { comment: action.comment }),
+      };
       const completed = await through.send('POST', `/api/v1/tasks/${task.id}/complete`, body, { token });
       if (completed.status !== 200) throw new Error(`Case ${caseId} (${fixture.id}): completing '${action.nodeId}' answered ${completed.status} ${completed.text}`);
     }
