@@ -34,8 +34,8 @@ test.describe('补正 (行政许可法 art. 32)', () => {
     const dialog = page.getByTestId('supplement-dialog');
 
     await step('the window clerk finds the case by its number and claims the intake', page, async () => {
-      await page.getByTestId('inbox-case-number').locator('input').fill(filed.caseNumber);
-      await page.getByTestId('inbox-case-number').locator('input').press('Enter');
+      await page.getByTestId('inbox-search').locator('input').fill(filed.caseNumber);
+      await page.getByTestId('inbox-search').locator('input').press('Enter');
       await expect(page.getByTestId(`case-number-${intake.id}`)).toHaveText(filed.caseNumber);
       await claimFromInbox(page, intake.id);
       await expect(page.getByTestId('case-number')).toHaveText(filed.caseNumber);
