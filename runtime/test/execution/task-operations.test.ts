@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caseEvents, notifications, tasks, timers, users } from '../../src/db/schema/index.ts';
 import type { TongbanError } from '../../src/errors/index.ts';
 import { PORTAL, startExecution, type ExecutionHarness } from './support/execution-harness.ts';
+import { refusal } from '../support/refusal.ts';
 
 let h: ExecutionHarness;
 
@@ -33,15 +34,6 @@ async function claimed(username = 'huangpu.market') {
   const task = await reviewTask();
   await h.runtime.claimTask(task.id, await h.viewer(username));
   return task;
-}
-
-async function refusal(work: Promise<unknown>): Promise<TongbanError> {
-  const error = await work.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (error === undefined) throw new Error('expected a refusal');
-  return error as TongbanError;
 }
 
 async function eventsOf(taskId: string, type: string) {

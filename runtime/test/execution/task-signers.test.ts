@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caseEvents, tasks, timers } from '../../src/db/schema/index.ts';
 import type { TongbanError } from '../../src/errors/index.ts';
 import { holdCaseLock, someoneWaitsForALock } from '../support/case-lock.ts';
+import { refusal } from '../support/refusal.ts';
 import { PORTAL, startExecution, type ExecutionHarness } from './support/execution-harness.ts';
 
 let h: ExecutionHarness;
@@ -38,15 +39,6 @@ async function tasksOf(caseId: string, nodeId: string) {
     .from(tasks)
     .where(and(eq(tasks.caseId, caseId), eq(tasks.nodeId, nodeId)))
     .orderBy(asc(tasks.activationId));
-}
-
-async function refusal(work: Promise<unknown>): Promise<TongbanError> {
-  const error = await work.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (error === undefined) throw new Error('expected a refusal');
-  return error as TongbanError;
 }
 
 describe('added signers (加签) and their removal (减签) on a countersignature', () => {

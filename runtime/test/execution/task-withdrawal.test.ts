@@ -2,8 +2,8 @@ import { and, asc, eq } from 'drizzle-orm';
 import { addDuration, cnMainlandCalendar } from '@tongban/engine';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caseEvents, cases, tasks, timers } from '../../src/db/schema/index.ts';
-import type { TongbanError } from '../../src/errors/index.ts';
 import { holdCaseLock, someoneWaitsForALock } from '../support/case-lock.ts';
+import { refusal } from '../support/refusal.ts';
 import { PORTAL, startExecution, type ExecutionHarness } from './support/execution-harness.ts';
 
 let h: ExecutionHarness;
@@ -32,15 +32,6 @@ async function reviewed() {
   await h.runtime.claimTask(review!.id, clerk);
   const { nextTasks } = await h.runtime.completeTask(review!.id, clerk, { outcome: 'approve' });
   return { review: review!, issue: nextTasks[0]!, clerk };
-}
-
-async function refusal(work: Promise<unknown>): Promise<TongbanError> {
-  const error = await work.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (error === undefined) throw new Error('expected a refusal');
-  return error as TongbanError;
 }
 
 async function taskRow(id: string) {
