@@ -107,12 +107,18 @@ export async function selectNode(page: Page, id: string): Promise<void> {
   await expect(page.getByTestId('node-properties')).toHaveAttribute('data-node-id', id);
 }
 
-/** Picks `label` in the antd select `select` (a combobox with options in a popup). */
+/**
+ * Picks `label` in the antd select `select` (a combobox with options in a popup). A click that lands
+ * while a popup is still opening or closing picks nothing, so the pick is tried again until the
+ * select shows the label.
+ */
 export async function pickOption(page: Page, select: Locator, label: string): Promise<void> {
-  await select.click();
-  // A searchable select lists its options in a virtual list: typing brings the one wanted into it.
-  const search = select.locator('input');
-  if (await search.isEditable().catch(() => false)) await search.fill(label);
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: label }).first().click();
-  await expect(select).toContainText(label);
+  await expect(async () => {
+    if (!((await select.getAttribute('class')) ?? '').includes('ant-select-open')) await select.click();
+    // A searchable select lists its options in a virtual list: typing brings the one wanted into it.
+    const search = select.locator('input');
+    if (await search.isEditable().catch(() => false)) await search.fill(label);
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: label }).first().click({ timeout: 5_000 });
+    await expect(select).toContainText(label, { timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
 }
