@@ -45,6 +45,7 @@ import { webhookNoticesOf } from '../webhooks/webhook-events-of.ts';
 import { cancelSubCase, deliverDeferredSubCases, notifyParent, startSubCase } from './sub-cases.ts';
 import type { CaseWork } from './case-work.ts';
 import type { Tx } from './transaction.ts';
+import { taskCreatedPayload } from './task-created-payload.ts';
 
 /** The clerk's decision being applied, recorded on the task when the step closes it. */
 export interface Completion {
@@ -500,21 +501,7 @@ export class CaseUnit implements CaseWork {
     for (const { values } of planned) {
       const row = byId.get(values.id) as TaskRow;
       this.createdTasks.push(row);
-      this.record(
-        'task.created',
-        {
-          nodeId: row.nodeId,
-          activationId: row.activationId,
-          name: row.name,
-          departmentId: row.departmentId,
-          candidateRole: row.candidateRole,
-          ...(row.instance === null ? {} : { instance: row.instance, assigneeId: row.assigneeId }),
-          atRiskAt: row.atRiskAt?.toISOString() ?? null,
-          dueAt: row.dueAt?.toISOString() ?? null,
-          provisional: row.provisional,
-        },
-        row.id,
-      );
+      this.record('task.created', taskCreatedPayload(row), row.id);
     }
     await armTimers(this.timerContext(), specs);
   }

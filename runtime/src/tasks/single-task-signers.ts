@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import { taskDeadlines } from '@tongban/engine';
 import type { CaseUnit } from '../cases/case-unit.ts';
+import { taskCreatedPayload } from '../cases/task-created-payload.ts';
 import { tasks, users, type HandoffKind, type HeldDecision, type SignerPosition, type TaskHandoff, type TaskRow, type TaskSigning } from '../db/schema/index.ts';
 import { ConflictError, InvalidInputError } from '../errors/index.ts';
 
@@ -162,22 +163,7 @@ async function openSignerTask(
     .set({ signing: waiting, ...(added.position === 'before' ? { handoffs: appended(added.link) } : {}) })
     .where(eq(tasks.id, task.id));
   const row = created as TaskRow;
-  unit.record(
-    'task.created',
-    {
-      nodeId: row.nodeId,
-      activationId: row.activationId,
-      name: row.name,
-      departmentId: row.departmentId,
-      candidateRole: row.candidateRole,
-      assigneeId: row.assigneeId,
-      signing: row.signing,
-      atRiskAt: row.atRiskAt?.toISOString() ?? null,
-      dueAt: row.dueAt?.toISOString() ?? null,
-      provisional: row.provisional,
-    },
-    row.id,
-  );
+  unit.record('task.created', taskCreatedPayload(row), row.id);
   unit.createdTasks.push(row);
   return row;
 }
