@@ -75,6 +75,8 @@ test.describe('migrating running cases', () => {
       await page.getByTestId('migration-cases').locator('tbody .ant-checkbox-input').first().check();
       await page.getByTestId('migration-apply-selected').click();
       await page.getByTestId('migration-confirm').click();
+      await expect(page.getByTestId('migration-confirm')).toBeHidden({ timeout: 60_000 });
+      await expect(page.getByTestId('migration-error')).toHaveCount(0);
       await expect(summary).toHaveText('已迁移 1 件，拒绝 0 件');
     });
 
@@ -89,6 +91,8 @@ test.describe('migrating running cases', () => {
       await expect(summary).toHaveText('可迁移 1 件，拒绝 0 件');
       await page.getByTestId('migration-apply-all').click();
       await page.getByTestId('migration-confirm').click();
+      await expect(page.getByTestId('migration-confirm')).toBeHidden({ timeout: 60_000 });
+      await expect(page.getByTestId('migration-error')).toHaveCount(0);
       await expect(summary).toHaveText('已迁移 1 件，拒绝 0 件');
       await page.getByTestId('migration-validate').click();
       await expect(summary).toHaveText('可迁移 0 件，拒绝 0 件');

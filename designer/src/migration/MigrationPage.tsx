@@ -53,7 +53,11 @@ export function MigrationPage() {
 
   const request = (caseIds?: string[]) => ({ sourceVersion: from ?? 0, targetVersion: to ?? 0, mapping: chosenMapping(mapping), ...(caseIds === undefined ? {} : { caseIds }) });
   const dryRun = useMutation({ mutationFn: () => migrationApi.dryRun(key ?? '', request()), onSuccess: (answer) => (setReport(answer), setSelected([])) });
-  const apply = useMutation({ mutationFn: (caseIds: string[]) => migrationApi.apply(key ?? '', request(caseIds)), onSuccess: (answer) => (setReport(answer), setSelected([])) });
+  const apply = useMutation({
+    mutationFn: (caseIds: string[]) => migrationApi.apply(key ?? '', request(caseIds)),
+    onSuccess: (answer) => (setReport(answer), setSelected([])),
+    onSettled: () => setConfirming(null),
+  });
 
   const sourceDefinition = source.data?.definition;
   const targetDefinition = target.data?.definition;
@@ -257,8 +261,8 @@ export function MigrationPage() {
             onCancel={() => setConfirming(null)}
             onOk={() => {
               if (confirming !== null) apply.mutate(confirming);
-              setConfirming(null);
             }}
+            confirmLoading={apply.isPending}
             okButtonProps={{ danger: true, 'data-testid': 'migration-confirm' } as ButtonProps}
           >
             {t.confirmApply(confirming?.length ?? 0)}
