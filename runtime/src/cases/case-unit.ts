@@ -522,7 +522,8 @@ export class CaseUnit implements CaseWork {
 
   /**
    * Closes the task of `activationId` and cancels its timers in one round trip: the two statements
-   * are sent together (they touch different rows, in either order).
+   * are sent together (they touch different rows, in either order). A task waiting for an added
+   * signer closes that signer's task too; any other task costs no statement for it.
    */
   private async closeTask(activationId: string, reason: string): Promise<void> {
     const decided = this.completion?.activationId === activationId ? this.completion : undefined;
@@ -551,6 +552,7 @@ export class CaseUnit implements CaseWork {
     if (!task) throw new Error(`Case '${this.row.id}' has no task activation '${activationId}'`);
     this.closedTasks.push(task);
     this.record('task.closed', { nodeId: task.nodeId, activationId, reason, slaState: task.slaState }, task.id);
+    if (task.signing?.role !== 'waiting') return;
     const signers = await this.tx
       .update(tasks)
       .set({ status: 'closed', closeReason: reason === 'completed' ? 'cancelled' : reason, slaState: 'cancelled', completedAt: this.now })
