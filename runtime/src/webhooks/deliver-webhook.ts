@@ -85,7 +85,7 @@ interface AttemptResult {
 /** POSTs the delivery's body, signed, unless the policy refuses the URL's host. */
 async function attempt(options: DeliverWebhookOptions, subscription: WebhookSubscriptionRow, delivery: WebhookDeliveryRow): Promise<AttemptResult> {
   const refusedHost = options.policy.refusalOfHost(new URL(subscription.url).hostname);
-  if (refusedHost !== undefined) return refusal(`${refusedHost.address} is a ${refusedHost.range} address`);
+  if (refusedHost !== undefined) return refusedAttempt(`${refusedHost.address} is a ${refusedHost.range} address`);
   const timestamp = Math.floor(Date.now() / 1000);
   try {
     const response = await fetch(subscription.url, {
@@ -107,13 +107,13 @@ async function attempt(options: DeliverWebhookOptions, subscription: WebhookSubs
     return { statusCode: response.status, excerpt, error, refused: false };
   } catch (cause) {
     const refusedAddresses = refusedAddressesOf(cause);
-    if (refusedAddresses !== undefined) return refusal(refusedAddresses);
+    if (refusedAddresses !== undefined) return refusedAttempt(refusedAddresses);
     const error = cause instanceof Error && cause.name === 'TimeoutError' ? `no answer within ${options.timeoutMs} ms` : describe(cause);
     return { statusCode: null, excerpt: null, error, refused: false };
   }
 }
 
-function refusal(why: string): AttemptResult {
+function refusedAttempt(why: string): AttemptResult {
   return { statusCode: null, excerpt: null, error: `refused: ${why}; webhooks are delivered to public addresses only`, refused: true };
 }
 

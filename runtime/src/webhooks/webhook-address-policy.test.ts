@@ -12,7 +12,7 @@ describe('WebhookAddressPolicy', () => {
   });
 
   it('reads host names, addresses and CIDR ranges, ignoring case and blanks around them', () => {
-    const policy = WebhookAddressPolicy.allowing([' Hooks.City.Internal ', '192.168.7.9', '10.0.0.0/8', 'FD00::/8']);
+    const policy = WebhookAddressPolicy.allowing([' Hooks.City.Internal ', '192.168.7.9', '10.0.0.0/8', 'FD00::/8', '[fe80::7]']);
     expect(policy.allowsHost('hooks.city.internal')).toBe(true);
     expect(policy.allowsHost('hooks.city.internal.')).toBe(true);
     expect(policy.allowsHost('other.city.internal')).toBe(false);
@@ -21,6 +21,7 @@ describe('WebhookAddressPolicy', () => {
     expect(policy.refusalOfAddress('10.200.1.1')).toBeUndefined();
     expect(policy.refusalOfAddress('::ffff:10.200.1.1')).toBeUndefined();
     expect(policy.refusalOfAddress('fd12::1')).toBeUndefined();
+    expect(policy.refusalOfHost('[fe80::7]')).toBeUndefined();
   });
 
   it('refuses an entry that is no host name, address or range, naming it', () => {

@@ -40,7 +40,7 @@ export class WebhookAddressPolicy {
     const hosts = new Set<string>();
     const ranges: [IPv4 | IPv6, number][] = [];
     for (const raw of entries) {
-      const entry = raw.trim().toLowerCase();
+      const entry = bare(raw.trim());
       if (entry.includes('/')) {
         if (!ipaddr.isValidCIDR(entry)) throw new InvalidAllowedHostError(raw);
         ranges.push(ipaddr.parseCIDR(entry));

@@ -12,7 +12,7 @@ export class WebhookAddressRefusedError extends Error {
     readonly hostname: string,
     readonly refusals: readonly AddressRefusal[],
   ) {
-    super(`'${hostname}' resolves to ${refusals.map((r) => `${r.address} (${r.range})`).join(', ')}, which webhooks may not reach`);
+    super(`'${hostname}' resolves to ${refusals.map((r) => `${r.address} (${r.range})`).join(', ') || 'no address'}, which webhooks may not reach`);
   }
 }
 
@@ -39,7 +39,7 @@ export function guardedLookup(policy: WebhookAddressPolicy, resolve: ResolveAll 
       const allowed = policy.allowsHost(hostname) ? addresses : addresses.filter((a) => policy.refusalOfAddress(a.address) === undefined);
       const [first] = allowed;
       if (first === undefined) {
-        const refusals = addresses.map((a) => policy.refusalOfAddress(a.address) ?? { address: a.address, range: 'unicast' });
+        const refusals = addresses.flatMap((a) => policy.refusalOfAddress(a.address) ?? []);
         callback(new WebhookAddressRefusedError(hostname, refusals), '', 0);
         return;
       }
