@@ -48,6 +48,8 @@ import { TIMER_QUEUE_NAME, TimerQueue, type TimerJobData } from './queues/timer-
 import { WorkerHost, type WorkerStopReport } from './queues/worker-host.ts';
 import { DEFAULT_WEBHOOK_ATTEMPTS, DEFAULT_WEBHOOK_BACKOFF_MS, WEBHOOK_QUEUE_NAME, WebhookQueue, type WebhookJobData, type WebhookRetry } from './queues/webhook-queue.ts';
 import { DEFAULT_WEBHOOK_TIMEOUT_MS, deliverWebhook } from './webhooks/deliver-webhook.ts';
+import { WebhookAddressPolicy } from './webhooks/webhook-address-policy.ts';
+import { createWebhookDispatcher } from './webhooks/webhook-dispatcher.ts';
 import { previewReturn, type ReturnPreview } from './tasks/return-preview.ts';
 import { NotificationsService, type UserNotificationPage } from './notifications/notifications.service.ts';
 import { WebhooksService, type SubscribeInput, type WebhookDeliveryView, type WebhookSubscriptionView } from './webhooks/webhooks.service.ts';
@@ -107,6 +109,12 @@ export interface RuntimeOptions {
   webhookRetry?: Partial<WebhookRetry>;
   /** Longest one webhook attempt may take, ms. Default 10 000. */
   webhookTimeoutMs?: number;
+  /**
+   * Private hosts webhooks may reach all the same (`TONGBAN_WEBHOOK_ALLOWED_HOSTS`): host names,
+   * IP addresses and CIDR ranges of a city's internal network, or a test receiver. Default none:
+   * only public addresses (`WebhookAddressPolicy`).
+   */
+  webhookAllowedHosts?: readonly string[];
   /** The prefix of the case numbers drawn (`SH-2026-000123`): 1–8 capital letters. Default `SH`. */
   caseNumberPrefix?: string;
 }
@@ -300,6 +308,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     info: () => undefined,
     error: (message, error) => console.error(message, error),
   };
+  const webhookPolicy = WebhookAddressPolicy.allowing(options.webhookAllowedHosts ?? []);
   const producer = createRedisConnection(options.redisUrl, 'producer');
   producer.on('error', (error) => logger.error('Redis (producer) error', error));
   await redisReady(producer);
@@ -325,6 +334,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     backoffMs: options.webhookRetry?.backoffMs ?? DEFAULT_WEBHOOK_BACKOFF_MS,
   });
   const webhookTimeoutMs = options.webhookTimeoutMs ?? DEFAULT_WEBHOOK_TIMEOUT_MS;
+  const webhookDispatcher = createWebhookDispatcher(webhookPolicy);
   const recovery = new QueueRecovery({ db, clock, timers: timerQueue, services: serviceQueue, webhooks: webhookQueue });
 
   const organisation = new CachedLoad<Organisation>(() => loadOrganisation(db));
@@ -392,7 +402,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   const monitor = new MonitorService({ db, clock, definitions, organisation: getOrganisation, calendars: getCalendars });
   const forecasts = new ForecastService({ db, clock, definitions, organisation: getOrganisation, calendars: getCalendars });
   const incidentsService = new IncidentsService({ db, executor, organisation: getOrganisation });
-  const webhooks = new WebhooksService({ db });
+  const webhooks = new WebhooksService({ db, policy: webhookPolicy });
   const userNotifications = new NotificationsService({ db });
   const registry = new ServiceRegistry(options.services);
   const runner = new ServiceRunner({
@@ -413,7 +423,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
       logger,
       fire: (timerId) => fireTimer(db, executor, timerId),
       runAttempt: (invocationId, attempt) => runner.run(invocationId, attempt),
-      deliverWebhook: (deliveryId, attempt, last) => deliverWebhook({ db, timeoutMs: webhookTimeoutMs }, deliveryId, attempt, last),
+      deliverWebhook: (deliveryId, attempt, last) => deliverWebhook({ db, timeoutMs: webhookTimeoutMs, policy: webhookPolicy, dispatcher: webhookDispatcher }, deliveryId, attempt, last),
       // Deadlines counted provisionally on a calendar that has changed since (a notice loaded while
       // the runtime was down, an engine upgrade) are recounted before any timer can fire.
       prepare: async () => {
@@ -593,6 +603,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
       await queue.close();
       await rawServiceQueue.close();
       await rawWebhookQueue.close();
+      await webhookDispatcher.close();
       eventsConnection?.disconnect();
       producer.disconnect();
       await feel.close();

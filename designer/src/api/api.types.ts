@@ -527,6 +527,8 @@ export interface ForecastDepartment {
   /** `profile`: too few recorded decisions, the simulation profile stood in. */
   source: 'history' | 'profile';
   decisions: number;
+  /** A department of the caller's jurisdiction: a what-if may change it (not one of a higher level handling some of the cases). */
+  inScope: boolean;
   whatIf?: { expectedBreaches: number; expectedDecisions: number; clerks: number };
 }
 

@@ -110,6 +110,19 @@ describe('NewCaseDialog', () => {
     expect(sent).toEqual([]);
   });
 
+  it('blocks a submit whose applicant phone the server would refuse, saying what a phone number holds', async () => {
+    const user = userEvent.setup();
+    const sent: Sent[] = [];
+    serveApi(sent, { status: 201, body: {} });
+    renderDialog();
+    await fillApplication(user);
+    await user.clear(screen.getByTestId('new-case-applicant-phone'));
+    await user.type(screen.getByTestId('new-case-applicant-phone'), '请致电');
+    await user.click(screen.getByTestId('new-case-submit'));
+    expect(await within(item('new-case-applicant-phone')).findByText('联系电话只能包含数字、空格、连字符和括号，可以 + 开头（3–30 位）')).toBeTruthy();
+    expect(sent).toEqual([]);
+  });
+
   it('files the application once under one idempotency key and opens the new case', async () => {
     const user = userEvent.setup();
     const sent: Sent[] = [];

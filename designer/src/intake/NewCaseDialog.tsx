@@ -89,10 +89,17 @@ function NewCaseForm({ user, onClose }: Omit<NewCaseDialogProps, 'open'>) {
       <Form.Item name="jurisdiction" label={t.jurisdiction} rules={[{ required: true, message: t.requiredChoice(t.jurisdiction) }]}>
         <Select options={places.map((place) => ({ value: place.id, label: place.name }))} data-testid="new-case-jurisdiction" />
       </Form.Item>
-      <Form.Item name="applicantName" label={t.applicantName} rules={[{ required: true, whitespace: true, message: t.required(t.applicantName) }]}>
+      <Form.Item
+        name="applicantName"
+        label={t.applicantName}
+        rules={[
+          { required: true, whitespace: true, message: t.required(t.applicantName) },
+          { transform: (value?: string) => value?.trim(), max: 200, message: t.tooLong(t.applicantName, 200) },
+        ]}
+      >
         <Input data-testid="new-case-applicant-name" />
       </Form.Item>
-      <Form.Item name="applicantPhone" label={t.applicantContact}>
+      <Form.Item name="applicantPhone" label={t.applicantContact} rules={[{ transform: (value?: string) => value?.trim(), pattern: /^\+?[0-9() -]+$/, min: 3, max: 30, message: t.phoneInvalid }]}>
         <Input data-testid="new-case-applicant-phone" />
       </Form.Item>
       {summary !== undefined && (

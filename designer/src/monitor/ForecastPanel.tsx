@@ -50,7 +50,8 @@ export function ForecastPanel() {
     setAnswer(await forecast.mutateAsync({ ...values, ...(whatIf ? { whatIf } : {}) }));
   };
 
-  const departmentOptions = (answer?.departments ?? []).map((d) => ({ value: d.departmentId, label: d.name }));
+  // A what-if changes departments of the manager's jurisdiction only (the server answers 403 for another).
+  const departmentOptions = (answer?.departments ?? []).filter((d) => d.inScope).map((d) => ({ value: d.departmentId, label: d.name }));
   const departmentName = new Map((answer?.departments ?? []).map((d) => [d.departmentId, d.name]));
   const compared = answer?.whatIfExpectedBreaches !== undefined;
 

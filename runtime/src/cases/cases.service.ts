@@ -16,7 +16,8 @@ import { caseViewOf, pageOf, type CaseDetail, type CaseView, type Page, type Pag
 import { checkCaseData } from './check-case-data.ts';
 import { publicCaseViewOf, type PublicCaseView } from './public-case-view.ts';
 import { hiddenCaseFields, withoutFields } from './hidden-case-fields.ts';
-import { applicationFields, checkSupplementAnswer } from './supplement-items.ts';
+import { applicationFields, checkKnownFields } from './application-fields.ts';
+import { checkSupplementAnswer } from './supplement-items.ts';
 import { drawCaseNumber, filingYear } from './case-number.ts';
 import { applicationFingerprint, idempotencyScopeOf } from './idempotency.ts';
 import { taskViewOf } from './task-view-of.ts';
@@ -83,7 +84,8 @@ export class CasesService {
    * @throws IdempotencyKeyReusedError when the actor reuses a key for a different application;
    *   InvalidInputError `jurisdiction-level-mismatch` when a userTask's level has no jurisdiction
    *   at or above the filing jurisdiction (a district task in a city case), before anything is written;
-   *   ForbiddenError `intake-forbidden`; InvalidInputError for an unknown jurisdiction or bad data;
+   *   ForbiddenError `intake-forbidden`; InvalidInputError for an unknown jurisdiction, bad data or
+   *   a key of `data` the workflow's `dataSchema` does not declare (`invalid-case-data`, `unknown-field`);
    *   NotFoundError `definition-not-found`.
    */
   async createCase(input: CreateCaseInput): Promise<{ case: CaseView; created: boolean }> {
@@ -129,6 +131,7 @@ export class CasesService {
         );
       }
     }
+    checkKnownFields(input.data, applicationFields(definition.definition, input.data), 'invalid-case-data');
     checkCaseData(definition.definition.dataSchema, input.data);
     const calendarKey = caseCalendarKey(organisation, input.jurisdiction, definition.definition);
     if (!(await this.options.calendars()).has(calendarKey)) {

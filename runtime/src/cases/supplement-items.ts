@@ -1,6 +1,6 @@
-import { dataSchemaFields, type WorkflowDefinition } from '@tongban/engine';
 import type { SupplementItem, SupplementRequestRecord } from '../db/schema/index.ts';
 import { InvalidInputError } from '../errors/index.ts';
+import { checkKnownFields } from './application-fields.ts';
 
 /** What an applicant hands in for a 补正: values of application fields and documents. */
 export interface SupplementAnswer {
@@ -10,19 +10,8 @@ export interface SupplementAnswer {
 }
 
 /**
- * The fields of the application a 补正 may name: the keys of the workflow's `dataSchema`, or, for
- * a workflow without one, the keys of the case data.
- *
- * Pure: performs no I/O.
- */
-export function applicationFields(definition: Pick<WorkflowDefinition, 'dataSchema'>, caseData: Record<string, unknown>): string[] {
-  const declared = dataSchemaFields(definition);
-  return declared.length > 0 ? declared : Object.keys(caseData);
-}
-
-/**
  * Checks the items of a 补正 request (行政许可法 art. 32: everything missing, told at once): at
- * least one; each names a field of the application (see {@link applicationFields}) or a document,
+ * least one; each names a field of the application (`applicationFields`) or a document,
  * with a note; no item twice.
  *
  * Pure: performs no I/O.
@@ -77,11 +66,7 @@ export function checkSupplementAnswer(request: Pick<SupplementRequestRecord, 'it
   if (keys.length === 0 && answer.documents.length === 0) {
     throw new InvalidInputError('supplement-empty', 'A supplement hands in data or documents; this one is empty', { field: 'data', reason: 'empty' });
   }
-  for (const key of keys) {
-    if (!fields.includes(key)) {
-      throw new InvalidInputError('supplement-unknown-field', `The application has no field '${key}'`, { field: `data.${key}`, reason: 'unknown-field' });
-    }
-  }
+  checkKnownFields(answer.data, fields, 'supplement-unknown-field');
   if (request === undefined) return;
   const requestedFields = request.items.flatMap((item) => (item.kind === 'field' ? [item.field] : []));
   for (const key of keys) {

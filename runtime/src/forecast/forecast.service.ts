@@ -8,7 +8,7 @@ import type { Tx } from '../cases/transaction.ts';
 import { cases, tasks, taskIsOpen, users } from '../db/schema/index.ts';
 import type { DefinitionStore } from '../definitions/definition-store.ts';
 import { ForbiddenError, InvalidInputError } from '../errors/index.ts';
-import { scopeJurisdictionIds } from '../organisation/access.ts';
+import { describe, scopeJurisdictionIds, visibleDepartmentIds } from '../organisation/access.ts';
 import type { Organisation } from '../organisation/organisation.ts';
 import type { Viewer } from '../organisation/viewer.ts';
 import { defaultRates, simulationDefaults } from '../simulate/simulation-options.ts';
@@ -53,6 +53,8 @@ export interface ForecastTaskView {
 export interface ForecastDepartmentView extends DepartmentRisk {
   /** Decisions its figures were measured over. */
   decisions: number;
+  /** Whether it lies in the caller's scope, so a what-if may change it (not a department of a higher level that handles some of the cases). */
+  inScope: boolean;
   whatIf?: { expectedBreaches: number; expectedDecisions: number; clerks: number };
 }
 
@@ -108,10 +110,8 @@ export class ForecastService {
     if (viewer.kind !== 'user' || !viewer.roles.includes('manager') || scope === undefined) {
       throw new ForbiddenError('role-required', 'Only a manager may forecast, over their jurisdiction', { roles: ['manager'] });
     }
-    const known = new Set(organisation.departmentIds());
-    for (const id of [...Object.keys(request.whatIf?.clerks ?? {}), ...(request.whatIf?.closures ?? []).map((c) => c.departmentId)]) {
-      if (!known.has(id)) throw new InvalidInputError('unknown-department', `Department '${id}' does not exist`, { field: 'whatIf', reason: 'unknown department', departmentId: id });
-    }
+    const inScope = new Set(visibleDepartmentIds(viewer, organisation));
+    checkWhatIfDepartments(request.whatIf, inScope, viewer, organisation);
     for (const closure of request.whatIf?.closures ?? []) {
       if (closure.day > request.horizonDays) {
         throw new InvalidInputError('closure-beyond-horizon', `Day ${closure.day} of a closure lies beyond the horizon of ${request.horizonDays} working days`, { field: 'whatIf.closures', reason: 'beyond the horizon' });
@@ -200,6 +200,7 @@ export class ForecastService {
         return {
           ...d,
           decisions: departments.get(d.departmentId)?.decisions ?? 0,
+          inScope: inScope.has(d.departmentId),
           ...(other ? { whatIf: { expectedBreaches: other.expectedBreaches, expectedDecisions: other.expectedDecisions, clerks: other.clerks } } : {}),
         };
       }),
@@ -277,5 +278,30 @@ export class ForecastService {
       .groupBy(users.departmentId);
     const viewerCalendar = openCases[0]?.calendarKey ?? 'cn-mainland';
     return { cases: openCases, tasksByCase, definitions, decisions, clerks: new Map(clerkRows.map((r) => [r.departmentId, r.clerks])), viewerCalendar };
+  }
+}
+
+/**
+ * Checks the departments a what-if changes: each exists, and lies in the viewer's scope `inScope`
+ * (the departments of their jurisdiction's subtree; every department for an admin), as the
+ * monitor's lists do: a manager plans their own departments, not another jurisdiction's.
+ * @throws InvalidInputError `unknown-department`; ForbiddenError `department-out-of-scope`; each
+ *   naming the field (`whatIf.clerks.<id>`, `whatIf.closures[<i>].departmentId`) and the department.
+ */
+function checkWhatIfDepartments(whatIf: WhatIf | undefined, inScope: ReadonlySet<string>, viewer: Viewer, organisation: Organisation): void {
+  const named = [
+    ...Object.keys(whatIf?.clerks ?? {}).map((id) => ({ id, field: `whatIf.clerks.${id}` })),
+    ...(whatIf?.closures ?? []).map((c, index) => ({ id: c.departmentId, field: `whatIf.closures[${index}].departmentId` })),
+  ];
+  const known = new Set(organisation.departmentIds());
+  for (const { id, field } of named) {
+    if (!known.has(id)) throw new InvalidInputError('unknown-department', `Department '${id}' does not exist`, { field, reason: 'unknown-department', departmentId: id });
+    if (!inScope.has(id)) {
+      throw new ForbiddenError('department-out-of-scope', `Department '${id}' is outside the scope of ${describe(viewer)}: a what-if changes the departments of their jurisdiction only`, {
+        field,
+        reason: 'out-of-scope',
+        departmentId: id,
+      });
+    }
   }
 }

@@ -17,7 +17,19 @@ describe('loadConfig', () => {
       sweepIntervalMs: 5_000,
       caseNumberPrefix: 'SH',
       logLevel: 'info',
+      webhookAllowedHosts: [],
     });
+  });
+
+  it('reads the hosts webhooks may reach besides public ones, and names TONGBAN_WEBHOOK_ALLOWED_HOSTS for an entry it cannot read', () => {
+    expect(loadConfig({ TONGBAN_WEBHOOK_ALLOWED_HOSTS: ' hooks.city.internal, 10.20.0.0/16 ,127.0.0.1,' }).webhookAllowedHosts).toEqual([
+      'hooks.city.internal',
+      '10.20.0.0/16',
+      '127.0.0.1',
+    ]);
+    expect(() => loadConfig({ TONGBAN_WEBHOOK_ALLOWED_HOSTS: 'hooks.city.internal,10.20.0.0/40' })).toThrow(
+      /^TONGBAN_WEBHOOK_ALLOWED_HOSTS: '10\.20\.0\.0\/40' is neither a host name, an IP address nor a CIDR range/,
+    );
   });
 
   it('reads the case-number prefix and refuses one that is not 1-8 capital letters, naming the variable', () => {

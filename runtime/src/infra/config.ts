@@ -3,6 +3,7 @@ import path from 'node:path';
 import { CASE_NUMBER_PREFIX, defaultCaseNumberPrefix } from '../cases/case-number.ts';
 import { logLevels, type LogLevel } from '../logging/create-logger.ts';
 import { hashTagOf, InvalidRedisUrlError, isClusterUrl, parseRedisUrl } from '../queues/redis-address.ts';
+import { InvalidAllowedHostError, WebhookAddressPolicy } from '../webhooks/webhook-address-policy.ts';
 
 /** The repository root (the folder above `runtime/`). */
 export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
@@ -47,6 +48,11 @@ export interface TongbanConfig {
   caseNumberPrefix: string;
   /** `TONGBAN_LOG_LEVEL`: the least severe level logged (`fatal` … `trace`, or `silent`). Default `info`. */
   logLevel: LogLevel;
+  /**
+   * `TONGBAN_WEBHOOK_ALLOWED_HOSTS`, comma-separated: private hosts webhooks may reach all the same
+   * (host names, IP addresses, CIDR ranges: a city's internal network). Default none: public addresses only.
+   */
+  webhookAllowedHosts: string[];
 }
 
 /** Thrown for an environment variable whose value cannot be used; names the variable. */
@@ -107,7 +113,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TongbanConfig 
     sweepIntervalMs: integer('TONGBAN_SWEEP_INTERVAL_MS', 5_000, 100, 86_400_000, 'a number of milliseconds (100-86400000)'),
     caseNumberPrefix,
     logLevel: logLevel(value('TONGBAN_LOG_LEVEL')),
+    webhookAllowedHosts: webhookAllowedHosts(value('TONGBAN_WEBHOOK_ALLOWED_HOSTS')),
   };
+}
+
+function webhookAllowedHosts(text: string | undefined): string[] {
+  const entries = (text ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '');
+  try {
+    WebhookAddressPolicy.allowing(entries);
+  } catch (error) {
+    if (error instanceof InvalidAllowedHostError) throw new ConfigError('TONGBAN_WEBHOOK_ALLOWED_HOSTS', `TONGBAN_WEBHOOK_ALLOWED_HOSTS: ${error.message}`);
+    throw error;
+  }
+  return entries;
 }
 
 function checkRedisUrl(url: string): void {

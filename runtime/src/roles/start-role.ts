@@ -125,6 +125,7 @@ export async function startRole(options: RoleOptions): Promise<RunningRole> {
     logger,
     steps: metrics,
     caseNumberPrefix: config.caseNumberPrefix,
+    webhookAllowedHosts: config.webhookAllowedHosts,
   });
   shutdown.add({ name: 'queues and Redis connections', run: () => runtime.stop() });
   metrics.watchSystem({ queueJobCounts: () => runtime.queueJobCounts(), databaseFigures: () => readDatabaseFigures(handle.db, clock.now()) }, logger);

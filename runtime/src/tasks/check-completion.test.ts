@@ -1,7 +1,7 @@
 import { parseDefinition } from '@tongban/engine';
 import type { UserTask, WorkflowDefinition } from '@tongban/engine';
 import { describe, expect, it } from 'vitest';
-import { checkCompletion } from './check-completion.ts';
+import { checkCompletion, checkSupplementItemsOutcome } from './check-completion.ts';
 
 const { definition } = parseDefinition({
   schemaVersion: 1,
@@ -64,5 +64,24 @@ describe('checkCompletion', () => {
 
   it('refuses an outcome the task does not offer', () => {
     expect(() => checkCompletion(definition, node, { outcome: 'reject', data: {} })).toThrow(expect.objectContaining({ details: expect.objectContaining({ field: 'outcome' }) }));
+  });
+});
+
+describe('checkSupplementItemsOutcome', () => {
+  const items = [{ kind: 'document', document: '营业执照', note: '缺' }];
+
+  it('takes supplementItems with requestSupplement, and a completion of any outcome without them', () => {
+    expect(() => checkSupplementItemsOutcome({ outcome: 'requestSupplement', supplementItems: items })).not.toThrow();
+    expect(() => checkSupplementItemsOutcome({ outcome: 'approve' })).not.toThrow();
+  });
+
+  it('refuses supplementItems, even none, with any other outcome, naming the field', () => {
+    for (const outcome of ['approve', 'reject', 'return', 'inspect']) {
+      for (const supplementItems of [items, []]) {
+        expect(() => checkSupplementItemsOutcome({ outcome, supplementItems })).toThrow(
+          expect.objectContaining({ code: 'invalid-task-input', details: { field: 'supplementItems', reason: 'not-a-supplement' } }),
+        );
+      }
+    }
   });
 });

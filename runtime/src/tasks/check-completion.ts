@@ -84,6 +84,22 @@ export function checkCompletion(
   return input.returnTo;
 }
 
+/**
+ * Checks that a completion names `supplementItems` only with the outcome that asks a 补正
+ * (`requestSupplement`): with any other outcome they would be dropped unread.
+ *
+ * Pure: performs no I/O.
+ * @throws InvalidInputError `invalid-task-input` naming `supplementItems`, reason `not-a-supplement`.
+ */
+export function checkSupplementItemsOutcome(input: { outcome: string; supplementItems?: readonly unknown[] | undefined }): void {
+  if (input.supplementItems === undefined || input.outcome === 'requestSupplement') return;
+  fail(
+    'supplementItems',
+    'not-a-supplement',
+    `supplementItems belong to outcome 'requestSupplement' (补正); a completion with outcome '${input.outcome}' asks for nothing: leave them out`,
+  );
+}
+
 function fail(field: string, reason: string, message: string): never {
   throw new InvalidInputError('invalid-task-input', message, { field, reason });
 }

@@ -33,20 +33,27 @@ export class TaskWithdrawalService {
    * - that activation's task is created (its limits counted afresh from now, on the case's
    *   calendar, as for a return) and claimed by the clerk;
    * - `task.withdrawn` is recorded with who, when, why, the closed tasks and the new one.
-   * @throws NotFoundError `task-not-found`; ForbiddenError `withdraw-forbidden` (not its clerk);
-   *   ConflictError `withdraw-too-late` (`details.rule`: `not-completed`, `case-not-running`,
+   * Checked in this order: the task is completed (else 409 `task-not-completed`, whoever asks),
+   * by the viewer (else 403 `withdraw-forbidden`), and not too late.
+   * @throws NotFoundError `task-not-found`; ConflictError `task-not-completed` (open, claimed or
+   *   closed undecided: nothing to take back); ForbiddenError `withdraw-forbidden` (completed by
+   *   someone else); ConflictError `withdraw-too-late` (`details.rule`: `case-not-running`,
    *   `no-next-task`, `later-work`, `next-task-touched`, `already-withdrawn`) or `withdraw-not-supported` (the
-   *   completion opened a countersignature or several nodes at once, which the engine cannot take back to one node).
+   *   completion opened a countersignature or several nodes at once, which the engine cannot take back to one node;
+   *   `details.rule` `no-completion-recorded` for a signer's approval, which is not a decision of the step).
    */
   async withdrawTask(taskId: string, viewer: Viewer, input: { reason?: string } = {}): Promise<WithdrawResult> {
     const reason = input.reason?.trim() ? input.reason.trim() : null;
     return this.options.executor.withCaseOfTask(taskId, viewer.userId ?? null, async (unit) => {
       const task = await currentTask(unit, taskId);
       const me = viewer.kind === 'user' ? (viewer.userId ?? null) : null;
-      if (task.status === 'completed' && (me === null || task.assigneeId !== me)) {
+      // First whether there is a completion to take back at all, then whose it is, then whether it is too late.
+      if (task.status !== 'completed' || task.completedAt === null) {
+        throw new ConflictError('task-not-completed', `Task '${taskId}' is ${task.status}, not completed: there is no completion to withdraw`, { taskId, status: task.status });
+      }
+      if (me === null || task.assigneeId !== me) {
         throw new ForbiddenError('withdraw-forbidden', `Task '${taskId}' was completed by another user; only its clerk may withdraw it, not ${describe(viewer)}`, { taskId });
       }
-      if (task.status !== 'completed' || task.completedAt === null) throw tooLate(taskId, 'not-completed', `it is ${task.status}, not completed`);
       if (unit.case.status !== 'active') throw tooLate(taskId, 'case-not-running', `its case is ${unit.case.status}`);
       const next = await withdrawableNextTasks(unit.tx, task);
       const nextNodeId = (next[0] as TaskRow).nodeId;
@@ -97,7 +104,12 @@ export async function withdrawableNextTasks(tx: Tx | Db, task: TaskRow): Promise
     .where(and(eq(caseEvents.caseId, task.caseId), eq(caseEvents.taskId, task.id), eq(caseEvents.type, 'task.completed')))
     .orderBy(desc(caseEvents.id))
     .limit(1);
-  if (!completion) throw tooLate(task.id, 'not-completed', 'its audit trail records no completion');
+  if (!completion) {
+    throw new ConflictError('withdraw-not-supported', `Task '${task.id}' records no completion of its step to take back (a signer's approval is not withdrawn)`, {
+      taskId: task.id,
+      rule: 'no-completion-recorded',
+    });
+  }
   const since = await tx
     .select({ taskId: caseEvents.taskId, type: caseEvents.type })
     .from(caseEvents)

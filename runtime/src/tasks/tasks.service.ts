@@ -4,7 +4,8 @@ import type { CalendarBook } from '../calendars/calendar-book.ts';
 import type { Db } from '../db/client.ts';
 import { caseEvents, cases, tasks, taskIsOpen, timers, type CaseRow, type SupplementItem, type SupplementRequestRecord, type TaskRow, type TaskStatus } from '../db/schema/index.ts';
 import type { CaseUnit } from '../cases/case-unit.ts';
-import { applicationFields, checkSupplementItems } from '../cases/supplement-items.ts';
+import { applicationFields } from '../cases/application-fields.ts';
+import { checkSupplementItems } from '../cases/supplement-items.ts';
 import type { CaseExecutor } from '../cases/case-executor.ts';
 import { checkCaseData } from '../cases/check-case-data.ts';
 import { caseViewOf, pageOf, type CaseView, type Page, type PageRequest, type TaskView } from '../cases/case-views.ts';
@@ -15,7 +16,7 @@ import { assertMayActOnTask, describe, visibleDepartmentIds } from '../organisat
 import type { Organisation } from '../organisation/organisation.ts';
 import { isAdmin, seesJurisdiction } from '../organisation/viewer.ts';
 import type { Viewer } from '../organisation/viewer.ts';
-import { checkCompletion } from './check-completion.ts';
+import { checkCompletion, checkSupplementItemsOutcome } from './check-completion.ts';
 import { currentTask } from './hand-off.ts';
 import { approveAsSigner, holdForSignerAfter } from './single-task-signers.ts';
 import { assertHandles } from './task-handler.ts';
@@ -246,10 +247,12 @@ export class TasksService {
    * task, exactly one succeeds and the other gets a 409 `task-not-open`.
    *
    * @throws NotFoundError `task-not-found`; ForbiddenError `task-forbidden`, `admin-does-not-decide`,
-   *   `delegatee-may-only-resolve`; InvalidInputError naming the field; ConflictError `task-not-open`,
+   *   `delegatee-may-only-resolve`; InvalidInputError naming the field (`supplementItems` with an
+   *   outcome other than `requestSupplement`, first of all); ConflictError `task-not-open`,
    *   `task-claimed` (by someone else), `task-delegated` (its owner, until it is resolved), `case-suspended`.
    */
   async completeTask(taskId: string, viewer: Viewer, input: CompleteTaskInput): Promise<CompleteTaskResult> {
+    checkSupplementItemsOutcome(input);
     return this.options.executor.withCaseOfTask(taskId, viewer.userId ?? null, async (unit) => {
       const task = await currentTask(unit, taskId);
       assertHandles(viewer, task, 'complete');

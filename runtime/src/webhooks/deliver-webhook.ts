@@ -1,6 +1,9 @@
 import { and, eq, sql } from 'drizzle-orm';
+import { fetch, type Dispatcher, type Response } from 'undici';
 import type { Db } from '../db/client.ts';
-import { webhookDeliveries, webhookSubscriptions } from '../db/schema/index.ts';
+import { webhookDeliveries, webhookSubscriptions, type WebhookDeliveryRow, type WebhookSubscriptionRow } from '../db/schema/index.ts';
+import type { AddressRefusal, WebhookAddressPolicy } from './webhook-address-policy.ts';
+import { WebhookAddressRefusedError } from './webhook-dispatcher.ts';
 import { DELIVERY_HEADER, EVENT_HEADER, SIGNATURE_HEADER, signWebhookBody } from './webhook-signature.ts';
 
 /** Characters of a receiver's answer kept on the delivery. */
@@ -13,6 +16,10 @@ export interface DeliverWebhookOptions {
   db: Db;
   /** Longest one attempt may take (connect, send, answer), ms. */
   timeoutMs: number;
+  /** Where deliveries may go: the host of a URL is checked before anything is sent. */
+  policy: WebhookAddressPolicy;
+  /** The dispatcher the requests go through: `createWebhookDispatcher`, which checks every address a host resolves to. */
+  dispatcher: Dispatcher;
 }
 
 /** An attempt that did not deliver: BullMQ retries it, or it was the last. */
@@ -21,14 +28,19 @@ export class WebhookAttemptFailed extends Error {
 }
 
 /**
- * Makes attempt `attempt` of delivery `deliveryId`: POSTs its body, signed, with its delivery id
+ * Makes attempt `attemptNumber` of delivery `deliveryId`: POSTs its body, signed, with its delivery id
  * and event in headers, and records the outcome on the row (attempts, last status and error, the
  * first {@link RESPONSE_EXCERPT_LENGTH} characters of the answer). A 2xx answer delivers it; any
  * other answer, a refused connection or a timeout throws {@link WebhookAttemptFailed}, so the queue
  * retries, and after the `last` attempt the delivery is `failed`. A delivery already made, or whose
  * subscription was deleted, is not attempted.
+ *
+ * A target the address policy refuses (its host a private address or `localhost`, or a name that
+ * resolves only to such addresses when connecting) is never contacted: the attempt is recorded
+ * and the delivery ends `failed` at once, with the refused address as its last error, since no
+ * retry would reach it.
  */
-export async function deliverWebhook(options: DeliverWebhookOptions, deliveryId: string, attempt: number, last: boolean): Promise<string> {
+export async function deliverWebhook(options: DeliverWebhookOptions, deliveryId: string, attemptNumber: number, last: boolean): Promise<string> {
   const { db } = options;
   const [found] = await db
     .select({ delivery: webhookDeliveries, subscription: webhookSubscriptions })
@@ -42,10 +54,39 @@ export async function deliverWebhook(options: DeliverWebhookOptions, deliveryId:
     await db.update(webhookDeliveries).set({ status: 'failed', lastError: 'subscription deleted' }).where(eq(webhookDeliveries.id, deliveryId));
     return 'subscription deleted';
   }
+  const { statusCode, excerpt, error, refused } = await attempt(options, subscription, delivery);
+  const now = new Date();
+  const status = error === null ? 'delivered' : last || refused ? 'failed' : 'pending';
+  await db
+    .update(webhookDeliveries)
+    .set({
+      status,
+      attempts: sql`${webhookDeliveries.attempts} + 1`,
+      lastStatusCode: statusCode,
+      lastError: error,
+      lastResponseExcerpt: excerpt,
+      lastAttemptAt: now,
+      ...(error === null ? { deliveredAt: now } : {}),
+    })
+    .where(and(eq(webhookDeliveries.id, deliveryId), eq(webhookDeliveries.status, 'pending')));
+  if (refused) return `not delivered: ${error}`;
+  if (error !== null) throw new WebhookAttemptFailed(`Delivery '${deliveryId}' attempt ${attemptNumber}: ${error}`);
+  return `delivered on attempt ${attemptNumber}`;
+}
+
+/** What one attempt gave: the answer's status and start, or why it failed; `refused` when the address policy stopped it. */
+interface AttemptResult {
+  statusCode: number | null;
+  excerpt: string | null;
+  error: string | null;
+  refused: boolean;
+}
+
+/** POSTs the delivery's body, signed, unless the policy refuses the URL's host. */
+async function attempt(options: DeliverWebhookOptions, subscription: WebhookSubscriptionRow, delivery: WebhookDeliveryRow): Promise<AttemptResult> {
+  const refusedHost = options.policy.refusalOfHost(new URL(subscription.url).hostname);
+  if (refusedHost !== undefined) return refusedAttempt(`${refusedHost.address} is a ${refusedHost.range} address`);
   const timestamp = Math.floor(Date.now() / 1000);
-  let statusCode: number | null = null;
-  let excerpt: string | null = null;
-  let error: string | null = null;
   try {
     const response = await fetch(subscription.url, {
       method: 'POST',
@@ -59,29 +100,33 @@ export async function deliverWebhook(options: DeliverWebhookOptions, deliveryId:
       body: delivery.body,
       redirect: 'manual',
       signal: AbortSignal.timeout(options.timeoutMs),
+      dispatcher: options.dispatcher,
     });
-    statusCode = response.status;
-    excerpt = await readExcerpt(response);
-    if (response.status < 200 || response.status > 299) error = `HTTP ${response.status}`;
+    const excerpt = await readExcerpt(response);
+    const error = response.status < 200 || response.status > 299 ? `HTTP ${response.status}` : null;
+    return { statusCode: response.status, excerpt, error, refused: false };
   } catch (cause) {
-    error = cause instanceof Error && cause.name === 'TimeoutError' ? `no answer within ${options.timeoutMs} ms` : describe(cause);
+    const refusedAddresses = refusedAddressesOf(cause);
+    if (refusedAddresses !== undefined) return refusedAttempt(refusedAddresses);
+    const error = cause instanceof Error && cause.name === 'TimeoutError' ? `no answer within ${options.timeoutMs} ms` : describe(cause);
+    return { statusCode: null, excerpt: null, error, refused: false };
   }
-  const now = new Date();
-  const status = error === null ? 'delivered' : last ? 'failed' : 'pending';
-  await db
-    .update(webhookDeliveries)
-    .set({
-      status,
-      attempts: sql`${webhookDeliveries.attempts} + 1`,
-      lastStatusCode: statusCode,
-      lastError: error,
-      lastResponseExcerpt: excerpt,
-      lastAttemptAt: now,
-      ...(error === null ? { deliveredAt: now } : {}),
-    })
-    .where(and(eq(webhookDeliveries.id, deliveryId), eq(webhookDeliveries.status, 'pending')));
-  if (error !== null) throw new WebhookAttemptFailed(`Delivery '${deliveryId}' attempt ${attempt}: ${error}`);
-  return `delivered on attempt ${attempt}`;
+}
+
+function refusedAttempt(why: string): AttemptResult {
+  return { statusCode: null, excerpt: null, error: `refused: ${why}; webhooks are delivered to public addresses only`, refused: true };
+}
+
+/** The addresses the dispatcher refused to connect to, in words, when that is why `cause` failed. */
+function refusedAddressesOf(cause: unknown): string | undefined {
+  for (let at: unknown = cause; at instanceof Error; at = at.cause) {
+    if (at instanceof WebhookAddressRefusedError) return `'${at.hostname}' resolves to ${at.refusals.map(describeRefusal).join(', ')}`;
+  }
+  return undefined;
+}
+
+function describeRefusal(refusal: AddressRefusal): string {
+  return `${refusal.address} (${refusal.range})`;
 }
 
 /** The first {@link RESPONSE_EXCERPT_LENGTH} characters of an answer; the rest is not read. */

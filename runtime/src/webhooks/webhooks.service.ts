@@ -5,6 +5,7 @@ import { webhookDeliveries, webhookSubscriptions, type WebhookDeliveryRow, type 
 import { ConflictError, ForbiddenError, NotFoundError } from '../errors/index.ts';
 import type { Viewer } from '../organisation/viewer.ts';
 import { pageOf, type Page, type PageRequest } from '../cases/case-views.ts';
+import type { WebhookAddressPolicy } from './webhook-address-policy.ts';
 import { checkWebhookUrl } from './webhook-url.ts';
 
 /** Live subscriptions one API key may hold. */
@@ -26,14 +27,15 @@ export type WebhookDeliveryView = Omit<WebhookDeliveryRow, 'body'> & { body: unk
 /**
  * Webhooks of the citizen portal (docs/webhooks.md): an intake API key subscribes URLs to the
  * events of the cases it filed, reads and deletes its subscriptions, and reads each one's
- * deliveries (status, attempts, last error). Another key's subscriptions are 404 to it.
+ * deliveries (status, attempts, last error). Another key's subscriptions are 404 to it. A URL
+ * whose host `policy` refuses (a private address, `localhost`) is refused at subscription.
  */
 export class WebhooksService {
-  constructor(private readonly options: { db: Db }) {}
+  constructor(private readonly options: { db: Db; policy: WebhookAddressPolicy }) {}
 
   async subscribe(viewer: Viewer, input: SubscribeInput): Promise<WebhookSubscriptionView> {
     const apiKeyId = ownerOf(viewer);
-    const url = checkWebhookUrl(input.url);
+    const url = checkWebhookUrl(input.url, this.options.policy);
     const { db } = this.options;
     return db.transaction(async (tx) => {
       // One subscriber's creations queue on its key: the limit holds under concurrent requests.

@@ -186,6 +186,7 @@ describe('a signer added before the assignee of a single task (向前加签)', (
     expect(await refusal(h.runtime.completeTask(signerTask.id, signer, { outcome: 'reject', reason: '不同意' }))).toMatchObject({ status: 400, code: 'signer-may-only-approve' });
     const approved = await h.runtime.completeTask(signerTask.id, signer, { outcome: 'approve', comment: '无异议' });
     expect(approved).toMatchObject({ task: { status: 'completed', outcome: 'approve' }, nextTasks: [] });
+    expect(await refusal(h.runtime.withdrawTask(signerTask.id, signer))).toMatchObject({ status: 409, code: 'withdraw-not-supported', details: { rule: 'no-completion-recorded' } });
     const [back] = await h.database.db.select().from(tasks).where(eq(tasks.id, review.id));
     expect(back).toMatchObject({ signing: null, status: 'claimed', assigneeId: clerk.userId });
     expect(back!.handoffs.at(-1)).toMatchObject({ kind: 'signerApproved', from: signer.userId, to: clerk.userId });

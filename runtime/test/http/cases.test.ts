@@ -143,6 +143,51 @@ describe('POST /cases', () => {
     expect((await fileCase(client, { apiKey: PORTAL_KEY }, application({}))).status).toBe(201);
   });
 
+  it('answers 400 invalid-case-data naming a key of data the workflow’s data schema does not declare, writing nothing', async () => {
+    await harness.runtime.publishDefinition(getWorkflow('open-restaurant'), { publishedBy: null });
+    const [fixture] = workflowFixtures.filter((f) => f.workflow === 'open-restaurant');
+    if (!fixture) throw new Error('open-restaurant ships no fixture');
+    const before = await rowCounts(harness.database.sql);
+    const response = await fileCase(
+      client,
+      { apiKey: PORTAL_KEY },
+      permitApplication({ definitionKey: 'open-restaurant', data: { ...fixture.data, approvedBy: 'huangpu.market' } }),
+    );
+    expect(response.status, response.text).toBe(400);
+    expect(response.body.error).toMatchObject({ code: 'invalid-case-data', details: { field: 'data.approvedBy', reason: 'unknown-field' } });
+    expect(response.body.error.message).toContain("no field 'approvedBy'");
+    expect(await rowCounts(harness.database.sql)).toEqual(before);
+    const withoutSchema = await fileCase(client, { apiKey: PORTAL_KEY }, permitApplication({ data: { shopName: '小店', anything: 1 } }));
+    expect(withoutSchema.status, withoutSchema.text).toBe(201);
+  });
+
+  it('answers 400 naming the applicant field at fault: a blank or long name, an unknown key, an id number without its type, writing nothing', async () => {
+    const before = await rowCounts(harness.database.sql);
+    const refused: [Record<string, unknown>, string][] = [
+      [{ phone: '13800000000' }, 'body.applicant.name'],
+      [{ name: '   ' }, 'body.applicant.name'],
+      [{ name: '张'.repeat(201) }, 'body.applicant.name'],
+      [{ name: '张三', phone: 'call me' }, 'body.applicant.phone'],
+      [{ name: '张三', email: 'not-an-address' }, 'body.applicant.email'],
+      [{ name: '张三', idNumber: '310101199001011234' }, 'body.applicant.idType'],
+      [{ name: '张三', idType: 'residentIdCard' }, 'body.applicant.idNumber'],
+      [{ name: '张三', idType: 'libraryCard', idNumber: '1' }, 'body.applicant.idType'],
+      [{ name: '张三', role: 'admin' }, 'body.applicant'],
+    ];
+    for (const [applicant, field] of refused) {
+      const response = await fileCase(client, { apiKey: PORTAL_KEY }, permitApplication({ applicant }));
+      expectInvalidInput(response, field);
+    }
+    const unknown = await fileCase(client, { apiKey: PORTAL_KEY }, permitApplication({ applicant: { name: '张三', role: 'admin' } }));
+    expect(unknown.body.error.message).toContain('role');
+    expect(await rowCounts(harness.database.sql)).toEqual(before);
+
+    const full = { name: ' 上海南京东路餐饮有限公司 ', phone: '+86 21-6321 1234', email: 'shop@example.cn', address: '上海市黄浦区南京东路100号', idType: 'unifiedSocialCreditCode', idNumber: '91310101MA1FPX1234' };
+    const filed = await fileCase(client, { apiKey: PORTAL_KEY }, permitApplication({ applicant: full }));
+    expect(filed.status, filed.text).toBe(201);
+    expect(filed.body.applicant).toEqual({ ...full, name: '上海南京东路餐饮有限公司' });
+  });
+
   it('answers 400 jurisdiction-level-mismatch for a district-level process filed at the city, writing nothing', async () => {
     const before = await rowCounts(harness.database.sql);
     const response = await fileCase(client, { apiKey: PORTAL_KEY }, permitApplication({ jurisdiction: 'sh' }));

@@ -110,6 +110,20 @@ describe('POST /monitor/forecast', () => {
     expectInvalidInput(await forecast({ horizonDays: 5, runs: 10, seed: 1, whatIf: { closures: [{ departmentId: MARKET, day: 0 }] } }), 'body.whatIf.closures.0.day');
     const unknown = await forecast({ horizonDays: 5, runs: 10, seed: 1, whatIf: { clerks: { 'no-such-department': 1 } } });
     expect(unknown.status, unknown.text).toBe(400);
-    expect(unknown.body.error).toMatchObject({ code: 'unknown-department', details: { field: 'whatIf' } });
+    expect(unknown.body.error).toMatchObject({ code: 'unknown-department', details: { field: 'whatIf.clerks.no-such-department', departmentId: 'no-such-department' } });
+  });
+
+  it('refuses a what-if on a department outside the manager’s jurisdiction with 403, naming the field and the department', async () => {
+    const plain = await forecast({ horizonDays: 5, runs: 10, seed: 1 });
+    expect(plain.body.departments.find((d: { departmentId: string }) => d.departmentId === MARKET)).toMatchObject({ inScope: true });
+    const clerks = await forecast({ horizonDays: 5, runs: 10, seed: 1, whatIf: { clerks: { [MARKET]: 1, 'sh-xuhui-market-regulation': 5 } } });
+    expect(clerks.status, clerks.text).toBe(403);
+    expect(clerks.body.error).toMatchObject({
+      code: 'department-out-of-scope',
+      details: { field: 'whatIf.clerks.sh-xuhui-market-regulation', reason: 'out-of-scope', departmentId: 'sh-xuhui-market-regulation' },
+    });
+    const closures = await forecast({ horizonDays: 5, runs: 10, seed: 1, whatIf: { closures: [{ departmentId: MARKET, day: 1 }] } }, otherManager);
+    expect(closures.status, closures.text).toBe(403);
+    expect(closures.body.error).toMatchObject({ code: 'department-out-of-scope', details: { field: 'whatIf.closures[0].departmentId', departmentId: MARKET } });
   });
 });

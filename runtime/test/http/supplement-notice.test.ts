@@ -69,6 +69,20 @@ describe('a 补正 request (行政许可法 art. 32: everything missing, told on
     expect((await client.send('GET', `/api/v1/cases/${caseId}`, undefined, { token: intake })).body.case.status).toBe('active');
   });
 
+  it('is not read into another outcome: supplementItems sent with an approval are refused naming the field, and the task stays open', async () => {
+    const { caseId, taskId } = await filedCase();
+    const before = await rowCounts(harness.database.sql);
+    const approve = { outcome: 'approve', data: { receiptNo: 'R-7' } };
+    for (const supplementItems of [ITEMS, []]) {
+      const refused = await client.send('POST', `/api/v1/tasks/${taskId}/complete`, { ...approve, supplementItems }, { token: intake });
+      expect(refused.status, refused.text).toBe(400);
+      expect(refused.body.error).toMatchObject({ code: 'invalid-task-input', details: { field: 'supplementItems', reason: 'not-a-supplement' } });
+    }
+    expect(await rowCounts(harness.database.sql)).toEqual(before);
+    expect((await openTaskAt(client, intake, caseId, 'intake')).id).toBe(taskId);
+    expect((await client.send('POST', `/api/v1/tasks/${taskId}/complete`, approve, { token: intake })).status).toBe(200);
+  });
+
   it('suspends the case, keeps the items on the task and shows them in the timeline', async () => {
     const { caseId, taskId } = await suspended();
     const detail = await client.send('GET', `/api/v1/cases/${caseId}`, undefined, { token: intake });

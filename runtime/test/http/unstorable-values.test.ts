@@ -65,14 +65,14 @@ describe('a number past the double range in a JSON body', () => {
 describe('a lone UTF-16 surrogate in a JSON body', () => {
   it('answers 400 invalid-input naming the field on POST /cases, where PostgreSQL would have refused the jsonb (500), writing nothing', async () => {
     const before = await rowCounts(harness.database.sql);
-    const text = JSON.stringify(permitApplication({ applicant: { name: '张三', note: 'SURROGATE' } })).replace('SURROGATE', 'x\\udfff');
+    const text = JSON.stringify(permitApplication({ applicant: { name: '张三', address: 'SURROGATE' } })).replace('SURROGATE', 'x\\udfff');
     const response = await harness.client.raw(
       'POST',
       '/api/v1/cases',
       { body: text, headers: { 'Content-Type': 'application/json', 'Idempotency-Key': 'surrogate-1' } },
       { apiKey: PORTAL_KEY },
     );
-    expectInvalidInput(response, 'body.applicant.note');
+    expectInvalidInput(response, 'body.applicant.address');
     expect(response.body.error.details.issues[0].code).toBe('lone-surrogate');
     expect(await rowCounts(harness.database.sql)).toEqual(before);
   });

@@ -59,7 +59,7 @@ let receiverUrl: string;
 
 beforeAll(async () => {
   receiverUrl = await receiver.start();
-  harness = await startHttp({ app: { intakeApiKeys: [PORTAL_KEY, OTHER_KEY] }, webhooks: { webhookRetry: { attempts: 5, backoffMs: 200 }, webhookTimeoutMs: 5_000 } });
+  harness = await startHttp({ app: { intakeApiKeys: [PORTAL_KEY, OTHER_KEY] }, webhooks: { webhookRetry: { attempts: 5, backoffMs: 200 }, webhookTimeoutMs: 5_000, webhookAllowedHosts: ['127.0.0.1'] } });
   client = harness.client;
   await harness.publish('http-permit');
 }, 120_000);

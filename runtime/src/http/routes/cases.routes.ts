@@ -44,7 +44,8 @@ export function casesRoutes({ runtime, access, maxBodyBytes }: CasesRoutesOption
     tags: ['cases'],
     summary: 'File an application: start a case on the latest version of a workflow',
     description:
-      'The same `Idempotency-Key` from the same caller with the same body returns the case it first created, with 200 instead of 201, and starts nothing; with a different body, 422 `idempotency-key-reused`. Keys of different callers never meet.',
+      'The same `Idempotency-Key` from the same caller with the same body returns the case it first created, with 200 instead of 201, and starts nothing; with a different body, 422 `idempotency-key-reused`. Keys of different callers never meet. ' +
+      '`data` is checked against the workflow’s `dataSchema`: 400 `invalid-case-data` naming `data.<path>` for a value it refuses, and for a key it does not declare (`details.reason` `unknown-field`). `applicant` holds only its listed fields (400 `invalid-input` naming `body.applicant.<field>`).',
     security: INTAKE_SECURITY,
     middleware: [access.intake(), jsonBody({ maxBytes: maxBodyBytes })] as const,
     request: {

@@ -135,7 +135,8 @@ export function monitorRoutes({ runtime, access, maxBodyBytes }: MonitorRoutesOp
     tags: ['monitor'],
     summary: 'Each open task’s probability of breaching its statutory limit within a horizon of working days, and departments ranked by expected breaches, as things are and under a what-if (managers, their jurisdiction)',
     description:
-      'The open cases of the manager’s jurisdiction subtree, read in one read-only transaction, run forward on a virtual clock `runs` times (Monte Carlo, seeded) with the engine’s step and each department’s measured work (decisions per clerk per working day, handling times); a department with fewer than 20 recorded decisions takes the simulation profile’s figures, and the answer names it. Nothing is written.',
+      'The open cases of the manager’s jurisdiction subtree, read in one read-only transaction, run forward on a virtual clock `runs` times (Monte Carlo, seeded) with the engine’s step and each department’s measured work (decisions per clerk per working day, handling times); a department with fewer than 20 recorded decisions takes the simulation profile’s figures, and the answer names it. Nothing is written. ' +
+      'A what-if names departments of the caller’s jurisdiction only: 400 `unknown-department` for one that does not exist, 403 `department-out-of-scope` for another jurisdiction’s, each naming the field (`whatIf.clerks.<id>`, `whatIf.closures[<i>].departmentId`).',
     security: USER_SECURITY,
     middleware: [access.user(['manager']), jsonBody({ maxBytes: maxBodyBytes })] as const,
     request: { body: { required: true, content: { 'application/json': { schema: forecastRequestSchema } } } },

@@ -30,7 +30,8 @@ export function taskWithdrawalRoutes({ runtime, access, maxBodyBytes }: TaskWith
     summary: 'Withdraw a task one has just completed (撤回) while the tasks it opened are untouched; reason optional',
     description:
       'The clerk who completed it. The next tasks close `withdrawn` (never counted as met), their timers end, and the completed step is entered again as for a return: a new activation, claimed by the clerk, its limits counted afresh. ' +
-      '409 `withdraw-too-late` once a next task was claimed, commented, handed on or asked a 补正, once the case moved on or ended; 409 `withdraw-not-supported` when the completion opened a countersignature or several steps at once.',
+      'Checked in this order: 409 `task-not-completed` for a task that is not completed (open, claimed, or closed undecided: there is nothing to take back, whoever asks); 403 `withdraw-forbidden` for a task someone else completed; ' +
+      '409 `withdraw-too-late` once a next task was claimed, commented, handed on or asked a 补正, once the case moved on or ended (`details.rule`); 409 `withdraw-not-supported` when the completion opened a countersignature or several steps at once, or for a signer’s approval.',
     security: USER_SECURITY,
     middleware: [access.user(), jsonBody({ maxBytes: maxBodyBytes })] as const,
     request: { params: idParams, body: { required: true, content: { 'application/json': { schema: withdrawBodySchema } } } },
@@ -38,7 +39,7 @@ export function taskWithdrawalRoutes({ runtime, access, maxBodyBytes }: TaskWith
       200: { description: 'The task reopened, and the next tasks closed', content: { 'application/json': { schema: withdrawResultSchema } } },
       ...errorResponses(...BODY_ERRORS, 401, 404, 409),
       403: {
-        description: '`withdraw-forbidden`: only the clerk who completed the task withdraws it; `api-key-not-allowed` for an API key',
+        description: '`withdraw-forbidden`: the task was completed by someone else; only the clerk who completed it withdraws it. `api-key-not-allowed` for an API key',
         content: { 'application/json': { schema: errorBodySchema } },
       },
     },

@@ -108,7 +108,7 @@ export function tasksRoutes({ runtime, access, maxBodyBytes }: TasksRoutesOption
     tags: ['tasks'],
     summary: 'Decide a task; the case moves on inside the request',
     description:
-      "409 `task-not-open` when the task was completed or closed meanwhile. 400 `invalid-task-input` with `details.field` `data.<key>` and `details.reason` `read-only` or `hidden` when `data` writes a field the task's node does not make editable (`fieldPermissions`); an editable application field is checked against the data schema. A `requestSupplement` (补正) names `supplementItems` (400 `supplement-items-required` when none, `supplement-item-invalid` naming `supplementItems[i].field` for a field the application does not have) and may be made once per task activation (409 `supplement-already-requested`).",
+      "409 `task-not-open` when the task was completed or closed meanwhile. 400 `invalid-task-input` with `details.field` `data.<key>` and `details.reason` `read-only` or `hidden` when `data` writes a field the task's node does not make editable (`fieldPermissions`); an editable application field is checked against the data schema. A `requestSupplement` (补正) names `supplementItems` (400 `supplement-items-required` when none, `supplement-item-invalid` naming `supplementItems[i].field` for a field the application does not have) and may be made once per task activation (409 `supplement-already-requested`); `supplementItems` with any other outcome answer 400 `invalid-task-input` naming `supplementItems` (reason `not-a-supplement`).",
     security: USER_SECURITY,
     middleware: [access.user(), jsonBody({ maxBytes: maxBodyBytes })] as const,
     request: {

@@ -40,7 +40,9 @@ export function webhooksRoutes({ runtime, access, maxBodyBytes }: WebhooksRoutes
     summary: 'Subscribe a webhook to events of the cases this API key filed',
     description:
       'Deliveries are POSTed as JSON, signed in `Tongban-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>">`, named in `Tongban-Delivery` ' +
-      '(the same on every retry) and `Tongban-Event`; a non-2xx answer or none within the timeout is retried with exponential backoff. At most 10 per key.',
+      '(the same on every retry) and `Tongban-Event`; a non-2xx answer or none within the timeout is retried with exponential backoff. At most 10 per key. ' +
+      '400 `invalid-webhook-url` (`details.field` `url`) names the reason: `scheme`, `credentials`, `fragment`, `not-a-url`, `too-long`, or `private-address` for a host that is a loopback, private, link-local, unique-local, multicast or unspecified address or `localhost` (`details.range`); ' +
+      'a host name that resolves only to such addresses when a delivery is made is not contacted, and the delivery fails at once. The operator allows private hosts in `TONGBAN_WEBHOOK_ALLOWED_HOSTS`.',
     security: API_KEY_SECURITY,
     middleware: [access.intake(), jsonBody({ maxBytes: maxBodyBytes })] as const,
     request: { body: { required: true, content: { 'application/json': { schema: subscribeBodySchema } } } },

@@ -1,7 +1,8 @@
 import { z } from '@hono/zod-openapi';
 import { caseStatuses, caseSuspensionReasons, handoffKinds, slaStates, taskStatuses } from '../../db/schema/index.ts';
 import { idParamSchema } from './common.schema.ts';
-import { APPLICANT_LIMITS, DATA_LIMITS, DOCUMENT_LIMITS, freeFormObject } from './free-form.schema.ts';
+import { applicantSchema } from './applicant.schema.ts';
+import { DATA_LIMITS, DOCUMENT_LIMITS, freeFormObject } from './free-form.schema.ts';
 import { nullableTimestampSchema, timestampSchema } from './timestamp.schema.ts';
 import { workflowKeyParamSchema } from './definition.schema.ts';
 
@@ -206,10 +207,8 @@ export const createCaseBodySchema = z
   .strictObject({
     definitionKey: workflowKeyParamSchema,
     jurisdiction: idParamSchema.openapi({ example: 'sh-huangpu-nanjing-east' }),
-    applicant: freeFormObject(APPLICANT_LIMITS, 'Who applies: name, contact, identity number').openapi({
-      example: { name: '张三', idNumber: '310101199001011234' },
-    }),
-    data: freeFormObject(DATA_LIMITS, "The application, checked against the workflow's `dataSchema`"),
+    applicant: applicantSchema.openapi({ example: { name: '张三', phone: '13800000000', idType: 'residentIdCard', idNumber: '310101199001011234' } }),
+    data: freeFormObject(DATA_LIMITS, "The application, checked against the workflow's `dataSchema`: a key it does not declare is refused (400 `invalid-case-data`, `details.reason` `unknown-field`, `details.field` `data.<key>`)"),
   })
   .openapi('CreateCaseRequest');
 

@@ -10,12 +10,16 @@ export const whatIfSchema = z
       .record(departmentId, z.number().int().min(-100).max(100))
       .refine((clerks) => Object.keys(clerks).length <= 200, 'At most 200 departments')
       .optional()
-      .openapi({ maxProperties: 200, description: 'Clerks added (positive) or removed (negative) per department id', example: { 'sh-huangpu-market-regulation': 2 } }),
+      .openapi({
+        maxProperties: 200,
+        description: 'Clerks added (positive) or removed (negative) per department id: a department of the caller’s jurisdiction (403 `department-out-of-scope` otherwise)',
+        example: { 'sh-huangpu-market-regulation': 2 },
+      }),
     closures: z
       .array(z.strictObject({ departmentId, day: z.number().int().min(1).max(60).openapi({ description: 'Working day of the horizon, 1 the first' }) }))
       .max(200)
       .optional()
-      .openapi({ description: 'Departments closed for one working day of the horizon' }),
+      .openapi({ description: 'Departments of the caller’s jurisdiction closed for one working day of the horizon (403 `department-out-of-scope` for another)' }),
   })
   .openapi('ForecastWhatIf');
 
@@ -41,6 +45,7 @@ const departmentSchema = z
     tasksPerClerkPerDay: z.number(),
     source: z.enum(['history', 'profile']).openapi({ description: '`profile` when fewer than 20 decisions were recorded: the simulation profile stands in' }),
     decisions: z.number().int(),
+    inScope: z.boolean().openapi({ description: 'A department of the caller’s jurisdiction, which a what-if may change; false for one of a higher level that handles some of the cases (403 `department-out-of-scope` in a what-if)' }),
     whatIf: z.object({ expectedBreaches: z.number(), expectedDecisions: z.number(), clerks: z.number().int() }).optional(),
   })
   .openapi('ForecastDepartment');

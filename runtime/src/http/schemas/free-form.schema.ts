@@ -17,9 +17,6 @@ export interface FreeFormLimits {
 /** Application and form data: `data` of a case, a completion, a supplement, a resumption. */
 export const DATA_LIMITS: FreeFormLimits = { maxKeys: 200, maxKeyLength: 200, maxStringLength: 10_000, maxArrayLength: 1_000, maxBytes: 262_144 };
 
-/** Who applies: `applicant` of a case. */
-export const APPLICANT_LIMITS: FreeFormLimits = { maxKeys: 50, maxKeyLength: 100, maxStringLength: 1_000, maxArrayLength: 100, maxBytes: 16_384 };
-
 /** A document handed in with a supplement, described as a small record. */
 export const DOCUMENT_LIMITS: FreeFormLimits = { maxKeys: 50, maxKeyLength: 100, maxStringLength: 2_000, maxArrayLength: 100, maxBytes: 16_384 };
 

@@ -46,7 +46,7 @@ export const completeTaskBodySchema = z
       .array(supplementItemSchema)
       .max(100)
       .optional()
-      .openapi({ description: 'For `requestSupplement` (补正), required and not empty: every field or document the applicant must supply, told at once (行政许可法 art. 32)' }),
+      .openapi({ description: 'For `requestSupplement` (补正), required and not empty: every field or document the applicant must supply, told at once (行政许可法 art. 32). Refused with any other outcome' }),
   })
   .openapi('CompleteTaskRequest');
 

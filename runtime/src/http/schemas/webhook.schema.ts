@@ -6,7 +6,7 @@ import { nullableTimestampSchema, timestampSchema } from './timestamp.schema.ts'
 /** `POST /webhooks`. */
 export const subscribeBodySchema = z
   .strictObject({
-    url: z.string().min(1).max(MAX_WEBHOOK_URL_LENGTH).openapi({ description: 'Where deliveries are POSTed: http or https, no credentials, no fragment', example: 'https://portal.example.gov.cn/hooks/tongban' }),
+    url: z.string().min(1).max(MAX_WEBHOOK_URL_LENGTH).openapi({ description: 'Where deliveries are POSTed: http or https, no credentials, no fragment, a public host (not a private address or localhost)', example: 'https://portal.example.gov.cn/hooks/tongban' }),
     secret: z.string().min(16).max(200).openapi({ description: 'Key of the HMAC-SHA256 signature in `Tongban-Signature`; never sent back', example: 'whsec-2f7c9a1e5b3d4c6f' }),
     events: z.array(z.enum(webhookEvents)).min(1).max(webhookEvents.length).openapi({ description: 'Events wanted', example: ['case.accepted', 'case.completed'] }),
   })

@@ -59,6 +59,7 @@ const NON_FIELD_CODES = new Set([
   'not-countersign',
   'withdraw-too-late',
   'withdraw-forbidden',
+  'task-not-completed',
 ]);
 
 const MARKET = 'huangpu.market';

@@ -45,8 +45,8 @@ export interface StartHttpOptions {
   app?: Partial<AppOptions>;
   /** Service handlers besides the built-in ones. */
   services?: Record<string, ServiceHandler | RegisteredService>;
-  /** How webhook deliveries are retried and timed out. */
-  webhooks?: Pick<RuntimeOptions, 'webhookRetry' | 'webhookTimeoutMs'>;
+  /** How webhook deliveries are retried and timed out, and the private hosts they may reach (a local receiver). */
+  webhooks?: Pick<RuntimeOptions, 'webhookRetry' | 'webhookTimeoutMs' | 'webhookAllowedHosts'>;
 }
 
 /** Starts a runtime (workers running) and its app for one test file. */
