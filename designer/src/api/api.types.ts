@@ -114,8 +114,23 @@ export interface Task {
   extension: TaskExtension | null;
   /** For one task of a countersignature (会签): which of how many, going to which department kind or assignee. */
   instance: { over: 'departments' | 'assignees'; item: string; index: number; of: number } | null;
-  /** A signer added to a single task (加签): on the signer's task (`signer`) and on the task it holds. */
-  signing?: { role: 'signer' | 'after' | 'waiting'; position: 'before' | 'after'; by: string; reason: string; at: string } | null;
+  /**
+   * A signer added to a single task (加签): on the signer's task (`signer`, holding `parentTaskId`),
+   * on a task whose assignee decides before signer `signerId` (`after`), or on a task held until
+   * its signer's task `signerTaskId` is approved (`waiting`, with the held `decision` when the
+   * signer acts after the assignee).
+   */
+  signing?: {
+    role: 'signer' | 'after' | 'waiting';
+    position: 'before' | 'after';
+    parentTaskId?: string;
+    signerId?: string;
+    signerTaskId?: string;
+    by: string;
+    reason: string;
+    at: string;
+    decision?: { outcome: string };
+  } | null;
   /** The first handler of a task transferred or delegated since. */
   ownerId: string | null;
   /** The delegation (委派) under way: the delegatee `to` may only resolve it back to `from`. */
@@ -128,7 +143,7 @@ export interface Task {
 
 /** One link of a task's chain of handlers. */
 export interface TaskHandoff {
-  kind: 'transfer' | 'delegate' | 'resolve' | 'unclaim' | 'reassign';
+  kind: 'transfer' | 'delegate' | 'resolve' | 'unclaim' | 'reassign' | 'addSigner' | 'signerApproved' | 'removeSigner';
   by: string | null;
   from: string | null;
   to: string | null;

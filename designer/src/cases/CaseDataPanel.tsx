@@ -1,6 +1,7 @@
 import type { WorkflowDefinition } from '@tongban/engine';
 import { Card, Collapse, Descriptions, Empty, Flex, Typography } from 'antd';
 import type { CaseView, Department, TaskView } from '../api/api.types.ts';
+import { useUserNames } from '../api/task-operation-queries.ts';
 import { formatInstant } from '../i18n/format-instant.ts';
 import { useLocale, useMessages } from '../i18n/LocaleProvider.tsx';
 import { applicationEntries, describeValue, recordedSections } from './case-data-sections.ts';
@@ -9,7 +10,7 @@ import { casesMessages } from './cases.messages.ts';
 /**
  * The shared case record: the applicant, the application as filed, and what each department
  * recorded when it decided its task (a licence number, an inspection verdict), so the next
- * department reads it without re-entry.
+ * department reads it without re-entry; an added signer's approval (加签) under the signer's name.
  */
 export function CaseDataPanel({
   caseView,
@@ -26,6 +27,7 @@ export function CaseDataPanel({
 }) {
   const t = useMessages(casesMessages);
   const { locale } = useLocale();
+  const nameOf = useUserNames();
   const words = { yes: t.yes, no: t.no };
   const application = applicationEntries(definition, caseView.data, words);
   const recorded = recordedSections(definition, tasks, words);
@@ -77,7 +79,11 @@ export function CaseDataPanel({
                       bordered
                       title={
                         <Flex justify="space-between" gap={8}>
-                          <span>{t.recordedBy(task.name, departments.get(task.departmentId)?.name ?? task.departmentId)}</span>
+                          <span>
+                            {task.signing?.role === 'signer'
+                              ? t.recordedBySigner(task.name, nameOf(task.assigneeId))
+                              : t.recordedBy(task.name, departments.get(task.departmentId)?.name ?? task.departmentId)}
+                          </span>
                           <Typography.Text type="secondary" style={{ fontWeight: 'normal', fontSize: 12 }}>
                             {formatInstant(task.completedAt, locale)}
                           </Typography.Text>
@@ -85,7 +91,7 @@ export function CaseDataPanel({
                       }
                     >
                       {task.outcome !== null && (
-                        <Descriptions.Item label={t.outcome}>{outcomeLabel(task.nodeId, task.outcome)}</Descriptions.Item>
+                        <Descriptions.Item label={t.outcome}>{task.signing?.role === 'signer' ? t.signerApproved : outcomeLabel(task.nodeId, task.outcome)}</Descriptions.Item>
                       )}
                       {entries.map((entry) => (
                         <Descriptions.Item key={entry.key} label={entry.label}>

@@ -12,7 +12,7 @@ import { casesMessages } from './cases.messages.ts';
 
 const statusColours: Record<string, string> = { open: 'default', claimed: 'blue', completed: 'green', closed: 'default' };
 
-/** Every task of a case, in the order they started, with department, clerk and SLA; a row opens the task. */
+/** Every task of a case, in the order they started, with department, clerk and SLA (an added signer's task tagged); a row opens the task. */
 export function CaseTasksTable({
   tasks,
   definition,
@@ -28,7 +28,20 @@ export function CaseTasksTable({
   const { locale } = useLocale();
   const nameOf = useUserNames();
   const columns: ColumnsType<TaskView> = [
-    { title: t.taskColumns.name, dataIndex: 'name', key: 'name' },
+    {
+      title: t.taskColumns.name,
+      key: 'name',
+      render: (_, task) => (
+        <>
+          {task.name}
+          {task.signing?.role === 'signer' && (
+            <Tag color="purple" style={{ marginInlineStart: 6 }}>
+              {t.signerTag}
+            </Tag>
+          )}
+        </>
+      ),
+    },
     {
       title: t.taskColumns.department,
       key: 'department',

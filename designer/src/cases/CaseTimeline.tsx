@@ -68,8 +68,9 @@ export function CaseTimeline({
       case 'task.created': {
         const department = text(p.departmentId);
         const due = text(p.dueAt);
+        const handler = signerTaskCreated(event) ? nameOf(text(p.assigneeId)) : department === null ? null : (departments.get(department)?.name ?? department);
         return [
-          [text(p.name) ?? nodeName(p.nodeId), department === null ? null : (departments.get(department)?.name ?? department)]
+          [text(p.name) ?? nodeName(p.nodeId), handler]
             .filter(Boolean)
             .join(' → '),
           due === null ? null : t.dueLine(formatInstant(due, locale)),
@@ -137,7 +138,7 @@ export function CaseTimeline({
             content: (
               <div data-testid={`timeline-${event.type}`}>
                 <Typography.Text strong style={{ display: 'block' }}>
-                  {t.events[event.type] ?? o.events[event.type] ?? event.type}
+                  {signerTaskCreated(event) ? t.signerTaskCreated : (t.events[event.type] ?? o.events[event.type] ?? event.type)}
                 </Typography.Text>
                 {line !== null && line !== '' && <div>{line}</div>}
                 <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block' }}>
@@ -150,4 +151,10 @@ export function CaseTimeline({
       />
     </Card>
   );
+}
+
+/** Whether `event` opened an added signer's task (加签), which goes to the signer rather than a department. */
+function signerTaskCreated(event: CaseEvent): boolean {
+  const signing = event.payload.signing as { role?: unknown } | undefined;
+  return event.type === 'task.created' && signing?.role === 'signer';
 }

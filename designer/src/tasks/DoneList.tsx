@@ -12,33 +12,38 @@ import { useApiErrorText } from '../shell/use-api-error-text.ts';
 import { taskListsMessages } from './task-lists.messages.ts';
 import { taskPath } from './task-path.ts';
 import { tasksMessages } from './tasks.messages.ts';
-import { workbenchMessages } from './workbench.messages.ts';
 
 /**
  * 已办: the tasks the signed-in user completed or handed on, most recent first (`GET /tasks/done`),
- * with 撤回 on the rows the API marks `withdrawable` (`POST /tasks/{id}/withdraw`).
+ * an added signer's task (加签) tagged as one, with 撤回 on the rows the API marks `withdrawable`
+ * (`POST /tasks/{id}/withdraw`).
  */
 export function DoneList() {
   const t = useMessages(taskListsMessages);
   const s = useMessages(tasksMessages);
-  const w = useMessages(workbenchMessages);
   const { locale } = useLocale();
   const { message } = AntApp.useApp();
   const errorText = useApiErrorText();
   const withdraw = useTaskOperation(({ taskId }: { taskId: string; caseId: string }) => taskOperationsApi.withdraw(taskId));
   const [page, setPage] = useState({ current: 1, pageSize: 20 });
   const done = useDoneTasks({ limit: page.pageSize, offset: (page.current - 1) * page.pageSize }, true);
-  const outcomeLabel = (outcome: string | null) =>
-    outcome === null ? null : ((w.defaultLabels as Record<string, string>)[outcome] ?? outcome);
+  const outcomeLabel = (outcome: string | null) => (outcome === null ? null : (t.outcomes[outcome] ?? outcome));
 
   const columns: ColumnsType<DoneTask> = [
     {
       title: s.columnTask,
       key: 'task',
       render: (_, task) => (
-        <AppLink to={taskPath(task)} testId={`done-link-${task.id}`}>
-          <Typography.Text strong>{task.name}</Typography.Text>
-        </AppLink>
+        <>
+          <AppLink to={taskPath(task)} testId={`done-link-${task.id}`}>
+            <Typography.Text strong>{task.name}</Typography.Text>
+          </AppLink>
+          {task.signing?.role === 'signer' && (
+            <Tag color="purple" style={{ marginInlineStart: 6 }}>
+              {t.signerTag}
+            </Tag>
+          )}
+        </>
       ),
     },
     {
@@ -56,7 +61,11 @@ export function DoneList() {
       title: t.columnOutcome,
       key: 'outcome',
       render: (_, task) =>
-        task.status === 'completed' ? <Tag color="green">{outcomeLabel(task.outcome) ?? s.completed}</Tag> : <Tag color="blue">{t.handedOn}</Tag>,
+        task.status !== 'completed' ? (
+          <Tag color="blue">{t.handedOn}</Tag>
+        ) : (
+          <Tag color="green">{task.signing?.role === 'signer' ? t.signerApproved : (outcomeLabel(task.outcome) ?? s.completed)}</Tag>
+        ),
     },
     { title: t.columnCompletedAt, key: 'at', render: (_, task) => formatInstant(task.completedAt ?? task.handoffs.at(-1)?.at ?? task.createdAt, locale) },
     {
@@ -65,6 +74,7 @@ export function DoneList() {
       render: (_, task) =>
         task.withdrawable && (
           <Popconfirm
+            placement="topRight"
             title={t.withdrawConfirm}
             onConfirm={() =>
               withdraw.mutateAsync({ taskId: task.id, caseId: task.caseId }).then(

@@ -82,7 +82,7 @@ export function TaskOperationDialog({ operation, task, selfId, submitting, onSub
     transfer: t.transferTitle,
     delegate: t.delegateTitle,
     resolve: t.resolveTitle,
-    addSigners: t.addSignersTitle,
+    addSigners: task.instance === null ? t.addSignerTitle : t.addSignersTitle,
     removeSigner: t.removeSignerTitle,
     copy: t.copyTitle,
   };

@@ -25,6 +25,7 @@ import { HandlerChain } from './HandlerChain.tsx';
 import { mayDecideTask } from './may-decide-task.ts';
 import { outcomeOptions, returnTargets, userTaskOf, type OutcomeKind, type OutcomeOption } from './outcome-options.ts';
 import { ReturnDialog, type ReturnDecision } from './ReturnDialog.tsx';
+import { signingNotice } from './signing-notice.ts';
 import { SupplementDialog } from './SupplementDialog.tsx';
 import { TaskComments } from './TaskComments.tsx';
 import { TaskOperationsBar } from './TaskOperationsBar.tsx';
@@ -55,8 +56,9 @@ export interface TaskWorkbenchProps {
  * and decide with one button per allowed outcome. `return` asks for a target and a reason,
  * `requestSupplement` for what the applicant must supply; the others confirm first. When the
  * node offers an extension of its statutory limit, the clerk who claimed it may ask for one before
- * the deadline (amount up to the cap, reason); its state is shown on the task. Conflicts (409) and
- * refusals (403) are shown as clear messages.
+ * the deadline (amount up to the cap, reason); its state is shown on the task. A task with an added
+ * signer (加签) says so: the clerk waits for the signer's approval, and the signer only approves
+ * (with an opinion; the form is the clerk's). Conflicts (409) and refusals (403) are shown as clear messages.
  */
 export function TaskWorkbench({ task, caseView, definition, departmentName }: TaskWorkbenchProps) {
   const t = useMessages(workbenchMessages);
@@ -86,16 +88,22 @@ export function TaskWorkbench({ task, caseView, definition, departmentName }: Ta
   }, [definition.dataSchema, caseView.data]);
 
   const open = task.status === 'open' || task.status === 'claimed';
-  const mayAct = mayDecideTask(user, task);
   const mine = task.status === 'claimed' && task.assigneeId === user?.id;
+  // An added signer (加签), of whatever department, only approves their task: the form is the clerk's.
+  const signer = task.signing?.role === 'signer';
+  const mayAct = mayDecideTask(user, task) || (signer && mine);
   const delegatedToMe = task.delegation !== null && task.delegation.to === user?.id;
-  // A delegatee only gives an opinion and resolves the task back: the owner completes it.
-  const editable = open && mayAct && mine && task.delegation === null && !task.suspended;
+  // A delegatee only gives an opinion and resolves the task back: the owner completes it. A task
+  // waiting for its signer is completed once they approve.
+  const editable = open && mayAct && mine && task.delegation === null && !task.suspended && task.signing?.role !== 'waiting';
+  const formEditable = editable && !signer;
+  const decisions = useMemo<OutcomeOption[]>(() => (signer ? [{ id: 'approve', label: o.signerApprove, kind: 'approve' }] : options), [signer, options, o.signerApprove]);
+  const signing = signingNotice(task, user?.id, o, nameOf);
   const mayComment = open && (mine || delegatedToMe || (user?.roles.some((role) => role === 'manager' || role === 'admin') ?? false));
   const error = claim.error ?? complete.error ?? requestExtension.error;
   const offeredExtension = node?.extension;
   const pastDue = task.dueAt !== null && now !== undefined && new Date(task.dueAt).getTime() <= now.getTime();
-  const mayRequestExtension = editable && offeredExtension !== undefined && task.extension === null && task.dueAt !== null;
+  const mayRequestExtension = formEditable && offeredExtension !== undefined && task.extension === null && task.dueAt !== null;
 
   const onRequestExtension = (input: { amount: number; reason: string }) =>
     requestExtension.mutate(
@@ -135,8 +143,9 @@ export function TaskWorkbench({ task, caseView, definition, departmentName }: Ta
       setDialog(option.kind);
       return;
     }
-    // The API asks for required fields unless the task is rejected, so only a rejection skips validation.
-    const data = option.kind === 'reject' ? currentData() : await submitGeneratedForm(form, fields);
+    // The API asks for required fields unless the task is rejected, so only a rejection skips
+    // validation; a signer's approval carries no form data.
+    const data = signer ? {} : option.kind === 'reject' ? currentData() : await submitGeneratedForm(form, fields);
     if (data === null) {
       void message.warning(t.formInvalid);
       return;
@@ -248,14 +257,20 @@ export function TaskWorkbench({ task, caseView, definition, departmentName }: Ta
           )}
         </Descriptions>
         {task.extension !== null && <ExtensionStatus extension={task.extension} />}
+        {signing !== null && <Alert type={signing.type} showIcon title={signing.title} description={signing.description} data-testid="signing-notice" />}
         {notice}
         <TaskOperationsBar task={task} />
         {error !== null && <ErrorAlert error={error} />}
         <div>
-          <Divider titlePlacement="start" plain style={{ marginTop: 0 }}>
-            {t.form}
-          </Divider>
-          <GeneratedForm key={`${task.id}:${task.status}:${caseView.status}`} fields={fields} form={form} initialData={open ? caseView.data : (task.data ?? {})} disabled={!editable} />
+          {/* The form is the clerk's to fill: a signer approves with an opinion. */}
+          {!(signer && open) && (
+            <>
+              <Divider titlePlacement="start" plain style={{ marginTop: 0 }}>
+                {t.form}
+              </Divider>
+              <GeneratedForm key={`${task.id}:${task.status}:${caseView.status}`} fields={fields} form={form} initialData={open ? caseView.data : (task.data ?? {})} disabled={!formEditable} />
+            </>
+          )}
           {editable && (
             <Form layout="vertical">
               <Form.Item label={t.comment}>
@@ -274,7 +289,7 @@ export function TaskWorkbench({ task, caseView, definition, departmentName }: Ta
           <Flex justify="space-between" align="center" wrap gap={8} data-testid="outcome-bar">
             <Typography.Text strong>{t.decide}</Typography.Text>
             <Space wrap>
-              {options.map((option) => (
+              {decisions.map((option) => (
                 <Button
                   key={option.id}
                   type={option.kind === 'approve' ? 'primary' : 'default'}
@@ -293,7 +308,7 @@ export function TaskWorkbench({ task, caseView, definition, departmentName }: Ta
         )}
         {!open && (task.outcome !== null || task.comment !== null) && (
           <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
-            {[options.find((option) => option.id === task.outcome)?.label ?? task.outcome, task.comment].filter(Boolean).join(' · ')}
+            {[decisions.find((option) => option.id === task.outcome)?.label ?? task.outcome, task.comment].filter(Boolean).join(' · ')}
           </Typography.Paragraph>
         )}
         <div>

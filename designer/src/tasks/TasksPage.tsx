@@ -99,9 +99,16 @@ export function TasksPage() {
       key: 'task',
       render: (_, task) => (
         <Flex vertical>
-          <AppLink to={taskPath(task)} testId={`task-link-${task.id}`}>
-            <Typography.Text strong>{task.name}</Typography.Text>
-          </AppLink>
+          <span>
+            <AppLink to={taskPath(task)} testId={`task-link-${task.id}`}>
+              <Typography.Text strong>{task.name}</Typography.Text>
+            </AppLink>
+            {task.signing?.role === 'signer' && (
+              <Tag color="purple" style={{ marginInlineStart: 6 }}>
+                {l.signerTag}
+              </Tag>
+            )}
+          </span>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {formatInstant(task.createdAt, locale)}
           </Typography.Text>

@@ -26,4 +26,12 @@ describe('operationEventLine', () => {
     expect(operationEventLine(event('task.copied', { userIds: ['huangpu.health'], reason: null }), t, nameOf, departmentName)).toBe('抄送 黄浦区卫生健康委审查员');
     expect(operationEventLine(event('task.created', { nodeId: 'review' }), t, nameOf, departmentName)).toBeNull();
   });
+
+  it('names the signer added to a single task and where, the signer’s opinion, and the signer removed', () => {
+    expect(operationEventLine(event('task.signerAdded', { position: 'before', from: 'huangpu.fire', to: 'huangpu.health', reason: '请卫健先核' }), t, nameOf, departmentName)).toBe(
+      '向前加签 → 黄浦区卫生健康委审查员 · 请卫健先核',
+    );
+    expect(operationEventLine(event('task.signerApproved', { comment: '同意' }), t, nameOf, departmentName)).toBe('同意');
+    expect(operationEventLine(event('task.signerRemoved', { signer: 'huangpu.health', reason: '无需会审' }), t, nameOf, departmentName)).toBe('黄浦区卫生健康委审查员 · 无需会审');
+  });
 });

@@ -1,6 +1,6 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
-import { addDuration, caseDeadline, isEngineError, step, taskDeadlines } from '@tongban/engine';
+import { addDuration, caseDeadline, isEngineError, step } from '@tongban/engine';
 import type {
   BusinessCalendar,
   CaseContext,
@@ -39,7 +39,8 @@ import { escalateBreach } from '../timers/escalate-breach.ts';
 import { remindTask } from '../timers/remind-task.ts';
 import { firstBasis } from '../timers/deadline-basis.ts';
 import { extendDeadline, recordExtensionRefusal, recordExtensionRequest } from '../tasks/extension-effects.ts';
-import { armTimers, cancelTimers, pauseTimers, recountTimers, resumeTimers, taskDeadlineProvisional, type TimerContext, type TimerSpec } from '../timers/timer-book.ts';
+import { armTimers, cancelTimers, pauseTimers, recountTimers, resumeTimers, taskDeadlineProvisional, type TimerContext } from '../timers/timer-book.ts';
+import { taskClocks } from '../timers/task-clocks.ts';
 import { planDeliveries } from '../webhooks/plan-deliveries.ts';
 import { webhookNoticesOf } from '../webhooks/webhook-events-of.ts';
 import { cancelSubCase, deliverDeferredSubCases, notifyParent, startSubCase } from './sub-cases.ts';
@@ -462,12 +463,12 @@ export class CaseUnit implements CaseWork {
       const kind = instance?.over === 'departments' ? instance.item : node.department;
       const department = this.organisation.routeTask(this.row.jurisdictionId, kind, node.level);
       const assignee = instance?.over === 'assignees' ? assignees.get(`${department.id}/${instance.item}`) : undefined;
-      const { atRisk, breach } = node.sla ? taskDeadlines(this.context.calendar, node.sla, this.now) : {};
+      const id = randomUUID();
+      const clocks = taskClocks(this.context.calendar, node.sla, this.now, { id, activationId });
       return {
-        atRisk,
-        breach,
+        timers: clocks.timers,
         values: {
-          id: randomUUID(),
+          id,
           caseId: this.row.id,
           activationId,
           nodeId,
@@ -479,19 +480,9 @@ export class CaseUnit implements CaseWork {
           claimedAt: assignee === undefined ? null : this.now,
           instance: instance ?? null,
           createdAt: this.now,
-          atRiskAt: atRisk?.dueAt ?? null,
-          dueAt: breach?.dueAt ?? null,
-          provisional: Boolean(atRisk?.provisional || breach?.provisional),
+          ...clocks.columns,
         },
       };
-    });
-    const specs: TimerSpec[] = planned.flatMap(({ values, atRisk, breach }) => {
-      const owner = { owner: values.activationId, taskId: values.id, generation: 1 };
-      const sla = this.userTask(values.nodeId).sla;
-      return [
-        ...(atRisk && sla?.promised ? [{ ...owner, kind: 'taskAtRisk' as const, dueAt: atRisk.dueAt, basis: firstBasis(this.now, sla.promised), provisional: atRisk.provisional }] : []),
-        ...(breach && sla?.statutory ? [{ ...owner, kind: 'taskBreach' as const, dueAt: breach.dueAt, basis: firstBasis(this.now, sla.statutory), provisional: breach.provisional }] : []),
-      ];
     });
     const rows = await this.tx
       .insert(tasks)
@@ -503,7 +494,7 @@ export class CaseUnit implements CaseWork {
       this.createdTasks.push(row);
       this.record('task.created', taskCreatedPayload(row), row.id);
     }
-    await armTimers(this.timerContext(), specs);
+    await armTimers(this.timerContext(), planned.flatMap((p) => p.timers));
   }
 
   /**
@@ -523,7 +514,8 @@ export class CaseUnit implements CaseWork {
   /**
    * Closes the task of `activationId` and cancels its timers in one round trip: the two statements
    * are sent together (they touch different rows, in either order). A task waiting for an added
-   * signer closes that signer's task too; any other task costs no statement for it.
+   * signer closes that signer's task (`<activation>+sign<n>`) with it and cancels its timers too;
+   * any other task costs no statement for it.
    */
   private async closeTask(activationId: string, reason: string): Promise<void> {
     const decided = this.completion?.activationId === activationId ? this.completion : undefined;
@@ -559,6 +551,7 @@ export class CaseUnit implements CaseWork {
       .where(and(eq(tasks.caseId, this.row.id), sql`starts_with(${tasks.activationId}, ${`${activationId}+sign`})`, taskIsOpen))
       .returning();
     for (const signer of signers) {
+      await cancelTimers(this.timerContext(), { taskId: signer.id });
       this.closedTasks.push(signer);
       this.record('task.closed', { nodeId: signer.nodeId, activationId: signer.activationId, reason: signer.closeReason, slaState: signer.slaState }, signer.id);
     }

@@ -23,8 +23,8 @@ function facts(): CaseFacts {
     },
     snapshotTasks: [{ taskId: 'review#1', nodeId: 'review' }],
     tasks: [
-      { id: 't0', activationId: 'intake#1', nodeId: 'intake', status: 'completed', dueAt: due, atRiskAt: null },
-      { id: 't1', activationId: 'review#1', nodeId: 'review', status: 'open', dueAt: due, atRiskAt: due },
+      { id: 't0', activationId: 'intake#1', nodeId: 'intake', status: 'completed', dueAt: due, atRiskAt: null, signing: null },
+      { id: 't1', activationId: 'review#1', nodeId: 'review', status: 'open', dueAt: due, atRiskAt: due, signing: null },
     ],
     timers: [
       { id: 'x0', taskId: 't0', engineTimerId: null, kind: 'taskBreach', status: 'cancelled' },
@@ -66,6 +66,18 @@ describe('checkCase', () => {
     const f = facts();
     f.snapshotTasks = [];
     expect(rules(f)).toEqual(['task-not-in-snapshot']);
+  });
+
+  it('holds an added signer’s open task open through the task it signs for, and checks its timers like any task’s', () => {
+    const f = facts();
+    const signing = { role: 'signer' as const, position: 'before' as const, parentTaskId: 't1', by: 'u1', reason: '请窗口先核', at: due.toISOString() };
+    f.tasks = [...f.tasks, { id: 't2', activationId: 'review#1+sign1', nodeId: 'review', status: 'claimed', dueAt: due, atRiskAt: null, signing }];
+    f.events = [...f.events, { type: 'task.created', taskId: 't2' }];
+    expect(rules(f)).toEqual(['task-timer-missing']);
+    f.timers = [...f.timers, { id: 'x5', taskId: 't2', engineTimerId: null, kind: 'taskBreach', status: 'pending' }];
+    expect(checkCase(f)).toEqual([]);
+    f.tasks = f.tasks.map((t) => (t.id === 't1' ? { ...t, status: 'completed' as const } : t));
+    expect(rules(f)).toEqual(['task-missing', 'task-not-in-snapshot', 'timer-of-closed-task', 'audit-missing']);
   });
 
   it('finds an open task whose limit has no live timer', () => {

@@ -6,7 +6,7 @@ export interface CaseFacts {
   case: Pick<CaseRow, 'id' | 'status' | 'snapshot'>;
   /** The open tasks its snapshot names (the engine's `openTasks` on its pinned definition). */
   snapshotTasks: readonly OpenTask[];
-  tasks: readonly Pick<TaskRow, 'id' | 'activationId' | 'nodeId' | 'status' | 'dueAt' | 'atRiskAt'>[];
+  tasks: readonly Pick<TaskRow, 'id' | 'activationId' | 'nodeId' | 'status' | 'dueAt' | 'atRiskAt' | 'signing'>[];
   timers: readonly Pick<TimerRow, 'id' | 'taskId' | 'engineTimerId' | 'kind' | 'status'>[];
   invocations: readonly Pick<ServiceInvocationRow, 'activationId' | 'status'>[];
   /** Its audit trail: the type of each event and the task row it names. */
@@ -31,7 +31,8 @@ const LIVE_TIMER = new Set<string>(['pending', 'paused']);
  * - `case-status`: the row says open (`active`, `suspended`) and the snapshot has not ended, and
  *   `suspended` exactly when the snapshot holds a suspension;
  * - `task-missing` / `task-not-in-snapshot`: every task the snapshot holds open has an open task
- *   row, and every open task row is held open by the snapshot;
+ *   row, and every open task row is held open by the snapshot (an added signer's task, which the
+ *   engine does not know, through the open task it holds);
  * - `task-timer-missing`: an open task with a statutory (promised) limit has its breach (at-risk)
  *   timer, pending, paused or fired;
  * - `timer-of-closed-task`: no pending or paused timer belongs to a task no longer open;
@@ -65,7 +66,15 @@ export function checkCase(facts: CaseFacts): CaseFinding[] {
   }
   const openRows = facts.tasks.filter((task) => OPEN_TASK.has(task.status));
   for (const row of openRows) {
-    if (!heldOpen.has(row.activationId)) find('task-not-in-snapshot', `Task row ${row.id} (${row.activationId}) is ${row.status}, and the snapshot does not hold it open`);
+    if (row.signing?.role === 'signer') {
+      const { parentTaskId } = row.signing;
+      const parent = openRows.find((candidate) => candidate.id === parentTaskId);
+      if (parent === undefined || !heldOpen.has(parent.activationId)) {
+        find('task-not-in-snapshot', `Task row ${row.id} (${row.activationId}) is an added signer's, ${row.status}, and the snapshot does not hold the task it signs for (${parentTaskId}) open`);
+      }
+    } else if (!heldOpen.has(row.activationId)) {
+      find('task-not-in-snapshot', `Task row ${row.id} (${row.activationId}) is ${row.status}, and the snapshot does not hold it open`);
+    }
   }
 
   for (const row of openRows) {

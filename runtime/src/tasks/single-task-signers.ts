@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
-import { taskDeadlines } from '@tongban/engine';
 import type { CaseUnit } from '../cases/case-unit.ts';
 import { taskCreatedPayload } from '../cases/task-created-payload.ts';
 import { tasks, users, type HandoffKind, type HeldDecision, type SignerPosition, type TaskHandoff, type TaskRow, type TaskSigning } from '../db/schema/index.ts';
 import { ConflictError, InvalidInputError } from '../errors/index.ts';
+import { taskClocks } from '../timers/task-clocks.ts';
+import { armTimers, cancelTimers } from '../timers/timer-book.ts';
 
 /** A task held for its signer, with the assignee's decision when the signer was added after them. */
 export interface Released {
@@ -19,8 +20,10 @@ export interface Released {
  *   `<task>+sign<n>`); the task waits until the signer approves, then its assignee completes it.
  * - `after` (向后加签): the assignee decides first; the decision is held, a signer's task is opened
  *   then, and the decision takes effect when the signer approves.
- * A signer's task has its limits counted on the case's business calendar from when it opens, by
- * the node's SLA. The chains of handlers and the audit trail say who, to whom, why and when.
+ * A signer's task is counted like any other task: the node's limits on the case's business
+ * calendar from when it opens, with timers that mark it at risk and overdue (see `fireTimer`),
+ * pause while the case is suspended, and are cancelled when it closes (approved, removed, or closed
+ * with the task it holds). The chains of handlers and the audit trail say who, to whom, why and when.
  * @throws ConflictError `task-not-claimed`, `signer-pending`; InvalidInputError `unknown-user`, `hand-off-to-self` (field `signers`).
  */
 export async function addSigner(unit: CaseUnit, task: TaskRow, input: { position: SignerPosition; signer: string; reason: string; callerId: string }): Promise<TaskRow | undefined> {
@@ -85,15 +88,10 @@ export async function approveAsSigner(unit: CaseUnit, task: TaskRow, input: { ou
     });
   }
   const parentId = (task.signing as Extract<TaskSigning, { role: 'signer' }>).parentTaskId;
-  const [approved] = await unit.tx
-    .update(tasks)
-    .set({ status: 'completed', outcome: 'approve', comment: input.comment ?? null, completedAt: unit.now })
-    .where(eq(tasks.id, task.id))
-    .returning();
+  const approved = await closeSignerTask(unit, task, { status: 'completed', closeReason: 'completed', outcome: 'approve', comment: input.comment ?? null });
   unit.record('task.signerApproved', { nodeId: task.nodeId, activationId: task.activationId, parentTaskId: parentId, comment: input.comment ?? null }, task.id);
-  unit.closedTasks.push(approved as TaskRow);
   const released = await release(unit, parentId, { kind: 'signerApproved', from: task.assigneeId, reason: input.comment ?? null });
-  return { approved: approved as TaskRow, decided: released.decision === undefined ? undefined : released };
+  return { approved, decided: released.decision === undefined ? undefined : released };
 }
 
 /**
@@ -108,10 +106,9 @@ export async function removeAddedSigner(unit: CaseUnit, task: TaskRow, reason: s
     return { task: released.task, released };
   }
   const parentId = (task.signing as Extract<TaskSigning, { role: 'signer' }>).parentTaskId;
-  const [closed] = await unit.tx.update(tasks).set({ status: 'closed', closeReason: 'signerRemoved', completedAt: unit.now }).where(eq(tasks.id, task.id)).returning();
+  const closed = await closeSignerTask(unit, task, { status: 'closed', closeReason: 'signerRemoved' });
   unit.record('task.signerRemoved', { nodeId: task.nodeId, activationId: task.activationId, parentTaskId: parentId, signer: task.assigneeId, reason }, task.id);
-  unit.closedTasks.push(closed as TaskRow);
-  return { task: closed as TaskRow, released: await release(unit, parentId, { kind: 'removeSigner', from: task.assigneeId, reason }) };
+  return { task: closed, released: await release(unit, parentId, { kind: 'removeSigner', from: task.assigneeId, reason }) };
 }
 
 async function openSignerTask(
@@ -124,15 +121,15 @@ async function openSignerTask(
     .select({ count: sql<number>`count(*)::int` })
     .from(tasks)
     .where(and(eq(tasks.caseId, task.caseId), sql`starts_with(${tasks.activationId}, ${`${task.activationId}+sign`})`))) as [{ count: number }];
-  const node = unit.userTask(task.nodeId);
-  const { atRisk, breach } = node.sla ? taskDeadlines(unit.calendars.get(unit.case.calendarKey), node.sla, unit.now) : {};
   const id = randomUUID();
+  const activationId = `${task.activationId}+sign${count + 1}`;
+  const clocks = taskClocks(unit.calendars.get(unit.case.calendarKey), unit.userTask(task.nodeId).sla, unit.now, { id, activationId });
   const [created] = await unit.tx
     .insert(tasks)
     .values({
       id,
       caseId: task.caseId,
-      activationId: `${task.activationId}+sign${count + 1}`,
+      activationId,
       nodeId: task.nodeId,
       name: task.name,
       departmentId: task.departmentId,
@@ -141,9 +138,7 @@ async function openSignerTask(
       assigneeId: added.signerId,
       claimedAt: unit.now,
       createdAt: unit.now,
-      atRiskAt: atRisk?.dueAt ?? null,
-      dueAt: breach?.dueAt ?? null,
-      provisional: Boolean(atRisk?.provisional || breach?.provisional),
+      ...clocks.columns,
       addedBy: added.by,
       signing: { role: 'signer', position: added.position, parentTaskId: task.id, by: added.by, reason: added.reason, at },
       handoffs: [added.link],
@@ -165,7 +160,31 @@ async function openSignerTask(
   const row = created as TaskRow;
   unit.record('task.created', taskCreatedPayload(row), row.id);
   unit.createdTasks.push(row);
+  await armTimers(unit.timerContext(), clocks.timers);
   return row;
+}
+
+/**
+ * Closes a signer's task as `change` says (approved: `completed`, its SLA state `met`, or
+ * `breached` when it was overdue; removed: `closed`, `cancelled`) and cancels its timers in one
+ * round trip (the two statements touch different rows).
+ */
+async function closeSignerTask(
+  unit: CaseUnit,
+  task: TaskRow,
+  change: { status: 'completed'; closeReason: 'completed'; outcome: 'approve'; comment: string | null } | { status: 'closed'; closeReason: 'signerRemoved' },
+): Promise<TaskRow> {
+  const slaState = change.status === 'completed' ? sql`case when ${tasks.slaState} = 'overdue' then 'breached' else 'met' end` : 'cancelled';
+  const [[closed]] = await Promise.all([
+    unit.tx
+      .update(tasks)
+      .set({ ...change, slaState, completedAt: unit.now })
+      .where(eq(tasks.id, task.id))
+      .returning(),
+    cancelTimers(unit.timerContext(), { taskId: task.id }),
+  ]);
+  unit.closedTasks.push(closed as TaskRow);
+  return closed as TaskRow;
 }
 
 async function release(unit: CaseUnit, taskId: string, change: { kind: HandoffKind; from: string | null; reason: string | null }): Promise<Released> {

@@ -257,6 +257,7 @@ export class TasksService {
       const task = await currentTask(unit, taskId);
       assertHandles(viewer, task, 'complete');
       if (task.signing?.role === 'signer') {
+        assertNotSuspended(unit, task);
         const { approved, decided } = await approveAsSigner(unit, task, input);
         if (decided?.decision) await decide(unit, decided.task, decided.task.assigneeId, decided.decision);
         return { task: approved, case: caseViewOf(unit.case), nextTasks: [...unit.createdTasks] };
@@ -310,28 +311,31 @@ export class TasksService {
 }
 
 /**
- * The reason a completion gives: `reason`, else the value of the outcome's `reasonField` in
- * `data`, else the `comment` (the console writes a return's reason there); undefined when none is
- * non-blank text.
- */
-/**
  * Checks `input` as a decision on `task` (the case not suspended, the outcome and its data, a
  * reason where one is needed): its return target and reason.
  * @throws ConflictError `case-suspended`; InvalidInputError.
  */
 function checkDecision(unit: CaseUnit, task: TaskRow, input: CompleteTaskInput): { returnTo: string | undefined; reason: string | undefined } {
-  if (unit.case.status === 'suspended') {
-    const why = unit.case.suspensionReason === 'supplement' || unit.case.suspensionReason === null ? 'waits for a supplement' : `is suspended for ${unit.case.suspensionReason}`;
-    throw new ConflictError('case-suspended', `Case '${unit.case.id}' ${why}; task '${task.id}' cannot be completed now`, {
-      caseId: unit.case.id,
-      taskId: task.id,
-      reason: unit.case.suspensionReason,
-    });
-  }
+  assertNotSuspended(unit, task);
   const data = input.data ?? {};
   const node = unit.userTask(task.nodeId);
   const returnTo = checkCompletion(unit.definition.definition, node, { outcome: input.outcome, data, returnTo: input.returnTo });
   return { returnTo, reason: reasonOf(node, input, data) };
+}
+
+/**
+ * Refuses to complete `task` while its case is suspended (补正, or a period the law does not
+ * count): its clocks are paused, and so is the work on it.
+ * @throws ConflictError `case-suspended`.
+ */
+function assertNotSuspended(unit: CaseUnit, task: TaskRow): void {
+  if (unit.case.status !== 'suspended') return;
+  const why = unit.case.suspensionReason === 'supplement' || unit.case.suspensionReason === null ? 'waits for a supplement' : `is suspended for ${unit.case.suspensionReason}`;
+  throw new ConflictError('case-suspended', `Case '${unit.case.id}' ${why}; task '${task.id}' cannot be completed now`, {
+    caseId: unit.case.id,
+    taskId: task.id,
+    reason: unit.case.suspensionReason,
+  });
 }
 
 /**
@@ -367,6 +371,11 @@ export async function decide(unit: CaseUnit, task: TaskRow, assigneeId: string |
   return { asked };
 }
 
+/**
+ * The reason a completion gives: `reason`, else the value of the outcome's `reasonField` in
+ * `data`, else the `comment` (the console writes a return's reason there); undefined when none is
+ * non-blank text.
+ */
 function reasonOf(node: UserTask, input: CompleteTaskInput, data: Record<string, unknown>): string | undefined {
   const field = node.outcomes.find((o) => o.id === input.outcome)?.reasonField;
   const candidates = [input.reason, field === undefined ? undefined : data[field], input.comment];
