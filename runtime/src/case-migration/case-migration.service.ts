@@ -56,6 +56,10 @@ export class CaseMigrationService {
         continue;
       }
       const { openTasks, liveTimers } = await this.liveRowsOf(this.options.db, caseId);
+      if (hasAddedSigner(openTasks)) {
+        results.push({ caseId, status: 'refused', reason: 'signer-pending', tasks: [], timers: [] });
+        continue;
+      }
       const plan = planCaseMigration(versionOf(source), versionOf(target), row.snapshot, input.mapping);
       const changes = planTimerChanges({ plan, source: versionOf(source), target: versionOf(target), calendar: calendars.get(row.calendarKey), tasks: openTasks, timers: liveTimers });
       const taskMigrations = plan.nodes.map((node): TaskMigration => {
@@ -103,6 +107,7 @@ export class CaseMigrationService {
               return { caseId, status: 'refused', reason: plan.refusal, tasks: plan.nodes.map((node) => ({ ...node, taskId: null })), timers: [] };
             }
             const { openTasks, liveTimers } = await this.liveRowsOf(unit.tx, caseId);
+            if (hasAddedSigner(openTasks)) return { caseId, status: 'refused', reason: 'signer-pending', tasks: [], timers: [] };
             const changes = planTimerChanges({ plan, source: versionOf(source), target: versionOf(target), calendar: calendars.get(unit.case.calendarKey), tasks: openTasks, timers: liveTimers });
             const moved = await applyCaseMigration(
               unit,
@@ -170,4 +175,12 @@ export class CaseMigrationService {
     ]);
     return { openTasks, liveTimers };
   }
+}
+
+/**
+ * Whether an open task of the case has an added signer (加签), or is one's task: the engine does not
+ * know a signer's activation, so such a case moves only once the signer has acted or been removed.
+ */
+function hasAddedSigner(openTasks: readonly TaskRow[]): boolean {
+  return openTasks.some((task) => task.signing !== null);
 }

@@ -19,7 +19,7 @@ export const MIGRATION_CASE_LIMIT = 500;
  * Why a case does not move: the engine's reasons, `case-not-found`, `case-not-on-source-version`
  * (another workflow or version), or the code of an error met while moving it.
  */
-export type CaseMigrationRefusal = MigrationRefusalReason | 'case-not-found' | 'case-not-on-source-version' | (string & {});
+export type CaseMigrationRefusal = MigrationRefusalReason | 'case-not-found' | 'case-not-on-source-version' | 'signer-pending' | (string & {});
 
 /** One open task or waiting activity of a case, and what happens to it. */
 export interface TaskMigration extends ActiveNodeMigration {

@@ -11,6 +11,8 @@ let h: ExecutionHarness;
 let reviewing: string[];
 /** A case of version 1 still at its intake. */
 let atIntake: string;
+/** A case of version 1 whose market review waits for a signer added before its clerk (加签). */
+let withSigner: string;
 
 /** The clerk of each review of version 2, by node. */
 const CLERKS: Record<string, string> = { 'market-review': 'huangpu.market', fire: 'city.fire', signage: 'huangpu.urban' };
@@ -63,6 +65,9 @@ beforeAll(async () => {
   await h.publish('parallel-permit');
   reviewing = [await inParallelReviews(), await inParallelReviews()];
   atIntake = await file();
+  withSigner = await inParallelReviews();
+  const market = (await openTasksOf(withSigner)).find((task) => task.nodeId === 'market');
+  await h.runtime.addSigners(market!.id, await h.viewer('huangpu.market'), { position: 'before', signers: ['huangpu.intake'], reason: '请窗口先核' });
   await h.runtime.advanceClock({ by: { amount: 1, unit: 'workingDay' } });
   await publishVersionTwo();
 }, 120_000);
@@ -129,6 +134,14 @@ describe('migrating running cases to a later version', () => {
     ]);
     const moved = await h.runtime.applyCaseMigration({ key: 'parallel-permit', sourceVersion: 1, targetVersion: 2, mapping: MAPPING, caseIds: [reviewing[1]!] }, null);
     expect(moved.cases[0]).toMatchObject({ status: 'refused', reason: 'case-not-on-source-version' });
+  });
+
+  it('refuses a case with an added signer until the signer has acted, in the dry run and when applied', async () => {
+    const input = { key: 'parallel-permit', sourceVersion: 1, targetVersion: 2, mapping: MAPPING, caseIds: [withSigner] };
+    expect((await h.runtime.planCaseMigration(input)).cases[0]).toMatchObject({ status: 'refused', reason: 'signer-pending' });
+    expect((await h.runtime.applyCaseMigration(input, null)).cases[0]).toMatchObject({ status: 'refused', reason: 'signer-pending' });
+    const [unmoved] = await h.database.db.select().from(cases).where(eq(cases.id, withSigner));
+    expect(unmoved?.definitionVersion).toBe(1);
   });
 
   it('refuses a mapping that names no node of either version, naming the field', async () => {

@@ -27,7 +27,7 @@ export const migrationInputSchema = z
 
 const refusalDescription =
   'Why it does not move: `case-not-running`, `case-suspended`, `target-missing`, `type-mismatch`, `countersign-changed`, `activity-remapped`, ' +
-  '`duplicate-target`, `parallel-branch-unmapped`, `case-not-found`, `case-not-on-source-version`, or the code of an error met while moving it';
+  '`duplicate-target`, `parallel-branch-unmapped`, `case-not-found`, `case-not-on-source-version`, `signer-pending` (an added signer’s task is open), or the code of an error met while moving it';
 
 const taskMigrationSchema = z.object({
   nodeId: z.string(),
