@@ -8,6 +8,8 @@ import { ImportReport } from './import-report.ts';
 import { mapFlowElements } from './map-flow-elements.ts';
 import { optional } from './optional-field.ts';
 import { readDiagramBounds } from './read-diagram-bounds.ts';
+import { readerWarningParams } from './reader-warning-params.ts';
+import { reportForeignExtensions } from './report-foreign-extensions.ts';
 import type { BpmnImportOptions } from './read-process-extensions.ts';
 import { readProcessFields } from './read-process-extensions.ts';
 import { selectProcessElement } from './select-process-element.ts';
@@ -43,21 +45,29 @@ export async function importBpmn(xml: string, options: BpmnImportOptions = {}): 
   try {
     parsed = await bpmnModdle().fromXML(xml);
   } catch (error) {
-    report.add('bpmn-unreadable-xml', `The document is not BPMN 2.0 XML: ${firstLine(error)}`);
+    const reason = firstLine(error);
+    report.add('bpmn-unreadable-xml', `The document is not BPMN 2.0 XML: ${reason}`, {}, { reason });
     return { diagnostics: report.diagnostics };
   }
   for (const warning of parsed.warnings) {
     const element = warning.element as { id?: unknown; $type?: unknown } | undefined;
-    report.add('bpmn-xml-warning', `The XML reader noted: ${firstLine(warning)}`, {
-      ...(typeof element?.id === 'string' ? { elementId: element.id } : {}),
-      ...(typeof element?.$type === 'string' ? { elementType: element.$type } : {}),
-    });
+    const reason = firstLine(warning);
+    report.add(
+      'bpmn-xml-warning',
+      `The XML reader noted: ${reason}`,
+      {
+        ...(typeof element?.id === 'string' ? { elementId: element.id } : {}),
+        ...(typeof element?.$type === 'string' ? { elementType: element.$type } : {}),
+      },
+      { ...readerWarningParams(warning), reason },
+    );
   }
 
   const definitions = parsed.rootElement;
   const selected = selectProcessElement(definitions, options.processId, report);
   if (selected === undefined) return { diagnostics: report.diagnostics };
   const fields = readProcessFields(selected.process, [selected.participantName, definitions.name], options, report);
+  reportForeignExtensions(selected.process, { elementId: selected.process.id ?? '', elementType: selected.process.$type }, report);
   // bpmn-moddle answers XPath, the BPMN default, for a document that names no language; only a
   // language the document names is taken as the language of its conditions.
   const expressionLanguage = Object.hasOwn(definitions, 'expressionLanguage') ? definitions.expressionLanguage : undefined;
@@ -70,7 +80,8 @@ export async function importBpmn(xml: string, options: BpmnImportOptions = {}): 
 
   const checked = definitionSchema.safeParse(definition);
   if (!checked.success) {
-    report.add('bpmn-invalid-option', `The imported workflow does not fit the definition schema: ${firstIssue(checked.error)}`);
+    const reason = firstIssue(checked.error);
+    report.add('bpmn-invalid-option', `The imported workflow does not fit the definition schema: ${reason}`, {}, { reason });
     return { diagnostics: report.diagnostics };
   }
   return { definition, diagnostics: report.diagnostics };
