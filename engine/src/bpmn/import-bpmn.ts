@@ -27,9 +27,11 @@ export interface BpmnImportResult {
  * a workflow definition. Maps start and end events, user tasks (plain and manual tasks too, with a
  * warning), exclusive and parallel gateways, sequence flows (FEEL `conditionExpression` →
  * `condition`, a gateway's `default` → `default: true`) and timer boundary events on tasks
- * (→ `slaBreach` edges), keeping ids, names and DI positions, and Tongban's fields from the
- * `tongban:` extension (`TONGBAN_BPMN_NAMESPACE`). Everything else is reported, one diagnostic per
- * element with its id and type (`engine/docs/bpmn.md` lists the codes). The definition fits the
+ * (→ `slaBreach` edges), keeping ids, names and DI positions (each node centred on its shape), and
+ * Tongban's fields from the `tongban:` extension (`TONGBAN_BPMN_NAMESPACE`). Everything else is
+ * reported, one diagnostic per element with its id and type, and so is every attribute and
+ * extension element of another tool on what is imported (`engine/docs/bpmn.md` lists the codes;
+ * each finding's `params` holds what its message quotes). The definition fits the
  * definition schema; `validate` tells what still keeps it from compiling. Never throws on user input.
  *
  * Pure: performs no I/O (asynchronous only because the XML reader is).

@@ -18,6 +18,7 @@ import type {
 } from 'bpmn-moddle/types';
 import { idSchema, slaActionSchema, slaLimitSchema } from '../definition/index.ts';
 import type { Duration, SlaAction, SlaLimit, WorkflowDefinitionInput } from '../definition/index.ts';
+import { shapeSizeOf } from './bpmn-shape-sizes.ts';
 import { DefinitionIds } from './definition-ids.ts';
 import type { BpmnTimerText } from './bpmn-diagnostic.types.ts';
 import type { BpmnDiagnosticPlace, ImportReport } from './import-report.ts';
@@ -119,8 +120,8 @@ interface BreachSettings {
 
 /**
  * Maps the flow elements of `process` to definition nodes and edges, keeping ids (rewritten only
- * where a BPMN id does not fit a definition id), names and DI positions. Each element becomes a
- * node or an edge, or is reported: `bpmn-unsupported-element` for an element Tongban has no
+ * where a BPMN id does not fit a definition id), names and DI positions (each node centred on its
+ * shape). Each element becomes a node or an edge, or is reported: `bpmn-unsupported-element` for an element Tongban has no
  * counterpart for, `bpmn-dropped-flow` for a sequence flow whose end was not imported. A timer
  * boundary event on a task becomes, with its outgoing flows, the task's `slaBreach` edges.
  * @internal
@@ -249,7 +250,7 @@ function mapNode(entry: NodeEntry, id: string, index: number, bounds: ReadonlyMa
   reportForeignExtensions(element, place, report);
   const box = bounds.get(key);
   if (box === undefined) report.add('bpmn-missing-layout', `${element.$type} '${key}' has no shape in the diagram; it has no position`, place, {});
-  const base = { id, name, ...optional('position', box === undefined ? undefined : { x: box.x, y: box.y }) };
+  const base = { id, name, ...optional('position', box === undefined ? undefined : positionOf(box, entry.type)) };
 
   switch (entry.type) {
     case 'startEvent':
@@ -299,6 +300,18 @@ function mapNode(entry: NodeEntry, id: string, index: number, bounds: ReadonlyMa
     default:
       return { ...base, type: entry.type };
   }
+}
+
+/**
+ * Where a node of `type` drawn as `box` goes on the canvas: the top-left corner of the node's own
+ * size (`shapeSizeOf`) centred where the shape was. Other tools draw smaller shapes (bpmn.io: tasks
+ * 100 × 80, events 36 × 36, gateways 50 × 50); keeping each centre keeps their flows aligned and
+ * their gaps shared on both sides, where keeping the corner would grow every shape into the gap on
+ * its right. A shape at Tongban's own size keeps its corner.
+ */
+function positionOf(box: ShapeBounds, type: NodeEntry['type']): { x: number; y: number } {
+  const size = shapeSizeOf(type);
+  return { x: box.x + (box.width - size.width) / 2, y: box.y + (box.height - size.height) / 2 };
 }
 
 /**
