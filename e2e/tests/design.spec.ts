@@ -263,6 +263,7 @@ test.describe('designing a process', () => {
       });
     });
     await step('the designer exports the workflow as XState', page, async () => {
+      await page.getByTestId('toolbar-export').click();
       await page.getByTestId('toolbar-export-machine').click();
       await collected;
     });

@@ -5,6 +5,8 @@ import { App, Badge, Tabs } from 'antd';
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { isApiError } from '../api/api-error.ts';
 import { useMessages } from '../i18n/index.ts';
+import { BpmnImportReport, type BpmnImportOutcome } from './bpmn/BpmnImportReport.tsx';
+import { useBpmnTransfer } from './bpmn/use-bpmn-transfer.ts';
 import { addNodeAction, DesignCanvas } from './DesignCanvas.tsx';
 import { DesignToolbar } from './DesignToolbar.tsx';
 import { designApi, diagnosticsOfRefusal } from './design-api.ts';
@@ -50,8 +52,8 @@ function sameProblem(a: Diagnostic, b: Diagnostic): boolean {
 
 /**
  * The process Design screen: palette, canvas, properties, live diagnostics, auto-layout,
- * undo/redo, copy/paste, drafts, publish, version history and diff, import/export, and a
- * simulation on the engine's step.
+ * undo/redo, copy/paste, drafts, publish, version history and diff, import/export (JSON, XState,
+ * BPMN with its import report), and a simulation on the engine's step.
  */
 export function DesignPage() {
   return (
@@ -85,6 +87,7 @@ function DesignWorkspace() {
   const [publishDialog, setPublishDialog] = useState<{ refusal: string | null } | null>(null);
   const [activeNodeIds, setActiveNodeIds] = useState<string[]>([]);
   const [drafts, setDrafts] = useState<Draft[]>(() => listDrafts(localStorage));
+  const [bpmnOutcome, setBpmnOutcome] = useState<BpmnImportOutcome | null>(null);
   const definition = state.history.present;
 
   const departments = useQuery({ queryKey: ['departments'], queryFn: designApi.listDepartments });
@@ -130,6 +133,7 @@ function DesignWorkspace() {
     setOrigin(nextOrigin);
     setSaved(next);
     setServer(null);
+    setBpmnOutcome(null);
     setActiveNodeIds([]);
     setLoadId((id) => id + 1);
     setFitRequest((id) => id + 1);
@@ -262,7 +266,7 @@ function DesignWorkspace() {
   );
 
   const focusDiagnostic = useCallback(
-    (diagnostic: Diagnostic) => {
+    (diagnostic: Pick<Diagnostic, 'nodeId' | 'edgeId'>) => {
       const edge = diagnostic.edgeId === undefined ? undefined : definition.edges.find((e) => e.id === diagnostic.edgeId);
       if (edge !== undefined) {
         dispatch({ type: 'select', selection: { nodeIds: [], edgeIds: [edge.id] } });
@@ -301,6 +305,12 @@ function DesignWorkspace() {
   }, []);
 
   const dirty = definition !== saved;
+  const loadImported = useCallback((imported: WorkflowDefinition) => load(imported, { kind: 'imported' }), [load]);
+  const showBpmnReport = useCallback((outcome: BpmnImportOutcome) => {
+    setBpmnOutcome(outcome);
+    setTab('problems');
+  }, []);
+  const bpmn = useBpmnTransfer({ definition, dirty, loadImported, showReport: showBpmnReport });
   useEffect(() => {
     if (!dirty) return;
     const onBeforeUnload = (event: BeforeUnloadEvent) => event.preventDefault();
@@ -344,6 +354,8 @@ function DesignWorkspace() {
         onExportDefinition={() => downloadFile(`${definition.key}.definition.json`, JSON.stringify(definition, null, 2))}
         onExportMachine={exportMachine}
         onImport={(text) => void importDefinition(text)}
+        onExportBpmn={() => void bpmn.exportFile()}
+        onImportBpmn={(text, fileName) => void bpmn.importFile(text, fileName)}
       />
       <div className="tb-design-body">
         <NodePalette onAdd={addAtCentre} />
@@ -388,6 +400,7 @@ function DesignWorkspace() {
             />
           </div>
           <div className="tb-side-pane" hidden={tab !== 'problems'}>
+            {bpmnOutcome !== null && <BpmnImportReport outcome={bpmnOutcome} onSelect={focusDiagnostic} onClose={() => setBpmnOutcome(null)} />}
             <DiagnosticsList diagnostics={shown} definition={definition} onSelect={focusDiagnostic} />
           </div>
           <div className="tb-side-pane" hidden={tab !== 'simulate'}>

@@ -3,6 +3,7 @@ import {
   CloudUploadOutlined,
   CompressOutlined,
   DownloadOutlined,
+  DownOutlined,
   FileAddOutlined,
   FolderOpenOutlined,
   RedoOutlined,
@@ -10,7 +11,7 @@ import {
   UndoOutlined,
   UploadOutlined,
 } from '@ant-design/icons';
-import { Button, Divider, Flex, Tooltip, Typography } from 'antd';
+import { Button, Divider, Dropdown, Flex, Tooltip, Typography } from 'antd';
 import { useRef } from 'react';
 import { useMessages } from '../i18n/index.ts';
 import { designMessages } from './messages.ts';
@@ -35,13 +36,20 @@ export interface DesignToolbarProps {
   onExportMachine(): void;
   /** Called with the text of the JSON file the user picked. */
   onImport(text: string): void;
+  onExportBpmn(): void;
+  /** Called with the text and name of the BPMN file the user picked. */
+  onImportBpmn(text: string, fileName: string): void;
 }
 
-/** The Design screen's commands: file, history, layout, import/export, publish. */
+/**
+ * The Design screen's commands: file, history, layout, publish, and two menus: 导出 (definition
+ * JSON, XState module, BPMN) and 导入 (definition JSON, BPMN), each import a file picker.
+ */
 export function DesignToolbar(props: DesignToolbarProps) {
   const t = useMessages(designMessages);
   const b = t.toolbar;
   const fileInput = useRef<HTMLInputElement>(null);
+  const bpmnInput = useRef<HTMLInputElement>(null);
   return (
     <Flex align="center" gap={4} wrap data-testid="design-toolbar">
       <Typography.Title level={4} style={{ margin: '0 12px 0 0' }} data-testid="design-title">
@@ -75,15 +83,33 @@ export function DesignToolbar(props: DesignToolbarProps) {
         {b.fitView}
       </Button>
       <Divider orientation="vertical" />
-      <Button size="small" icon={<DownloadOutlined />} onClick={props.onExportDefinition} data-testid="toolbar-export-definition">
-        {b.exportDefinition}
-      </Button>
-      <Button size="small" icon={<DownloadOutlined />} onClick={props.onExportMachine} data-testid="toolbar-export-machine">
-        {b.exportMachine}
-      </Button>
-      <Button size="small" icon={<UploadOutlined />} onClick={() => fileInput.current?.click()} data-testid="toolbar-import">
-        {b.importDefinition}
-      </Button>
+      <Dropdown
+        trigger={['click']}
+        menu={{
+          items: [
+            { key: 'definition', icon: <DownloadOutlined />, label: <span data-testid="toolbar-export-definition">{b.exportDefinition}</span>, onClick: props.onExportDefinition },
+            { key: 'machine', icon: <DownloadOutlined />, label: <span data-testid="toolbar-export-machine">{b.exportMachine}</span>, onClick: props.onExportMachine },
+            { key: 'bpmn', icon: <DownloadOutlined />, label: <span data-testid="toolbar-export-bpmn">{b.exportBpmn}</span>, onClick: props.onExportBpmn },
+          ],
+        }}
+      >
+        <Button size="small" icon={<DownloadOutlined />} data-testid="toolbar-export">
+          {b.export} <DownOutlined />
+        </Button>
+      </Dropdown>
+      <Dropdown
+        trigger={['click']}
+        menu={{
+          items: [
+            { key: 'definition', icon: <UploadOutlined />, label: <span data-testid="toolbar-import">{b.importDefinition}</span>, onClick: () => fileInput.current?.click() },
+            { key: 'bpmn', icon: <UploadOutlined />, label: <span data-testid="toolbar-import-bpmn">{b.importBpmn}</span>, onClick: () => bpmnInput.current?.click() },
+          ],
+        }}
+      >
+        <Button size="small" icon={<UploadOutlined />} data-testid="toolbar-import-menu">
+          {b.import} <DownOutlined />
+        </Button>
+      </Dropdown>
       <input
         ref={fileInput}
         type="file"
@@ -94,6 +120,18 @@ export function DesignToolbar(props: DesignToolbarProps) {
           const file = event.target.files?.[0];
           event.target.value = '';
           if (file !== undefined) void file.text().then(props.onImport);
+        }}
+      />
+      <input
+        ref={bpmnInput}
+        type="file"
+        accept=".bpmn,.xml,application/xml,text/xml"
+        hidden
+        data-testid="import-bpmn-file"
+        onChange={(event) => {
+          const file = event.target.files?.[0];
+          event.target.value = '';
+          if (file !== undefined) void file.text().then((text) => props.onImportBpmn(text, file.name));
         }}
       />
       <Typography.Text type="secondary" style={{ marginLeft: 'auto', fontSize: 12 }} data-testid="design-status">

@@ -10,6 +10,8 @@ declare module 'bpmn-moddle' {
   export interface BpmnParseWarning extends Error {
     element?: ModdleElement;
     property?: string;
+    /** The attribute's value (an unknown attribute) or the id (an unresolved reference). */
+    value?: unknown;
   }
 
   /** What `fromXML` resolves to. */

@@ -1,8 +1,7 @@
-import type { BpmnDiagnostic, BpmnDiagnosticCode } from './bpmn-diagnostic.types.ts';
+import type { BpmnDiagnostic, BpmnDiagnosticCode, BpmnDiagnosticParams, BpmnDiagnosticPlace } from './bpmn-diagnostic.types.ts';
 import { bpmnDiagnosticSeverities } from './bpmn-diagnostic.types.ts';
 
-/** Where a finding points: the BPMN element and what it became. */
-export type BpmnDiagnosticPlace = Omit<BpmnDiagnostic, 'code' | 'severity' | 'message'>;
+export type { BpmnDiagnosticPlace } from './bpmn-diagnostic.types.ts';
 
 /**
  * Collects the findings of one import, each with the fixed severity of its code.
@@ -11,7 +10,7 @@ export type BpmnDiagnosticPlace = Omit<BpmnDiagnostic, 'code' | 'severity' | 'me
 export class ImportReport {
   readonly diagnostics: BpmnDiagnostic[] = [];
 
-  add(code: BpmnDiagnosticCode, message: string, place: BpmnDiagnosticPlace = {}): void {
-    this.diagnostics.push({ code, severity: bpmnDiagnosticSeverities[code], message, ...place });
+  add<C extends BpmnDiagnosticCode>(code: C, message: string, place: BpmnDiagnosticPlace, params: BpmnDiagnosticParams[C]): void {
+    this.diagnostics.push({ code, severity: bpmnDiagnosticSeverities[code], message, ...place, params } as BpmnDiagnostic);
   }
 }

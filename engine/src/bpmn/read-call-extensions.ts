@@ -35,6 +35,7 @@ export function readCallExtensions(
         ? `Call activity '${elementId}' names no calledElement; it calls workflow '${calledElement}' until one is picked`
         : `Call activity '${elementId}' calls '${written}', which is not a workflow key; it calls workflow '${calledElement}'`,
       place,
+      { written, calledElement },
     );
   }
   return {
@@ -52,6 +53,7 @@ function readVersion(element: TongbanCallAttributes, place: BpmnDiagnosticPlace,
     'bpmn-invalid-extension',
     `Call activity '${place.elementId ?? ''}' has tongban:calledVersion '${element.calledVersion}', which is not a positive whole number; it calls the latest version`,
     place,
+    { extension: 'tongban:calledVersion', value: element.calledVersion },
   );
   return undefined;
 }
@@ -63,7 +65,7 @@ function readInputs(element: BpmnCallActivity, place: BpmnDiagnosticPlace, repor
   for (const input of inputs.values ?? []) {
     const key = input.key?.trim() ?? '';
     if (key !== '') keys.push(key);
-    else report.add('bpmn-invalid-extension', `An input of call activity '${place.elementId ?? ''}' names no key; it is left out`, place);
+    else report.add('bpmn-invalid-extension', `An input of call activity '${place.elementId ?? ''}' names no key; it is left out`, place, { extension: 'tongban:input' });
   }
   return keys;
 }

@@ -56,7 +56,9 @@ export function readProcessFields(
   let calendar = options.calendar ?? bpmnProcess.calendar?.trim() ?? '';
   if (calendar === '') {
     calendar = DEFAULT_IMPORT_CALENDAR;
-    report.add('bpmn-missing-calendar', `Process '${place.elementId}' names no tongban:calendar; working time is counted on '${DEFAULT_IMPORT_CALENDAR}'`, place);
+    report.add('bpmn-missing-calendar', `Process '${place.elementId}' names no tongban:calendar; working time is counted on '${DEFAULT_IMPORT_CALENDAR}'`, place, {
+      calendar: DEFAULT_IMPORT_CALENDAR,
+    });
   }
   const [promised] = extensionValues<TongbanDuration>(bpmnProcess, 'tongban:PromisedSla');
   return {
@@ -66,7 +68,7 @@ export function readProcessFields(
     name,
     description: (bpmnProcess.documentation ?? []).map((doc) => doc.text ?? '').join('\n\n').trim(),
     calendar,
-    ...optional('promisedSla', readDuration(promised, 'The promised total', place, report)),
+    ...optional('promisedSla', readDuration(promised, 'promisedSla', place, report)),
     ...optional('dataSchema', readDataSchema(bpmnProcess, report)),
   };
 }
@@ -76,11 +78,14 @@ function readKey(bpmnProcess: ModdleElement<BpmnProcess & TongbanProcessAttribut
   if (options.key !== undefined) return options.key;
   if (bpmnProcess.key !== undefined) {
     if (workflowKeySchema.safeParse(bpmnProcess.key).success) return bpmnProcess.key;
-    report.add('bpmn-invalid-extension', `Process '${place.elementId}' has tongban:key '${bpmnProcess.key}', which is not a kebab-case key`, place);
+    report.add('bpmn-invalid-extension', `Process '${place.elementId}' has tongban:key '${bpmnProcess.key}', which is not a kebab-case key`, place, {
+      extension: 'tongban:key',
+      value: bpmnProcess.key,
+    });
   }
   const derived = kebabKey(bpmnProcess.id ?? '');
   const key = workflowKeySchema.safeParse(derived).success ? derived : DEFAULT_IMPORT_KEY;
-  report.add('bpmn-missing-key', `Process '${place.elementId}' has no tongban:key; the workflow is keyed '${key}'`, place);
+  report.add('bpmn-missing-key', `Process '${place.elementId}' has no tongban:key; the workflow is keyed '${key}'`, place, { key });
   return key;
 }
 
@@ -93,6 +98,7 @@ function readSchemaVersion(bpmnProcess: ModdleElement<BpmnProcess & TongbanProce
     'bpmn-invalid-extension',
     `Process '${bpmnProcess.id ?? ''}' has tongban:schemaVersion '${bpmnProcess.schemaVersion}', which this engine does not read; it is read as version ${CURRENT_SCHEMA_VERSION}`,
     { elementId: bpmnProcess.id ?? '', elementType: bpmnProcess.$type },
+    { extension: 'tongban:schemaVersion', value: bpmnProcess.schemaVersion, fallback: String(CURRENT_SCHEMA_VERSION) },
   );
   return CURRENT_SCHEMA_VERSION;
 }
@@ -101,10 +107,12 @@ function readVersion(bpmnProcess: ModdleElement<BpmnProcess & TongbanProcessAttr
   if (bpmnProcess.version === undefined) return 1;
   const version = Number(bpmnProcess.version);
   if (Number.isInteger(version) && version > 0) return version;
-  report.add('bpmn-invalid-extension', `Process '${bpmnProcess.id ?? ''}' has tongban:version '${bpmnProcess.version}', which is not a positive whole number; version 1 is used`, {
-    elementId: bpmnProcess.id ?? '',
-    elementType: bpmnProcess.$type,
-  });
+  report.add(
+    'bpmn-invalid-extension',
+    `Process '${bpmnProcess.id ?? ''}' has tongban:version '${bpmnProcess.version}', which is not a positive whole number; version 1 is used`,
+    { elementId: bpmnProcess.id ?? '', elementType: bpmnProcess.$type },
+    { extension: 'tongban:version', value: bpmnProcess.version, fallback: '1' },
+  );
   return 1;
 }
 
@@ -114,7 +122,10 @@ function readDataSchema(bpmnProcess: ModdleElement<BpmnProcess>, report: ImportR
   const place = { elementId: bpmnProcess.id ?? '', elementType: bpmnProcess.$type };
   const value = parseJsonObject(element.text ?? '');
   if (value !== undefined) return value;
-  report.add('bpmn-invalid-extension', `The tongban:dataSchema of process '${place.elementId}' is not a JSON object; it is left out`, place);
+  report.add('bpmn-invalid-extension', `The tongban:dataSchema of process '${place.elementId}' is not a JSON object; it is left out`, place, {
+    extension: 'tongban:dataSchema',
+    reason: 'it is not a JSON object',
+  });
   return undefined;
 }
 

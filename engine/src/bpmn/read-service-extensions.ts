@@ -42,18 +42,26 @@ function readImplementation(
   const handler = element.handler?.trim();
   const [http] = extensionValues<TongbanHttp>(element, 'tongban:Http');
   if (handler !== undefined && handler !== '' && http !== undefined) {
-    report.add('bpmn-invalid-extension', `Service task '${elementId}' names both tongban:handler '${handler}' and a tongban:http call; the handler is used`, place);
+    report.add('bpmn-invalid-extension', `Service task '${elementId}' names both tongban:handler '${handler}' and a tongban:http call; the handler is used`, place, {
+      extension: 'tongban:http',
+      fallback: handler,
+    });
   }
   const candidate = handler !== undefined && handler !== '' ? { handler } : http !== undefined ? { http: { method: http.method?.trim().toUpperCase(), url: http.url?.trim() } } : undefined;
   if (candidate !== undefined) {
     const parsed = serviceImplementationSchema.safeParse(candidate);
     if (parsed.success) return parsed.data;
-    report.add('bpmn-invalid-extension', `The implementation of service task '${elementId}' does not fit the definition schema: ${firstIssue(parsed.error)}`, place);
+    const reason = firstIssue(parsed.error);
+    report.add('bpmn-invalid-extension', `The implementation of service task '${elementId}' does not fit the definition schema: ${reason}`, place, {
+      extension: 'handler' in candidate ? 'tongban:handler' : 'tongban:http',
+      reason,
+    });
   }
   report.add(
     'bpmn-missing-implementation',
     `Service task '${elementId}' names no usable tongban:handler or tongban:http; it calls handler '${nodeId}' until one is picked`,
     place,
+    { handler: nodeId },
   );
   return { handler: nodeId };
 }
@@ -66,7 +74,8 @@ function readRetry(element: BpmnServiceTask, place: BpmnDiagnosticPlace, report:
     backoff: { type: retry.backoff?.trim(), delaySeconds: numberText(retry.delaySeconds) },
   });
   if (parsed.success) return parsed.data;
-  report.add('bpmn-invalid-extension', `The tongban:retry of service task '${place.elementId ?? ''}' is left out: ${firstIssue(parsed.error)}`, place);
+  const reason = firstIssue(parsed.error);
+  report.add('bpmn-invalid-extension', `The tongban:retry of service task '${place.elementId ?? ''}' is left out: ${reason}`, place, { extension: 'tongban:retry', reason });
   return undefined;
 }
 

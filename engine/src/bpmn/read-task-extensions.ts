@@ -50,14 +50,16 @@ export function readTaskExtensions(
   const elementId = place.elementId ?? '';
   const department = element.department?.trim() ?? '';
   if (department === '') {
-    report.add('bpmn-missing-department', `Task '${elementId}' names no tongban:department; pick the department that handles it`, place);
+    report.add('bpmn-missing-department', `Task '${elementId}' names no tongban:department; pick the department that handles it`, place, {});
   }
   let candidateRole = element.candidateRole?.trim();
   if (candidateRole === undefined) {
     candidateRole = DEFAULT_CANDIDATE_ROLE;
-    report.add('bpmn-missing-candidate-role', `Task '${elementId}' names no tongban:candidateRole; it is offered to '${DEFAULT_CANDIDATE_ROLE}'`, place);
+    report.add('bpmn-missing-candidate-role', `Task '${elementId}' names no tongban:candidateRole; it is offered to '${DEFAULT_CANDIDATE_ROLE}'`, place, {
+      role: DEFAULT_CANDIDATE_ROLE,
+    });
   } else if (candidateRole === '') {
-    report.add('bpmn-missing-candidate-role', `Task '${elementId}' has an empty tongban:candidateRole; pick the role that may claim it`, place);
+    report.add('bpmn-missing-candidate-role', `Task '${elementId}' has an empty tongban:candidateRole; pick the role that may claim it`, place, { role: '' });
   }
   return {
     department,
@@ -66,7 +68,7 @@ export function readTaskExtensions(
     outcomes: readOutcomes(element, place, report),
     form: readForm(element, place, report),
     ...optional('sla', readSla(element, place, report)),
-    ...optional('acceptanceDeadline', readDuration(extensionValues<TongbanDuration>(element, 'tongban:AcceptanceDeadline')[0], 'The acceptance deadline', place, report)),
+    ...optional('acceptanceDeadline', readDuration(extensionValues<TongbanDuration>(element, 'tongban:AcceptanceDeadline')[0], 'acceptanceDeadline', place, report)),
     ...optional('extension', readExtension(element, place, report)),
     ...optional('multiInstance', readMultiInstance(element, place, report)),
     ...optional('fieldPermissions', readFieldPermissions(element, place, report)),
@@ -88,6 +90,7 @@ function readFieldPermissions(element: BpmnTask, place: BpmnDiagnosticPlace, rep
           'bpmn-invalid-extension',
           `Field permission '${entry.key ?? ''}' of task '${place.elementId ?? ''}' is left out: it needs a key and an access of hidden, readOnly or editable`,
           place,
+          { extension: 'tongban:fieldPermission', value: `${entry.key ?? ''} ${entry.access ?? ''}`.trim(), reason: 'it needs a key and an access of hidden, readOnly or editable' },
         );
       }
     }
@@ -99,7 +102,11 @@ function readLevel(value: string | undefined, place: BpmnDiagnosticPlace, report
   if (value === undefined) return 'district';
   const parsed = levelSchema.safeParse(value.trim());
   if (parsed.success) return parsed.data;
-  report.add('bpmn-invalid-extension', `Task '${place.elementId ?? ''}' has tongban:level '${value}', which is not a level; it is handled at 'district' level`, place);
+  report.add('bpmn-invalid-extension', `Task '${place.elementId ?? ''}' has tongban:level '${value}', which is not a level; it is handled at 'district' level`, place, {
+    extension: 'tongban:level',
+    value,
+    fallback: 'district',
+  });
   return 'district';
 }
 
@@ -114,7 +121,14 @@ function readOutcomes(element: BpmnTask, place: BpmnDiagnosticPlace, report: Imp
         ...optional('reasonField', outcome.reasonField),
       });
       if (parsed.success) outcomes.push(parsed.data);
-      else report.add('bpmn-invalid-extension', `Outcome '${outcome.id ?? ''}' of task '${place.elementId ?? ''}' is left out: ${firstIssue(parsed.error)}`, place);
+      else {
+        const reason = firstIssue(parsed.error);
+        report.add('bpmn-invalid-extension', `Outcome '${outcome.id ?? ''}' of task '${place.elementId ?? ''}' is left out: ${reason}`, place, {
+          extension: 'tongban:outcome',
+          value: outcome.id ?? '',
+          reason,
+        });
+      }
     }
   }
   return outcomes;
@@ -126,7 +140,14 @@ function readForm(element: BpmnTask, place: BpmnDiagnosticPlace, report: ImportR
     for (const field of form.fields ?? []) {
       const parsed = formFieldSchema.safeParse(fieldInput(field));
       if (parsed.success) fields.push(parsed.data);
-      else report.add('bpmn-invalid-extension', `Form field '${field.key ?? ''}' of task '${place.elementId ?? ''}' is left out: ${firstIssue(parsed.error)}`, place);
+      else {
+        const reason = firstIssue(parsed.error);
+        report.add('bpmn-invalid-extension', `Form field '${field.key ?? ''}' of task '${place.elementId ?? ''}' is left out: ${reason}`, place, {
+          extension: 'tongban:field',
+          value: field.key ?? '',
+          reason,
+        });
+      }
     }
   }
   return fields;
@@ -147,8 +168,8 @@ function fieldInput(field: ModdleElement<TongbanField>): Record<string, unknown>
 function readSla(element: BpmnTask, place: BpmnDiagnosticPlace, report: ImportReport): TaskSla | undefined {
   const [sla] = extensionValues<TongbanSla>(element, 'tongban:Sla');
   if (sla === undefined) return undefined;
-  const promised = readDuration(sla.promised, 'The promised limit', place, report);
-  const statutory = readDuration(sla.statutory, 'The statutory limit', place, report);
+  const promised = readDuration(sla.promised, 'promised', place, report);
+  const statutory = readDuration(sla.statutory, 'statutory', place, report);
   if (promised === undefined && statutory === undefined) return undefined;
   return { ...optional('promised', promised), ...optional('statutory', statutory) };
 }
@@ -156,10 +177,11 @@ function readSla(element: BpmnTask, place: BpmnDiagnosticPlace, report: ImportRe
 function readExtension(element: BpmnTask, place: BpmnDiagnosticPlace, report: ImportReport): UserTask['extension'] {
   const [extension] = extensionValues<TongbanExtension>(element, 'tongban:Extension');
   if (extension === undefined) return undefined;
-  const cap = readDuration(extension.cap, 'The extension cap', place, report);
+  const cap = readDuration(extension.cap, 'extensionCap', place, report);
   const parsed = userTaskSchema.shape.extension.safeParse({ approverRole: extension.approverRole?.trim(), cap });
   if (parsed.success) return parsed.data;
-  report.add('bpmn-invalid-extension', `The tongban:extension of task '${place.elementId ?? ''}' is left out: ${firstIssue(parsed.error)}`, place);
+  const reason = firstIssue(parsed.error);
+  report.add('bpmn-invalid-extension', `The tongban:extension of task '${place.elementId ?? ''}' is left out: ${reason}`, place, { extension: 'tongban:extension', reason });
   return undefined;
 }
 
@@ -174,6 +196,7 @@ function readMultiInstance(element: BpmnTask, place: BpmnDiagnosticPlace, report
     completion: completion === 'threshold' ? { threshold: Number(spec.threshold) } : completion,
   });
   if (parsed.success) return parsed.data;
-  report.add('bpmn-invalid-extension', `The tongban:multiInstance of task '${place.elementId ?? ''}' is left out: ${firstIssue(parsed.error)}`, place);
+  const reason = firstIssue(parsed.error);
+  report.add('bpmn-invalid-extension', `The tongban:multiInstance of task '${place.elementId ?? ''}' is left out: ${reason}`, place, { extension: 'tongban:multiInstance', reason });
   return undefined;
 }

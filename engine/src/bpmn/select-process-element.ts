@@ -1,6 +1,7 @@
 import type { ModdleElement } from 'moddle';
 import type { BpmnCollaboration, BpmnDefinitions, BpmnParticipant, BpmnProcess } from 'bpmn-moddle/types';
 import type { ImportReport } from './import-report.ts';
+import { optional } from './optional-field.ts';
 
 /** The process an import reads, and the name of the pool that holds it, when there is one. */
 export interface SelectedProcess {
@@ -27,7 +28,7 @@ export function selectProcessElement(
   for (const collaboration of collaborations) reportCollaboration(collaboration, report);
 
   if (processes.length === 0) {
-    report.add('bpmn-no-process', 'The document holds no bpmn:process to import');
+    report.add('bpmn-no-process', 'The document holds no bpmn:process to import', {}, {});
     return undefined;
   }
   const bpmnProcess =
@@ -35,16 +36,26 @@ export function selectProcessElement(
       ? (processes.find((candidate) => candidate.isExecutable === true) ?? processes[0])
       : processes.find((candidate) => candidate.id === processId);
   if (bpmnProcess === undefined) {
-    report.add('bpmn-process-not-found', `The document holds no process '${processId ?? ''}' (it holds ${processes.map((p) => `'${p.id ?? ''}'`).join(', ')})`);
+    const processIds = processes.map((candidate) => candidate.id ?? '');
+    report.add(
+      'bpmn-process-not-found',
+      `The document holds no process '${processId ?? ''}' (it holds ${processIds.map((id) => `'${id}'`).join(', ')})`,
+      {},
+      { processId: processId ?? '', processIds },
+    );
     return undefined;
   }
   for (const other of processes) {
     if (other === bpmnProcess) continue;
     const pool = participantOf(participants, other);
+    const poolName = pool === undefined ? undefined : (pool.name ?? pool.id ?? '');
+    const flowElementCount = (other.flowElements ?? []).length;
+    const importedProcessId = bpmnProcess.id ?? '';
     report.add(
       'bpmn-other-process',
-      `Process '${other.id ?? ''}'${pool ? ` (pool '${pool.name ?? pool.id ?? ''}')` : ''} with ${(other.flowElements ?? []).length} flow elements is not imported; only '${bpmnProcess.id ?? ''}' is (a Tongban workflow is one process)`,
+      `Process '${other.id ?? ''}'${pool ? ` (pool '${poolName}')` : ''} with ${flowElementCount} flow elements is not imported; only '${importedProcessId}' is (a Tongban workflow is one process)`,
       { elementId: other.id ?? '', elementType: other.$type },
+      { ...optional('name', poolName), flowElementCount, importedProcessId },
     );
   }
   const name = participantOf(participants, bpmnProcess)?.name?.trim();
@@ -57,17 +68,22 @@ function participantOf(participants: ModdleElement<BpmnParticipant>[], bpmnProce
 
 function reportCollaboration(collaboration: ModdleElement<BpmnCollaboration>, report: ImportReport): void {
   for (const flow of collaboration.messageFlows ?? []) {
+    const source = idOf(flow.sourceRef);
+    const target = idOf(flow.targetRef);
     report.add(
       'bpmn-unsupported-element',
-      `Message flow '${flow.id ?? ''}' from '${idOf(flow.sourceRef)}' to '${idOf(flow.targetRef)}' is not imported: Tongban exchanges no messages between pools`,
+      `Message flow '${flow.id ?? ''}' from '${source}' to '${target}' is not imported: Tongban exchanges no messages between pools`,
       { elementId: flow.id ?? '', elementType: flow.$type },
+      { reason: 'message-flow', source, target },
     );
   }
   for (const artifact of collaboration.artifacts ?? []) {
-    report.add('bpmn-artifact-ignored', `${artifact.$type} '${artifact.id ?? ''}' is a diagram note and is not imported`, {
-      elementId: artifact.id ?? '',
-      elementType: artifact.$type,
-    });
+    report.add(
+      'bpmn-artifact-ignored',
+      `${artifact.$type} '${artifact.id ?? ''}' is a diagram note and is not imported`,
+      { elementId: artifact.id ?? '', elementType: artifact.$type },
+      {},
+    );
   }
 }
 

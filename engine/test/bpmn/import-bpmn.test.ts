@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { importBpmn } from '../../src/bpmn/index.ts';
+import { bpmnShapeSizes, importBpmn } from '../../src/bpmn/index.ts';
 import type { BpmnDiagnostic, BpmnImportResult } from '../../src/bpmn/index.ts';
 import { CURRENT_SCHEMA_VERSION, definitionSchema } from '../../src/definition/index.ts';
+import { validate } from '../../src/validate/index.ts';
 import type { WorkflowDefinitionInput } from '../../src/definition/index.ts';
 import { bpmnFiles, hasSharedMiwg, miwgFixtureDir, modelFacts, readMiwg, sharedMiwgDir } from './miwg-models.ts';
 
@@ -79,6 +80,95 @@ describe('importBpmn on documents it cannot read', () => {
     expect(result.definition).toBeUndefined();
     expect(result.diagnostics[0]?.code).toBe('bpmn-process-not-found');
     expect(result.diagnostics[0]?.message).toContain("'p'");
+    expect(result.diagnostics[0]?.params).toEqual({ processId: 'missing', processIds: ['p'] });
+  });
+
+  it("should give the reader's own words as the reason of unreadable XML", async () => {
+    const [finding] = (await importBpmn('{"nodes": []}')).diagnostics;
+    expect(finding?.code).toBe('bpmn-unreadable-xml');
+    expect(finding?.params).toEqual({ reason: expect.stringMatching(/\S/) });
+    expect(finding?.message).toContain((finding?.params as { reason: string }).reason);
+  });
+});
+
+describe('importBpmn on what other tools write', () => {
+  it('should name each attribute and extension element of another tool on what it imports, and nothing of the document itself', async () => {
+    const xml = `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" xmlns:modeler="http://camunda.org/schema/modeler/1.0" xmlns:tongban="https://tongban.dev/schema/bpmn" id="d" targetNamespace="x" modeler:executionPlatform="Camunda Platform">
+  <bpmn:process id="p" isExecutable="true" tongban:key="probe" tongban:calendar="cn-mainland" camunda:historyTimeToLive="180">
+    <bpmn:userTask id="t" name="T" tongban:department="health" tongban:candidateRole="clerk" camunda:assignee="demo">
+      <bpmn:extensionElements><camunda:formData/><camunda:formData/><camunda:taskListener event="create"/></bpmn:extensionElements>
+    </bpmn:userTask>
+    <bpmn:exclusiveGateway id="g" name="G" default="f3"/>
+    <bpmn:endEvent id="e" name="E" tongban:result="approved"/>
+    <bpmn:sequenceFlow id="f1" sourceRef="t" targetRef="g"/>
+    <bpmn:sequenceFlow id="f2" sourceRef="g" targetRef="e"><bpmn:conditionExpression xsi:type="bpmn:tFormalExpression" camunda:resource="rule.feel">amount &gt; 10</bpmn:conditionExpression></bpmn:sequenceFlow>
+    <bpmn:sequenceFlow id="f3" sourceRef="g" targetRef="e"/>
+  </bpmn:process>
+</bpmn:definitions>`;
+    const { diagnostics } = await importBpmn(xml);
+    const foreign = diagnostics.filter((d) => d.code === 'bpmn-foreign-attribute' || d.code === 'bpmn-foreign-extension');
+    expect(foreign.map((d) => `${d.code} ${d.severity} ${d.elementId ?? ''} ${d.nodeId ?? d.edgeId ?? ''} ${JSON.stringify(d.params)}`)).toEqual([
+      'bpmn-foreign-attribute warning p  {"attribute":"camunda:historyTimeToLive","value":"180"}',
+      'bpmn-foreign-attribute warning t t {"attribute":"camunda:assignee","value":"demo"}',
+      'bpmn-foreign-extension warning t t {"extension":"camunda:formData"}',
+      'bpmn-foreign-extension warning t t {"extension":"camunda:taskListener"}',
+      'bpmn-foreign-attribute warning f2 f2 {"attribute":"camunda:resource","value":"rule.feel"}',
+    ]);
+    expect(foreign.every((d) => d.message.includes(Object.values(d.params)[0] as string))).toBe(true);
+  });
+
+  it('should leave an unknown attribute of its own namespaces to the reader, naming the attribute, the reference and the element it could not place', async () => {
+    const { diagnostics } = await importBpmn(
+      bpmnDocument(
+        `<bpmn:startEvent id="s" name="S" tongban:colour="red"/>
+      <bpmn:sequenceFlow id="f" sourceRef="s" targetRef="nowhere"/>
+      <bpmn:bogusThing id="x"/>`,
+      ),
+    );
+    expect(diagnostics.filter((d) => d.code.startsWith('bpmn-foreign'))).toEqual([]);
+    expect(diagnostics.filter((d) => d.code === 'bpmn-xml-warning').map((d) => ({ elementId: d.elementId, ...d.params, reason: undefined }))).toEqual([
+      { elementId: 's', kind: 'unknown-attribute', name: 'tongban:colour', reason: undefined },
+      { elementId: undefined, kind: 'unparsable-content', name: 'bpmn:bogusThing', line: 6, reason: undefined },
+      { elementId: 'f', kind: 'unresolved-reference', name: 'nowhere', reason: undefined },
+    ]);
+  });
+});
+
+describe('importBpmn on limits longer than the calendar counts', () => {
+  it('should keep a wait or limit beyond ten years of its unit, report it with the longest one counted, and leave it for validation to refuse', async () => {
+    const xml = bpmnDocument(`
+      <bpmn:startEvent id="s" name="S"/>
+      <bpmn:intermediateCatchEvent id="wait" name="Wait"><bpmn:timerEventDefinition><bpmn:timeDuration>P99999D</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>
+      <bpmn:userTask id="t" name="T" tongban:department="health" tongban:candidateRole="clerk">
+        <bpmn:extensionElements><tongban:sla><tongban:promised amount="5" unit="workingDay"/><tongban:statutory amount="3000" unit="workingDay"/></tongban:sla></bpmn:extensionElements>
+      </bpmn:userTask>
+      <bpmn:endEvent id="e" name="E" tongban:result="approved"/>
+      <bpmn:sequenceFlow id="f1" sourceRef="s" targetRef="wait"/>
+      <bpmn:sequenceFlow id="f2" sourceRef="wait" targetRef="t"/>
+      <bpmn:sequenceFlow id="f3" sourceRef="t" targetRef="e" tongban:outcome="approve"/>`);
+    const result = await importBpmn(xml);
+    const definition = definitionOf(result);
+    expect(definition.nodes[1]).toMatchObject({ duration: { amount: 99999, unit: 'calendarDay' } });
+    expect(definition.nodes[2]).toMatchObject({ sla: { promised: { amount: 5, unit: 'workingDay' }, statutory: { amount: 3000, unit: 'workingDay' } } });
+    expect(result.diagnostics.filter((d) => d.code === 'bpmn-duration-too-long').map((d) => ({ elementId: d.elementId, ...d.params }))).toEqual([
+      { elementId: 'wait', what: 'wait', amount: 99999, unit: 'calendarDay', max: 3650 },
+      { elementId: 't', what: 'statutory', amount: 3000, unit: 'workingDay', max: 2500 },
+    ]);
+    const refused = validate(definitionSchema.parse(definition)).filter((d) => d.code === 'duration-not-countable');
+    expect(refused.map((d) => d.nodeId)).toEqual(['wait', 't']);
+  });
+
+  it('should report a boundary timer beyond the calendar as the limit it becomes', async () => {
+    const xml = bpmnDocument(`
+      <bpmn:userTask id="t" name="T" tongban:department="health" tongban:candidateRole="clerk"/>
+      <bpmn:boundaryEvent id="b" attachedToRef="t"><bpmn:timerEventDefinition><bpmn:timeDuration>PT99999H</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:boundaryEvent>
+      <bpmn:endEvent id="e" name="E" tongban:result="rejected"/>
+      <bpmn:sequenceFlow id="late" sourceRef="b" targetRef="e"/>`);
+    const result = await importBpmn(xml);
+    expect(definitionOf(result).nodes[0]).toMatchObject({ sla: { statutory: { amount: 99999, unit: 'hour' } } });
+    const [finding] = result.diagnostics.filter((d) => d.code === 'bpmn-duration-too-long');
+    expect(finding).toMatchObject({ elementId: 'b', nodeId: 't', params: { what: 'statutory', amount: 99999, unit: 'hour', max: 87600 } });
   });
 });
 
@@ -225,6 +315,7 @@ describe('importBpmn defaults and findings', () => {
     const detail = result.diagnostics.find((d) => d.code === 'bpmn-ignored-detail');
     expect(detail?.message).toContain("'P1DT2H'");
     expect(detail?.nodeId).toBe('t');
+    expect(detail?.params).toEqual({ detail: 'timer-time', timer: { kind: 'duration', text: 'P1DT2H' }, taskId: 't', limit: 'statutory' });
   });
 
   it('should report the event definitions and task loops it drops, keeping the elements', async () => {
@@ -339,10 +430,27 @@ describe('importBpmn defaults and findings', () => {
       <bpmn:sequenceFlow id="f" sourceRef="b" targetRef="e"/>`);
     const result = await importBpmn(xml);
     expect(definitionOf(result).edges).toEqual([]);
-    expect(result.diagnostics.filter((d) => d.severity === 'warning').map((d) => `${d.code} ${d.elementId ?? ''}`)).toEqual([
-      'bpmn-unsupported-element b',
-      'bpmn-dropped-flow f',
-      'bpmn-unsupported-element idle',
+    expect(result.diagnostics.filter((d) => d.severity === 'warning').map((d) => `${d.code} ${d.elementId ?? ''} ${JSON.stringify(d.params)}`)).toEqual([
+      'bpmn-unsupported-element b {"reason":"boundary-not-timer"}',
+      'bpmn-dropped-flow f {"end":"source","endId":"b"}',
+      'bpmn-unsupported-element idle {"reason":"boundary-without-flow"}',
+    ]);
+  });
+
+  it('should say in its params why each element is not imported, with the name and what the timer says', async () => {
+    const xml = bpmnDocument(`
+      <bpmn:subProcess id="sub" name="Sub&#10;process"><bpmn:task id="inner"/><bpmn:task id="inner-2"/></bpmn:subProcess>
+      <bpmn:scriptTask id="script"/>
+      <bpmn:intermediateCatchEvent id="cycle" name="Cycle"><bpmn:timerEventDefinition><bpmn:timeCycle>R3/PT1H</bpmn:timeCycle></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>
+      <bpmn:intermediateCatchEvent id="mixed"><bpmn:timerEventDefinition><bpmn:timeDuration>P1DT2H</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>
+      <bpmn:boundaryEvent id="on-script" attachedToRef="script"><bpmn:timerEventDefinition><bpmn:timeDuration>P1D</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:boundaryEvent>`);
+    const result = await importBpmn(xml);
+    expect(result.diagnostics.filter((d) => d.code === 'bpmn-unsupported-element').map((d) => [d.elementId, d.params])).toEqual([
+      ['sub', { reason: 'no-counterpart', name: 'Sub process', innerElementCount: 2 }],
+      ['script', { reason: 'no-counterpart' }],
+      ['cycle', { reason: 'timer-not-elapsed-time', timer: { kind: 'cycle' }, name: 'Cycle' }],
+      ['mixed', { reason: 'timer-not-elapsed-time', timer: { kind: 'duration', text: 'P1DT2H' } }],
+      ['on-script', { reason: 'boundary-not-on-task', attachedTo: 'script' }],
     ]);
   });
 });
@@ -366,7 +474,7 @@ describe('importBpmn on the BPMN MIWG reference models', () => {
     expect(result.diagnostics.every((d) => d.severity !== 'error')).toBe(true);
   });
 
-  it.each(files)('should map or report each flow element of every process of %s, and keep its layout', async (file) => {
+  it.each(files)('should map or report each flow element of every process of %s, and keep its layout, each node centred on its shape', async (file) => {
     const xml = readMiwg(file);
     const facts = await modelFacts(xml);
     expect(facts.processes.length).toBeGreaterThan(0);
@@ -399,7 +507,11 @@ describe('importBpmn on the BPMN MIWG reference models', () => {
 
       const bpmnIdOf = new Map([...renamed].map(([bpmnId, id]) => [id, bpmnId]));
       for (const node of definition.nodes) {
-        expect(node.position, `${file} '${node.id}'`).toEqual(facts.bounds.get(bpmnIdOf.get(node.id) ?? node.id));
+        const shape = facts.bounds.get(bpmnIdOf.get(node.id) ?? node.id);
+        const size = bpmnShapeSizes[node.type];
+        if (size === undefined) throw new Error(`${file} '${node.id}' has type '${node.type}', which has no size`);
+        const centred = shape === undefined ? undefined : { x: shape.x + (shape.width - size.width) / 2, y: shape.y + (shape.height - size.height) / 2 };
+        expect(node.position, `${file} '${node.id}' keeps the centre of its shape`).toEqual(centred);
       }
     }
   });

@@ -38,7 +38,7 @@ export interface FlowElementFacts {
 /** What a model holds, read straight with bpmn-moddle: its processes' flow elements and its DI bounds. */
 export interface ModelFacts {
   processes: { id: string; flowElements: FlowElementFacts[] }[];
-  bounds: Map<string, { x: number; y: number }>;
+  bounds: Map<string, { x: number; y: number; width: number; height: number }>;
 }
 
 interface RawElement {
@@ -49,7 +49,7 @@ interface RawElement {
   attachedToRef?: { id?: string };
   flowElements?: RawElement[];
   bpmnElement?: { id?: string };
-  bounds?: { x?: number; y?: number };
+  bounds?: { x?: number; y?: number; width?: number; height?: number };
   plane?: { planeElement?: RawElement[] };
   rootElements?: RawElement[];
   diagrams?: RawElement[];
@@ -71,12 +71,12 @@ export async function modelFacts(xml: string): Promise<ModelFacts> {
         ...(element.attachedToRef?.id ? { attachedToRef: element.attachedToRef.id } : {}),
       })),
     }));
-  const bounds = new Map<string, { x: number; y: number }>();
+  const bounds = new Map<string, { x: number; y: number; width: number; height: number }>();
   for (const diagram of definitions.diagrams ?? []) {
     for (const shape of diagram.plane?.planeElement ?? []) {
       const id = shape.bpmnElement?.id;
       if (shape.$type !== 'bpmndi:BPMNShape' || id === undefined || bounds.has(id)) continue;
-      bounds.set(id, { x: shape.bounds?.x ?? 0, y: shape.bounds?.y ?? 0 });
+      bounds.set(id, { x: shape.bounds?.x ?? 0, y: shape.bounds?.y ?? 0, width: shape.bounds?.width ?? 0, height: shape.bounds?.height ?? 0 });
     }
   }
   return { processes, bounds };
