@@ -48,8 +48,7 @@ import { TIMER_QUEUE_NAME, TimerQueue, type TimerJobData } from './queues/timer-
 import { WorkerHost, type WorkerStopReport } from './queues/worker-host.ts';
 import { DEFAULT_WEBHOOK_ATTEMPTS, DEFAULT_WEBHOOK_BACKOFF_MS, WEBHOOK_QUEUE_NAME, WebhookQueue, type WebhookJobData, type WebhookRetry } from './queues/webhook-queue.ts';
 import { DEFAULT_WEBHOOK_TIMEOUT_MS, deliverWebhook } from './webhooks/deliver-webhook.ts';
-import { WebhookAddressPolicy } from './webhooks/webhook-address-policy.ts';
-import { createWebhookDispatcher } from './webhooks/webhook-dispatcher.ts';
+import { createEgressDispatcher, EgressPolicy } from './egress/index.ts';
 import { previewReturn, type ReturnPreview } from './tasks/return-preview.ts';
 import { NotificationsService, type UserNotificationPage } from './notifications/notifications.service.ts';
 import { WebhooksService, type SubscribeInput, type WebhookDeliveryView, type WebhookSubscriptionView } from './webhooks/webhooks.service.ts';
@@ -112,7 +111,7 @@ export interface RuntimeOptions {
   /**
    * Private hosts webhooks may reach all the same (`TONGBAN_WEBHOOK_ALLOWED_HOSTS`): host names,
    * IP addresses and CIDR ranges of a city's internal network, or a test receiver. Default none:
-   * only public addresses (`WebhookAddressPolicy`).
+   * only public addresses (`EgressPolicy`).
    */
   webhookAllowedHosts?: readonly string[];
   /** The prefix of the case numbers drawn (`SH-2026-000123`): 1–8 capital letters. Default `SH`. */
@@ -308,7 +307,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     info: () => undefined,
     error: (message, error) => console.error(message, error),
   };
-  const webhookPolicy = WebhookAddressPolicy.allowing(options.webhookAllowedHosts ?? []);
+  const webhookPolicy = EgressPolicy.allowing(options.webhookAllowedHosts ?? []);
   const producer = createRedisConnection(options.redisUrl, 'producer');
   producer.on('error', (error) => logger.error('Redis (producer) error', error));
   await redisReady(producer);
@@ -334,7 +333,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     backoffMs: options.webhookRetry?.backoffMs ?? DEFAULT_WEBHOOK_BACKOFF_MS,
   });
   const webhookTimeoutMs = options.webhookTimeoutMs ?? DEFAULT_WEBHOOK_TIMEOUT_MS;
-  const webhookDispatcher = createWebhookDispatcher(webhookPolicy);
+  const webhookDispatcher = createEgressDispatcher(webhookPolicy);
   const recovery = new QueueRecovery({ db, clock, timers: timerQueue, services: serviceQueue, webhooks: webhookQueue });
 
   const organisation = new CachedLoad<Organisation>(() => loadOrganisation(db));
