@@ -64,7 +64,7 @@ import { TasksService, type CompleteTaskInput, type CompleteTaskResult, type Don
 import type { ServiceHandler } from './service-tasks/service-handler.ts';
 import { deliverOutcome } from './service-tasks/invocation-book.ts';
 import type { RegisteredService, ServiceDescription } from './service-tasks/service-description.ts';
-import { ServiceRegistry } from './service-tasks/service-registry.ts';
+import { builtInServices, ServiceRegistry } from './service-tasks/service-registry.ts';
 import { defaultCaseNumberPrefix } from './cases/case-number.ts';
 import { ServiceRunner, type AttemptResult } from './service-tasks/service-runner.ts';
 import { fireTimer, type FireResult } from './timers/fire-timer.ts';
@@ -114,6 +114,12 @@ export interface RuntimeOptions {
    * only public addresses (`EgressPolicy`).
    */
   webhookAllowedHosts?: readonly string[];
+  /**
+   * Private hosts the built-in `http-call` may reach all the same (`TONGBAN_SERVICE_ALLOWED_HOSTS`):
+   * host names, IP addresses and CIDR ranges of a city's internal systems, or a test receiver.
+   * Default none: only public addresses (`EgressPolicy`).
+   */
+  serviceAllowedHosts?: readonly string[];
   /** The prefix of the case numbers drawn (`SH-2026-000123`): 1–8 capital letters. Default `SH`. */
   caseNumberPrefix?: string;
 }
@@ -308,6 +314,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     error: (message, error) => console.error(message, error),
   };
   const webhookPolicy = EgressPolicy.allowing(options.webhookAllowedHosts ?? []);
+  const servicePolicy = EgressPolicy.allowing(options.serviceAllowedHosts ?? []);
   const producer = createRedisConnection(options.redisUrl, 'producer');
   producer.on('error', (error) => logger.error('Redis (producer) error', error));
   await redisReady(producer);
@@ -334,6 +341,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   });
   const webhookTimeoutMs = options.webhookTimeoutMs ?? DEFAULT_WEBHOOK_TIMEOUT_MS;
   const webhookDispatcher = createEgressDispatcher(webhookPolicy);
+  const serviceDispatcher = createEgressDispatcher(servicePolicy);
   const recovery = new QueueRecovery({ db, clock, timers: timerQueue, services: serviceQueue, webhooks: webhookQueue });
 
   const organisation = new CachedLoad<Organisation>(() => loadOrganisation(db));
@@ -403,7 +411,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   const incidentsService = new IncidentsService({ db, executor, organisation: getOrganisation });
   const webhooks = new WebhooksService({ db, policy: webhookPolicy });
   const userNotifications = new NotificationsService({ db });
-  const registry = new ServiceRegistry(options.services);
+  const registry = new ServiceRegistry(builtInServices({ policy: servicePolicy, dispatcher: serviceDispatcher }), options.services);
   const runner = new ServiceRunner({
     db,
     executor,
@@ -603,6 +611,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
       await rawServiceQueue.close();
       await rawWebhookQueue.close();
       await webhookDispatcher.close();
+      await serviceDispatcher.close();
       eventsConnection?.disconnect();
       producer.disconnect();
       await feel.close();

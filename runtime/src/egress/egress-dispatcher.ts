@@ -64,7 +64,7 @@ export function guardedLookup(policy: EgressPolicy, resolve: ResolveAll = resolv
 }
 
 /**
- * The undici dispatcher requests to untrusted URLs go through (webhook deliveries):
+ * The undici dispatcher requests to untrusted URLs go through (webhook deliveries, `http-call`):
  * its connections resolve their host with {@link guardedLookup}. One per policy; close it when the
  * runtime stops.
  */

@@ -17,15 +17,16 @@ export class InvalidAllowedHostError extends Error {
 
 /**
  * Where Tongban's workers may connect for a URL that untrusted input names (server-side request
- * forgery): a webhook an API key subscribes. Only global unicast addresses, never loopback,
- * private (RFC 1918), carrier-grade NAT, link-local (169.254.0.0/16, where cloud metadata
- * answers), unique-local IPv6, multicast, broadcast, unspecified or reserved ones, nor `localhost`
- * and `*.localhost` (RFC 6761). The ranges are ipaddr.js' (`range()`), IPv4-mapped IPv6 addresses
- * counted as the IPv4 address they carry.
+ * forgery): a webhook an API key subscribes, an `http-call` a process definition makes. Only
+ * global unicast addresses, never loopback, private (RFC 1918), carrier-grade NAT, link-local
+ * (169.254.0.0/16, where cloud metadata answers), unique-local IPv6, multicast, broadcast,
+ * unspecified or reserved ones, nor `localhost` and `*.localhost` (RFC 6761). The ranges are
+ * ipaddr.js' (`range()`), IPv4-mapped IPv6 addresses counted as the IPv4 address they carry.
  *
- * The operator's allowed hosts (`TONGBAN_WEBHOOK_ALLOWED_HOSTS`) lift the refusal for a city's
- * internal network or a test receiver: a host name lets that host through whatever it resolves
- * to; an IP address or CIDR range lets its addresses through, written in a URL or resolved.
+ * The operator's allowed hosts (`TONGBAN_WEBHOOK_ALLOWED_HOSTS` for webhooks,
+ * `TONGBAN_SERVICE_ALLOWED_HOSTS` for `http-call`) lift the refusal for a city's internal network
+ * or a test receiver: a host name lets that host through whatever it resolves to; an IP address or
+ * CIDR range lets its addresses through, written in a URL or resolved.
  */
 export class EgressPolicy {
   private constructor(

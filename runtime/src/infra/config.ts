@@ -53,6 +53,11 @@ export interface TongbanConfig {
    * (host names, IP addresses, CIDR ranges: a city's internal network). Default none: public addresses only.
    */
   webhookAllowedHosts: string[];
+  /**
+   * `TONGBAN_SERVICE_ALLOWED_HOSTS`, comma-separated: private hosts a service task's `http-call` may
+   * reach all the same (a city's internal systems). Default none: public addresses only.
+   */
+  serviceAllowedHosts: string[];
 }
 
 /** Thrown for an environment variable whose value cannot be used; names the variable. */
@@ -114,6 +119,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TongbanConfig 
     caseNumberPrefix,
     logLevel: logLevel(value('TONGBAN_LOG_LEVEL')),
     webhookAllowedHosts: allowedHosts('TONGBAN_WEBHOOK_ALLOWED_HOSTS', value('TONGBAN_WEBHOOK_ALLOWED_HOSTS')),
+    serviceAllowedHosts: allowedHosts('TONGBAN_SERVICE_ALLOWED_HOSTS', value('TONGBAN_SERVICE_ALLOWED_HOSTS')),
   };
 }
 
