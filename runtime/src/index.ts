@@ -5,6 +5,7 @@
 export * from './cases/index.ts';
 export * from './clock/index.ts';
 export * from './definitions/index.ts';
+export * from './egress/index.ts';
 export * from './errors/index.ts';
 export * from './incidents/index.ts';
 export * from './monitor/index.ts';

@@ -48,8 +48,7 @@ import { TIMER_QUEUE_NAME, TimerQueue, type TimerJobData } from './queues/timer-
 import { WorkerHost, type WorkerStopReport } from './queues/worker-host.ts';
 import { DEFAULT_WEBHOOK_ATTEMPTS, DEFAULT_WEBHOOK_BACKOFF_MS, WEBHOOK_QUEUE_NAME, WebhookQueue, type WebhookJobData, type WebhookRetry } from './queues/webhook-queue.ts';
 import { DEFAULT_WEBHOOK_TIMEOUT_MS, deliverWebhook } from './webhooks/deliver-webhook.ts';
-import { WebhookAddressPolicy } from './webhooks/webhook-address-policy.ts';
-import { createWebhookDispatcher } from './webhooks/webhook-dispatcher.ts';
+import { createEgressDispatcher, EgressPolicy } from './egress/index.ts';
 import { previewReturn, type ReturnPreview } from './tasks/return-preview.ts';
 import { NotificationsService, type UserNotificationPage } from './notifications/notifications.service.ts';
 import { WebhooksService, type SubscribeInput, type WebhookDeliveryView, type WebhookSubscriptionView } from './webhooks/webhooks.service.ts';
@@ -65,7 +64,7 @@ import { TasksService, type CompleteTaskInput, type CompleteTaskResult, type Don
 import type { ServiceHandler } from './service-tasks/service-handler.ts';
 import { deliverOutcome } from './service-tasks/invocation-book.ts';
 import type { RegisteredService, ServiceDescription } from './service-tasks/service-description.ts';
-import { ServiceRegistry } from './service-tasks/service-registry.ts';
+import { builtInServices, ServiceRegistry } from './service-tasks/service-registry.ts';
 import { defaultCaseNumberPrefix } from './cases/case-number.ts';
 import { ServiceRunner, type AttemptResult } from './service-tasks/service-runner.ts';
 import { fireTimer, type FireResult } from './timers/fire-timer.ts';
@@ -112,9 +111,15 @@ export interface RuntimeOptions {
   /**
    * Private hosts webhooks may reach all the same (`TONGBAN_WEBHOOK_ALLOWED_HOSTS`): host names,
    * IP addresses and CIDR ranges of a city's internal network, or a test receiver. Default none:
-   * only public addresses (`WebhookAddressPolicy`).
+   * only public addresses (`EgressPolicy`).
    */
   webhookAllowedHosts?: readonly string[];
+  /**
+   * Private hosts the built-in `http-call` may reach all the same (`TONGBAN_SERVICE_ALLOWED_HOSTS`):
+   * host names, IP addresses and CIDR ranges of a city's internal systems, or a test receiver.
+   * Default none: only public addresses (`EgressPolicy`).
+   */
+  serviceAllowedHosts?: readonly string[];
   /** The prefix of the case numbers drawn (`SH-2026-000123`): 1–8 capital letters. Default `SH`. */
   caseNumberPrefix?: string;
 }
@@ -308,7 +313,8 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     info: () => undefined,
     error: (message, error) => console.error(message, error),
   };
-  const webhookPolicy = WebhookAddressPolicy.allowing(options.webhookAllowedHosts ?? []);
+  const webhookPolicy = EgressPolicy.allowing(options.webhookAllowedHosts ?? []);
+  const servicePolicy = EgressPolicy.allowing(options.serviceAllowedHosts ?? []);
   const producer = createRedisConnection(options.redisUrl, 'producer');
   producer.on('error', (error) => logger.error('Redis (producer) error', error));
   await redisReady(producer);
@@ -334,7 +340,8 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     backoffMs: options.webhookRetry?.backoffMs ?? DEFAULT_WEBHOOK_BACKOFF_MS,
   });
   const webhookTimeoutMs = options.webhookTimeoutMs ?? DEFAULT_WEBHOOK_TIMEOUT_MS;
-  const webhookDispatcher = createWebhookDispatcher(webhookPolicy);
+  const webhookDispatcher = createEgressDispatcher(webhookPolicy);
+  const serviceDispatcher = createEgressDispatcher(servicePolicy);
   const recovery = new QueueRecovery({ db, clock, timers: timerQueue, services: serviceQueue, webhooks: webhookQueue });
 
   const organisation = new CachedLoad<Organisation>(() => loadOrganisation(db));
@@ -404,7 +411,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   const incidentsService = new IncidentsService({ db, executor, organisation: getOrganisation });
   const webhooks = new WebhooksService({ db, policy: webhookPolicy });
   const userNotifications = new NotificationsService({ db });
-  const registry = new ServiceRegistry(options.services);
+  const registry = new ServiceRegistry(builtInServices({ policy: servicePolicy, dispatcher: serviceDispatcher }), options.services);
   const runner = new ServiceRunner({
     db,
     executor,
@@ -604,6 +611,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
       await rawServiceQueue.close();
       await rawWebhookQueue.close();
       await webhookDispatcher.close();
+      await serviceDispatcher.close();
       eventsConnection?.disconnect();
       producer.disconnect();
       await feel.close();

@@ -18,6 +18,7 @@ describe('loadConfig', () => {
       caseNumberPrefix: 'SH',
       logLevel: 'info',
       webhookAllowedHosts: [],
+      serviceAllowedHosts: [],
     });
   });
 
@@ -30,6 +31,16 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ TONGBAN_WEBHOOK_ALLOWED_HOSTS: 'hooks.city.internal,10.20.0.0/40' })).toThrow(
       /^TONGBAN_WEBHOOK_ALLOWED_HOSTS: '10\.20\.0\.0\/40' is neither a host name, an IP address nor a CIDR range/,
     );
+  });
+
+  it('reads the hosts an http-call may reach besides public ones apart from the webhooks’, and names TONGBAN_SERVICE_ALLOWED_HOSTS for an entry it cannot read', () => {
+    const config = loadConfig({ TONGBAN_SERVICE_ALLOWED_HOSTS: 'registry.city.internal, 10.30.0.0/16, fd00::/8', TONGBAN_WEBHOOK_ALLOWED_HOSTS: '127.0.0.1' });
+    expect(config.serviceAllowedHosts).toEqual(['registry.city.internal', '10.30.0.0/16', 'fd00::/8']);
+    expect(config.webhookAllowedHosts).toEqual(['127.0.0.1']);
+    expect(() => loadConfig({ TONGBAN_SERVICE_ALLOWED_HOSTS: 'registry.city.internal:8443' })).toThrow(
+      /^TONGBAN_SERVICE_ALLOWED_HOSTS: 'registry\.city\.internal:8443' is neither a host name, an IP address nor a CIDR range/,
+    );
+    expect(() => loadConfig({ TONGBAN_SERVICE_ALLOWED_HOSTS: '10.0.0.0/33' })).toThrow(ConfigError);
   });
 
   it('reads the case-number prefix and refuses one that is not 1-8 capital letters, naming the variable', () => {

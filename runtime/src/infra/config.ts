@@ -3,7 +3,7 @@ import path from 'node:path';
 import { CASE_NUMBER_PREFIX, defaultCaseNumberPrefix } from '../cases/case-number.ts';
 import { logLevels, type LogLevel } from '../logging/create-logger.ts';
 import { hashTagOf, InvalidRedisUrlError, isClusterUrl, parseRedisUrl } from '../queues/redis-address.ts';
-import { InvalidAllowedHostError, WebhookAddressPolicy } from '../webhooks/webhook-address-policy.ts';
+import { EgressPolicy, InvalidAllowedHostError } from '../egress/index.ts';
 
 /** The repository root (the folder above `runtime/`). */
 export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
@@ -53,6 +53,11 @@ export interface TongbanConfig {
    * (host names, IP addresses, CIDR ranges: a city's internal network). Default none: public addresses only.
    */
   webhookAllowedHosts: string[];
+  /**
+   * `TONGBAN_SERVICE_ALLOWED_HOSTS`, comma-separated: private hosts a service task's `http-call` may
+   * reach all the same (a city's internal systems). Default none: public addresses only.
+   */
+  serviceAllowedHosts: string[];
 }
 
 /** Thrown for an environment variable whose value cannot be used; names the variable. */
@@ -113,19 +118,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TongbanConfig 
     sweepIntervalMs: integer('TONGBAN_SWEEP_INTERVAL_MS', 5_000, 100, 86_400_000, 'a number of milliseconds (100-86400000)'),
     caseNumberPrefix,
     logLevel: logLevel(value('TONGBAN_LOG_LEVEL')),
-    webhookAllowedHosts: webhookAllowedHosts(value('TONGBAN_WEBHOOK_ALLOWED_HOSTS')),
+    webhookAllowedHosts: allowedHosts('TONGBAN_WEBHOOK_ALLOWED_HOSTS', value('TONGBAN_WEBHOOK_ALLOWED_HOSTS')),
+    serviceAllowedHosts: allowedHosts('TONGBAN_SERVICE_ALLOWED_HOSTS', value('TONGBAN_SERVICE_ALLOWED_HOSTS')),
   };
 }
 
-function webhookAllowedHosts(text: string | undefined): string[] {
+/** The entries of the comma-separated allowed hosts in `variable`, each one an {@link EgressPolicy} can read. */
+function allowedHosts(variable: string, text: string | undefined): string[] {
   const entries = (text ?? '')
     .split(',')
     .map((entry) => entry.trim())
     .filter((entry) => entry !== '');
   try {
-    WebhookAddressPolicy.allowing(entries);
+    EgressPolicy.allowing(entries);
   } catch (error) {
-    if (error instanceof InvalidAllowedHostError) throw new ConfigError('TONGBAN_WEBHOOK_ALLOWED_HOSTS', `TONGBAN_WEBHOOK_ALLOWED_HOSTS: ${error.message}`);
+    if (error instanceof InvalidAllowedHostError) throw new ConfigError(variable, `${variable}: ${error.message}`);
     throw error;
   }
   return entries;

@@ -126,6 +126,7 @@ export async function startRole(options: RoleOptions): Promise<RunningRole> {
     steps: metrics,
     caseNumberPrefix: config.caseNumberPrefix,
     webhookAllowedHosts: config.webhookAllowedHosts,
+    serviceAllowedHosts: config.serviceAllowedHosts,
   });
   shutdown.add({ name: 'queues and Redis connections', run: () => runtime.stop() });
   metrics.watchSystem({ queueJobCounts: () => runtime.queueJobCounts(), databaseFigures: () => readDatabaseFigures(handle.db, clock.now()) }, logger);

@@ -1,10 +1,17 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createEgressDispatcher, EgressPolicy } from '../egress/index.ts';
 import { invocationSpecOf } from './invocation-book.ts';
-import { ServiceRegistry } from './service-registry.ts';
+import { builtInServices, ServiceRegistry } from './service-registry.ts';
+
+const policy = EgressPolicy.allowing([]);
+const dispatcher = createEgressDispatcher(policy);
+const builtIn = builtInServices({ policy, dispatcher });
+
+afterAll(() => dispatcher.close());
 
 describe('ServiceRegistry', () => {
   it('describes every built-in service with its parameters and defaults, by name', () => {
-    const described = new ServiceRegistry().describe();
+    const described = new ServiceRegistry(builtIn).describe();
     expect(described.map((service) => service.name)).toEqual(['http-call', 'issue-e-licence', 'verify-business-licence']);
     const verify = described.find((service) => service.name === 'verify-business-licence');
     expect(verify?.params.map((param) => [param.name, param.type, param.required, param.default])).toEqual([
@@ -16,7 +23,7 @@ describe('ServiceRegistry', () => {
   });
 
   it('lists a bare handler a deployment adds without parameters, and runs it by name', async () => {
-    const registry = new ServiceRegistry({ registry: async () => ({ data: { ref: 'R-1' } }) });
+    const registry = new ServiceRegistry(builtIn, { registry: async () => ({ data: { ref: 'R-1' } }) });
     expect(registry.describe().find((service) => service.name === 'registry')).toEqual({ name: 'registry', description: '', params: [] });
     expect(registry.get('registry')).toBeTypeOf('function');
   });

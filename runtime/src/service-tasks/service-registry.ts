@@ -1,29 +1,34 @@
-import { httpCallService } from './handlers/http-call.handler.ts';
+import { createHttpCallService, type HttpCallOptions } from './handlers/http-call.handler.ts';
 import { issueELicenceService } from './handlers/issue-e-licence.handler.ts';
 import { verifyBusinessLicenceService } from './handlers/verify-business-licence.handler.ts';
 import type { RegisteredService, ServiceDescription } from './service-description.ts';
 import type { ServiceHandler } from './service-handler.ts';
 
-/** The handlers Tongban ships, by the name a serviceTask names, with their parameters. */
-export const BUILT_IN_SERVICES: Readonly<Record<string, RegisteredService>> = {
-  'verify-business-licence': verifyBusinessLicenceService,
-  'issue-e-licence': issueELicenceService,
-  'http-call': httpCallService,
-};
+/**
+ * The handlers Tongban ships, by the name a serviceTask names, with their parameters; `http-call`
+ * goes where `http` lets it.
+ */
+export function builtInServices(http: HttpCallOptions): Record<string, RegisteredService> {
+  return {
+    'verify-business-licence': verifyBusinessLicenceService,
+    'issue-e-licence': issueELicenceService,
+    'http-call': createHttpCallService(http),
+  };
+}
 
 /**
- * Service handlers by name: the built-in ones and those a deployment adds or replaces. A
- * deployment's handler given bare (a function) is listed without parameters.
+ * Service handlers by name: the built-in ones ({@link builtInServices}) and those a deployment
+ * adds or replaces. A deployment's handler given bare (a function) is listed without parameters.
  */
 export class ServiceRegistry {
   private readonly services: Map<string, RegisteredService>;
 
-  constructor(extra: Readonly<Record<string, ServiceHandler | RegisteredService>> = {}) {
+  constructor(builtIn: Readonly<Record<string, RegisteredService>>, extra: Readonly<Record<string, ServiceHandler | RegisteredService>> = {}) {
     const added = Object.entries(extra).map(([name, entry]): [string, RegisteredService] => [
       name,
       typeof entry === 'function' ? { handler: entry, description: '', params: [] } : entry,
     ]);
-    this.services = new Map([...Object.entries(BUILT_IN_SERVICES), ...added]);
+    this.services = new Map([...Object.entries(builtIn), ...added]);
   }
 
   /** The handler registered as `name`, or undefined. */

@@ -2,8 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { fetch, type Dispatcher, type Response } from 'undici';
 import type { Db } from '../db/client.ts';
 import { webhookDeliveries, webhookSubscriptions, type WebhookDeliveryRow, type WebhookSubscriptionRow } from '../db/schema/index.ts';
-import type { AddressRefusal, WebhookAddressPolicy } from './webhook-address-policy.ts';
-import { WebhookAddressRefusedError } from './webhook-dispatcher.ts';
+import { addressRefusalOf, describeRefusals, readBodyWithin, type EgressPolicy } from '../egress/index.ts';
 import { DELIVERY_HEADER, EVENT_HEADER, SIGNATURE_HEADER, signWebhookBody } from './webhook-signature.ts';
 
 /** Characters of a receiver's answer kept on the delivery. */
@@ -17,8 +16,8 @@ export interface DeliverWebhookOptions {
   /** Longest one attempt may take (connect, send, answer), ms. */
   timeoutMs: number;
   /** Where deliveries may go: the host of a URL is checked before anything is sent. */
-  policy: WebhookAddressPolicy;
-  /** The dispatcher the requests go through: `createWebhookDispatcher`, which checks every address a host resolves to. */
+  policy: EgressPolicy;
+  /** The dispatcher the requests go through: `createEgressDispatcher` of `policy`, which checks every address a host resolves to. */
   dispatcher: Dispatcher;
 }
 
@@ -119,28 +118,13 @@ function refusedAttempt(why: string): AttemptResult {
 
 /** The addresses the dispatcher refused to connect to, in words, when that is why `cause` failed. */
 function refusedAddressesOf(cause: unknown): string | undefined {
-  for (let at: unknown = cause; at instanceof Error; at = at.cause) {
-    if (at instanceof WebhookAddressRefusedError) return `'${at.hostname}' resolves to ${at.refusals.map(describeRefusal).join(', ')}`;
-  }
-  return undefined;
-}
-
-function describeRefusal(refusal: AddressRefusal): string {
-  return `${refusal.address} (${refusal.range})`;
+  const refused = addressRefusalOf(cause);
+  return refused && `'${refused.hostname}' resolves to ${describeRefusals(refused.refusals)}`;
 }
 
 /** The first {@link RESPONSE_EXCERPT_LENGTH} characters of an answer; the rest is not read. */
 async function readExcerpt(response: Response): Promise<string> {
-  if (response.body === null) return '';
-  const reader = response.body.getReader();
-  const decoder = new TextDecoder();
-  let text = '';
-  while (text.length < RESPONSE_EXCERPT_LENGTH) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    text += decoder.decode(value, { stream: true });
-  }
-  await reader.cancel();
+  const { text } = await readBodyWithin(response, RESPONSE_EXCERPT_LENGTH * 4);
   return text.slice(0, RESPONSE_EXCERPT_LENGTH);
 }
 

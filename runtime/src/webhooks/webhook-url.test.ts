@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidInputError } from '../errors/index.ts';
-import { WebhookAddressPolicy } from './webhook-address-policy.ts';
+import { EgressPolicy } from '../egress/index.ts';
 import { checkWebhookUrl } from './webhook-url.ts';
 
-const publicOnly = WebhookAddressPolicy.allowing([]);
+const publicOnly = EgressPolicy.allowing([]);
 
 function refusalOf(url: string, policy = publicOnly): InvalidInputError['details'] | undefined {
   try {
@@ -56,7 +56,7 @@ describe('checkWebhookUrl', () => {
   });
 
   it('accepts a private host the operator allowed by name, address or range', () => {
-    const allowed = WebhookAddressPolicy.allowing(['127.0.0.1', '10.20.0.0/16', 'hooks.localhost', 'fd00::/8']);
+    const allowed = EgressPolicy.allowing(['127.0.0.1', '10.20.0.0/16', 'hooks.localhost', 'fd00::/8']);
     expect(refusalOf('http://127.0.0.1:8080/in', allowed)).toBeUndefined();
     expect(refusalOf('http://10.20.3.4/in', allowed)).toBeUndefined();
     expect(refusalOf('http://hooks.localhost/in', allowed)).toBeUndefined();

@@ -1,5 +1,5 @@
 import { InvalidInputError } from '../errors/index.ts';
-import type { WebhookAddressPolicy } from './webhook-address-policy.ts';
+import type { EgressPolicy } from '../egress/index.ts';
 
 /** Longest webhook URL accepted, in characters. */
 export const MAX_WEBHOOK_URL_LENGTH = 2_048;
@@ -12,7 +12,7 @@ export const MAX_WEBHOOK_URL_LENGTH = 2_048;
  * addresses it resolves to at every delivery). Refusals are 400 `invalid-webhook-url` naming the
  * field `url` and the reason.
  */
-export function checkWebhookUrl(input: string, policy: WebhookAddressPolicy): string {
+export function checkWebhookUrl(input: string, policy: EgressPolicy): string {
   const refuse = (reason: string, message: string, more: Record<string, unknown> = {}): never => {
     throw new InvalidInputError('invalid-webhook-url', `Webhook URL ${message}`, { field: 'url', reason, ...more });
   };

@@ -5,7 +5,7 @@ import { webhookDeliveries, webhookSubscriptions, type WebhookDeliveryRow, type 
 import { ConflictError, ForbiddenError, NotFoundError } from '../errors/index.ts';
 import type { Viewer } from '../organisation/viewer.ts';
 import { pageOf, type Page, type PageRequest } from '../cases/case-views.ts';
-import type { WebhookAddressPolicy } from './webhook-address-policy.ts';
+import type { EgressPolicy } from '../egress/index.ts';
 import { checkWebhookUrl } from './webhook-url.ts';
 
 /** Live subscriptions one API key may hold. */
@@ -31,7 +31,7 @@ export type WebhookDeliveryView = Omit<WebhookDeliveryRow, 'body'> & { body: unk
  * whose host `policy` refuses (a private address, `localhost`) is refused at subscription.
  */
 export class WebhooksService {
-  constructor(private readonly options: { db: Db; policy: WebhookAddressPolicy }) {}
+  constructor(private readonly options: { db: Db; policy: EgressPolicy }) {}
 
   async subscribe(viewer: Viewer, input: SubscribeInput): Promise<WebhookSubscriptionView> {
     const apiKeyId = ownerOf(viewer);

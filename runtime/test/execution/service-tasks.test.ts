@@ -23,6 +23,7 @@ beforeAll(async () => {
   registryUrl = `http://127.0.0.1:${(registryServer.address() as AddressInfo).port}`;
   h = await startExecution({
     serviceAttemptTimeoutMs: 500,
+    serviceAllowedHosts: ['127.0.0.1'],
     services: {
       registry: async (request) => {
         calls.push(request);
@@ -49,6 +50,8 @@ beforeAll(async () => {
     ['registry-unknown', { handler: 'no-such-service' }],
     ['registry-hanging', { handler: 'hanging' }],
     ['registry-http', { http: { method: 'GET', url: `${registryUrl}/shops/{businessName}` } }],
+    ['registry-metadata', { http: { method: 'GET', url: 'http://169.254.169.254/latest/meta-data/iam/security-credentials/' } }],
+    ['registry-loopback', { handler: 'http-call', params: { url: `${registryUrl.replace('127.0.0.1', '127.0.0.2')}/shops/{businessName}` } }],
   ] as const) {
     await h.runtime.publishDefinition(variant(key, implementation), { publishedBy: null });
   }
@@ -224,6 +227,20 @@ describe('service tasks', () => {
     await openTask(caseId, 'review');
     expect((await detail(caseId)).case.data).toMatchObject({ filedAs: `/shops/${encodeURIComponent('豫园 面馆')}` });
     expect((await invocations(caseId))[0]).toMatchObject({ service: 'http-call', params: { method: 'GET' } });
+  });
+
+  it('raises an incident at once, without retries, for an HTTP call to the cloud metadata or a loopback address the operator did not allow', async () => {
+    for (const [key, address, range] of [
+      ['registry-metadata', '169.254.169.254', 'linkLocal'],
+      ['registry-loopback', '127.0.0.2', 'loopback'],
+    ]) {
+      const caseId = await file(key!);
+      const incident = await openIncident(caseId);
+      expect(incident, key).toMatchObject({ nodeId: 'register', service: 'http-call', attempts: 1 });
+      expect(incident.error, key).toMatch(/^(GET|POST) http:\/\/\S+ refused: /);
+      expect(incident.error, key).toContain(`refused: ${address} is a ${range} address; http-call reaches public addresses only`);
+      expect((await invocations(caseId))[0], key).toMatchObject({ status: 'failed', attempt: 1, maxAttempts: 3 });
+    }
   });
 
   it('holds an outcome back while the case is suspended and hands it over when it resumes', async () => {

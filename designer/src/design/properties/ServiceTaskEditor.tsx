@@ -140,21 +140,26 @@ export function ServiceTaskEditor({
           )}
         </>
       ) : (
-        <Flex gap={6}>
-          <Select
-            value={implementation.http.method}
-            onChange={(method: (typeof httpMethods)[number]) => setImplementation({ http: { ...implementation.http, method } })}
-            options={httpMethods.map((method) => ({ value: method, label: method }))}
-            aria-label={t.httpMethod}
-            data-testid="service-http-method"
-            style={{ width: 100 }}
-          />
-          <Input
-            value={implementation.http.url}
-            onChange={(event) => setImplementation({ http: { ...implementation.http, url: event.target.value } })}
-            aria-label={t.httpUrl}
-            data-testid="service-http-url"
-          />
+        <Flex vertical gap={4}>
+          <Flex gap={6}>
+            <Select
+              value={implementation.http.method}
+              onChange={(method: (typeof httpMethods)[number]) => setImplementation({ http: { ...implementation.http, method } })}
+              options={httpMethods.map((method) => ({ value: method, label: method }))}
+              aria-label={t.httpMethod}
+              data-testid="service-http-method"
+              style={{ width: 100 }}
+            />
+            <Input
+              value={implementation.http.url}
+              onChange={(event) => setImplementation({ http: { ...implementation.http, url: event.target.value } })}
+              aria-label={t.httpUrl}
+              data-testid="service-http-url"
+            />
+          </Flex>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="service-http-hint">
+            {t.httpUrlHint}
+          </Typography.Text>
         </Flex>
       )}
       <Form.Item label={t.retry} style={{ marginTop: 8 }}>

@@ -1,8 +1,10 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ServiceRequest } from '../service-handler.ts';
-import { httpCallHandler } from './http-call.handler.ts';
+import { createEgressDispatcher, EgressPolicy, type ResolveAll } from '../../egress/index.ts';
+import type { ServiceHandler, ServiceRequest } from '../service-handler.ts';
+import { createHttpCallHandler, HTTP_CALL_MAX_RESPONSE_BYTES } from './http-call.handler.ts';
 
 interface Seen {
   method: string;
@@ -12,11 +14,38 @@ interface Seen {
 }
 
 let server: Server;
+let port: number;
 let base: string;
 const seen: Seen[] = [];
+/** Requests the receiver was reached by, counted as they arrive. */
+let reached = 0;
+/** Resolves when the receiver's endless answer was given up by the client. */
+let endlessClosed: Promise<void> = Promise.resolve();
+
+/** A JSON object of exactly `bytes` bytes. */
+function jsonOf(bytes: number): string {
+  return `{"pad":"${'x'.repeat(bytes - 10)}"}`;
+}
+
+/** A resolver in which every `*.example` name points at the loopback receiver, as a name in DNS pointing inside would. */
+const inside: ResolveAll = (hostname, _options, callback) => {
+  if (hostname.endsWith('.example')) callback(null, [{ address: '127.0.0.1', family: 4 }]);
+  else callback(Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: 'ENOTFOUND' }), []);
+};
+
+const dispatchers: { close(): Promise<void> }[] = [];
+
+/** The handler with `allowed` hosts let through besides public ones, names resolved by `resolve`. */
+function handlerAllowing(allowed: readonly string[], resolve?: ResolveAll): ServiceHandler {
+  const policy = EgressPolicy.allowing(allowed);
+  const dispatcher = createEgressDispatcher(policy, resolve);
+  dispatchers.push(dispatcher);
+  return createHttpCallHandler({ policy, dispatcher });
+}
 
 beforeAll(async () => {
   server = createServer((req, res) => {
+    reached += 1;
     let body = '';
     req.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
     req.on('end', () => {
@@ -25,16 +54,34 @@ beforeAll(async () => {
       if (path === '/ok') return void res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ registered: true, ref: 'R-1' }));
       if (path === '/empty') return void res.writeHead(204).end();
       if (path === '/busy') return void res.writeHead(503).end('try later');
+      if (path === '/busy-and-long') return void res.writeHead(503).end(`try later${'.'.repeat(4 * HTTP_CALL_MAX_RESPONSE_BYTES)}`);
       if (path === '/wrong') return void res.writeHead(422).end('{"error":"bad shop"}');
       if (path === '/slow') return void setTimeout(() => res.writeHead(200).end('{}'), 2_000);
+      if (path === '/full') return void res.writeHead(200, { 'content-type': 'application/json' }).end(jsonOf(HTTP_CALL_MAX_RESPONSE_BYTES));
+      if (path === '/over') return void res.writeHead(200, { 'content-type': 'application/json' }).end(jsonOf(HTTP_CALL_MAX_RESPONSE_BYTES + 1));
+      if (path === '/zipped') {
+        return void res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip' }).end(gzipSync(jsonOf(8 * HTTP_CALL_MAX_RESPONSE_BYTES)));
+      }
+      if (path === '/endless') {
+        endlessClosed = new Promise((resolve) => res.on('close', () => resolve()));
+        const chunk = Buffer.alloc(64 * 1024, 'x');
+        const pump = () => {
+          while (!res.destroyed && res.write(chunk));
+        };
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.on('drain', pump);
+        return void pump();
+      }
       res.writeHead(404).end();
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  port = (server.address() as AddressInfo).port;
+  base = `http://127.0.0.1:${port}`;
 });
 
 afterAll(async () => {
+  await Promise.all(dispatchers.map((dispatcher) => dispatcher.close()));
   server.closeAllConnections();
   await new Promise((resolve) => server.close(resolve));
 });
@@ -52,6 +99,9 @@ function request(params: Record<string, unknown>, signal = new AbortController()
     signal,
   };
 }
+
+/** The handler as an operator who allowed the test's receiver on 127.0.0.1 runs it. */
+const httpCallHandler = handlerAllowing(['127.0.0.1']);
 
 describe('the http-call service', () => {
   it('posts the invocation and the case data with an idempotency key, and merges the JSON answer', async () => {
@@ -101,5 +151,67 @@ describe('the http-call service', () => {
     const pending = httpCallHandler(request({ url: `${base}/slow` }, controller.signal));
     controller.abort();
     await expect(pending).rejects.toThrow(/longer than|failed/);
+  });
+});
+
+describe('where the http-call service may go', () => {
+  const publicOnly = handlerAllowing([], inside);
+
+  it('refuses a loopback, localhost or cloud-metadata URL without contacting it, naming the address and its range', async () => {
+    const before = reached;
+    for (const [url, address, range] of [
+      [`${base}/ok`, '127.0.0.1', 'loopback'],
+      [`http://localhost:${port}/ok`, 'localhost', 'loopback'],
+      ['http://169.254.169.254/latest/meta-data/', '169.254.169.254', 'linkLocal'],
+      ['http://[::ffff:10.0.0.8]/x', '10.0.0.8', 'private'],
+    ]) {
+      const failure = await publicOnly(request({ url })).catch((error: unknown) => error);
+      expect(failure, url).toMatchObject({ name: 'PermanentServiceError', code: 'http-address-refused', message: expect.stringContaining(`refused: ${address} is a ${range} address`) });
+      expect((failure as Error).message).toContain('TONGBAN_SERVICE_ALLOWED_HOSTS');
+    }
+    expect(reached).toBe(before);
+  });
+
+  it('refuses a host name that resolves only to a private address when connecting, and never reaches it', async () => {
+    const before = reached;
+    await expect(publicOnly(request({ url: `http://registry.example:${port}/ok` }))).rejects.toMatchObject({
+      code: 'http-address-refused',
+      message: expect.stringContaining("refused: 'registry.example' resolves to 127.0.0.1 (loopback)"),
+    });
+    expect(reached).toBe(before);
+  });
+
+  it('reaches a private host the operator allowed by name, address or range', async () => {
+    for (const allowed of [['registry.example'], ['127.0.0.1'], ['127.0.0.0/8']]) {
+      const handler = handlerAllowing(allowed, inside);
+      expect(await handler(request({ url: `http://registry.example:${port}/ok` })), allowed[0]).toEqual({ data: { registered: true, ref: 'R-1' } });
+    }
+    expect(await handlerAllowing(['127.0.0.0/8'])(request({ url: `${base}/ok` }))).toEqual({ data: { registered: true, ref: 'R-1' } });
+  });
+});
+
+describe('the answer the http-call service reads', () => {
+  it('takes an answer of exactly 1 MiB', async () => {
+    const result = await httpCallHandler(request({ url: `${base}/full` }));
+    expect(String(result.data.pad)).toHaveLength(HTTP_CALL_MAX_RESPONSE_BYTES - 10);
+  });
+
+  it('fails permanently on an answer longer than 1 MiB, counted as it unpacks', async () => {
+    for (const path of ['/over', '/zipped']) {
+      await expect(httpCallHandler(request({ url: `${base}${path}` })), path).rejects.toMatchObject({
+        code: 'http-response-too-large',
+        message: expect.stringContaining(`POST ${base}${path} answered more than 1048576 bytes (1 MiB)`),
+      });
+    }
+  });
+
+  it('stops reading an answer without end at 1 MiB and gives up the connection', async () => {
+    await expect(httpCallHandler(request({ url: `${base}/endless` }))).rejects.toMatchObject({ code: 'http-response-too-large' });
+    await endlessClosed;
+  });
+
+  it('reads only the start of a failed answer, which stays a failure to retry', async () => {
+    const failure = await httpCallHandler(request({ url: `${base}/busy-and-long` })).catch((error: unknown) => error);
+    expect(failure).toMatchObject({ name: 'Error', message: `POST ${base}/busy-and-long answered 503: try later${'.'.repeat(191)}` });
   });
 });

@@ -52,6 +52,8 @@ export async function startExecution(
     sweepIntervalMs?: number;
     services?: Record<string, ServiceHandler | RegisteredService>;
     serviceAttemptTimeoutMs?: number;
+    /** Private hosts `http-call` may reach (a receiver of the test on 127.0.0.1); default none. */
+    serviceAllowedHosts?: readonly string[];
     /** A Redis of the test file's own (default: the run's, with a prefix of its own). */
     redis?: { url: string; prefix: string };
   } = {},
@@ -70,6 +72,7 @@ export async function startExecution(
     ...(options.sweepIntervalMs === undefined ? {} : { sweepIntervalMs: options.sweepIntervalMs }),
     ...(options.services === undefined ? {} : { services: options.services }),
     ...(options.serviceAttemptTimeoutMs === undefined ? {} : { serviceAttemptTimeoutMs: options.serviceAttemptTimeoutMs }),
+    ...(options.serviceAllowedHosts === undefined ? {} : { serviceAllowedHosts: options.serviceAllowedHosts }),
   });
   await runtime.startWorkers();
   const queues: Queue[] = [];

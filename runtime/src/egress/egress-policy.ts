@@ -1,6 +1,6 @@
 import ipaddr, { type IPv4, type IPv6 } from 'ipaddr.js';
 
-/** A webhook target refused: the host or address, and the special range it lies in (ipaddr.js' name: `loopback`, `private`, …). */
+/** A target refused: the host or address, and the special range it lies in (ipaddr.js' name: `loopback`, `private`, …). */
 export interface AddressRefusal {
   address: string;
   range: string;
@@ -11,22 +11,24 @@ export class InvalidAllowedHostError extends Error {
   override readonly name = 'InvalidAllowedHostError';
 
   constructor(readonly entry: string) {
-    super(`'${entry}' is neither a host name, an IP address nor a CIDR range (e.g. hooks.city.internal, 10.20.0.5, 10.20.0.0/16, fd00::/8)`);
+    super(`'${entry}' is neither a host name, an IP address nor a CIDR range (e.g. registry.city.internal, 10.20.0.5, 10.20.0.0/16, fd00::/8)`);
   }
 }
 
 /**
- * Where webhooks may be delivered (server-side request forgery): only to global unicast addresses,
- * never to loopback, private (RFC 1918), carrier-grade NAT, link-local (169.254.0.0/16, where cloud
- * metadata answers), unique-local IPv6, multicast, broadcast, unspecified or reserved ones, nor to
- * `localhost` and `*.localhost` (RFC 6761). The ranges are ipaddr.js' (`range()`), IPv4-mapped IPv6
- * addresses counted as the IPv4 address they carry.
+ * Where Tongban's workers may connect for a URL that untrusted input names (server-side request
+ * forgery): a webhook an API key subscribes, an `http-call` a process definition makes. Only
+ * global unicast addresses, never loopback, private (RFC 1918), carrier-grade NAT, link-local
+ * (169.254.0.0/16, where cloud metadata answers), unique-local IPv6, multicast, broadcast,
+ * unspecified or reserved ones, nor `localhost` and `*.localhost` (RFC 6761). The ranges are
+ * ipaddr.js' (`range()`), IPv4-mapped IPv6 addresses counted as the IPv4 address they carry.
  *
- * The operator's allowed hosts (`TONGBAN_WEBHOOK_ALLOWED_HOSTS`) lift the refusal for a city's
- * internal network or a test receiver: a host name lets that host through whatever it resolves
- * to; an IP address or CIDR range lets its addresses through, written in a URL or resolved.
+ * The operator's allowed hosts (`TONGBAN_WEBHOOK_ALLOWED_HOSTS` for webhooks,
+ * `TONGBAN_SERVICE_ALLOWED_HOSTS` for `http-call`) lift the refusal for a city's internal network
+ * or a test receiver: a host name lets that host through whatever it resolves to; an IP address or
+ * CIDR range lets its addresses through, written in a URL or resolved.
  */
-export class WebhookAddressPolicy {
+export class EgressPolicy {
   private constructor(
     private readonly hosts: ReadonlySet<string>,
     private readonly ranges: readonly [IPv4 | IPv6, number][],
@@ -36,7 +38,7 @@ export class WebhookAddressPolicy {
    * The policy with `entries` allowed: host names, IP addresses, CIDR ranges.
    * @throws {InvalidAllowedHostError} naming the first entry that is none of these.
    */
-  static allowing(entries: readonly string[]): WebhookAddressPolicy {
+  static allowing(entries: readonly string[]): EgressPolicy {
     const hosts = new Set<string>();
     const ranges: [IPv4 | IPv6, number][] = [];
     for (const raw of entries) {
@@ -53,7 +55,7 @@ export class WebhookAddressPolicy {
         hosts.add(host);
       }
     }
-    return new WebhookAddressPolicy(hosts, ranges);
+    return new EgressPolicy(hosts, ranges);
   }
 
   /** True when the operator allowed host `hostname` by name. */

@@ -1,0 +1,3 @@
+export * from './egress-dispatcher.ts';
+export * from './egress-policy.ts';
+export * from './read-body-within.ts';
