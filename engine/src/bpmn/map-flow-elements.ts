@@ -67,8 +67,11 @@ const nodeTypes: Partial<Record<string, MappedNodeType>> = {
   'bpmn:InclusiveGateway': 'inclusiveGateway',
 };
 
-/** Why an element Tongban has no counterpart for is left out, for the elements met most often. */
-const unsupportedReasons: Partial<Record<string, string>> = {
+/**
+ * Why an element Tongban has no counterpart for is left out, in English, for the elements met most
+ * often (by BPMN type, e.g. `bpmn:ScriptTask`).
+ */
+export const BPMN_NO_COUNTERPART_REASONS: Readonly<Partial<Record<string, string>>> = {
   'bpmn:SubProcess': 'Tongban has no embedded sub-processes; draw its steps in the main flow, or publish them as a workflow of their own and call it',
   'bpmn:AdHocSubProcess': 'Tongban has no sub-processes; draw its steps in the main flow',
   'bpmn:Transaction': 'Tongban has no transactions',
@@ -507,7 +510,7 @@ function reportEventDefinitions(
 function unsupportedWords(elementType: string, why: UnsupportedWhy): string {
   switch (why.reason) {
     case 'no-counterpart':
-      return unsupportedReasons[elementType] ?? 'Tongban has no such element';
+      return BPMN_NO_COUNTERPART_REASONS[elementType] ?? 'Tongban has no such element';
     case 'timer-not-elapsed-time':
       return `its timer has ${timerWords(why.timer)}, and a Tongban wait is a whole number of weeks, days or hours (or a tongban:wait)`;
     case 'boundary-not-timer':

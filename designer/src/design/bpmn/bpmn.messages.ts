@@ -1,4 +1,4 @@
-import type { BpmnDiagnostic, BpmnDiagnosticCode, BpmnDurationField, BpmnTimerText, BpmnUnsupportedReason, SlaLimit, SlaUnit } from '@tongban/engine';
+import { BPMN_NO_COUNTERPART_REASONS, type BpmnDiagnostic, type BpmnDiagnosticCode, type BpmnDurationField, type BpmnTimerText, type BpmnUnsupportedReason, type SlaLimit, type SlaUnit } from '@tongban/engine';
 import { defineMessages } from '../../i18n/index.ts';
 
 /** The finding of one code, with its params typed. */
@@ -119,22 +119,6 @@ const zhNoCounterpart: Record<string, string> = {
   'bpmn:DataStoreReference': '案件数据由流程的申请表结构描述',
 };
 
-const enNoCounterpart: Record<string, string> = {
-  'bpmn:SubProcess': 'Tongban has no embedded sub-processes; draw its steps in the main flow, or publish them as a workflow of their own and call it',
-  'bpmn:AdHocSubProcess': 'Tongban has no sub-processes; draw its steps in the main flow',
-  'bpmn:Transaction': 'Tongban has no transactions',
-  'bpmn:EventBasedGateway': 'Tongban routes on case data and outcomes, not on which event comes first',
-  'bpmn:IntermediateThrowEvent': 'Tongban throws no events',
-  'bpmn:IntermediateCatchEvent': 'Tongban waits only on tasks and timers',
-  'bpmn:SendTask': 'Tongban sends no messages',
-  'bpmn:ReceiveTask': 'Tongban receives no messages',
-  'bpmn:ScriptTask': 'Tongban runs no scripts',
-  'bpmn:BusinessRuleTask': 'Tongban evaluates no decision tables',
-  'bpmn:DataObject': 'case data is described by the workflow data schema',
-  'bpmn:DataObjectReference': 'case data is described by the workflow data schema',
-  'bpmn:DataStoreReference': 'case data is described by the workflow data schema',
-};
-
 const zhUnits: Record<SlaUnit, string> = { workingDay: '个工作日', workingHour: '个工作小时', calendarDay: '个自然日', hour: '小时' };
 const enUnits: Record<SlaUnit, string> = { workingDay: 'working days', workingHour: 'working hours', calendarDay: 'calendar days', hour: 'hours' };
 const zhDurations: Record<BpmnDurationField, string> = {
@@ -206,7 +190,7 @@ function zhUnsupported(finding: FindingOf<'bpmn-unsupported-element'>): string {
 function enUnsupported(finding: FindingOf<'bpmn-unsupported-element'>): string {
   const p: UnsupportedParams = finding.params;
   const reasons: Record<BpmnUnsupportedReason, () => string> = {
-    'no-counterpart': () => enNoCounterpart[finding.elementType ?? ''] ?? 'Tongban has no such element',
+    'no-counterpart': () => BPMN_NO_COUNTERPART_REASONS[finding.elementType ?? ''] ?? 'Tongban has no such element',
     'timer-not-elapsed-time': () => `its timer has ${enTimer(p.timer ?? { kind: 'none' })}, and a Tongban wait is a whole number of weeks, days or hours`,
     'boundary-not-timer': () => 'only a timer boundary event on a task has a Tongban counterpart (its SLA edge)',
     'boundary-not-on-task': () => `it is attached to '${p.attachedTo ?? ''}', which is not an imported user task`,
