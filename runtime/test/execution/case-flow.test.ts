@@ -97,17 +97,19 @@ describe('a case of a parallel process', () => {
   });
 
   it('reads numeric-looking and boolean-looking strings of case data back as strings', async () => {
-    const { case: created } = await h.runtime.createCase({
-      definitionKey: 'parallel-permit',
-      jurisdiction: 'sh-huangpu',
-      applicant: { name: '钱七' },
-      data: { businessName: '0.1', note: 'true' },
-      actor: PORTAL,
-    });
-    const detail = await h.runtime.getCase(created.id, await h.viewer('city.manager'));
-    expect(detail.case.data).toEqual({ businessName: '0.1', note: 'true' });
-    const [types] = await h.database.sql`select jsonb_typeof(data->'businessName') as n, jsonb_typeof(data->'note') as b from cases where id = ${created.id}`;
-    expect(types).toEqual({ n: 'string', b: 'string' });
+    for (const text of ['0.1', 'true']) {
+      const { case: created } = await h.runtime.createCase({
+        definitionKey: 'parallel-permit',
+        jurisdiction: 'sh-huangpu',
+        applicant: { name: '钱七' },
+        data: { businessName: text },
+        actor: PORTAL,
+      });
+      const detail = await h.runtime.getCase(created.id, await h.viewer('city.manager'));
+      expect(detail.case.data).toEqual({ businessName: text });
+      const [stored] = await h.database.sql`select jsonb_typeof(data->'businessName') as type from cases where id = ${created.id}`;
+      expect(stored).toEqual({ type: 'string' });
+    }
   });
 
   it('lets exactly one of two concurrent completions of a task succeed and answers the other with 409', async () => {
