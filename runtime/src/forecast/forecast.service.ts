@@ -16,7 +16,7 @@ import { workingDayMinutes } from '../simulate/simulation-report.ts';
 import { forecastWorkflowOf, profileHandlingDays } from './forecast-workflow.ts';
 import type { DepartmentRisk, ForecastWorkflow, OpenCaseState, WhatIf } from './forecast.types.ts';
 import { measureDepartmentWork, MIN_DECISIONS, type DepartmentStaff, type RecordedDecision } from './measure-department-work.ts';
-import { runForecastJob } from './forecast-job.ts';
+import type { ComputeForecast, ForecastPool } from './forecast-pool.ts';
 import { routeTableOf, type RouteTable } from './route-table.ts';
 import { workingDaysFrom } from './working-offset.ts';
 
@@ -90,14 +90,29 @@ export interface ForecastServiceOptions {
   definitions: DefinitionStore;
   organisation: () => Promise<Organisation>;
   calendars: () => Promise<CalendarBook>;
+  /** Where the Monte Carlo runs are computed: worker threads under a budget. */
+  pool: ForecastPool;
 }
 
 const DEFAULT_HISTORY_DAYS = 20;
 
+/** A forecast request the caller may make, with what it was checked against. */
+interface CheckedRequest {
+  viewer: Viewer;
+  organisation: Organisation;
+  /** The caller's jurisdiction subtree. */
+  scope: string[];
+  request: ForecastRequest;
+  /** `performance.now()` when it arrived. */
+  started: number;
+}
+
 /**
  * The forecast (DESIGN.md §2 "forecast"): the open cases of a manager's jurisdiction subtree run
  * forward with the model of `run-forecast.ts`, from one read-only, repeatable-read transaction
- * (one snapshot of the database; nothing is written).
+ * (one snapshot of the database; nothing is written). The runs are computed in a worker thread of
+ * the {@link ForecastPool}, so the API answers other requests meanwhile; a forecast asked while the
+ * pool is full is refused (`forecast-busy`), one over its budget stopped (`forecast-budget-exceeded`).
  */
 export class ForecastService {
   constructor(private readonly options: ForecastServiceOptions) {}
@@ -118,6 +133,11 @@ export class ForecastService {
         throw new InvalidInputError('closure-beyond-horizon', `Day ${closure.day} of a closure lies beyond the horizon of ${request.horizonDays} working days`, { field: 'whatIf.closures', reason: 'beyond the horizon' });
       }
     }
+    return this.options.pool.within((compute) => this.answer({ viewer, organisation, scope, request, started }, compute));
+  }
+
+  /** The answer to a checked request: the open cases read, their runs computed by `compute`. */
+  private async answer({ viewer, organisation, scope, request, started }: CheckedRequest, compute: ComputeForecast): Promise<ForecastAnswer> {
     const calendars = await this.options.calendars();
     const now = this.options.clock.now();
     const historyDays = request.historyDays ?? DEFAULT_HISTORY_DAYS;
@@ -171,7 +191,7 @@ export class ForecastService {
       };
     });
     const departments = measureDepartmentWork(read.decisions, staff, historyDays);
-    const { base, whatIf: changed, engineSteps } = runForecastJob({
+    const { base, whatIf: changed, engineSteps } = await compute({
       input: { workflows, cases: openCases, departments, horizonDays: request.horizonDays, runs: request.runs, seed: request.seed, today: formatLocalDate(calendarOf(read.viewerCalendar), now) },
       now,
       whatIf: request.whatIf,

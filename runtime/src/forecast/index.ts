@@ -10,6 +10,8 @@ export { baselineProbability, brierScore, calibrationByDecile } from './forecast
 export type { BaselineTask, CalibrationBin, Prediction } from './forecast-scores.ts';
 export { runForecastJob } from './forecast-job.ts';
 export type { ForecastJob, ForecastJobResult } from './forecast-job.ts';
+export { DEFAULT_FORECAST_BUDGET, FORECAST_RETRY_AFTER_SECONDS, ForecastPool } from './forecast-pool.ts';
+export type { ComputeForecast, ForecastBudget } from './forecast-pool.ts';
 export { forecastWorkflowOf, profileHandlingDays } from './forecast-workflow.ts';
 export { ForecastService } from './forecast.service.ts';
 export type { ForecastAnswer, ForecastDepartmentView, ForecastRequest, ForecastServiceOptions, ForecastTaskView } from './forecast.service.ts';
