@@ -33,7 +33,7 @@ import {
 } from './definitions/definitions.service.ts';
 import { BoundedFeelEvaluator, type FeelBudget } from './feel/bounded-feel-evaluator.ts';
 import { IncidentsService, type IncidentFilters, type IncidentView } from './incidents/incidents.service.ts';
-import { ForecastService, type ForecastAnswer, type ForecastRequest } from './forecast/index.ts';
+import { ForecastPool, ForecastService, type ForecastAnswer, type ForecastBudget, type ForecastRequest } from './forecast/index.ts';
 import { MonitorService, type Escalation, type MonitorListFilters, type MonitorLoad, type MonitoredTask, type NodeHeat, type SeriesDay, type SeriesRange } from './monitor/monitor.service.ts';
 import { loadOrganisation } from './organisation/load-organisation.ts';
 import type { Organisation } from './organisation/organisation.ts';
@@ -102,6 +102,11 @@ export interface RuntimeOptions {
    * worker thread: default 1 000 ms and a 64 MiB heap (`DEFAULT_FEEL_BUDGET`).
    */
   feelBudget?: FeelBudget;
+  /**
+   * What forecasts may take, computed in worker threads: how many at once, how long and how much
+   * heap each (`DEFAULT_FORECAST_BUDGET`: half the cores, 60 s, 1 GiB).
+   */
+  forecastBudget?: ForecastBudget;
   /** Receives the duration of every case step (the process's metrics). */
   steps?: StepObserver;
   /** Attempts of a webhook delivery and the delay before its first retry (doubling after). Default 8 and 10 000 ms. */
@@ -407,7 +412,8 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   const urges = new CaseUrgesService({ executor, organisation: getOrganisation });
   const signers = new TaskSignersService({ executor, organisation: getOrganisation });
   const monitor = new MonitorService({ db, clock, definitions, organisation: getOrganisation, calendars: getCalendars });
-  const forecasts = new ForecastService({ db, clock, definitions, organisation: getOrganisation, calendars: getCalendars });
+  const forecastPool = new ForecastPool(options.forecastBudget);
+  const forecasts = new ForecastService({ db, clock, definitions, organisation: getOrganisation, calendars: getCalendars, pool: forecastPool });
   const incidentsService = new IncidentsService({ db, executor, organisation: getOrganisation });
   const webhooks = new WebhooksService({ db, policy: webhookPolicy });
   const userNotifications = new NotificationsService({ db });
@@ -615,6 +621,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
       eventsConnection?.disconnect();
       producer.disconnect();
       await feel.close();
+      await forecastPool.close();
     },
   };
 }

@@ -7,4 +7,5 @@ export * from './idempotency-key-reused.error.ts';
 export * from './invalid-input.error.ts';
 export * from './not-found.error.ts';
 export * from './rate-limited.error.ts';
+export * from './service-unavailable.error.ts';
 export * from './tongban-error.ts';

@@ -1,4 +1,4 @@
-import type { WorkflowDefinition } from '@tongban/engine';
+import { levelSchema, type WorkflowDefinition } from '@tongban/engine';
 import type { SimulationProfile, WorkflowFixture } from '@tongban/workflows';
 import { createSeededRandom } from '../simulate/seeded-random.ts';
 import { baselineProbability, brierScore, calibrationByDecile, type CalibrationBin, type Prediction } from './forecast-scores.ts';
@@ -6,6 +6,7 @@ import { forecastWorkflowOf } from './forecast-workflow.ts';
 import type { DepartmentWork, EndedTask, OpenCaseState } from './forecast.types.ts';
 import { measureDepartmentWork, type RecordedDecision } from './measure-department-work.ts';
 import { createForecastModel } from './run-forecast.ts';
+import { routeKey } from './route-table.ts';
 
 /** A back-test: a simulated history of one workflow, forecast from its midpoint. */
 export interface BackTestOptions {
@@ -58,7 +59,7 @@ export function runBackTest(options: BackTestOptions): BackTestReport {
   const key = `${options.definition.key}@${options.definition.version}`;
   const fixtures = options.fixtures.filter((f) => f.workflow === options.definition.key);
   const random = createSeededRandom(options.seed).fork('applications');
-  const route = (kind: string) => kind;
+  const routes = new Map(levelSchema.options.flatMap((level) => options.departments.map((d) => [routeKey(d.departmentId, level), d.departmentId] as const)));
   const history: OpenCaseState[] = Array.from({ length: options.cases }, (_, index) => ({
     caseId: `case-${index}`,
     caseNumber: `BT-${String(index + 1).padStart(6, '0')}`,
@@ -68,7 +69,7 @@ export function runBackTest(options: BackTestOptions): BackTestReport {
     data: { ...(random.pick(fixtures).data) },
     suspension: undefined,
     tasks: [],
-    route,
+    routes,
   }));
   const truth = new Map(options.departments.map((d) => [d.departmentId, d]));
   const world = createForecastModel(

@@ -1,21 +1,31 @@
 import { step, type CaseEvent, type CaseInput, type Effect, type MachineConfigJson, type PersistedCaseSnapshot } from '@tongban/engine';
 
+/** The fields that identify an event for the memo (its data is a function of the case, node and outcome). */
+type EventFields = Partial<Record<'nodeId' | 'taskId' | 'outcome' | 'returnTo' | 'limit' | 'timerId' | 'serviceId', string>>;
+
+/** One step taken from a state: the event's identifying fields ('' for one it lacks) and the engine's answer. */
+interface KnownStep {
+  type: string;
+  nodeId: string;
+  taskId: string;
+  outcome: string;
+  returnTo: string;
+  limit: string;
+  timerId: string;
+  serviceId: string;
+  move: CaseMove;
+}
+
 /** One state a case reached: its engine snapshot and the steps already taken from it. */
 export interface CasePoint {
   /** Undefined before `case.start`. */
   snapshot: PersistedCaseSnapshot | undefined;
-  /** Steps from this state by event key, each computed once. */
-  readonly next: Map<string, CaseMove>;
+  /** Steps from this state, each computed once (a state has few, so they are searched in order). */
+  readonly next: KnownStep[];
 }
 
 /** The engine's answer to one event in one state: the state reached and its effects, or its refusal. */
 export type CaseMove = { point: CasePoint; effects: readonly Effect[] } | { refused: string };
-
-/** What identifies an event for the memo (its data is a function of the case, node and outcome). */
-function eventKey(event: CaseEvent): string {
-  const e = event as Partial<Record<'nodeId' | 'taskId' | 'outcome' | 'returnTo' | 'limit' | 'timerId' | 'serviceId', string>>;
-  return `${event.type}\u0000${e.nodeId ?? ''}\u0000${e.taskId ?? ''}\u0000${e.outcome ?? ''}\u0000${e.returnTo ?? ''}\u0000${e.limit ?? ''}\u0000${e.timerId ?? ''}\u0000${e.serviceId ?? ''}`;
-}
 
 /**
  * The engine's pure step over the states of one workflow version's cases, memoised: the same event
@@ -34,23 +44,48 @@ export class CasePaths {
 
   /** The state of a case as persisted now. */
   static pointOf(snapshot: PersistedCaseSnapshot | undefined): CasePoint {
-    return { snapshot, next: new Map() };
+    return { snapshot, next: [] };
   }
 
-  /** The engine's answer to `event` in `point`, computed the first time it is asked. */
-  follow(point: CasePoint, event: CaseEvent, input?: CaseInput): CaseMove {
-    const key = eventKey(event);
-    const known = point.next.get(key);
-    if (known) return known;
+  /**
+   * The engine's answer to `event` in `point`, computed the first time it is asked. An event is
+   * known by its type, node, task, outcome, return target, limit, timer and service; what it
+   * carries besides (a decision's form) is added by `complete`, called only when the step is
+   * computed.
+   */
+  follow(point: CasePoint, event: CaseEvent, input?: CaseInput, complete?: (event: CaseEvent) => CaseEvent): CaseMove {
+    const e = event as EventFields;
+    const nodeId = e.nodeId ?? '';
+    const taskId = e.taskId ?? '';
+    const outcome = e.outcome ?? '';
+    const returnTo = e.returnTo ?? '';
+    const limit = e.limit ?? '';
+    const timerId = e.timerId ?? '';
+    const serviceId = e.serviceId ?? '';
+    for (const known of point.next) {
+      if (
+        known.taskId === taskId &&
+        known.outcome === outcome &&
+        known.type === event.type &&
+        known.nodeId === nodeId &&
+        known.returnTo === returnTo &&
+        known.limit === limit &&
+        known.timerId === timerId &&
+        known.serviceId === serviceId
+      ) {
+        return known.move;
+      }
+    }
+    const stepped = complete ? complete(event) : event;
     let move: CaseMove;
     try {
       this.steps += 1;
-      const { snapshot, effects } = step(this.machine, point.snapshot, event, this.now, input);
+      const { snapshot, effects } = step(this.machine, point.snapshot, stepped, this.now, input);
       move = { point: CasePaths.pointOf(snapshot), effects };
     } catch (error) {
       move = { refused: error instanceof Error ? error.message : String(error) };
     }
-    point.next.set(key, move);
+    point.next.push({ type: event.type, nodeId, taskId, outcome, returnTo, limit, timerId, serviceId, move });
     return move;
   }
 }

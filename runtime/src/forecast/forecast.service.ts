@@ -16,7 +16,8 @@ import { workingDayMinutes } from '../simulate/simulation-report.ts';
 import { forecastWorkflowOf, profileHandlingDays } from './forecast-workflow.ts';
 import type { DepartmentRisk, ForecastWorkflow, OpenCaseState, WhatIf } from './forecast.types.ts';
 import { measureDepartmentWork, MIN_DECISIONS, type DepartmentStaff, type RecordedDecision } from './measure-department-work.ts';
-import { createForecastModel } from './run-forecast.ts';
+import type { ComputeForecast, ForecastPool } from './forecast-pool.ts';
+import { routeTableOf, type RouteTable } from './route-table.ts';
 import { workingDaysFrom } from './working-offset.ts';
 
 /** `POST /monitor/forecast`: what to forecast. */
@@ -91,14 +92,31 @@ export interface ForecastServiceOptions {
   definitions: DefinitionStore;
   organisation: () => Promise<Organisation>;
   calendars: () => Promise<CalendarBook>;
+  /** Where the Monte Carlo runs are computed: worker threads under a budget. */
+  pool: ForecastPool;
 }
 
 const DEFAULT_HISTORY_DAYS = 20;
 
+/** A forecast request the caller may make, with what it was checked against. */
+interface CheckedRequest {
+  viewer: Viewer;
+  organisation: Organisation;
+  /** The caller's jurisdiction subtree. */
+  scope: string[];
+  /** The departments a what-if of the caller may change. */
+  inScope: ReadonlySet<string>;
+  request: ForecastRequest;
+  /** `performance.now()` when it arrived. */
+  started: number;
+}
+
 /**
  * The forecast (DESIGN.md §2 "forecast"): the open cases of a manager's jurisdiction subtree run
  * forward with the model of `run-forecast.ts`, from one read-only, repeatable-read transaction
- * (one snapshot of the database; nothing is written).
+ * (one snapshot of the database; nothing is written). The runs are computed in a worker thread of
+ * the {@link ForecastPool}, so the API answers other requests meanwhile; a forecast asked while the
+ * pool is full is refused (`forecast-busy`), one over its budget stopped (`forecast-budget-exceeded`).
  */
 export class ForecastService {
   constructor(private readonly options: ForecastServiceOptions) {}
@@ -117,6 +135,11 @@ export class ForecastService {
         throw new InvalidInputError('closure-beyond-horizon', `Day ${closure.day} of a closure lies beyond the horizon of ${request.horizonDays} working days`, { field: 'whatIf.closures', reason: 'beyond the horizon' });
       }
     }
+    return this.options.pool.within((compute) => this.answer({ viewer, organisation, scope, inScope, request, started }, compute));
+  }
+
+  /** The answer to a checked request: the open cases read, their runs computed by `compute`. */
+  private async answer({ viewer, organisation, scope, inScope, request, started }: CheckedRequest, compute: ComputeForecast): Promise<ForecastAnswer> {
     const calendars = await this.options.calendars();
     const now = this.options.clock.now();
     const historyDays = request.historyDays ?? DEFAULT_HISTORY_DAYS;
@@ -127,17 +150,13 @@ export class ForecastService {
       workflows.set(key, forecastWorkflowOf(published.definition, simulationProfiles.find((p) => p.workflow === published.definition.key), workflowFixtures, published.machine));
     }
     const calendarOf = (key: string): BusinessCalendar => calendars.get(key);
-    const routes = new Map<string, string | undefined>();
-    const routeOf = (jurisdictionId: string, kind: string, level: string): string | undefined => {
-      const key = `${jurisdictionId}\u0000${kind}\u0000${level}`;
-      if (!routes.has(key)) {
-        try {
-          routes.set(key, organisation.routeTask(jurisdictionId, kind, level).id);
-        } catch {
-          routes.set(key, undefined);
-        }
-      }
-      return routes.get(key);
+    const routeTables = new Map<string, RouteTable>();
+    const routesOf = (jurisdictionId: string): RouteTable => {
+      const known = routeTables.get(jurisdictionId);
+      if (known) return known;
+      const table = routeTableOf(organisation, jurisdictionId);
+      routeTables.set(jurisdictionId, table);
+      return table;
     };
     const openCases: OpenCaseState[] = read.cases.map((row) => {
       const calendar = calendarOf(row.calendarKey);
@@ -157,7 +176,7 @@ export class ForecastService {
           dueAt: task.dueAt === null ? undefined : workingDaysFrom(calendar, row.status === 'suspended' ? pausedAt : now, task.dueAt, dayMinutes),
           age: Math.max(0, workingDaysFrom(calendar, task.createdAt, now, dayMinutes)),
         })),
-        route: (kind, level) => routeOf(row.jurisdictionId, kind, level),
+        routes: routesOf(row.jurisdictionId),
       };
     });
 
@@ -174,12 +193,11 @@ export class ForecastService {
       };
     });
     const departments = measureDepartmentWork(read.decisions, staff, historyDays);
-    const model = createForecastModel(
-      { workflows, cases: openCases, departments, horizonDays: request.horizonDays, runs: request.runs, seed: request.seed, today: formatLocalDate(calendarOf(read.viewerCalendar), now) },
+    const { base, whatIf: changed, engineSteps } = await compute({
+      input: { workflows, cases: openCases, departments, horizonDays: request.horizonDays, runs: request.runs, seed: request.seed, today: formatLocalDate(calendarOf(read.viewerCalendar), now) },
       now,
-    );
-    const base = model.run();
-    const changed = request.whatIf ? model.run(request.whatIf) : undefined;
+      whatIf: request.whatIf,
+    });
 
     const taskRows = new Map(read.cases.flatMap((row) => (read.tasksByCase.get(row.id) ?? []).map((t) => [`${row.id}\u0000${t.activationId}`, t] as const)));
     const whatIfTask = new Map(changed?.tasks.map((t) => [`${t.caseId}\u0000${t.taskId}`, t.breachProbability]));
@@ -225,7 +243,7 @@ export class ForecastService {
         profileDepartments.length === 0
           ? `Every department measured from its decisions of the last ${historyDays} working days.`
           : `${profileDepartments.length} of ${departments.size} departments had fewer than ${MIN_DECISIONS} decisions in the last ${historyDays} working days: the simulation profile stands in for them (${profileDepartments.join(', ')}).`,
-      engineSteps: model.engineSteps,
+      engineSteps,
       elapsedMs: Math.round(performance.now() - started),
     };
   }

@@ -1,6 +1,7 @@
 import type { MachineConfigJson, PersistedCaseSnapshot, UserTask, WorkflowDefinition } from '@tongban/engine';
 import type { DecisionRates } from '../simulate/choose-outcome.ts';
 import type { DecisionTemplate } from '../simulate/decision-data.ts';
+import type { RouteTable } from './route-table.ts';
 
 /**
  * Times in the forecast model are working days counted from the forecast's start on the case's
@@ -54,10 +55,11 @@ export interface OpenCaseState {
   suspension: 'supplement' | 'other' | undefined;
   tasks: OpenTaskState[];
   /**
-   * The department a new task of this case goes to: department kind and level of the userTask
-   * (or of its instance), resolved from the case's jurisdiction; undefined when none exists.
+   * The departments new tasks of this case go to, by department kind and level of the userTask
+   * (or of its instance), resolved from the case's jurisdiction; shared by the cases of one
+   * jurisdiction.
    */
-  route(kind: string, level: UserTask['level']): string | undefined;
+  routes: RouteTable;
 }
 
 /** How a department works: measured from its recorded decisions, or the simulation profile's. */

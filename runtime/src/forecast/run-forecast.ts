@@ -2,52 +2,15 @@ import { outcomeNeedsReason, type CaseEvent, type Effect, type UserTask } from '
 import { chooseOutcome } from '../simulate/choose-outcome.ts';
 import { decisionData, decisionReason } from '../simulate/decision-data.ts';
 import { createSeededRandom, type SeededRandom } from '../simulate/seeded-random.ts';
-import { CasePaths, type CasePoint } from './case-paths.ts';
+import { CasePaths } from './case-paths.ts';
+import { capacityOn, closedDays, drawHandling, readyDayOfOpen, soonestFirst } from './department-day.ts';
 import { offsetAfter } from './duration-offset.ts';
 import type { DepartmentRisk, DepartmentWork, ForecastInput, ForecastResult, EndedTask, ForecastWorkflow, OpenCaseState, RunObserver, TaskRisk, WhatIf } from './forecast.types.ts';
+import { routeKey } from './route-table.ts';
+import { closeTask, hasTask, openTask, type RunCase, type RunTask } from './run-case.ts';
 
 /** Effects one event may set off in a row (services answered at once) before the case is left where it is. */
 const MAX_CHAIN = 50;
-
-/** A task in one run. */
-interface RunTask {
-  taskId: string;
-  nodeId: string;
-  departmentId: string | undefined;
-  dueAt: number | undefined;
-  /** First working day of the horizon on which a clerk takes it up. */
-  readyDay: number;
-  /** Index in the answer's task list for a task open now; −1 for one opened within the horizon. */
-  origin: number;
-  /** Its statutory `slaBreach` event was sent. */
-  signalled: boolean;
-  openedAt: number;
-  /** Tie-break among equal limits: the case's place, then the task's. */
-  order: number;
-  owner: RunCase;
-}
-
-/** A case in one run. */
-interface RunCase {
-  state: OpenCaseState;
-  workflow: ForecastWorkflow;
-  paths: CasePaths;
-  point: CasePoint;
-  tasks: Map<string, RunTask>;
-  suspension: 'supplement' | 'other' | undefined;
-  suspendedSince: number;
-  resumeDay: number;
-  /** Completed, or refused by the engine (it stays as it is). */
-  halted: boolean;
-  /** Nodes that returned the case or sent it round a loop (made when first needed). */
-  looped: Set<string> | undefined;
-  /** Nodes that asked it for a supplement (made when first needed). */
-  supplemented: Set<string> | undefined;
-  timers: { timerId: string; nodeId: string; at: number }[];
-  /** Its place among the cases, and tasks it has opened so far (for {@link RunTask.order}). */
-  index: number;
-  opened: number;
-}
 
 /** The counts of one run, summed over runs. */
 interface Tally {
@@ -55,6 +18,14 @@ interface Tally {
   breaches: Map<string, number>;
   breachesOfOpen: Map<string, number>;
   decisions: Map<string, number>;
+}
+
+/** Where a task a `createTask` effect opens goes: worked out once per effect, as the effects of a case's states are shared by its runs. */
+interface TaskPlacement {
+  node: UserTask;
+  departmentId: string | undefined;
+  department: DepartmentWork | undefined;
+  queue: RunTask[] | undefined;
 }
 
 /** A forecast model of one state: run it as it is, or under a what-if. */
@@ -87,13 +58,18 @@ const DAY_MINUTES = 480;
  */
 export function createForecastModel(input: ForecastInput, now: Date): ForecastModel {
   const paths = new Map([...input.workflows].map(([key, workflow]) => [key, new CasePaths(workflow.machine, now)]));
-  const roots = input.cases.map((c) => CasePaths.pointOf(c.snapshot));
-  const openTasks = input.cases.flatMap((c) => c.tasks.map((task) => ({ c, task })));
-  const originOf = new Map(openTasks.map(({ c, task }, index) => [`${c.caseId}\u0000${task.taskId}`, index]));
   const watched = new Map([...input.workflows].map(([key, workflow]) => [key, statutoryWatchers(workflow)]));
-  const forms = input.cases.map(() => new Map<string, Record<string, unknown>>());
+  const openTasks = input.cases.flatMap((c) => c.tasks.map((task) => ({ c, task })));
   const dataRandom = createSeededRandom(input.seed).fork('decision-data');
   const departmentIds = [...input.departments.keys()].sort();
+  /** Each department's tasks ready on the day being run, refilled every day; in the order of `departmentIds`. */
+  const queues = departmentIds.map((): RunTask[] => []);
+  const queueOf = new Map(departmentIds.map((id, index) => [id, queues[index] as RunTask[]]));
+  const placements = new WeakMap<Effect, TaskPlacement | null>();
+  const cases = runCases();
+  /** The cases filed on each working day of the horizon (a back-test's history), in their order. */
+  const arrivals: RunCase[][] = [];
+  for (const c of cases) if (c.state.arrivesOn !== undefined) (arrivals[c.state.arrivesOn] ??= []).push(c);
 
   return {
     get engineSteps() {
@@ -101,13 +77,85 @@ export function createForecastModel(input: ForecastInput, now: Date): ForecastMo
     },
     run(whatIf: WhatIf = {}, observer: RunObserver = {}) {
       const tally: Tally = { taskBreaches: openTasks.map(() => 0), breaches: new Map(), breachesOfOpen: new Map(), decisions: new Map() };
-      const closed = new Set((whatIf.closures ?? []).map((c) => `${c.departmentId}@${c.day}`));
+      const closed = closedDays(whatIf);
       for (let r = 0; r < input.runs; r += 1) runOnce(createSeededRandom(input.seed).fork(`run:${r}`), tally, whatIf, closed, observer);
       return answer(tally, whatIf);
     },
   };
 
-  function runOnce(random: SeededRandom, tally: Tally, whatIf: WhatIf, closed: ReadonlySet<string>, observer: RunObserver): void {
+  /** The cases as the runs start them, each with its open tasks (each run sets them back, {@link startRun}). */
+  function runCases(): RunCase[] {
+    let origin = 0;
+    return input.cases.map((state, index) => {
+      const workflow = input.workflows.get(state.workflow) as ForecastWorkflow;
+      const root = CasePaths.pointOf(state.snapshot);
+      const c: RunCase = {
+        state,
+        workflow,
+        paths: paths.get(state.workflow) as CasePaths,
+        watching: watched.get(state.workflow) as Set<string>,
+        root,
+        point: root,
+        open: [],
+        tasks: [],
+        suspension: state.suspension,
+        suspendedSince: 0,
+        resumeDay: 0,
+        halted: state.arrivesOn !== undefined,
+        looped: [],
+        supplemented: [],
+        timers: [],
+        index,
+        opened: 0,
+        forms: new Map(),
+      };
+      for (const [place, task] of state.tasks.entries()) {
+        c.open.push({
+          taskId: task.taskId,
+          nodeId: task.nodeId,
+          node: workflow.userTasks.get(task.nodeId),
+          departmentId: task.departmentId,
+          department: input.departments.get(task.departmentId),
+          queue: queueOf.get(task.departmentId),
+          dueAt: task.dueAt,
+          readyDay: 0,
+          origin: origin++,
+          signalled: false,
+          openedAt: -task.age,
+          order: index * TASKS_PER_CASE + place,
+          owner: c,
+        });
+      }
+      return c;
+    });
+  }
+
+  /** Sets every case back to how it is now, drawing when its suspension ends and when its open tasks are taken up. */
+  function startRun(random: SeededRandom): void {
+    for (const c of cases) {
+      const { state } = c;
+      c.point = c.root;
+      c.tasks = [];
+      c.suspension = state.suspension;
+      c.suspendedSince = 0;
+      c.resumeDay = state.suspension === undefined ? 0 : random.int(c.workflow.supplementDays[0], c.workflow.supplementDays[1]);
+      c.halted = state.arrivesOn !== undefined;
+      if (c.looped.length > 0) c.looped = [];
+      if (c.supplemented.length > 0) c.supplemented = [];
+      c.timers = [];
+      c.opened = state.tasks.length;
+      for (let place = 0; place < state.tasks.length; place += 1) {
+        const now = state.tasks[place] as OpenCaseState['tasks'][number];
+        const task = c.open[place] as RunTask;
+        task.dueAt = now.dueAt;
+        task.readyDay = readyDayOfOpen(random, task.department, now.age);
+        task.signalled = now.dueAt !== undefined && now.dueAt <= 0;
+        openTask(c, task);
+      }
+    }
+  }
+
+  function runOnce(random: SeededRandom, tally: Tally, whatIf: WhatIf, closed: readonly (ReadonlySet<string> | undefined)[], observer: RunObserver): void {
     const count = (map: Map<string, number>, key: string | undefined) => {
       if (key !== undefined) map.set(key, (map.get(key) ?? 0) + 1);
     };
@@ -120,76 +168,41 @@ export function createForecastModel(input: ForecastInput, now: Date): ForecastMo
         count(tally.breachesOfOpen, task.departmentId);
       }
     };
-    const cases: RunCase[] = input.cases.map((state, index) => {
-      const workflow = input.workflows.get(state.workflow) as ForecastWorkflow;
-      const tasks = new Map<string, RunTask>();
-      const c: RunCase = {
-        state,
-        workflow,
-        paths: paths.get(state.workflow) as CasePaths,
-        point: roots[index] as CasePoint,
-        tasks,
-        suspension: state.suspension,
-        suspendedSince: 0,
-        resumeDay: state.suspension === undefined ? 0 : random.int(workflow.supplementDays[0], workflow.supplementDays[1]),
-        halted: state.arrivesOn !== undefined,
-        looped: undefined,
-        supplemented: undefined,
-        timers: [],
-        index,
-        opened: 0,
-      };
-      for (const task of state.tasks) {
-        tasks.set(task.taskId, {
-          taskId: task.taskId,
-          nodeId: task.nodeId,
-          departmentId: task.departmentId,
-          dueAt: task.dueAt,
-          readyDay: readyDayOfOpen(random, input.departments.get(task.departmentId), task.age),
-          origin: originOf.get(`${state.caseId}\u0000${task.taskId}`) ?? -1,
-          signalled: task.dueAt !== undefined && task.dueAt <= 0,
-          openedAt: -task.age,
-          order: index * TASKS_PER_CASE + c.opened++,
-          owner: c,
-        });
-      }
-      return c;
-    });
+    startRun(random);
 
-    const queues = new Map(departmentIds.map((id) => [id, [] as RunTask[]]));
     for (let day = 1; day <= input.horizonDays; day += 1) {
-      for (const c of cases) {
-        if (c.state.arrivesOn !== day) continue;
+      for (const c of arrivals[day] ?? []) {
         c.halted = false;
         send(c, { type: 'case.start' }, day - 1, random, day);
       }
       for (const c of cases) {
         if (c.halted || c.suspension === undefined || c.resumeDay > day) continue;
         const at = day - 1;
-        for (const task of c.tasks.values()) if (task.dueAt !== undefined) task.dueAt += at - c.suspendedSince;
+        for (const task of c.tasks) if (task?.dueAt !== undefined) task.dueAt += at - c.suspendedSince;
         const kind = c.suspension;
         c.suspension = undefined;
         send(c, kind === 'supplement' ? { type: 'case.supplement' } : { type: 'case.resume' }, at, random, day);
       }
 
-      for (const queue of queues.values()) queue.length = 0;
+      for (const queue of queues) if (queue.length > 0) queue.length = 0;
       for (const c of cases) {
         if (c.halted || c.suspension !== undefined) continue;
-        for (const task of c.tasks.values()) {
-          if (task.departmentId === undefined || task.readyDay > day) continue;
-          queues.get(task.departmentId)?.push(task);
+        for (const task of c.tasks) {
+          if (task?.queue === undefined || task.readyDay > day) continue;
+          task.queue.push(task);
         }
       }
-      for (const departmentId of departmentIds) {
-        const queue = queues.get(departmentId) as RunTask[];
+      const closedToday = closed[day];
+      for (const [index, departmentId] of departmentIds.entries()) {
+        const queue = queues[index] as RunTask[];
         if (queue.length === 0) continue;
-        const capacity = closed.has(`${departmentId}@${day}`) ? 0 : capacityOn(random, input.departments.get(departmentId) as DepartmentWork, whatIf);
+        const capacity = closedToday?.has(departmentId) === true ? 0 : capacityOn(random, input.departments.get(departmentId) as DepartmentWork, whatIf);
         if (capacity === 0) continue;
         let done = 0;
         for (const task of soonestFirst(queue, capacity)) {
           if (done >= capacity) break;
           const c = task.owner;
-          if (c.halted || c.suspension !== undefined || !c.tasks.has(task.taskId)) continue;
+          if (c.halted || c.suspension !== undefined || !hasTask(c, task.taskId)) continue;
           const at = day - 1 + (done + 1) / (capacity + 1);
           done += 1;
           decide(c, task, at, random, day);
@@ -205,72 +218,77 @@ export function createForecastModel(input: ForecastInput, now: Date): ForecastMo
             send(c, { type: 'timer.fired', nodeId: timer.nodeId, timerId: timer.timerId }, timer.at, random, day);
           }
         }
-        const watching = watched.get(c.state.workflow) as Set<string>;
-        for (const task of c.tasks.values()) {
-          if (task.signalled || task.dueAt === undefined || task.dueAt > day || c.halted || c.suspension !== undefined) continue;
+        // By place, as a decision may open tasks (seen) or close them (holes) meanwhile.
+        for (let place = 0; place < c.tasks.length; place += 1) {
+          const task = c.tasks[place];
+          if (task === undefined || task.signalled || task.dueAt === undefined || task.dueAt > day || c.halted || c.suspension !== undefined) continue;
           task.signalled = true;
-          if (watching.has(task.nodeId)) send(c, { type: 'task.slaBreach', nodeId: task.nodeId, taskId: task.taskId, limit: 'statutory' }, task.dueAt, random, day);
+          if (c.watching.has(task.nodeId)) send(c, { type: 'task.slaBreach', nodeId: task.nodeId, taskId: task.taskId, limit: 'statutory' }, task.dueAt, random, day);
         }
       }
       observer.endOfDay?.(day, () => cases.filter((c) => !c.halted && c.point.snapshot !== undefined).map((c) => standing(c, day)));
     }
-    for (const c of cases) for (const task of c.tasks.values()) finish(c, task, c.suspension === undefined ? input.horizonDays : c.suspendedSince, 'open');
-
-    function decide(c: RunCase, task: RunTask, at: number, draw: SeededRandom, day: number): void {
-      const node = c.workflow.userTasks.get(task.nodeId);
-      if (!node) return;
-      const choice = chooseOutcome(draw, node, c.workflow.definition.edges, c.workflow.rates, {
-        mayLoop: c.looped?.has(node.id) !== true,
-        maySupplement: c.supplemented?.has(node.id) !== true,
-      }, c.workflow.outcomeShares[node.id]);
-      const data = formOf(c, node, choice.outcome);
-      const outcome = node.outcomes.find((o) => o.id === choice.outcome);
-      const reason = outcome && outcomeNeedsReason(c.workflow.definition.schemaVersion, outcome) ? decisionReason(node, choice.outcome) : undefined;
-      const event: CaseEvent = {
-        type: 'task.complete',
-        nodeId: task.nodeId,
-        taskId: task.taskId,
-        outcome: choice.outcome,
-        data,
-        ...(reason === undefined ? {} : { reason }),
-        ...(choice.returnTo === undefined ? {} : { returnTo: choice.returnTo }),
-      };
-      if (!send(c, event, at, draw, day)) return;
-      count(tally.decisions, task.departmentId);
-      if (choice.outcome === 'requestSupplement') (c.supplemented ??= new Set()).add(node.id);
-      else if (choice.outcome !== 'approve' && choice.outcome !== 'reject') (c.looped ??= new Set()).add(node.id);
+    for (const c of cases) {
+      for (const task of c.tasks) if (task) finish(c, task, c.suspension === undefined ? input.horizonDays : c.suspendedSince, 'open');
     }
 
-    /** Steps `c` with `event` at `at` and carries out the effects; false when the engine refused it. */
-    function send(c: RunCase, event: CaseEvent, at: number, draw: SeededRandom, day: number): boolean {
-      const pending: CaseEvent[] = [event];
-      for (let chain = 0; pending.length > 0 && chain < MAX_CHAIN; chain += 1) {
-        const next = pending.shift() as CaseEvent;
-        const move = c.paths.follow(c.point, next, next.type === 'case.start' ? { caseId: c.state.caseId, data: c.state.data } : undefined);
+    function decide(c: RunCase, task: RunTask, at: number, draw: SeededRandom, day: number): void {
+      const { node } = task;
+      if (!node) return;
+      const choice = chooseOutcome(draw, node, c.workflow.definition.edges, c.workflow.rates, {
+        mayLoop: !c.looped.includes(node.id),
+        maySupplement: !c.supplemented.includes(node.id),
+      }, c.workflow.outcomeShares[node.id]);
+      const event: CaseEvent = choice.returnTo === undefined
+        ? { type: 'task.complete', nodeId: task.nodeId, taskId: task.taskId, outcome: choice.outcome }
+        : { type: 'task.complete', nodeId: task.nodeId, taskId: task.taskId, outcome: choice.outcome, returnTo: choice.returnTo };
+      if (!send(c, event, at, draw, day, () => decision(c, node, task, choice))) return;
+      count(tally.decisions, task.departmentId);
+      if (choice.outcome === 'requestSupplement') c.supplemented.push(node.id);
+      else if (choice.outcome !== 'approve' && choice.outcome !== 'reject') c.looped.push(node.id);
+    }
+
+    /**
+     * Steps `c` with `event` at `at` and carries out the effects; false when the engine refused it.
+     * `complete` makes the whole event, when the step is computed rather than known.
+     */
+    function send(c: RunCase, event: CaseEvent, at: number, draw: SeededRandom, day: number, complete?: () => CaseEvent): boolean {
+      /** Events the effects set off, answered in turn (a service answers at once); made when first needed. */
+      let pending: CaseEvent[] | undefined;
+      let next: CaseEvent | undefined = event;
+      for (let chain = 0; next !== undefined && chain < MAX_CHAIN; chain += 1) {
+        const move = c.paths.follow(c.point, next, next.type === 'case.start' ? { caseId: c.state.caseId, data: c.state.data } : undefined, chain === 0 ? complete : undefined);
         if ('refused' in move) {
           if (chain > 0) c.halted = true;
           return chain > 0;
         }
         c.point = move.point;
-        for (const effect of move.effects) apply(c, effect, at, draw, day, pending);
+        const { effects } = move;
+        for (let i = 0; i < effects.length; i += 1) {
+          const answer = apply(c, effects[i] as Effect, at, draw, day);
+          if (answer) (pending ??= []).push(answer);
+        }
+        next = pending?.shift();
       }
       return true;
     }
 
-    function apply(c: RunCase, effect: Effect, at: number, draw: SeededRandom, day: number, pending: CaseEvent[]): void {
+    /** Carries out `effect` on `c`; the event it sets off at once (a service's answer), if any. */
+    function apply(c: RunCase, effect: Effect, at: number, draw: SeededRandom, day: number): CaseEvent | undefined {
       switch (effect.type) {
         case 'createTask': {
-          const node = c.workflow.userTasks.get(effect.nodeId);
-          if (!node) return;
-          const kind = effect.instance?.over === 'departments' ? effect.instance.item : node.department;
-          const departmentId = c.state.route(kind, node.level);
-          const department = departmentId === undefined ? undefined : input.departments.get(departmentId);
-          c.tasks.set(effect.taskId, {
+          const placement = placementOf(c, effect);
+          if (!placement) return;
+          const { node } = placement;
+          openTask(c, {
             taskId: effect.taskId,
             nodeId: effect.nodeId,
-            departmentId,
+            node,
+            departmentId: placement.departmentId,
+            department: placement.department,
+            queue: placement.queue,
             dueAt: node.sla?.statutory === undefined ? undefined : offsetAfter(at, node.sla.statutory, DAY_MINUTES),
-            readyDay: Math.max(day + 1, Math.ceil(at + drawHandling(draw, department))),
+            readyDay: Math.max(day + 1, Math.ceil(at + drawHandling(draw, placement.department))),
             origin: -1,
             signalled: false,
             openedAt: at,
@@ -280,10 +298,8 @@ export function createForecastModel(input: ForecastInput, now: Date): ForecastMo
           return;
         }
         case 'closeTask': {
-          const task = c.tasks.get(effect.taskId);
-          if (!task) return;
-          c.tasks.delete(effect.taskId);
-          finish(c, task, at, effect.reason === 'completed' ? 'decided' : 'closed');
+          const task = closeTask(c, effect.taskId);
+          if (task) finish(c, task, at, effect.reason === 'completed' ? 'decided' : 'closed');
           return;
         }
         case 'suspendCase':
@@ -294,8 +310,8 @@ export function createForecastModel(input: ForecastInput, now: Date): ForecastMo
           return;
         case 'completeCase':
           c.halted = true;
-          for (const task of c.tasks.values()) finish(c, task, at, 'closed');
-          c.tasks.clear();
+          for (const task of c.tasks) if (task) finish(c, task, at, 'closed');
+          c.tasks = [];
           return;
         case 'scheduleTimer':
           c.timers.push({ timerId: effect.timerId, nodeId: effect.nodeId, at: offsetAfter(at, effect.duration, DAY_MINUTES) });
@@ -304,8 +320,7 @@ export function createForecastModel(input: ForecastInput, now: Date): ForecastMo
           c.timers = c.timers.filter((t) => t.timerId !== effect.timerId);
           return;
         case 'invokeService':
-          pending.push({ type: 'service.succeeded', nodeId: effect.nodeId, serviceId: effect.serviceId });
-          return;
+          return { type: 'service.succeeded', nodeId: effect.nodeId, serviceId: effect.serviceId };
         case 'startSubCase':
           c.halted = true;
           return;
@@ -313,6 +328,41 @@ export function createForecastModel(input: ForecastInput, now: Date): ForecastMo
           return;
       }
     }
+  }
+
+  /** Where the task `effect` opens in case `c` goes; null when its node is none of the workflow's userTasks. */
+  function placementOf(c: RunCase, effect: Extract<Effect, { type: 'createTask' }>): TaskPlacement | null {
+    const known = placements.get(effect);
+    if (known !== undefined) return known;
+    const node = c.workflow.userTasks.get(effect.nodeId);
+    let placement: TaskPlacement | null = null;
+    if (node) {
+      const kind = effect.instance?.over === 'departments' ? effect.instance.item : node.department;
+      const departmentId = c.state.routes.get(routeKey(kind, node.level));
+      placement = {
+        node,
+        departmentId,
+        department: departmentId === undefined ? undefined : input.departments.get(departmentId),
+        queue: departmentId === undefined ? undefined : queueOf.get(departmentId),
+      };
+    }
+    placements.set(effect, placement);
+    return placement;
+  }
+
+  /** The whole `task.complete` event of `choice` for `task` of case `c`: with the form the clerk fills, and the reason an outcome needs. */
+  function decision(c: RunCase, node: UserTask, task: RunTask, choice: { outcome: string; returnTo?: string }): CaseEvent {
+    const outcome = node.outcomes.find((o) => o.id === choice.outcome);
+    const reason = outcome && outcomeNeedsReason(c.workflow.definition.schemaVersion, outcome) ? decisionReason(node, choice.outcome) : undefined;
+    return {
+      type: 'task.complete',
+      nodeId: task.nodeId,
+      taskId: task.taskId,
+      outcome: choice.outcome,
+      data: formOf(c, node, choice.outcome),
+      ...(reason === undefined ? {} : { reason }),
+      ...(choice.returnTo === undefined ? {} : { returnTo: choice.returnTo }),
+    };
   }
 
   /** Case `c` as it stands at the end of `day`, its times counted from then (a suspended case's limits: the time they had left). */
@@ -324,25 +374,32 @@ export function createForecastModel(input: ForecastInput, now: Date): ForecastMo
       snapshot: c.point.snapshot,
       data: c.state.data,
       suspension: c.suspension,
-      route: c.state.route,
-      tasks: [...c.tasks.values()].map((task) => ({
-        taskId: task.taskId,
-        nodeId: task.nodeId,
-        departmentId: task.departmentId ?? '',
-        dueAt: task.dueAt === undefined ? undefined : task.dueAt - (c.suspension === undefined ? day : c.suspendedSince),
-        age: day - task.openedAt,
-      })),
+      routes: c.state.routes,
+      tasks: c.tasks.flatMap((task) =>
+        task === undefined
+          ? []
+          : [{
+              taskId: task.taskId,
+              nodeId: task.nodeId,
+              departmentId: task.departmentId ?? '',
+              dueAt: task.dueAt === undefined ? undefined : task.dueAt - (c.suspension === undefined ? day : c.suspendedSince),
+              age: day - task.openedAt,
+            }],
+      ),
     };
   }
 
   /** The form a clerk fills for `outcome` of `node` in case `c`: drawn once per case, node and outcome, so runs share engine steps. */
   function formOf(c: RunCase, node: UserTask, outcome: string): Record<string, unknown> {
-    const memo = forms[c.index] as Map<string, Record<string, unknown>>;
-    const key = `${node.id}\u0000${outcome}`;
-    const known = memo.get(key);
+    let ofNode = c.forms.get(node.id);
+    if (!ofNode) {
+      ofNode = new Map();
+      c.forms.set(node.id, ofNode);
+    }
+    const known = ofNode.get(outcome);
     if (known) return known;
-    const data = decisionData(dataRandom.fork(`${c.state.caseId}\u0000${key}`), { node, outcome, caseData: c.state.data, templates: c.workflow.templates, today: input.today });
-    memo.set(key, data);
+    const data = decisionData(dataRandom.fork(`${c.state.caseId}\u0000${node.id}\u0000${outcome}`), { node, outcome, caseData: c.state.data, templates: c.workflow.templates, today: input.today });
+    ofNode.set(outcome, data);
     return data;
   }
 
@@ -376,65 +433,6 @@ export function createForecastModel(input: ForecastInput, now: Date): ForecastMo
     const expectedBreaches = [...tally.breaches.values()].reduce((sum, n) => sum + n, 0) / runs;
     return { tasks, departments, expectedBreaches, engineSteps: [...paths.values()].reduce((sum, p) => sum + p.steps, 0) };
   }
-}
-
-/**
- * The tasks of `queue` a department takes up first: soonest statutory limit first (none last),
- * then by {@link RunTask.order}; only the first few more than `capacity` are put in order, as
- * some may have left (their case completed or suspended by an earlier decision of the day), the
- * whole queue when those run out.
- */
-function* soonestFirst(queue: RunTask[], capacity: number): Generator<RunTask> {
-  const before = (a: RunTask, b: RunTask) => (a.dueAt ?? Infinity) - (b.dueAt ?? Infinity) || a.order - b.order;
-  const wanted = capacity * 2 + 8;
-  if (queue.length > wanted * 4) {
-    const best: RunTask[] = [];
-    for (const task of queue) {
-      if (best.length === wanted && before(task, best[wanted - 1] as RunTask) >= 0) continue;
-      let at = best.length === wanted ? wanted - 1 : best.length;
-      while (at > 0 && before(task, best[at - 1] as RunTask) < 0) {
-        best[at] = best[at - 1] as RunTask;
-        at -= 1;
-      }
-      best[at] = task;
-      if (best.length > wanted) best.length = wanted;
-    }
-    yield* best;
-    const taken = new Set(best);
-    queue.sort(before);
-    for (const task of queue) if (!taken.has(task)) yield task;
-    return;
-  }
-  queue.sort(before);
-  yield* queue;
-}
-
-/** Tasks `department` decides on one working day under `whatIf`: clerks × rate, its fraction drawn. */
-function capacityOn(random: SeededRandom, department: DepartmentWork, whatIf: WhatIf): number {
-  const clerks = Math.max(0, department.clerks + (whatIf.clerks?.[department.departmentId] ?? 0));
-  const expected = clerks * department.tasksPerClerkPerDay;
-  const whole = Math.floor(expected);
-  return whole + (random.chance(expected - whole) ? 1 : 0);
-}
-
-/** A handling time drawn from `department`'s distribution, in working days (0 without one). */
-function drawHandling(random: SeededRandom, department: DepartmentWork | undefined): number {
-  if (!department || department.handlingDays.length === 0) return 0;
-  return random.pick(department.handlingDays);
-}
-
-/** The first day a task open for `age` working days is taken up: a handling time drawn among those longer than its age. */
-function readyDayOfOpen(random: SeededRandom, department: DepartmentWork | undefined, age: number): number {
-  const handling = department?.handlingDays ?? [];
-  let low = 0;
-  let high = handling.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if ((handling[middle] as number) > age) high = middle;
-    else low = middle + 1;
-  }
-  if (low === handling.length) return 1;
-  return Math.max(1, Math.ceil((handling[low + Math.floor(random.next() * (handling.length - low))] as number) - age));
 }
 
 /** The nodes of `workflow` with an SLA edge watching their statutory limit. */

@@ -28,6 +28,18 @@ export interface OutcomeChoice {
 
 const BUILT_IN = new Set(['approve', 'reject', 'return', 'requestSupplement']);
 
+/** The outcomes each node offers, worked out once per node (a forecast draws millions of decisions). */
+const offeredByNode = new WeakMap<UserTask, readonly string[]>();
+
+function offeredBy(node: UserTask): readonly string[] {
+  let offered = offeredByNode.get(node);
+  if (!offered) {
+    offered = offeredOutcomes(node);
+    offeredByNode.set(node, offered);
+  }
+  return offered;
+}
+
 /**
  * Draws a clerk's outcome for a task of `node` among the outcomes it offers: first each outcome
  * of `shares` (the workflow's simulation profile for this node: outcome id → share 0–1) in turn,
@@ -48,22 +60,21 @@ export function chooseOutcome(
   history: DecisionHistory,
   shares: Readonly<Record<string, number>> = {},
 ): OutcomeChoice {
-  const offered = offeredOutcomes(node);
-  const has = (outcome: string) => offered.includes(outcome);
+  const offered = offeredBy(node);
   for (const [outcome, share] of Object.entries(shares)) {
-    if (!has(outcome)) continue;
+    if (!offered.includes(outcome)) continue;
     const allowed = outcome === 'requestSupplement' ? history.maySupplement : outcome === 'approve' || outcome === 'reject' || history.mayLoop;
     if (allowed && random.chance(share)) return choiceOf(random, node, edges, outcome);
   }
-  if (has('requestSupplement') && history.maySupplement && random.chance(rates.supplementRate)) return { outcome: 'requestSupplement' };
-  if (has('reject') && random.chance(rates.rejectRate)) return { outcome: 'reject' };
+  if (offered.includes('requestSupplement') && history.maySupplement && random.chance(rates.supplementRate)) return { outcome: 'requestSupplement' };
+  if (offered.includes('reject') && random.chance(rates.rejectRate)) return { outcome: 'reject' };
   if (history.mayLoop) {
-    if (has('return') && !('return' in shares) && random.chance(rates.returnRate)) return choiceOf(random, node, edges, 'return');
+    if (offered.includes('return') && !('return' in shares) && random.chance(rates.returnRate)) return choiceOf(random, node, edges, 'return');
     for (const outcome of offered) {
       if (!BUILT_IN.has(outcome) && !(outcome in shares) && random.chance(rates.returnRate)) return { outcome };
     }
   }
-  if (has('approve')) return { outcome: 'approve' };
+  if (offered.includes('approve')) return { outcome: 'approve' };
   return { outcome: offered.find((outcome) => !BUILT_IN.has(outcome)) ?? (offered[0] as string) };
 }
 

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_FORECAST_BUDGET, FORECAST_RETRY_AFTER_SECONDS } from '../../src/forecast/index.ts';
 import { expectInvalidInput } from './support/body-rejection-suite.ts';
 import { fileCase, openTaskAt } from './support/case-helpers.ts';
 import { PORTAL_KEY, startHttp } from './support/http-harness.ts';
@@ -12,6 +13,8 @@ let manager: string;
 let otherManager: string;
 let market: string;
 const MARKET = 'sh-huangpu-market-regulation';
+/** A forecast that keeps its worker thread busy for a while: 60 working days, 2,000 runs, twice. */
+const LONG_FORECAST = { horizonDays: 60, runs: 2_000, seed: 5, whatIf: { clerks: { [MARKET]: -1 } } };
 
 const forecast = (body: unknown, token = manager) => client.send('POST', '/api/v1/monitor/forecast', body, { token });
 const withoutTiming = ({ elapsedMs: _elapsed, ...rest }: Record<string, unknown>) => rest;
@@ -28,7 +31,7 @@ async function digest(): Promise<string> {
 }
 
 beforeAll(async () => {
-  harness = await startHttp();
+  harness = await startHttp({ forecastBudget: { ...DEFAULT_FORECAST_BUDGET, concurrency: 1 } });
   client = harness.client;
   await harness.publish('http-permit');
   const intake = await client.login('huangpu.intake');
@@ -103,6 +106,30 @@ describe('POST /monitor/forecast', () => {
     const answer = await forecast({ horizonDays: 5, runs: 10, seed: 1 }, market);
     expect(answer.status).toBe(403);
     expect(answer.body.error.code).toBe('role-required');
+  });
+
+  it('answers other requests while a forecast is computed: the runs go to a worker thread, off the event loop', async () => {
+    const answered: string[] = [];
+    const computing = forecast(LONG_FORECAST).then((answer) => {
+      answered.push('forecast');
+      return answer;
+    });
+    for (let i = 0; i < 5; i += 1) {
+      const me = await client.send('GET', '/api/v1/me', undefined, { token: otherManager });
+      expect(me.status, me.text).toBe(200);
+      answered.push('me');
+    }
+    const done = await computing;
+    expect(done.status, done.text).toBe(200);
+    expect(answered).toEqual(['me', 'me', 'me', 'me', 'me', 'forecast']);
+  });
+
+  it('refuses a forecast asked while another is computed: 503 forecast-busy, with when to try again', async () => {
+    const answers = await Promise.all([forecast(LONG_FORECAST), forecast({ horizonDays: 5, runs: 10, seed: 1 }, otherManager)]);
+    const refused = answers.filter((a) => a.status === 503);
+    expect(answers.map((a) => a.status).sort(), answers.map((a) => a.text).join('\n')).toEqual([200, 503]);
+    expect(refused[0]?.body.error).toMatchObject({ code: 'forecast-busy', details: { concurrency: 1, retryAfterSeconds: FORECAST_RETRY_AFTER_SECONDS } });
+    expect(refused[0]?.headers.get('Retry-After')).toBe(String(FORECAST_RETRY_AFTER_SECONDS));
   });
 
   it('names the field it cannot read, and an unknown department of a what-if', async () => {

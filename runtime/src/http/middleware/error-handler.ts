@@ -3,7 +3,7 @@ import type { Context, ErrorHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { databaseUnavailable } from '../../db/database-unavailable.ts';
-import { DatabaseUnavailableError, isTongbanError } from '../../errors/index.ts';
+import { DatabaseUnavailableError, isTongbanError, ServiceUnavailableError } from '../../errors/index.ts';
 import { loggableError } from './loggable-error.ts';
 
 /** Where the HTTP layer reports errors it did not expect. */
@@ -50,7 +50,8 @@ function errorResponse(c: Context, status: number, body: ErrorBody['error']): Re
  * - a `TongbanError` answers with its own `status`, `code`, `message` and `details` (and is
  *   logged when that status is 5xx);
  * - an error of PostgreSQL being away (refused, dropped, restarting, wrapped or not) answers 503
- *   `database-unavailable` with `Retry-After` ({@link DatabaseUnavailableError});
+ *   `database-unavailable` with `Retry-After` ({@link DatabaseUnavailableError}); any other
+ *   {@link ServiceUnavailableError} that says when to try again carries `Retry-After` too;
  * - a Hono `HTTPException` answers with its status and a code for it;
  * - anything else is a bug: logged with a reference, answered 500 `internal` with only that
  *   reference (and the request id), so no internals leak.
@@ -65,7 +66,7 @@ function errorResponse(c: Context, status: number, body: ErrorBody['error']): Re
 export const errorHandler = ({ logger = consoleLogger }: ErrorHandlerOptions = {}): ErrorHandler => {
   return function errorHandler(thrown, c) {
     const error = isTongbanError(thrown) ? thrown : (databaseUnavailable(thrown) ?? thrown);
-    if (error instanceof DatabaseUnavailableError) c.header('Retry-After', String(error.retryAfterSeconds));
+    if (error instanceof ServiceUnavailableError && error.retryAfterSeconds !== undefined) c.header('Retry-After', String(error.retryAfterSeconds));
     if (isTongbanError(error)) {
       if (error.status >= 500) logger.error(`${error.code} answering ${c.req.method} ${c.req.path}`, { ...requestIdOf(c), error: loggableError(error) });
       return errorResponse(c, error.status, {

@@ -5,7 +5,7 @@ import { createRouter } from '../create-router.ts';
 import type { HttpEnv } from '../http-env.ts';
 import type { Access } from '../middleware/access.ts';
 import { idParamSchema, pageQuerySchema } from '../schemas/common.schema.ts';
-import { errorResponses } from '../schemas/error.schema.ts';
+import { errorBodySchema, errorResponses } from '../schemas/error.schema.ts';
 import {
   departmentLoadSchema,
   districtHandlingSchema,
@@ -135,7 +135,7 @@ export function monitorRoutes({ runtime, access, maxBodyBytes }: MonitorRoutesOp
     tags: ['monitor'],
     summary: 'Each open task’s probability of breaching its statutory limit within a horizon of working days, and departments ranked by expected breaches, as things are and under a what-if (managers, their jurisdiction)',
     description:
-      'The open cases of the manager’s jurisdiction subtree, read in one read-only transaction, run forward on a virtual clock `runs` times (Monte Carlo, seeded) with the engine’s step and each department’s measured work (decisions per clerk per working day, handling times); a department with fewer than 20 recorded decisions takes the simulation profile’s figures, and the answer names it. Nothing is written. ' +
+      'The open cases of the manager’s jurisdiction subtree, read in one read-only transaction, run forward on a virtual clock `runs` times (Monte Carlo, seeded) with the engine’s step and each department’s measured work (decisions per clerk per working day, handling times); a department with fewer than 20 recorded decisions takes the simulation profile’s figures, and the answer names it. Nothing is written. The runs are computed in a worker thread, a few forecasts at a time, each within a budget of time and memory. ' +
       'A what-if names departments of the caller’s jurisdiction only: 400 `unknown-department` for one that does not exist, 403 `department-out-of-scope` for another jurisdiction’s, each naming the field (`whatIf.clerks.<id>`, `whatIf.closures[<i>].departmentId`).',
     security: USER_SECURITY,
     middleware: [access.user(['manager']), jsonBody({ maxBytes: maxBodyBytes })] as const,
@@ -143,6 +143,11 @@ export function monitorRoutes({ runtime, access, maxBodyBytes }: MonitorRoutesOp
     responses: {
       200: { description: 'The forecast', content: { 'application/json': { schema: forecastAnswerSchema } } },
       ...errorResponses(400, 401, 403, 413, 415),
+      503: {
+        description:
+          '`forecast-busy`: as many forecasts are being computed as the runtime allows; `Retry-After` says when to try again. `forecast-budget-exceeded`: the forecast outlasted its time or outgrew its memory and was stopped (`details.limit`); ask for fewer runs, a shorter horizon or no what-if',
+        content: { 'application/json': { schema: errorBodySchema } },
+      },
     },
   });
   app.openapi(forecast, async (c) => c.json(await runtime.forecast(c.get('viewer'), c.req.valid('json')), 200));

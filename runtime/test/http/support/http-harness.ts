@@ -47,6 +47,8 @@ export interface StartHttpOptions {
   services?: Record<string, ServiceHandler | RegisteredService>;
   /** How webhook deliveries are retried and timed out, and the private hosts they may reach (a local receiver). */
   webhooks?: Pick<RuntimeOptions, 'webhookRetry' | 'webhookTimeoutMs' | 'webhookAllowedHosts'>;
+  /** What forecasts may take (default `DEFAULT_FORECAST_BUDGET`, which depends on the cores). */
+  forecastBudget?: RuntimeOptions['forecastBudget'];
 }
 
 /** Starts a runtime (workers running) and its app for one test file. */
@@ -62,6 +64,7 @@ export async function startHttp(options: StartHttpOptions = {}): Promise<HttpHar
     logger: { info: () => undefined, error: () => undefined },
     ...(options.services === undefined ? {} : { services: options.services }),
     ...options.webhooks,
+    ...(options.forecastBudget === undefined ? {} : { forecastBudget: options.forecastBudget }),
   });
   await runtime.startWorkers();
   const app = createApp(runtime, { intakeApiKeys: [PORTAL_KEY], ...options.app });
